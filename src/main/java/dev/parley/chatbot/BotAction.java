@@ -1,0 +1,36 @@
+package dev.parley.chatbot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.Packet;
+import java.util.List;
+import java.util.Optional;
+
+/** What a validated triggerable event asks Parley to do. */
+public sealed interface BotAction {
+
+    /** Show a packet to the contact (message, bubbles, button template, …). */
+    record Say(Packet packet) implements BotAction {}
+
+    /** Change what is known about the contact; absent fields stay as they are, custom fields merge. */
+    record UpdateContact(Optional<String> name, Optional<String> email, Optional<String> mobileNumber,
+            Optional<String> externalCustomerId, Optional<ObjectNode> customFields, Optional<Boolean> campaigns)
+            implements BotAction {}
+
+    /** Hand the conversation to a human; with {@code feedback} a failure keeps the session and tells the bot. */
+    record Forward(Target target, boolean feedback) implements BotAction {
+        /** Where a forward goes. */
+        public sealed interface Target {
+            /** Any available operator of the bot's own group. */
+            record Any() implements Target {}
+
+            /** An available operator of a named group. */
+            record Group(String groupId) implements Target {}
+
+            /** An available operator having all skills. */
+            record Skills(List<String> skills) implements Target {}
+        }
+    }
+
+    /** End the session and the conversation. */
+    record End() implements BotAction {}
+}

@@ -1,0 +1,81 @@
+package dev.parley.chatbot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.Author;
+import dev.parley.conversation.Contact;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationHooks;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.Packet;
+import dev.parley.conversation.TimelineItem;
+import dev.parley.conversation.TimelineStore;
+import dev.parley.json.Json;
+import dev.parley.routing.Pick;
+import dev.parley.routing.Router;
+import dev.parley.routing.Widget;
+import dev.parley.routing.WorkspaceStore;
+import dev.parley.store.Tx;
+import java.util.Optional;
+
+/** Routes new conversations (to a bot session, a human, or the inbox) and hands contact events to bots. */
+final class BotHooks implements ConversationHooks {
+    private final WorkspaceStore workspace;
+    private final Router router;
+    private final ChatbotService chatbot;
+    private final SessionStore sessions;
+    private final ConversationStore conversations;
+    private final TimelineStore timeline;
+    private final BotEventQueue queue;
+
+    BotHooks(WorkspaceStore workspace, Router router, ChatbotService chatbot, SessionStore sessions,
+            ConversationStore conversations, TimelineStore timeline, BotEventQueue queue) {
+        this.workspace = workspace;
+        this.router = router;
+        this.chatbot = chatbot;
+        this.sessions = sessions;
+        this.conversations = conversations;
+        this.timeline = timeline;
+        this.queue = queue;
+    }
+
+    @Override
+    public Conversation opened(Tx tx, Conversation conv, Contact contact) {
+        Widget widget = workspace.widget(tx.handle(), conv.widgetId()).orElseThrow();
+        Pick pick = router.forNewConversation(tx.handle(), widget);
+        return switch (pick) {
+            case Pick.ToBot to -> chatbot.startSession(tx, conv, to.bot(), Json.object());
+            case Pick.ToOperator to -> {
+                Conversation next = conv.withStatus(ConversationStatus.ASSIGNED, Optional.of(
+                        new Conversation.Assignee(Conversation.Assignee.Type.OPERATOR, to.operator().id())),
+                        Optional.empty());
+                conversations.update(tx, next);
+                ObjectNode line = Json.object();
+                line.putObject("to").put("type", "operator").put("id", to.operator().id())
+                        .put("name", to.operator().name());
+                timeline.append(tx, conv.id(), Author.system(), new Packet("assignment", line), false, Optional.empty());
+                yield next;
+            }
+            case Pick.Nobody nobody -> conv;
+        };
+    }
+
+    @Override
+    public void contactWrote(Tx tx, Conversation conv, TimelineItem item) {
+        if (conv.status() != ConversationStatus.BOT || conv.sessionCid().isEmpty()) {
+            return;
+        }
+        String cid = conv.sessionCid().get();
+        if (sessions.find(tx.handle(), cid).filter(Session::active).isEmpty()) {
+            return;
+        }
+        queue.enqueue(tx, conv.id(), cid, forBot(item.packet()));
+    }
+
+    /** The event a bot receives for what the contact did: only the documented payload keys. */
+    private static Packet forBot(Packet packet) {
+        ObjectNode payload = packet.payload().deepCopy();
+        payload.remove("message_id");
+        return new Packet(packet.name(), payload);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.parley.chatbot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.Author;
+import dev.parley.conversation.Contact;
+import dev.parley.conversation.ContactStore;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.Packet;
+import dev.parley.conversation.TimelineStore;
+import dev.parley.json.Json;
+import dev.parley.routing.Bot;
+import dev.parley.store.Ids;
+import dev.parley.store.Tx;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Bot sessions: starting them, handing contact events to the bot through the outbox, and applying
+ * the events a bot triggers (webhook answers and API URL requests alike).
+ */
+public final class ChatbotService {
+    private final Clock clock;
+    private final Ids ids;
+    private final SessionStore sessions;
+    private final ConversationStore conversations;
+    private final ContactStore contacts;
+    private final TimelineStore timeline;
+    private final BotEventQueue queue;
+    private final Handover handover;
+
+    ChatbotService(Clock clock, Ids ids, SessionStore sessions, ConversationStore conversations,
+            ContactStore contacts, TimelineStore timeline, BotEventQueue queue, Handover handover) {
+        this.clock = clock;
+        this.ids = ids;
+        this.sessions = sessions;
+        this.conversations = conversations;
+        this.contacts = contacts;
+        this.timeline = timeline;
+        this.queue = queue;
+        this.handover = handover;
+    }
+
+    /** Assigns the conversation to {@code bot} in a new session and queues its {@code start} event. */
+    Conversation startSession(Tx tx, Conversation conv, Bot bot, ObjectNode startPayload) {
+        String cid = "chatbot::" + bot.id() + ":" + ids.hex32();
+        sessions.insert(tx, new Session(cid, bot.id(), conv.id(), true, Json.object(), clock.instant()));
+        Conversation next = conv.withStatus(ConversationStatus.BOT,
+                Optional.of(new Conversation.Assignee(Conversation.Assignee.Type.BOT, bot.id())), Optional.of(cid));
+        conversations.update(tx, next);
+        ObjectNode assignment = Json.object();
+        assignment.putObject("to").put("type", "bot").put("id", bot.id()).put("name", bot.name());
+        assignment.put("cid", cid);
+        timeline.append(tx, conv.id(), Author.system(), new Packet("assignment", assignment), false,
+                Optional.empty());
+        queue.enqueue(tx, next.id(), cid, new Packet("start", startPayload));
+        return next;
+    }
+
+    /**
+     * Applies validated events of session {@code cid} in order, storing each event's non-empty context.
+     * Stops after an event that ends the session. Returns how many events were applied.
+     */
+    int apply(Tx tx, Bot bot, String cid, List<BotEvent> events) {
+        int applied = 0;
+        for (BotEvent event : events) {
+            Optional<Session> session = sessions.find(tx.handle(), cid).filter(Session::active);
+            if (session.isEmpty()) {
+                break;
+            }
+            event.context().ifPresent(ctx -> sessions.replaceContext(tx, cid, ctx));
+            applied++;
+            if (!applyAction(tx, bot, session.get(), event.action())) {
+                break;
+            }
+        }
+        return applied;
+    }
+
+    /** Returns false when the action ended the session. */
+    private boolean applyAction(Tx tx, Bot bot, Session session, BotAction action) {
+        String convId = session.conversationId();
+        return switch (action) {
+            case BotAction.Say say -> {
+                timeline.append(tx, convId, Author.bot(bot.id(), bot.name()), say.packet(), true, Optional.empty());
+                yield true;
+            }
+            case BotAction.UpdateContact update -> {
+                updateContact(tx, bot, convId, update);
+                yield true;
+            }
+            case BotAction.Forward forward -> handover.forward(tx, bot, session, forward);
+            case BotAction.End end -> {
+                handover.end(tx, session, "end");
+                yield false;
+            }
+        };
+    }
+
+    private void updateContact(Tx tx, Bot bot, String convId, BotAction.UpdateContact u) {
+        Conversation conv = conversations.find(tx.handle(), convId).orElseThrow();
+        Contact c = contacts.find(tx.handle(), conv.contactId()).orElseThrow();
+        ObjectNode custom = c.customFields().deepCopy();
+        u.customFields().ifPresent(custom::setAll);
+        ObjectNode campaigns = c.campaigns().deepCopy();
+        u.campaigns().ifPresent(on -> campaigns.put(conv.channelType(), on));
+        contacts.update(tx, new Contact(c.id(), u.name().or(c::name), u.email().or(c::email),
+                u.mobileNumber().or(c::mobileNumber), u.externalCustomerId().or(c::externalCustomerId), c.locale(),
+                custom, campaigns, c.pageTags(), c.createdAt()));
+        ObjectNode changed = Json.object();
+        u.name().ifPresent(v -> changed.put("name", v));
+        u.email().ifPresent(v -> changed.put("email", v));
+        u.mobileNumber().ifPresent(v -> changed.put("mobile_number", v));
+        u.externalCustomerId().ifPresent(v -> changed.put("external_customer_id", v));
+        u.customFields().ifPresent(v -> changed.set("custom_fields", v));
+        u.campaigns().ifPresent(v -> changed.put("campaigns", v));
+        timeline.append(tx, convId, Author.bot(bot.id(), bot.name()), new Packet("contact_update", changed), false,
+                Optional.empty());
+    }
+}

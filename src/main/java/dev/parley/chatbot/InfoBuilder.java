@@ -1,0 +1,65 @@
+package dev.parley.chatbot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.Contact;
+import dev.parley.conversation.Conversation;
+import dev.parley.json.Json;
+import dev.parley.routing.Group;
+import dev.parley.routing.Widget;
+
+/** Builds the {@code info} object of webhook calls (chatbot spec §3.1). */
+final class InfoBuilder {
+    private final String publicBaseUrl;
+
+    InfoBuilder(String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+    }
+
+    ObjectNode info(Session session, Conversation conv, Contact contact, Widget widget, Group group) {
+        ObjectNode info = Json.object();
+        info.put("cid", session.cid());
+        info.put("approach_mode", conv.approachMode());
+        info.set("context", session.context());
+        info.set("contact", contact(contact));
+        info.set("conversation", conversation(conv));
+        info.set("widget", widget(widget, group, conv));
+        return info;
+    }
+
+    private static ObjectNode contact(Contact c) {
+        ObjectNode n = Json.object();
+        n.put("id", c.id());
+        n.put("name", c.name().orElse(null));
+        n.put("email", c.email().orElse(null));
+        n.put("mobile_number", c.mobileNumber().orElse(null));
+        n.put("external_customer_id", c.externalCustomerId().orElse(null));
+        n.put("locale", c.locale().orElse(null));
+        n.set("custom_fields", c.customFields());
+        n.set("campaigns", c.campaigns());
+        n.put("created_at", c.createdAt().toString());
+        n.set("page_tags", c.pageTags());
+        return n;
+    }
+
+    private ObjectNode conversation(Conversation c) {
+        ObjectNode n = Json.object();
+        n.put("id", c.id());
+        n.put("url", publicBaseUrl + "/console/conversations/" + c.id());
+        n.put("subject", c.subject().orElse(null));
+        n.set("topics", c.topics());
+        n.put("locale", c.locale().orElse(null));
+        n.set("custom_fields", c.customFields());
+        n.put("created_at", c.createdAt().toString());
+        n.putObject("contact_channel").put("type", c.channelType()).put("state", "valid");
+        return n;
+    }
+
+    private static ObjectNode widget(Widget w, Group g, Conversation c) {
+        ObjectNode n = Json.object();
+        n.put("id", w.id());
+        n.put("name", w.name());
+        n.putObject("group").put("id", g.id()).put("name", g.name());
+        n.put("url", c.pageUrl().orElse(null));
+        return n;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.parley.cli;
+
+import dev.parley.app.Parley;
+import dev.parley.app.ServerSettings;
+import dev.parley.config.DemoWorkspace;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code parley serve}: runs the server until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Parley server.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions options = new ServerOptions();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var env = System.getenv();
+        ServerSettings settings = options.settings(env);
+        ServerOptions.Loaded workspace = options.workspace(env);
+        Parley parley = Parley.start(settings, workspace.config());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            parley.close();
+            stopped.countDown();
+        }));
+        String base = "http://localhost:" + parley.port();
+        System.out.println("Parley is running on " + base);
+        System.out.println("  database:  " + settings.databaseUrl().map(u -> "PostgreSQL")
+                .orElse("SQLite in " + settings.dataDir().toAbsolutePath()));
+        System.out.println("  workspace: " + workspace.file().map(Object::toString).orElse("built-in demo"));
+        System.out.println("  contact API:  " + base + "/api/web/v1/widgets/{widget}/conversations");
+        System.out.println("  chatbot API:  " + base + "/api/chatbot/v1/bots/{bot}/events");
+        System.out.println("  health:       " + base + "/health/ready");
+        if (workspace.file().isEmpty()) {
+            System.out.println("  demo widget:  website (group support); operator " + DemoWorkspace.DEMO_EMAIL
+                    + " / " + DemoWorkspace.DEMO_PASSWORD);
+        }
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.parley.cli;
+
+import dev.parley.app.ServerSettings;
+import dev.parley.config.ConfigLoader;
+import dev.parley.config.DemoWorkspace;
+import dev.parley.config.ParleyConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that open the database: flags win over {@code PARLEY_*} variables. */
+final class ServerOptions {
+    @Option(names = "--port", description = "HTTP port (PARLEY_PORT, default 8080)")
+    Integer port;
+
+    @Option(names = "--config", description = "workspace file (PARLEY_CONFIG, default ./parley.yml if present)")
+    Path config;
+
+    @Option(names = "--data-dir", description = "data folder for SQLite and uploads (PARLEY_DATA_DIR, default ./data)")
+    Path dataDir;
+
+    ServerSettings settings(Map<String, String> env) {
+        int p = port != null ? port : Integer.parseInt(env.getOrDefault("PARLEY_PORT", "8080"));
+        if (p < 0 || p > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535, got " + p);
+        }
+        Path data = dataDir != null ? dataDir : Path.of(env.getOrDefault("PARLEY_DATA_DIR", "data"));
+        Optional<String> dbUrl = Optional.ofNullable(env.get("PARLEY_DATABASE_URL")).filter(s -> !s.isBlank());
+        return ServerSettings.of(p, data, dbUrl);
+    }
+
+    /** The workspace file if one is given or present, else the built-in demo workspace. */
+    Loaded workspace(Map<String, String> env) {
+        Path file = config != null ? config
+                : env.containsKey("PARLEY_CONFIG") ? Path.of(env.get("PARLEY_CONFIG")) : Path.of("parley.yml");
+        boolean explicit = config != null || env.containsKey("PARLEY_CONFIG");
+        if (Files.exists(file)) {
+            return new Loaded(ConfigLoader.load(file, env), Optional.of(file));
+        }
+        if (explicit) {
+            throw new IllegalArgumentException("configuration file " + file + " does not exist");
+        }
+        return new Loaded(DemoWorkspace.config(), Optional.empty());
+    }
+
+    record Loaded(ParleyConfig config, Optional<Path> file) {}
+}

@@ -1,0 +1,104 @@
+package dev.parley.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Loads and validates a workspace configuration ({@code parley.yml}, platform.md §2).
+ *
+ * <p>Every scalar may use {@code ${VAR}} or {@code ${VAR:-default}}; secrets come only from
+ * {@code *_env} or {@code *_file} keys. {@code PARLEY_PUBLIC_BASE_URL} overrides
+ * {@code public_base_url}. The keys {@code channels}, {@code environments},
+ * {@code environment}, {@code flows}, {@code braze} and {@code addons} are reserved for
+ * other features and ignored here; any other unknown key is an error.
+ */
+public final class ConfigLoader {
+
+    static final String BASE_URL_VARIABLE = "PARLEY_PUBLIC_BASE_URL";
+    private static final String DEFAULT_BASE_URL = "http://localhost:8080";
+    private static final List<String> KEYS = List.of("public_base_url", "groups", "skills", "operators", "bots",
+            "widgets", "channels", "environments", "environment", "flows", "braze", "addons");
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * Reads and validates {@code file}; relative {@code *_file} paths are resolved against its folder.
+     *
+     * @param env the environment, such as {@link System#getenv()}
+     * @throws ConfigException when the file cannot be read or is invalid
+     */
+    public static ParleyConfig load(Path file, Map<String, String> env) {
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file.toString(), "", "is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), "", "cannot read file (" + e.getClass().getSimpleName() + ")", e);
+        }
+        return parse(yaml, file.toString(), env, file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Validates {@code yaml}; relative {@code *_file} paths are resolved against the working directory.
+     *
+     * @param sourceName names the text in error messages, such as {@code parley.yml}
+     * @throws ConfigException when the text is invalid
+     */
+    public static ParleyConfig parse(String yaml, String sourceName, Map<String, String> env) {
+        return parse(yaml, sourceName, env, Path.of("").toAbsolutePath());
+    }
+
+    static ParleyConfig parse(String yaml, String sourceName, Map<String, String> env, Path baseDir) {
+        YamlNode root = YamlTree.parse(yaml, sourceName, new EnvSubstitution(env));
+        if (root.isNull()) {
+            return new ParleyConfig(publicBaseUrl(Optional.empty(), env), List.of(), List.of(), List.of(), List.of(),
+                    List.of());
+        }
+        root.requireOnlyKeys(KEYS);
+        root.get("channels").ifPresent(YamlNode::items);
+        Registry groupIds = new Registry("group id");
+        List<GroupConfig> groups = each(root, "groups", node -> group(node, groupIds));
+        Registry skillIds = new Registry("skill");
+        List<String> skills = each(root, "skills", skillIds::claimId);
+        References references = new References(groupIds.values(), skillIds.values());
+        Secrets secrets = new Secrets(env, baseDir);
+        return new ParleyConfig(publicBaseUrl(root.get("public_base_url"), env),
+                groups,
+                skills,
+                each(root, "operators", new OperatorParser(references, secrets)::parse),
+                each(root, "bots", new BotParser(references, secrets)::parse),
+                each(root, "widgets", new WidgetParser(references)::parse));
+    }
+
+    private static <T> List<T> each(YamlNode root, String key, Function<YamlNode, T> parser) {
+        return root.get(key).map(YamlNode::items).orElse(List.of()).stream().map(parser).toList();
+    }
+
+    private static GroupConfig group(YamlNode node, Registry ids) {
+        node.requireOnlyKeys(List.of("id", "name"));
+        return new GroupConfig(ids.claimId(node.required("id")), ConfigValues.text(node.required("name")));
+    }
+
+    private static String publicBaseUrl(Optional<YamlNode> fromFile, Map<String, String> env) {
+        String override = env.getOrDefault(BASE_URL_VARIABLE, "").strip();
+        if (!override.isEmpty()) {
+            return withoutTrailingSlash(ConfigValues.httpUrl(override).orElseThrow(() -> new ConfigException(
+                    "environment", BASE_URL_VARIABLE, Scalars.quote(override) + " is not an absolute http(s) URL"))
+                    .toString());
+        }
+        return fromFile.map(node -> withoutTrailingSlash(ConfigValues.httpUrl(node).toString()))
+                .orElse(DEFAULT_BASE_URL);
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.replaceAll("/+$", "");
+    }
+}

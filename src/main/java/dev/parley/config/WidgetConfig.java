@@ -1,0 +1,25 @@
+package dev.parley.config;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A website widget through which contacts open conversations with a group.
+ *
+ * @param registration      whether the contact must give name and e-mail before chatting
+ * @param liveTimeout       inactivity after which a live conversation ends, if any
+ * @param serviceHours      when humans serve the widget, if restricted
+ * @param chatbotAssignment whether the group's bots may take the widget's conversations
+ */
+public record WidgetConfig(String id, String name, String group, boolean registration,
+        Optional<Duration> liveTimeout, Optional<ServiceHours> serviceHours, boolean chatbotAssignment) {
+
+    public WidgetConfig {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(liveTimeout, "liveTimeout");
+        Objects.requireNonNull(serviceHours, "serviceHours");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.parley.config;
+
+import java.util.List;
+
+/** Reads the {@code widgets} list. */
+final class WidgetParser {
+
+    private static final List<String> KEYS = List.of(
+            "id", "name", "group", "registration", "live_timeout", "service_hours", "chatbot_assignment");
+
+    private final References references;
+    private final Registry ids = new Registry("widget id");
+
+    WidgetParser(References references) {
+        this.references = references;
+    }
+
+    WidgetConfig parse(YamlNode node) {
+        node.requireOnlyKeys(KEYS);
+        return new WidgetConfig(ids.claimId(node.required("id")),
+                ConfigValues.text(node.required("name")),
+                references.group(node.required("group")),
+                node.get("registration").map(YamlNode::asBoolean).orElse(false),
+                node.get("live_timeout").map(ConfigValues::positiveDuration),
+                node.get("service_hours").map(ServiceHoursParser::parse),
+                node.get("chatbot_assignment").map(YamlNode::asBoolean).orElse(true));
+    }
+}

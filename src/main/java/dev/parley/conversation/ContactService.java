@@ -1,0 +1,148 @@
+package dev.parley.conversation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.auth.Secrets;
+import dev.parley.error.ClientError;
+import dev.parley.json.Json;
+import dev.parley.routing.Widget;
+import dev.parley.routing.WorkspaceStore;
+import dev.parley.store.Database;
+import dev.parley.store.Ids;
+import dev.parley.store.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** What a contact does on the web channel: open a conversation, write, click a choice. */
+public final class ContactService {
+    public static final int MAX_MESSAGE = 5000;
+
+    private final Database db;
+    private final Clock clock;
+    private final Ids ids;
+    private final WorkspaceStore workspace;
+    private final ContactStore contacts;
+    private final ConversationStore conversations;
+    private final TimelineStore timeline;
+    private final ConversationHooks hooks;
+
+    public ContactService(Database db, Clock clock, Ids ids, WorkspaceStore workspace, ContactStore contacts,
+            ConversationStore conversations, TimelineStore timeline, ConversationHooks hooks) {
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
+        this.workspace = workspace;
+        this.contacts = contacts;
+        this.conversations = conversations;
+        this.timeline = timeline;
+        this.hooks = hooks;
+    }
+
+    /** The contact a bearer token belongs to. */
+    public Contact authenticate(String token) {
+        return db.read(h -> contacts.findByTokenHash(h, Secrets.hash(token)))
+                .orElseThrow(() -> ClientError.unauthorized("the contact token is not valid"));
+    }
+
+    public Opened open(String widgetId, OpenRequest req) {
+        Widget widget = db.read(h -> workspace.widget(h, widgetId))
+                .orElseThrow(() -> ClientError.notFound("widget", widgetId));
+        Optional<Contact> returning = req.contactToken().map(this::authenticate);
+        Optional<String> newToken = returning.isPresent() ? Optional.empty() : Optional.of(Secrets.newToken());
+        return db.write(tx -> {
+            Instant now = clock.instant();
+            Contact contact = returning.map(c -> merge(c, req)).orElseGet(() -> newContact(req, now));
+            if (returning.isPresent()) {
+                contacts.update(tx, contact);
+            } else {
+                contacts.insert(tx, contact, Secrets.hash(newToken.get()));
+            }
+            Conversation conv = new Conversation(ids.next("conv"), contact.id(), widget.id(), widget.groupId(), "web",
+                    ConversationStatus.INBOX, Optional.empty(), Optional.empty(), Optional.empty(), Json.array(),
+                    contact.locale(), Json.object(), req.pageUrl(), req.proactive() ? "proactive" : "normal", 0, now,
+                    now);
+            conversations.insert(tx, conv);
+            hooks.opened(tx, conv, contact);
+            return new Opened(conv.id(), contact.id(), newToken);
+        });
+    }
+
+    /** Stores the contact's message (once per {@code clientId}) and hands it on. */
+    public TimelineItem write(Contact contact, String conversationId, String body, Optional<String> clientId) {
+        return db.write(tx -> {
+            Conversation conv = lockOwned(tx, contact, conversationId);
+            if (clientId.isPresent()) {
+                Optional<TimelineItem> earlier = timeline.byClientId(tx.handle(), conv.id(), clientId.get());
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            requireOpen(conv);
+            ObjectNode payload = Json.object().put("body", body);
+            TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()),
+                    new Packet("message", payload), true, clientId);
+            hooks.contactWrote(tx, conv, item);
+            return item;
+        });
+    }
+
+    /** The contact answers a choice; each choice can be answered once. */
+    public TimelineItem click(Contact contact, String conversationId, String messageId, String optionId) {
+        return db.write(tx -> {
+            Conversation conv = lockOwned(tx, contact, conversationId);
+            requireOpen(conv);
+            TimelineItem choice = timeline.byId(tx.handle(), conv.id(), messageId)
+                    .filter(TimelineItem::visibleToContact)
+                    .orElseThrow(() -> ClientError.notFound("message in this conversation", messageId));
+            Choices.Option option = Choices.option(choice, optionId);
+            if (Choices.answered(tx.handle(), messageId)) {
+                throw ClientError.conflict("choice_answered",
+                        "message '" + messageId + "' was already answered; a choice can be answered once");
+            }
+            ObjectNode payload = Json.object();
+            payload.putObject("value").put("id", option.id()).put("label", option.label());
+            payload.put("message_id", messageId);
+            TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()),
+                    new Packet("click", payload), true, Optional.empty());
+            Choices.recordAnswer(tx, conv.id(), messageId, optionId, item.seq());
+            hooks.contactWrote(tx, conv, item);
+            return item;
+        });
+    }
+
+    /** The conversation, if it belongs to {@code contact}; 404 otherwise (existence is not revealed). */
+    public Conversation owned(Contact contact, String conversationId) {
+        return db.read(h -> conversations.find(h, conversationId))
+                .filter(c -> c.contactId().equals(contact.id()))
+                .orElseThrow(() -> ClientError.notFound("conversation", conversationId));
+    }
+
+    private Conversation lockOwned(Tx tx, Contact contact, String conversationId) {
+        tx.handle().createUpdate("UPDATE conversations SET last_activity_at = last_activity_at WHERE id = :id")
+                .bind("id", conversationId).execute();
+        return conversations.find(tx.handle(), conversationId)
+                .filter(c -> c.contactId().equals(contact.id()))
+                .orElseThrow(() -> ClientError.notFound("conversation", conversationId));
+    }
+
+    private static void requireOpen(Conversation conv) {
+        if (conv.status() == ConversationStatus.ENDED) {
+            throw ClientError.conflict("conversation_ended",
+                    "conversation '" + conv.id() + "' has ended; open a new conversation to write again");
+        }
+    }
+
+    private Contact newContact(OpenRequest req, Instant now) {
+        ObjectNode tags = req.pageTags().map(ObjectNode::deepCopy).orElseGet(Json::object);
+        return new Contact(ids.next("ct"), req.name(), req.email(), Optional.empty(), Optional.empty(), req.locale(),
+                Json.object(), Json.object(), tags, now);
+    }
+
+    private static Contact merge(Contact c, OpenRequest req) {
+        ObjectNode tags = c.pageTags().deepCopy();
+        req.pageTags().ifPresent(tags::setAll);
+        return new Contact(c.id(), req.name().or(c::name), req.email().or(c::email), c.mobileNumber(),
+                c.externalCustomerId(), req.locale().or(c::locale), c.customFields(), c.campaigns(), tags,
+                c.createdAt());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.parley.conversation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.json.Json;
+import dev.parley.store.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for the {@code contacts} table. */
+public final class ContactStore {
+
+    public void insert(Tx tx, Contact c, String tokenHash) {
+        tx.handle().createUpdate("""
+                INSERT INTO contacts (id, token_hash, name, email, mobile_number, external_customer_id, locale,
+                  custom_fields, campaigns, page_tags, created_at)
+                VALUES (:id, :token, :name, :email, :mobile, :ext, :locale, :cf, :campaigns, :tags, :at)""")
+                .bind("id", c.id()).bind("token", tokenHash)
+                .bind("name", c.name().orElse(null)).bind("email", c.email().orElse(null))
+                .bind("mobile", c.mobileNumber().orElse(null)).bind("ext", c.externalCustomerId().orElse(null))
+                .bind("locale", c.locale().orElse(null)).bind("cf", Json.write(c.customFields()))
+                .bind("campaigns", Json.write(c.campaigns())).bind("tags", Json.write(c.pageTags()))
+                .bind("at", c.createdAt().toEpochMilli())
+                .execute();
+    }
+
+    public void update(Tx tx, Contact c) {
+        tx.handle().createUpdate("""
+                UPDATE contacts SET name = :name, email = :email, mobile_number = :mobile,
+                  external_customer_id = :ext, locale = :locale, custom_fields = :cf, campaigns = :campaigns,
+                  page_tags = :tags WHERE id = :id""")
+                .bind("id", c.id())
+                .bind("name", c.name().orElse(null)).bind("email", c.email().orElse(null))
+                .bind("mobile", c.mobileNumber().orElse(null)).bind("ext", c.externalCustomerId().orElse(null))
+                .bind("locale", c.locale().orElse(null)).bind("cf", Json.write(c.customFields()))
+                .bind("campaigns", Json.write(c.campaigns())).bind("tags", Json.write(c.pageTags()))
+                .execute();
+    }
+
+    public Optional<Contact> find(Handle h, String id) {
+        return h.createQuery("SELECT * FROM contacts WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    public Optional<Contact> findByTokenHash(Handle h, String tokenHash) {
+        return h.createQuery("SELECT * FROM contacts WHERE token_hash = :t").bind("t", tokenHash)
+                .map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    private static Contact map(ResultSet rs) throws SQLException {
+        return new Contact(rs.getString("id"),
+                Optional.ofNullable(rs.getString("name")), Optional.ofNullable(rs.getString("email")),
+                Optional.ofNullable(rs.getString("mobile_number")),
+                Optional.ofNullable(rs.getString("external_customer_id")),
+                Optional.ofNullable(rs.getString("locale")),
+                Json.parseStoredObject(rs.getString("custom_fields")),
+                Json.parseStoredObject(rs.getString("campaigns")),
+                Json.parseStoredObject(rs.getString("page_tags")),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    static ObjectNode empty() {
+        return Json.object();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.parley.conversation;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The state of one conversation; its timeline is kept apart ({@link TimelineStore}). */
+public record Conversation(String id, String contactId, String widgetId, String groupId, String channelType,
+        ConversationStatus status, Optional<Assignee> assignee, Optional<String> sessionCid, Optional<String> subject,
+        ArrayNode topics, Optional<String> locale, ObjectNode customFields, Optional<String> pageUrl,
+        String approachMode, long lastSeq, Instant createdAt, Instant lastActivityAt) {
+
+    /** Who has the conversation. */
+    public record Assignee(Type type, String id) {
+        /** Bots and humans both operate conversations. */
+        public enum Type { BOT, OPERATOR }
+    }
+
+    public Conversation withStatus(ConversationStatus next, Optional<Assignee> who, Optional<String> cid) {
+        return new Conversation(id, contactId, widgetId, groupId, channelType, status.to(next), who, cid, subject,
+                topics, locale, customFields, pageUrl, approachMode, lastSeq, createdAt, lastActivityAt);
+    }
+}

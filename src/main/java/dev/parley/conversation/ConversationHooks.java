@@ -1,0 +1,16 @@
+package dev.parley.conversation;
+
+import dev.parley.store.Tx;
+
+/**
+ * What the routing and bot side does when the contact side changes a conversation. Called inside
+ * the transaction that stored the change, so its effects (assignment, outbox entries) commit with it.
+ */
+public interface ConversationHooks {
+
+    /** A new conversation was stored (status {@code inbox}); route it and return its new state. */
+    Conversation opened(Tx tx, Conversation conversation, Contact contact);
+
+    /** The contact added {@code item} (a message, click, upload…); hand it to whoever has the conversation. */
+    void contactWrote(Tx tx, Conversation conversation, TimelineItem item);
+}

@@ -1,0 +1,67 @@
+package dev.parley.conversation;
+
+import dev.parley.json.Json;
+import dev.parley.store.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for the {@code conversations} table. */
+public final class ConversationStore {
+
+    public void insert(Tx tx, Conversation c) {
+        tx.handle().createUpdate("""
+                INSERT INTO conversations (id, contact_id, widget_id, group_id, channel_type, status, assignee_type,
+                  assignee_id, session_cid, subject, topics, locale, custom_fields, page_url, approach_mode, last_seq,
+                  created_at, last_activity_at)
+                VALUES (:id, :contact, :widget, :grp, :channel, :status, :atype, :aid, :cid, :subject, :topics,
+                  :locale, :cf, :page, :approach, 0, :created, :created)""")
+                .bind("id", c.id()).bind("contact", c.contactId()).bind("widget", c.widgetId())
+                .bind("grp", c.groupId()).bind("channel", c.channelType()).bind("status", c.status().wire())
+                .bind("atype", c.assignee().map(a -> a.type().name().toLowerCase()).orElse(null))
+                .bind("aid", c.assignee().map(Conversation.Assignee::id).orElse(null))
+                .bind("cid", c.sessionCid().orElse(null)).bind("subject", c.subject().orElse(null))
+                .bind("topics", Json.write(c.topics())).bind("locale", c.locale().orElse(null))
+                .bind("cf", Json.write(c.customFields())).bind("page", c.pageUrl().orElse(null))
+                .bind("approach", c.approachMode()).bind("created", c.createdAt().toEpochMilli())
+                .execute();
+    }
+
+    /** Writes the mutable state (status, assignment, session, subject, topics, locale, custom fields). */
+    public void update(Tx tx, Conversation c) {
+        tx.handle().createUpdate("""
+                UPDATE conversations SET status = :status, assignee_type = :atype, assignee_id = :aid,
+                  session_cid = :cid, subject = :subject, topics = :topics, locale = :locale, custom_fields = :cf
+                WHERE id = :id""")
+                .bind("id", c.id()).bind("status", c.status().wire())
+                .bind("atype", c.assignee().map(a -> a.type().name().toLowerCase()).orElse(null))
+                .bind("aid", c.assignee().map(Conversation.Assignee::id).orElse(null))
+                .bind("cid", c.sessionCid().orElse(null)).bind("subject", c.subject().orElse(null))
+                .bind("topics", Json.write(c.topics())).bind("locale", c.locale().orElse(null))
+                .bind("cf", Json.write(c.customFields()))
+                .execute();
+    }
+
+    public Optional<Conversation> find(Handle h, String id) {
+        return h.createQuery("SELECT * FROM conversations WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    private static Conversation map(ResultSet rs) throws SQLException {
+        String atype = rs.getString("assignee_type");
+        Optional<Conversation.Assignee> assignee = atype == null ? Optional.empty()
+                : Optional.of(new Conversation.Assignee(Conversation.Assignee.Type.valueOf(atype.toUpperCase()),
+                        rs.getString("assignee_id")));
+        return new Conversation(rs.getString("id"), rs.getString("contact_id"), rs.getString("widget_id"),
+                rs.getString("group_id"), rs.getString("channel_type"),
+                ConversationStatus.fromWire(rs.getString("status")), assignee,
+                Optional.ofNullable(rs.getString("session_cid")), Optional.ofNullable(rs.getString("subject")),
+                (com.fasterxml.jackson.databind.node.ArrayNode) Json.parseStored(rs.getString("topics")),
+                Optional.ofNullable(rs.getString("locale")), Json.parseStoredObject(rs.getString("custom_fields")),
+                Optional.ofNullable(rs.getString("page_url")), rs.getString("approach_mode"),
+                rs.getLong("last_seq"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("last_activity_at")));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.parley.conversation;
+
+import dev.parley.json.Json;
+import dev.parley.store.Ids;
+import dev.parley.store.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The ordered timeline of every conversation. {@link #append} takes the next {@code seq} by updating
+ * the conversation row, which also makes writers of one conversation wait for each other.
+ */
+public final class TimelineStore {
+    private final Clock clock;
+    private final Ids ids;
+    private final LiveHub hub;
+
+    public TimelineStore(Clock clock, Ids ids, LiveHub hub) {
+        this.clock = clock;
+        this.ids = ids;
+        this.hub = hub;
+    }
+
+    /** Appends a packet; the item is pushed to live listeners once the transaction commits. */
+    public TimelineItem append(Tx tx, String conversationId, Author author, Packet packet, boolean visibleToContact,
+            Optional<String> clientId) {
+        Instant now = clock.instant();
+        long seq = tx.handle().createQuery("""
+                UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = :now
+                WHERE id = :id RETURNING last_seq""")
+                .bind("now", now.toEpochMilli()).bind("id", conversationId)
+                .mapTo(Long.class).one();
+        TimelineItem item = new TimelineItem(conversationId, seq, ids.next("msg"), now, author, packet,
+                visibleToContact);
+        tx.handle().createUpdate("""
+                INSERT INTO timeline (conversation_id, seq, id, at, author_type, author_id, author_name, packet_name,
+                  payload, visible_to_contact, client_id)
+                VALUES (:conv, :seq, :id, :at, :atype, :aid, :aname, :name, :payload, :visible, :client)""")
+                .bind("conv", conversationId).bind("seq", seq).bind("id", item.id()).bind("at", now.toEpochMilli())
+                .bind("atype", author.type().wire()).bind("aid", author.id().orElse(null))
+                .bind("aname", author.name().orElse(null)).bind("name", packet.name())
+                .bind("payload", Json.write(packet.payload())).bind("visible", visibleToContact ? 1 : 0)
+                .bind("client", clientId.orElse(null))
+                .execute();
+        tx.afterCommit(() -> hub.publish(item));
+        return item;
+    }
+
+    public Optional<TimelineItem> byClientId(Handle h, String conversationId, String clientId) {
+        return h.createQuery("SELECT * FROM timeline WHERE conversation_id = :c AND client_id = :k")
+                .bind("c", conversationId).bind("k", clientId).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    public Optional<TimelineItem> byId(Handle h, String conversationId, String id) {
+        return h.createQuery("SELECT * FROM timeline WHERE conversation_id = :c AND id = :id")
+                .bind("c", conversationId).bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    /** Items after {@code seq}, oldest first; only what the contact sees when {@code contactView}. */
+    public List<TimelineItem> after(Handle h, String conversationId, long seq, int limit, boolean contactView) {
+        return h.createQuery("SELECT * FROM timeline WHERE conversation_id = :c AND seq > :s"
+                        + (contactView ? " AND visible_to_contact = 1" : "") + " ORDER BY seq LIMIT :n")
+                .bind("c", conversationId).bind("s", seq).bind("n", limit)
+                .map((rs, ctx) -> map(rs)).list();
+    }
+
+    private static TimelineItem map(ResultSet rs) throws SQLException {
+        Author author = new Author(Author.Type.fromWire(rs.getString("author_type")),
+                Optional.ofNullable(rs.getString("author_id")), Optional.ofNullable(rs.getString("author_name")));
+        Packet packet = new Packet(rs.getString("packet_name"), Json.parseStoredObject(rs.getString("payload")));
+        return new TimelineItem(rs.getString("conversation_id"), rs.getLong("seq"), rs.getString("id"),
+                Instant.ofEpochMilli(rs.getLong("at")), author, packet, rs.getInt("visible_to_contact") == 1);
+    }
+}

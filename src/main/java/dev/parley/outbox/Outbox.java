@@ -1,0 +1,171 @@
+package dev.parley.outbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.json.Json;
+import dev.parley.store.Database;
+import dev.parley.store.Ids;
+import dev.parley.store.Tx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable queue every effect leaves through. Entries are written in the caller's transaction;
+ * after commit their lane is woken. One virtual thread drains a lane at a time, so entries of a lane
+ * are delivered in order; a poller picks up due retries and whatever was left by a previous run.
+ */
+public final class Outbox implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final Database db;
+    private final Clock clock;
+    private final Ids ids;
+    private final OutboxStore store = new OutboxStore();
+    private final Map<String, OutboxHandler> handlers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("outbox-poller").daemon().factory());
+    private volatile boolean closed;
+
+    public Outbox(Database db, Clock clock, Ids ids) {
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** Adds the handler of one kind; call before {@link #start}. */
+    public void register(OutboxHandler handler) {
+        handlers.put(handler.kind(), handler);
+    }
+
+    /** Starts the poller; entries left from a previous run are picked up by it. */
+    public void start(Duration pollInterval) {
+        poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Queues an effect in {@code tx}; returns its event id. */
+    public String enqueue(Tx tx, String lane, String kind, ObjectNode payload) {
+        if (!handlers.containsKey(kind)) {
+            throw new IllegalArgumentException("no outbox handler for kind " + kind);
+        }
+        String eventId = ids.next("evt");
+        store.insert(tx, lane, kind, eventId, Json.write(payload), clock.instant());
+        tx.afterCommit(() -> wake(lane));
+        return eventId;
+    }
+
+    public long depth() {
+        return db.read(store::depth);
+    }
+
+    void wake(String lane) {
+        boolean[] start = {false};
+        running.compute(lane, (k, v) -> {
+            if (v == null) {
+                start[0] = true;
+                return new AtomicInteger();
+            }
+            v.incrementAndGet();
+            return v;
+        });
+        if (start[0] && !closed) {
+            workers.execute(() -> run(lane));
+        } else if (start[0]) {
+            running.remove(lane);
+        }
+    }
+
+    private void run(String lane) {
+        while (true) {
+            int seen = running.get(lane).get();
+            try {
+                drain(lane);
+            } catch (RuntimeException e) {
+                log.error("outbox lane {} failed; it is retried by the poller", lane, e);
+            }
+            if (running.computeIfPresent(lane, (k, v) -> v.get() == seen ? null : v) == null) {
+                return;
+            }
+        }
+    }
+
+    private void drain(String lane) {
+        while (!closed) {
+            Optional<OutboxEntry> head = db.read(h -> store.head(h, lane));
+            if (head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
+                return;
+            }
+            deliver(head.get());
+        }
+    }
+
+    private void deliver(OutboxEntry entry) {
+        OutboxHandler handler = handlers.get(entry.kind());
+        OutboxHandler.Result result;
+        try {
+            result = handler.deliver(entry);
+        } catch (RuntimeException e) {
+            log.error("outbox handler {} threw for entry {}", entry.kind(), entry.id(), e);
+            result = new OutboxHandler.Result.Retry("internal error: " + e.getClass().getSimpleName(), tx -> {},
+                    Optional.empty());
+        }
+        switch (result) {
+            case OutboxHandler.Result.Done done -> db.useWrite(tx -> {
+                if (store.delete(tx, entry.id())) {
+                    done.effects().accept(tx);
+                }
+            });
+            case OutboxHandler.Result.Retry retry -> db.useWrite(tx -> {
+                retry.effects().accept(tx);
+                RetryPolicy policy = handler.retryPolicy(entry);
+                Instant now = clock.instant();
+                if (entry.attempt() >= policy.attempts()) {
+                    store.bury(tx, entry, retry.error(), now);
+                    handler.exhausted(tx, entry, retry.error());
+                } else {
+                    Duration wait = policy.delayAfter(entry.attempt());
+                    Instant next = now.plus(wait);
+                    if (retry.notBefore().isPresent() && retry.notBefore().get().compareTo(wait) > 0) {
+                        next = now.plus(retry.notBefore().get());
+                    }
+                    store.reschedule(tx, entry.id(), entry.attempt(), next, retry.error());
+                }
+            });
+        }
+    }
+
+    private void poll() {
+        if (closed) {
+            return;
+        }
+        try {
+            db.read(h -> store.dueLanes(h, clock.instant(), 1000)).forEach(this::wake);
+        } catch (RuntimeException e) {
+            log.warn("outbox poll failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        poller.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.parley.outbox;
+
+import dev.parley.json.Json;
+import dev.parley.store.Tx;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for the {@code outbox} and {@code outbox_dead} tables. */
+final class OutboxStore {
+
+    void insert(Tx tx, String lane, String kind, String eventId, String payload, Instant now) {
+        tx.handle().createUpdate("""
+                INSERT INTO outbox (lane, kind, event_id, payload, attempts, next_attempt_at, created_at)
+                VALUES (:lane, :kind, :event, :payload, 0, :now, :now)""")
+                .bind("lane", lane).bind("kind", kind).bind("event", eventId).bind("payload", payload)
+                .bind("now", now.toEpochMilli()).execute();
+    }
+
+    Optional<OutboxEntry> head(Handle h, String lane) {
+        return h.createQuery("SELECT * FROM outbox WHERE lane = :lane ORDER BY id LIMIT 1")
+                .bind("lane", lane)
+                .map((rs, ctx) -> new OutboxEntry(rs.getLong("id"), rs.getString("lane"), rs.getString("kind"),
+                        rs.getString("event_id"), Json.parseStoredObject(rs.getString("payload")),
+                        rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
+                        Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .findOne();
+    }
+
+    /** Removes a delivered entry; false when it was already gone. */
+    boolean delete(Tx tx, long id) {
+        return tx.handle().createUpdate("DELETE FROM outbox WHERE id = :id").bind("id", id).execute() == 1;
+    }
+
+    void reschedule(Tx tx, long id, int attempts, Instant next, String error) {
+        tx.handle().createUpdate("""
+                UPDATE outbox SET attempts = :a, next_attempt_at = :next, last_error = :err WHERE id = :id""")
+                .bind("a", attempts).bind("next", next.toEpochMilli()).bind("err", error).bind("id", id).execute();
+    }
+
+    void bury(Tx tx, OutboxEntry e, String error, Instant now) {
+        tx.handle().createUpdate("""
+                INSERT INTO outbox_dead (id, lane, kind, event_id, payload, attempts, created_at, failed_at, last_error)
+                VALUES (:id, :lane, :kind, :event, :payload, :attempts, :created, :now, :err)""")
+                .bind("id", e.id()).bind("lane", e.lane()).bind("kind", e.kind()).bind("event", e.eventId())
+                .bind("payload", Json.write(e.payload())).bind("attempts", e.attempts() + 1)
+                .bind("created", e.createdAt().toEpochMilli()).bind("now", now.toEpochMilli()).bind("err", error)
+                .execute();
+        delete(tx, e.id());
+    }
+
+    List<String> dueLanes(Handle h, Instant now, int limit) {
+        return h.createQuery("SELECT DISTINCT lane FROM outbox WHERE next_attempt_at <= :now LIMIT :n")
+                .bind("now", now.toEpochMilli()).bind("n", limit).mapTo(String.class).list();
+    }
+
+    long depth(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM outbox").mapTo(Long.class).one();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.parley.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The one store API: a pool, migrations, and transactions. Write transactions on SQLite are
+ * serialized in-process (SQLite has one writer; waiting on a JVM lock is far cheaper than SQLite's
+ * sleeping busy handler), readers run concurrently thanks to WAL.
+ */
+public final class Database implements AutoCloseable {
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+
+    private Database(Dialect dialect, HikariDataSource pool) {
+        this.dialect = dialect;
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+    }
+
+    /** Opens the pool and runs pending migrations. */
+    public static Database open(DatabaseUrl url) {
+        Database db = connect(url);
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /** Opens the pool without migrating. */
+    public static Database connect(DatabaseUrl url) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(url.jdbcUrl());
+        if (!url.user().isEmpty()) {
+            cfg.setUsername(url.user());
+            cfg.setPassword(url.password());
+        }
+        cfg.setPoolName("parley-db");
+        if (url.dialect() == Dialect.SQLITE) {
+            cfg.setMaximumPoolSize(8);
+            cfg.addDataSourceProperty("journal_mode", "WAL");
+            cfg.addDataSourceProperty("synchronous", "NORMAL");
+            cfg.addDataSourceProperty("busy_timeout", "10000");
+            cfg.addDataSourceProperty("foreign_keys", "true");
+            cfg.setConnectionInitSql("PRAGMA journal_mode=WAL");
+        } else {
+            cfg.setMaximumPoolSize(16);
+        }
+        try {
+            return new Database(url.dialect(), new HikariDataSource(cfg));
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to the database at " + url + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Applies the migrations of this dialect; idempotent. */
+    public void migrate() {
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations(dialect.migrationLocation())
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new StoreException("database migration failed: " + rootMessage(e), e);
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Work done inside one write transaction. */
+    @FunctionalInterface
+    public interface TxWork<T> {
+        T run(Tx tx);
+    }
+
+    /**
+     * Runs {@code work} in one write transaction and returns its result; effects registered with
+     * {@link Tx#afterCommit} run after the commit, in order.
+     */
+    public <T> T write(TxWork<T> work) {
+        Tx[] tx = new Tx[1];
+        T result;
+        if (dialect == Dialect.SQLITE) {
+            sqliteWriter.lock();
+            try {
+                result = jdbi.inTransaction(h -> work.run(tx[0] = new Tx(h)));
+            } finally {
+                sqliteWriter.unlock();
+            }
+        } else {
+            result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> work.run(tx[0] = new Tx(h)));
+        }
+        tx[0].committedEffects().forEach(Runnable::run);
+        return result;
+    }
+
+    /** Runs {@code work} in one write transaction. */
+    public void useWrite(java.util.function.Consumer<Tx> work) {
+        write(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    /** Runs a read; no transaction, sees committed data. */
+    public <T, X extends Exception> T read(HandleCallback<T, X> work) throws X {
+        return jdbi.withHandle(work);
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean isReachable() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.parley.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.Contact;
+import dev.parley.conversation.ContactService;
+import dev.parley.conversation.OpenRequest;
+import dev.parley.conversation.Opened;
+import dev.parley.conversation.TimelineItem;
+import dev.parley.conversation.Transcripts;
+import dev.parley.error.ClientError;
+import dev.parley.json.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The contact web API (platform spec §3) under {@code /api/web/v1}. */
+final class ContactRoutes {
+    static final String BASE = "/api/web/v1";
+    private static final int MAX_BODY = 64 * 1024;
+    private static final int MAX_WAIT_SECONDS = 60;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final ContactService contacts;
+    private final Transcripts transcripts;
+
+    ContactRoutes(ContactService contacts, Transcripts transcripts) {
+        this.contacts = contacts;
+        this.transcripts = transcripts;
+    }
+
+    void register(RoutesConfig r) {
+        r.post(BASE + "/widgets/{widget}/conversations", this::open);
+        r.post(BASE + "/conversations/{id}/messages", this::write);
+        r.post(BASE + "/conversations/{id}/clicks", this::click);
+        r.get(BASE + "/conversations/{id}/messages", this::transcript);
+    }
+
+    private void open(Context ctx) {
+        Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
+        Fields contact = new Fields(f.optionalObject("contact").orElseGet(Json::object), "contact.");
+        Optional<String> email = contact.optionalString("email", 3, 254);
+        if (email.isPresent() && !EMAIL.matcher(email.get()).matches()) {
+            throw ClientError.badRequest("invalid_field", "contact.email '" + email.get()
+                    + "' is not an e-mail address", "contact.email");
+        }
+        Optional<String> token = f.optionalString("contact_token", 1, 200);
+        OpenRequest req = new OpenRequest(contact.optionalString("name", 1, 200), email,
+                contact.optionalString("locale", 2, 35), f.optionalString("page_url", 1, 2000),
+                f.optionalObject("page_tags"), f.optionalBoolean("proactive", false), token);
+        Opened opened = contacts.open(ctx.pathParam("widget"), req);
+        ObjectNode out = Json.object();
+        out.put("conversation_id", opened.conversationId());
+        out.put("contact_id", opened.contactId());
+        out.put("contact_token", opened.contactToken().or(() -> token).orElseThrow());
+        ctx.status(201).json(out);
+    }
+
+    private void write(Context ctx) {
+        Contact contact = contact(ctx);
+        Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
+        String body = f.requiredString("body", 1, ContactService.MAX_MESSAGE);
+        Optional<String> clientId = f.optionalString("client_id", 1, 200);
+        TimelineItem item = contacts.write(contact, ctx.pathParam("id"), body, clientId);
+        accepted(ctx, item);
+    }
+
+    private void click(Context ctx) {
+        Contact contact = contact(ctx);
+        Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
+        TimelineItem item = contacts.click(contact, ctx.pathParam("id"), f.requiredString("message_id", 1, 200),
+                f.requiredString("option_id", 1, 256));
+        accepted(ctx, item);
+    }
+
+    private void transcript(Context ctx) {
+        Contact contact = contact(ctx);
+        String id = ctx.pathParam("id");
+        contacts.owned(contact, id);
+        long after = longParam(ctx, "after", 0, Long.MAX_VALUE);
+        long wait = longParam(ctx, "wait", 0, MAX_WAIT_SECONDS);
+        List<TimelineItem> items = transcripts.after(id, after, Duration.ofSeconds(wait));
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("items");
+        items.forEach(i -> list.add(i.toJson()));
+        out.put("last_seq", items.isEmpty() ? after : items.getLast().seq());
+        ctx.json(out);
+    }
+
+    private Contact contact(Context ctx) {
+        return contacts.authenticate(bearer(ctx.header("Authorization")));
+    }
+
+    static String bearer(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+            throw ClientError.unauthorized("send the contact token as 'Authorization: Bearer <contact_token>'");
+        }
+        return header.substring(7).trim();
+    }
+
+    private static void accepted(Context ctx, TimelineItem item) {
+        ctx.status(202).json(Json.object().put("message_id", item.id()).put("seq", item.seq()));
+    }
+
+    private static long longParam(Context ctx, String name, long min, long max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return min;
+        }
+        try {
+            long v = Long.parseLong(raw);
+            if (v < min || v > max) {
+                throw ClientError.badRequest("invalid_parameter", name + " must be between " + min + " and " + max, name);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ClientError.badRequest("invalid_parameter", name + " must be a whole number, got '" + raw + "'", name);
+        }
+    }
+}

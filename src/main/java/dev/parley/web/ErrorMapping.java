@@ -1,0 +1,67 @@
+package dev.parley.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.error.ClientError;
+import dev.parley.json.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where failures become HTTP answers: an error object, never a stack trace. */
+final class ErrorMapping {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {}
+
+    static void register(RoutesConfig routes) {
+        routes.exception(ClientError.class, (e, ctx) -> {
+            e.retryAfter().ifPresent(d -> ctx.header("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
+            write(ctx, e.kind().status, e.code(), e.getMessage(), e.path());
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), codeFor(e.getStatus()),
+                messageFor(e, ctx), Optional.empty()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "internal_error", "Parley failed to handle this request; it has been logged",
+                    Optional.empty());
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                write(ctx, 404, "not_found", "no endpoint " + ctx.method() + " " + ctx.path(), Optional.empty());
+            }
+        });
+    }
+
+    static void write(Context ctx, int status, String code, String message, Optional<String> path) {
+        ObjectNode error = Json.object();
+        ObjectNode inner = error.putObject("error");
+        inner.put("code", code);
+        inner.put("message", message);
+        path.ifPresent(p -> inner.put("path", p));
+        ctx.status(status).contentType("application/json").result(Json.write(error));
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "body_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> "http_" + status;
+        };
+    }
+
+    private static String messageFor(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> "no endpoint " + ctx.method() + " " + ctx.path();
+            case 405 -> ctx.method() + " is not allowed on " + ctx.path();
+            case 413 -> "the body is too large";
+            default -> e.getMessage();
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package dev.parley.web;
+
+import dev.parley.chatbot.ChatbotApi;
+import dev.parley.conversation.ContactService;
+import dev.parley.conversation.LiveHub;
+import dev.parley.conversation.TimelineStore;
+import dev.parley.conversation.Transcripts;
+import dev.parley.store.Database;
+import io.javalin.Javalin;
+
+/** The HTTP and WebSocket server: adapts requests to the feature services. */
+public final class WebServer implements AutoCloseable {
+    private static final long MAX_REQUEST = 1024 * 1024;
+
+    private final Javalin app;
+
+    /** The services the routes adapt. */
+    public record Services(Database db, ContactService contacts, Transcripts transcripts, TimelineStore timeline,
+            LiveHub hub, ChatbotApi chatbotApi) {}
+
+    private WebServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static WebServer start(String host, int port, Services s) {
+        ContactRoutes contactRoutes = new ContactRoutes(s.contacts(), s.transcripts());
+        StreamRoutes streamRoutes = new StreamRoutes(s.contacts(), s.db(), s.timeline(), s.hub());
+        ChatbotRoutes chatbotRoutes = new ChatbotRoutes(s.chatbotApi());
+        HealthRoutes healthRoutes = new HealthRoutes(s.db());
+        Javalin app = Javalin.create(cfg -> {
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.http.maxRequestSize = MAX_REQUEST;
+            cfg.startup.showJavalinBanner = false;
+            ErrorMapping.register(cfg.routes);
+            contactRoutes.register(cfg.routes);
+            streamRoutes.register(cfg.routes);
+            chatbotRoutes.register(cfg.routes);
+            healthRoutes.register(cfg.routes);
+        });
+        app.start(host, port);
+        return new WebServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
