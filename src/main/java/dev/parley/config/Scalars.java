@@ -10,7 +10,10 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
-/** Text conversions behind {@link YamlNode}'s typed getters; each throws {@link IllegalArgumentException}. */
+/**
+ * Conversions behind {@link YamlNode}'s typed getters, which throw {@link IllegalArgumentException}
+ * on bad text, and the descriptions of nodes used in its error messages.
+ */
 final class Scalars {
 
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,10}");

@@ -4,7 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.HandleCallback;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -47,6 +48,7 @@ public final class Database implements AutoCloseable {
         }
         cfg.setPoolName("parley-db");
         if (url.dialect() == Dialect.SQLITE) {
+            createParentFolder(url);
             cfg.setMaximumPoolSize(8);
             cfg.addDataSourceProperty("journal_mode", "WAL");
             cfg.addDataSourceProperty("synchronous", "NORMAL");
@@ -116,8 +118,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs a read; no transaction, sees committed data. */
-    public <T, X extends Exception> T read(HandleCallback<T, X> work) throws X {
-        return jdbi.withHandle(work);
+    public <T> T read(Function<Handle, T> work) {
+        return jdbi.withHandle(work::apply);
     }
 
     /** True when the database answers a trivial query. */
@@ -132,6 +134,15 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    private static void createParentFolder(DatabaseUrl url) {
+        java.nio.file.Path file = java.nio.file.Path.of(url.jdbcUrl().substring("jdbc:sqlite:".length()));
+        try {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the folder for the SQLite database " + file, e);
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,7 @@ class ServiceHoursTest {
     }
 
     private static ZonedDateTime at(String localDateTime, String zone) {
-        return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), ZoneId.of(zone));
+        return ZonedDateTime.of(LocalDateTime.parse(localDateTime), ZoneId.of(zone));
     }
 
     @Test
@@ -62,7 +64,7 @@ class ServiceHoursTest {
     @Test
     void recordCanBeBuiltDirectly() {
         ServiceHours hours = new ServiceHours(ZoneId.of("Asia/Kolkata"),
-                Map.of(DayOfWeek.SUNDAY, java.util.List.of(new TimeRange(LocalTime.of(10, 0), LocalTime.of(11, 0)))));
+                Map.of(DayOfWeek.SUNDAY, List.of(new TimeRange(LocalTime.of(10, 0), LocalTime.of(11, 0)))));
 
         assertThat(hours.isOpen(at("2025-01-12T05:00", "UTC"))).as("10:30 in Kolkata").isTrue();
     }

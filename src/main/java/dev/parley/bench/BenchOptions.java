@@ -1,0 +1,56 @@
+package dev.parley.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one benchmark run does.
+ *
+ * @param contacts concurrent web contacts (and concurrent clients of the reference run)
+ * @param warmup closed-loop time before anything is measured
+ * @param duration length of each measured phase (closed loop, then fixed rate)
+ * @param rate round trips per second of the fixed-rate phase, spread over all contacts
+ * @param timeout a round trip without the bot's reply after this long counts as failed
+ * @param stores the databases to run Parley on
+ * @param reference whether to also run the same load straight against the bot
+ * @param docs where to write the Markdown report, if anywhere
+ * @param command the command line shown in the report
+ */
+public record BenchOptions(int contacts, Duration warmup, Duration duration, int rate, Duration timeout,
+        List<Store> stores, boolean reference, Optional<Path> docs, String command) {
+
+    /** A database Parley runs on during the benchmark. */
+    public enum Store {
+        SQLITE("SQLite"), POSTGRESQL("PostgreSQL");
+
+        private final String label;
+
+        Store(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public BenchOptions {
+        require(contacts >= 1 && contacts <= BenchWorkspace.MAX_SESSIONS,
+                "--contacts must be between 1 and " + BenchWorkspace.MAX_SESSIONS + " (the bot's slots), got " + contacts);
+        require(!warmup.isNegative(), "--warmup must not be negative");
+        require(duration.toMillis() >= 100 && duration.compareTo(Duration.ofHours(1)) <= 0,
+                "--duration must be between 100ms and 1h");
+        require(rate >= 1 && rate <= 100_000, "--rate must be between 1 and 100000 per second, got " + rate);
+        require(timeout.toMillis() >= 100, "--timeout must be at least 100ms");
+        stores = List.copyOf(stores);
+        require(!stores.isEmpty() || reference, "nothing to run: no store and no reference run");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

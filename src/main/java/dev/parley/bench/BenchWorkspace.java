@@ -1,0 +1,36 @@
+package dev.parley.bench;
+
+import dev.parley.config.ConfigLoader;
+import dev.parley.config.ParleyConfig;
+import java.net.URI;
+import java.util.Map;
+
+/** The benchmark's workspace: one group, one widget, one API bot that takes every conversation first. */
+final class BenchWorkspace {
+    /** The most sessions one bot may hold at once ({@code slots} is capped by the configuration). */
+    static final int MAX_SESSIONS = 1000;
+    static final String WIDGET = "bench";
+    static final String BOT = "echobot";
+
+    private BenchWorkspace() {}
+
+    static ParleyConfig config(URI webhook) {
+        String yaml = """
+                public_base_url: http://127.0.0.1
+                groups:
+                  - { id: bench, name: Bench }
+                bots:
+                  - id: %s
+                    name: Echo Bot
+                    group: bench
+                    type: api
+                    behavior: firewall
+                    slots: %d
+                    webhook_url: %s
+                    request_timeout: 10s
+                widgets:
+                  - { id: %s, name: Bench, group: bench }
+                """.formatted(BOT, MAX_SESSIONS, webhook, WIDGET);
+        return ConfigLoader.parse(yaml, "bench workspace", Map.of());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.parley.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Maximum throughput: every client sends its next message as soon as the reply to the previous one
+ * arrived. Round trips that start after the warm-up and end inside the window are measured; failures
+ * are counted whenever they happen, warm-up included.
+ */
+final class ClosedLoop {
+    private ClosedLoop() {}
+
+    static PhaseResult run(List<? extends RoundTripper> clients, Duration warmup, Duration window) {
+        PhaseStats stats = new PhaseStats();
+        long measureFrom = System.nanoTime() + warmup.toNanos();
+        long measureTo = measureFrom + window.toNanos();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < clients.size(); i++) {
+                RoundTripper client = clients.get(i);
+                String prefix = "closed-" + i + "-";
+                threads.execute(() -> loop(client, prefix, stats, measureFrom, measureTo));
+            }
+        }
+        return stats.result(window);
+    }
+
+    private static void loop(RoundTripper client, String prefix, PhaseStats stats, long measureFrom, long measureTo) {
+        for (long n = 0; ; n++) {
+            long start = System.nanoTime();
+            if (start >= measureTo || Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            switch (client.roundTrip(prefix + n)) {
+                case RoundTripper.Outcome.Replied r -> {
+                    if (start >= measureFrom && r.nanoTime() <= measureTo) {
+                        stats.replied(r.nanoTime() - start);
+                    }
+                }
+                case RoundTripper.Outcome.Failed f -> stats.failed(f.kind());
+            }
+        }
+    }
+}

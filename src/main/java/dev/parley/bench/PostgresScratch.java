@@ -1,0 +1,45 @@
+package dev.parley.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/** A fresh database on the local PostgreSQL server (127.0.0.1:5432, user postgres), dropped on close. */
+final class PostgresScratch implements AutoCloseable {
+    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    private static final String USER = "postgres";
+
+    private final String name;
+
+    private PostgresScratch(String name) {
+        this.name = name;
+    }
+
+    static PostgresScratch create() {
+        String name = "parley_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        admin("CREATE DATABASE " + name);
+        return new PostgresScratch(name);
+    }
+
+    /** The value Parley takes as {@code PARLEY_DATABASE_URL}. */
+    String databaseUrl() {
+        return "postgresql://" + USER + "@127.0.0.1:5432/" + name;
+    }
+
+    @Override
+    public void close() {
+        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static void admin(String sql) {
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, "");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new BenchException("PostgreSQL at 127.0.0.1:5432 (user postgres) is needed for --store postgresql"
+                    + " and failed: " + e.getMessage(), e);
+        }
+    }
+}

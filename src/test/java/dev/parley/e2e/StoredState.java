@@ -1,0 +1,71 @@
+package dev.parley.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.json.Json;
+import dev.parley.testing.TestParley;
+import dev.parley.testing.WebhookRecorder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Reads what Parley stored, straight from its database (either kind), to check effects the API does not show. */
+final class StoredState {
+    private final TestParley parley;
+
+    StoredState(TestParley parley) {
+        this.parley = parley;
+    }
+
+    /** The contact row of a conversation: name, email, mobile_number, campaigns (parsed). */
+    Map<String, Object> contactOf(String conversationId) {
+        return parley.parley().database().read(h -> h.createQuery("""
+                SELECT c.name, c.email, c.mobile_number, c.campaigns FROM contacts c
+                JOIN conversations v ON v.contact_id = c.id WHERE v.id = :id""")
+                .bind("id", conversationId).mapToMap().one());
+    }
+
+    JsonNode campaignsOf(String conversationId) {
+        return Json.parseStored((String) contactOf(conversationId).get("campaigns"));
+    }
+
+    String statusOf(String conversationId) {
+        return parley.parley().database().read(h -> h.createQuery("SELECT status FROM conversations WHERE id = :id")
+                .bind("id", conversationId).mapTo(String.class).one());
+    }
+
+    JsonNode contextOf(String cid) {
+        return Json.parseStored(parley.parley().database().read(h -> h.createQuery(
+                "SELECT context FROM bot_sessions WHERE cid = :cid").bind("cid", cid).mapTo(String.class).one()));
+    }
+
+    String sessionStatusOf(String cid) {
+        return parley.parley().database().read(h -> h.createQuery(
+                "SELECT status FROM bot_sessions WHERE cid = :cid").bind("cid", cid).mapTo(String.class).one());
+    }
+
+    long outboxDepth() {
+        return parley.parley().database().read(h -> h.createQuery("SELECT COUNT(*) FROM outbox")
+                .mapTo(Long.class).one());
+    }
+
+    /** The delivery log of one session, oldest first. */
+    List<Map<String, Object>> deliveriesOf(String cid) {
+        return parley.parley().database().read(h -> h.createQuery("""
+                SELECT event_name, outcome, error, status_code FROM deliveries WHERE cid = :cid ORDER BY id""")
+                .bind("cid", cid).mapToMap().list());
+    }
+
+    /**
+     * Proves that the bot gets no more calls: nothing is queued for delivery and, over a window far
+     * longer than the outbox poll interval, the webhook count stays at {@code expected}.
+     */
+    void assertBotHearsNothingMore(WebhookRecorder webhook, int expected) {
+        await("outbox drained").atMost(Duration.ofSeconds(10)).until(() -> outboxDepth() == 0);
+        await("no further webhook call").during(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(3))
+                .until(() -> webhook.calls().size() == expected);
+        assertThat(webhook.calls()).hasSize(expected);
+    }
+}

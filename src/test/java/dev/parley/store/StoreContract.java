@@ -1,0 +1,179 @@
+package dev.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.config.ConfigLoader;
+import dev.parley.conversation.Author;
+import dev.parley.conversation.Contact;
+import dev.parley.conversation.ContactStore;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.LiveHub;
+import dev.parley.conversation.Packet;
+import dev.parley.conversation.TimelineItem;
+import dev.parley.conversation.TimelineStore;
+import dev.parley.json.Json;
+import dev.parley.routing.WorkspaceApplier;
+import dev.parley.routing.WorkspaceStore;
+import dev.parley.testing.StoreKind;
+import dev.parley.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One storage suite, run against every database Parley supports, so no store drifts. */
+abstract class StoreContract {
+    @TempDir
+    Path temp;
+
+    TestDatabase testDb;
+    Database db;
+    final Ids ids = Ids.random();
+    final TimelineStore timeline = new TimelineStore(Clock.systemUTC(), ids, new LiveHub());
+    final ConversationStore conversations = new ConversationStore();
+    final ContactStore contacts = new ContactStore();
+
+    abstract StoreKind kind();
+
+    @BeforeEach
+    void open() {
+        testDb = kind().create(temp);
+        db = Database.open(testDb.url());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+        testDb.close();
+    }
+
+    @Test
+    void migrationsRunTwiceWithoutChange() {
+        db.migrate();
+        assertThat(db.isReachable()).isTrue();
+        assertThat(db.dialect()).isEqualTo(kind() == StoreKind.SQLITE ? Dialect.SQLITE : Dialect.POSTGRESQL);
+    }
+
+    @Test
+    void concurrentAppendsGetGaplessIncreasingSeqs() throws Exception {
+        String conv = newConversation();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<TimelineItem>> futures = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> db.write(tx -> timeline.append(tx, conv, Author.system(),
+                    new Packet("message", Json.object().put("body", "m" + n)), true, Optional.empty()))));
+        }
+        for (Future<TimelineItem> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        List<TimelineItem> items = items(conv, true);
+        assertThat(items).extracting(TimelineItem::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 200).boxed().toList());
+        assertThat(lastSeq(conv)).isEqualTo(200);
+    }
+
+    @Test
+    void aClientIdIsStoredOncePerConversation() {
+        String conv = newConversation();
+        db.useWrite(tx -> timeline.append(tx, conv, Author.system(), Packet.of("message"), true, Optional.of("k")));
+        assertThatThrownBy(() -> db.useWrite(tx -> timeline.append(tx, conv, Author.system(), Packet.of("message"),
+                true, Optional.of("k")))).isInstanceOf(RuntimeException.class);
+        Optional<TimelineItem> stored = db.read(h -> timeline.byClientId(h, conv, "k"));
+        assertThat(stored).isPresent();
+        assertThat(items(conv, false)).hasSize(1);
+        assertThat(lastSeq(conv)).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingAndAnnouncesNothing() {
+        String conv = newConversation();
+        List<String> announced = new ArrayList<>();
+        assertThatThrownBy(() -> db.useWrite(tx -> {
+            timeline.append(tx, conv, Author.system(), Packet.of("message"), true, Optional.empty());
+            tx.afterCommit(() -> announced.add("x"));
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(announced).isEmpty();
+        assertThat(items(conv, false)).isEmpty();
+    }
+
+    @Test
+    void contactViewHidesInternalItems() {
+        String conv = newConversation();
+        db.useWrite(tx -> {
+            timeline.append(tx, conv, Author.system(), Packet.of("assignment"), false, Optional.empty());
+            timeline.append(tx, conv, Author.system(), Packet.of("message"), true, Optional.empty());
+        });
+        assertThat(items(conv, true)).extracting(TimelineItem::seq)
+                .containsExactly(2L);
+        assertThat(items(conv, false)).hasSize(2);
+    }
+
+    @Test
+    void workspaceIsAppliedIdempotently() {
+        String yaml = """
+                groups: [{ id: support, name: Support }]
+                operators:
+                  - { id: ada, name: Ada, email: ada@example.com, group: support, password_env: PW }
+                bots:
+                  - { id: b1, name: Bot, group: support, type: api, webhook_url: "http://127.0.0.1:9/x",
+                      api_token_env: TOKEN, behavior: firewall }
+                widgets: [{ id: web, name: Web, group: support }]
+                """;
+        var config = ConfigLoader.parse(yaml, "parley.yml", Map.of("PW", "secret-pw", "TOKEN", "tok"));
+        WorkspaceApplier applier = new WorkspaceApplier(db);
+        applier.apply(config);
+        String hash = string("SELECT password_hash FROM operators");
+        applier.apply(config);
+        WorkspaceStore ws = new WorkspaceStore();
+        assertThat(string("SELECT COUNT(*) FROM bots")).isEqualTo("1");
+        assertThat(string("SELECT password_hash FROM operators"))
+                .isEqualTo(hash).doesNotContain("secret-pw");
+        assertThat(string("SELECT api_token_hash FROM bots WHERE id = 'b1'")).doesNotContain("tok")
+                .hasSize(64);
+        Optional<dev.parley.routing.Widget> widget = db.read(h -> ws.widget(h, "web"));
+        assertThat(widget).isPresent();
+    }
+
+    List<TimelineItem> items(String conv, boolean contactView) {
+        return db.read(h -> timeline.after(h, conv, 0, 1000, contactView));
+    }
+
+    long lastSeq(String conv) {
+        Conversation c = db.read(h -> conversations.find(h, conv)).orElseThrow();
+        return c.lastSeq();
+    }
+
+    String string(String sql) {
+        return db.read(h -> h.createQuery(sql).mapTo(String.class).one());
+    }
+
+    String newConversation() {
+        Instant now = Instant.now();
+        Contact contact = new Contact(ids.next("ct"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Json.object(), Json.object(), Json.object(), now);
+        Conversation conv = new Conversation(ids.next("conv"), contact.id(), "w", "g", "web", ConversationStatus.INBOX,
+                Optional.empty(), Optional.empty(), Optional.empty(), Json.array(), Optional.empty(), Json.object(),
+                Optional.empty(), "normal", 0, now, now);
+        db.useWrite(tx -> {
+            contacts.insert(tx, contact, ids.hex32());
+            conversations.insert(tx, conv);
+        });
+        return conv.id();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.parley.testing;
+
+import dev.parley.app.ServerSettings;
+import dev.parley.store.DatabaseUrl;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A fresh database for one test: a SQLite file in a temporary folder, or a new database on the
+ * PostgreSQL server at 127.0.0.1:5432 (dropped on close). PostgreSQL must be there: the test fails,
+ * it is never skipped ({@code ./parley test} starts the server when it is installed but stopped).
+ */
+public final class TestDatabase implements AutoCloseable {
+    static final String PG_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    static final String PG_USER = "postgres";
+
+    private final StoreKind kind;
+    private final Path dataDir;
+    private final Optional<String> pgName;
+
+    private TestDatabase(StoreKind kind, Path dataDir, Optional<String> pgName) {
+        this.kind = kind;
+        this.dataDir = dataDir;
+        this.pgName = pgName;
+    }
+
+    static TestDatabase sqlite(Path tempDir) {
+        return new TestDatabase(StoreKind.SQLITE, tempDir.resolve("data-" + UUID.randomUUID()), Optional.empty());
+    }
+
+    static TestDatabase postgres(Path tempDir) {
+        String name = "parley_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        admin("CREATE DATABASE " + name);
+        return new TestDatabase(StoreKind.POSTGRESQL, tempDir.resolve("data-" + name), Optional.of(name));
+    }
+
+    public StoreKind kind() {
+        return kind;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The value of {@code PARLEY_DATABASE_URL} for this database; empty for SQLite. */
+    public Optional<String> databaseUrl() {
+        return pgName.map(n -> "postgresql://" + PG_USER + "@127.0.0.1:5432/" + n);
+    }
+
+    public DatabaseUrl url() {
+        return pgName.map(n -> DatabaseUrl.postgres(databaseUrl().orElseThrow()))
+                .orElseGet(() -> DatabaseUrl.sqlite(dataDir.resolve("parley.db")));
+    }
+
+    /** Settings for a server on a random port using this database, polling the outbox quickly. */
+    public ServerSettings settings() {
+        return new ServerSettings("127.0.0.1", 0, dataDir, databaseUrl(), Duration.ofMillis(50));
+    }
+
+    @Override
+    public void close() {
+        pgName.ifPresent(n -> admin("DROP DATABASE IF EXISTS " + n + " WITH (FORCE)"));
+    }
+
+    private static void admin(String sql) {
+        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, "");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed for this test and failed: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.parley.testing;
+
+import dev.parley.app.Parley;
+import dev.parley.config.ConfigLoader;
+import dev.parley.config.ParleyConfig;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A real Parley server on a random loopback port, on a fresh database of the given kind. */
+public final class TestParley implements AutoCloseable {
+    private final TestDatabase database;
+    private final Parley parley;
+
+    private TestParley(TestDatabase database, Parley parley) {
+        this.database = database;
+        this.parley = parley;
+    }
+
+    /** Starts Parley with the workspace in {@code yaml} ({@code ${VAR}} resolved from {@code env}). */
+    public static TestParley start(StoreKind kind, Path tempDir, String yaml, Map<String, String> env) {
+        TestDatabase db = kind.create(tempDir);
+        try {
+            ParleyConfig config = ConfigLoader.parse(yaml, "parley.yml", env);
+            return new TestParley(db, Parley.start(db.settings(), config));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + parley.port();
+    }
+
+    public int port() {
+        return parley.port();
+    }
+
+    public Parley parley() {
+        return parley;
+    }
+
+    public TestDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        parley.close();
+        database.close();
+    }
+}
