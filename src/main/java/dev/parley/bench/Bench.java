@@ -17,9 +17,18 @@ import java.util.List;
 public final class Bench {
     private Bench() {}
 
-    /** Runs the benchmark; returns the process exit code (1 when any round trip failed). */
+    /**
+     * Runs the benchmark; returns the process exit code: 0, 1 when any round trip failed, 2 when the
+     * benchmark could not run (a server did not start, PostgreSQL was not there).
+     */
     public static int run(BenchOptions options, PrintStream out) {
-        BenchReport report = measure(options, out);
+        BenchReport report;
+        try {
+            report = measure(options, out);
+        } catch (BenchException e) {
+            out.println("parley bench: " + e.getMessage());
+            return 2;
+        }
         out.println();
         out.print(ResultTable.render(report));
         options.docs().ifPresent(path -> {

@@ -64,7 +64,7 @@ final class BenchmarksDoc {
 
     private static String targets(BenchReport report) {
         Optional<TargetResult> sqlite = report.results().stream()
-                .filter(r -> r.label().endsWith(BenchOptions.Store.SQLITE.label())).findFirst();
+                .filter(r -> r.store().equals(Optional.of(BenchOptions.Store.SQLITE))).findFirst();
         StringBuilder md = new StringBuilder("## Targets\n\n| target | measured | |\n|---|--:|---|\n");
         if (sqlite.isEmpty()) {
             return md.append("| SQLite targets | not run (`--store` left SQLite out) | |\n\n").toString();

@@ -59,6 +59,11 @@ final class ParleyTarget implements Target {
     }
 
     @Override
+    public Optional<BenchOptions.Store> store() {
+        return Optional.of(store);
+    }
+
+    @Override
     public RoundTripper client(int index) {
         return WebContact.open(http, parley.port(), "contact " + index, timeout);
     }

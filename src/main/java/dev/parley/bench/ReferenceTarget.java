@@ -2,6 +2,7 @@ package dev.parley.bench;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The same load sent straight to the bench bot, to show what Parley adds. */
 final class ReferenceTarget implements Target {
@@ -17,6 +18,11 @@ final class ReferenceTarget implements Target {
     @Override
     public String label() {
         return "Reference (bot alone)";
+    }
+
+    @Override
+    public Optional<BenchOptions.Store> store() {
+        return Optional.empty();
     }
 
     @Override

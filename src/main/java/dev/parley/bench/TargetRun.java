@@ -26,7 +26,7 @@ final class TargetRun {
             out.printf("  fixed rate: p50 %s, p99 %s, p99.9 %s (%,d measured, %,d failed)%n",
                     Format.millis(open.p50Micros()), Format.millis(open.p99Micros()),
                     Format.millis(open.p999Micros()), open.roundTrips(), open.failed());
-            return new TargetResult(target.label(), closed, open, setupMillis);
+            return new TargetResult(target.label(), target.store(), closed, open, setupMillis);
         } finally {
             clients.forEach(RoundTripper::close);
         }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code parley} — the command line: serve, migrate, bench. */
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "Parley 0.1",
         description = "Self-hosted conversational messaging platform.",
-        subcommands = {ServeCommand.class, MigrateCommand.class})
+        subcommands = {ServeCommand.class, MigrateCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -39,6 +39,11 @@ public final class WebContact {
                 body.path("contact_token").asText());
     }
 
+    /** The same contact and conversation, reached at another server address (e.g. after a restart). */
+    public WebContact on(String otherBaseUrl) {
+        return new WebContact(http, otherBaseUrl, conversationId, token);
+    }
+
     public String conversationId() {
         return conversationId;
     }

@@ -1,0 +1,121 @@
+package dev.parley.chatbot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.json.Json;
+import dev.parley.testing.Items;
+import dev.parley.testing.JsonHttp;
+import dev.parley.testing.StoreKind;
+import dev.parley.testing.TestParley;
+import dev.parley.testing.WebContact;
+import dev.parley.testing.WebhookRecorder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class WebhookDeliveryTest {
+    @TempDir
+    Path temp;
+
+    final JsonHttp http = new JsonHttp();
+
+    static String workspace(String url, int attempts) {
+        return """
+                groups: [{ id: support, name: Support }]
+                bots:
+                  - id: hookbot
+                    name: Hook Bot
+                    group: support
+                    type: api
+                    behavior: firewall
+                    webhook_url: %s
+                    webhook_headers: { API-SECURITY-TOKEN: "${HOOK_TOKEN}", X-Tenant: acme }
+                    webhook_retry: { attempts: %d, first_delay: 50ms }
+                    request_timeout: 2s
+                widgets: [{ id: web, name: Web, group: support }]
+                """.formatted(url, attempts);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void failedCallsAreRetriedWithTheSameEventIdAndConfiguredHeaders(StoreKind kind) {
+        AtomicInteger calls = new AtomicInteger();
+        try (WebhookRecorder bot = WebhookRecorder.start((headers, body) -> calls.incrementAndGet() <= 2
+                ? new WebhookRecorder.Reply(503, "busy") : WebhookRecorder.Reply.empty());
+                TestParley parley = TestParley.start(kind, temp, workspace(bot.url(), 6),
+                        Map.of("HOOK_TOKEN", "hook-secret"))) {
+            WebContact.open(http, parley.baseUrl(), "web");
+            await().atMost(Duration.ofSeconds(10)).until(() -> bot.calls().size() == 3);
+            List<WebhookRecorder.Call> all = bot.calls();
+            assertThat(all).extracting(WebhookRecorder.Call::eventId).containsOnly(all.getFirst().eventId());
+            assertThat(all).extracting(WebhookRecorder.Call::attempt).containsExactly(1, 2, 3);
+            assertThat(all.getFirst().headers()).containsEntry("api-security-token", "hook-secret")
+                    .containsEntry("x-tenant", "acme").containsEntry("content-type", "application/json");
+            JsonNode info = all.getFirst().info();
+            assertThat(info.path("cid").asText()).matches("chatbot::hookbot:[0-9a-f]{32}");
+            assertThat(info.path("approach_mode").asText()).isEqualTo("normal");
+            assertThat(info.path("context").isObject()).isTrue();
+            assertThat(info.path("conversation").path("contact_channel").path("type").asText()).isEqualTo("web");
+            assertThat(info.path("widget").path("group").path("id").asText()).isEqualTo("support");
+            assertThat(info.path("contact").has("custom_fields")).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(parley).size() == 3);
+            assertThat(deliveries(parley)).containsExactly("1:failed:503", "2:failed:503", "3:delivered:200");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void anUnreachableBotHandsTheConversationToTheInboxAfterItsRetries(StoreKind kind) {
+        try (WebhookRecorder bot = WebhookRecorder.start((headers, body) -> new WebhookRecorder.Reply(500, "down"));
+                TestParley parley = TestParley.start(kind, temp, workspace(bot.url(), 3),
+                        Map.of("HOOK_TOKEN", "t"))) {
+            WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
+            JsonNode line = contact.awaitItem("forward to inbox", Items.packet("conversation_forwarded"));
+            assertThat(line.path("packet").path("payload").path("to").path("type").asText()).isEqualTo("inbox");
+            assertThat(bot.calls()).hasSize(3);
+            contact.say("anyone there?");
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> bot.calls().size() == 3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aLongPollReturnsAsSoonAsTheBotAnswers(StoreKind kind) {
+        try (WebhookRecorder bot = WebhookRecorder.start((headers, body) -> {
+            JsonNode call = Json.MAPPER.readTree(body);
+            if (!call.path("packet").path("name").asText().equals("message")) {
+                return WebhookRecorder.Reply.empty();
+            }
+            Thread.sleep(300);
+            return WebhookRecorder.Reply.json(Json.MAPPER.readTree("""
+                    {"info": {"cid": "%s"}, "packet": {"name": "message", "payload": {"body": "late"}}}"""
+                    .formatted(call.path("info").path("cid").asText())));
+        }); TestParley parley = TestParley.start(kind, temp, workspace(bot.url(), 3), Map.of("HOOK_TOKEN", "t"))) {
+            WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
+            long seq = contact.say("ping").path("seq").asLong();
+            long t0 = System.nanoTime();
+            JsonNode page = http.get(contact.url("/messages?after=" + seq + "&wait=10"), contact.auth()).json();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(page.path("items")).hasSize(1);
+            assertThat(page.path("items").get(0).path("packet").path("payload").path("body").asText()).isEqualTo("late");
+            assertThat(ms).isLessThan(5000);
+            JsonNode empty = http.get(contact.url("/messages?after=" + page.path("last_seq").asLong() + "&wait=1"),
+                    contact.auth()).json();
+            assertThat(empty.path("items")).isEmpty();
+        }
+    }
+
+    private static List<String> deliveries(TestParley parley) {
+        return parley.parley().database().read(h -> h.createQuery(
+                        "SELECT attempt, outcome, status_code FROM deliveries ORDER BY id")
+                .map((rs, ctx) -> rs.getInt(1) + ":" + rs.getString(2) + ":" + rs.getInt(3)).list());
+    }
+}
