@@ -30,6 +30,7 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  database:  " + settings.databaseUrl().map(u -> "PostgreSQL")
                 .orElse("SQLite in " + settings.dataDir().toAbsolutePath()));
         System.out.println("  workspace: " + workspace.file().map(Object::toString).orElse("built-in demo"));
+        System.out.println("  demo page:    " + base + "/demo   (another widget: /demo?widget=<id>)");
         System.out.println("  contact API:  " + base + "/api/web/v1/widgets/{widget}/conversations");
         System.out.println("  chatbot API:  " + base + "/api/chatbot/v1/bots/{bot}/events");
         System.out.println("  health:       " + base + "/health/ready");

@@ -7,6 +7,7 @@ import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
 import dev.parley.store.Database;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 
 /** The HTTP and WebSocket server: adapts requests to the feature services. */
 public final class WebServer implements AutoCloseable {
@@ -31,11 +32,18 @@ public final class WebServer implements AutoCloseable {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = MAX_REQUEST;
             cfg.startup.showJavalinBanner = false;
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+            });
             ErrorMapping.register(cfg.routes);
             contactRoutes.register(cfg.routes);
             streamRoutes.register(cfg.routes);
             chatbotRoutes.register(cfg.routes);
             healthRoutes.register(cfg.routes);
+            cfg.routes.get("/demo", ctx -> ctx.redirect("/static/demo.html"
+                    + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
         });
         app.start(host, port);
         return new WebServer(app);

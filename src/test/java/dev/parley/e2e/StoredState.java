@@ -46,6 +46,11 @@ final class StoredState {
                 "SELECT status FROM bot_sessions WHERE cid = :cid").bind("cid", cid).mapTo(String.class).one());
     }
 
+    long conversationCount() {
+        return parley.parley().database().read(h -> h.createQuery("SELECT COUNT(*) FROM conversations")
+                .mapTo(Long.class).one());
+    }
+
     long outboxDepth() {
         return parley.parley().database().read(h -> h.createQuery("SELECT COUNT(*) FROM outbox")
                 .mapTo(Long.class).one());
