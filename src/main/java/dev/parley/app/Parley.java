@@ -18,6 +18,8 @@ import dev.parley.store.Database;
 import dev.parley.store.Ids;
 import dev.parley.web.WebServer;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /** One running Parley: database, workspace, outbox workers and the web server. */
 public final class Parley implements AutoCloseable {
@@ -49,7 +51,7 @@ public final class Parley implements AutoCloseable {
             Outbox outbox = new Outbox(db, clock, ids);
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace,
                     new Router(workspace, clock), conversations, contacts, timeline, outbox,
-                    config.publicBaseUrl()));
+                    config.publicBaseUrl(), signingSecrets(config)));
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks());
             WebServer web = WebServer.start(settings.host(), settings.port(), new WebServer.Services(db,
@@ -60,6 +62,12 @@ public final class Parley implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    private static Map<String, String> signingSecrets(ParleyConfig config) {
+        Map<String, String> secrets = new HashMap<>();
+        config.bots().forEach(b -> b.signingSecret().ifPresent(s -> secrets.put(b.id(), s)));
+        return secrets;
     }
 
     private static void refuseUnsupported(ParleyConfig config) {

@@ -11,6 +11,7 @@ import dev.parley.store.Database;
 import dev.parley.store.Ids;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /** Wires the Chatbot API feature: sessions, webhook transport (registered with the outbox), the API URL. */
 public final class ChatbotModule {
@@ -20,7 +21,7 @@ public final class ChatbotModule {
     /** The shared pieces the feature needs from the rest of the application. */
     public record Deps(Database db, Clock clock, Ids ids, WorkspaceStore workspace, Router router,
             ConversationStore conversations, ContactStore contacts, TimelineStore timeline, Outbox outbox,
-            String publicBaseUrl) {}
+            String publicBaseUrl, Map<String, String> signingSecrets) {}
 
     public ChatbotModule(Deps d) {
         SessionStore sessions = new SessionStore();
@@ -30,7 +31,7 @@ public final class ChatbotModule {
                 d.timeline(), queue, handover);
         d.outbox().register(new WebhookHandler(d.db(), d.clock(), d.workspace(), sessions, d.conversations(),
                 d.contacts(), new InfoBuilder(d.publicBaseUrl()), new WebhookClient(), new DeliveryLog(), chatbot,
-                handover));
+                handover, new WebhookSigner(d.signingSecrets())));
         this.hooks = new BotHooks(d.workspace(), d.router(), chatbot, sessions, d.conversations(), d.timeline(),
                 queue);
         this.api = new ChatbotApi(d.db(), d.workspace(), sessions, chatbot,

@@ -38,10 +38,11 @@ final class WebhookHandler implements OutboxHandler {
     private final DeliveryLog deliveries;
     private final ChatbotService chatbot;
     private final Handover handover;
+    private final WebhookSigner signer;
 
     WebhookHandler(Database db, Clock clock, WorkspaceStore workspace, SessionStore sessions,
             ConversationStore conversations, ContactStore contacts, InfoBuilder infos, WebhookClient client,
-            DeliveryLog deliveries, ChatbotService chatbot, Handover handover) {
+            DeliveryLog deliveries, ChatbotService chatbot, Handover handover, WebhookSigner signer) {
         this.db = db;
         this.clock = clock;
         this.workspace = workspace;
@@ -53,6 +54,7 @@ final class WebhookHandler implements OutboxHandler {
         this.deliveries = deliveries;
         this.chatbot = chatbot;
         this.handover = handover;
+        this.signer = signer;
     }
 
     @Override
@@ -90,6 +92,7 @@ final class WebhookHandler implements OutboxHandler {
         headers.put("Parley-Event-Id", entry.eventId());
         headers.put("Parley-Delivery-Attempt", Integer.toString(entry.attempt()));
         Instant started = clock.instant();
+        signer.signature(bot.id(), requestBody, started).ifPresent(sig -> headers.put("Parley-Signature", sig));
         long t0 = System.nanoTime();
         WebhookClient.Outcome outcome = client.post(bot.webhookUrl().get(), headers, requestBody, bot.requestTimeout());
         long latencyMs = (System.nanoTime() - t0) / 1_000_000;
@@ -113,7 +116,7 @@ final class WebhookHandler implements OutboxHandler {
 
     private Result applied(DeliveryLog.Entry base, Bot bot, String cid, WebhookClient.Outcome.Answered answer) {
         AnswerParser.Answer parsed = AnswerParser.parse(answer.body(), cid);
-        parsed.error().ifPresent(e -> log.warn("bot {} answered an invalid event: {}", bot.id(), e));
+        parsed.error().ifPresent(e -> log.warn("bot {} answered an invalid event; see its delivery log", bot.id()));
         return new Result.Done(tx -> {
             chatbot.apply(tx, bot, cid, parsed.events());
             deliveries.record(tx, new DeliveryLog.Entry(base.botId(), cid, base.eventId(), base.eventName(),

@@ -39,18 +39,19 @@ class WebhookDeliveryTest {
                     webhook_headers: { API-SECURITY-TOKEN: "${HOOK_TOKEN}", X-Tenant: acme }
                     webhook_retry: { attempts: %d, first_delay: 50ms }
                     request_timeout: 2s
+                    signing_secret_env: HOOK_SIGNING
                 widgets: [{ id: web, name: Web, group: support }]
                 """.formatted(url, attempts);
     }
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
-    void failedCallsAreRetriedWithTheSameEventIdAndConfiguredHeaders(StoreKind kind) {
+    void failedCallsAreRetriedWithTheSameEventIdAndConfiguredHeaders(StoreKind kind) throws Exception {
         AtomicInteger calls = new AtomicInteger();
         try (WebhookRecorder bot = WebhookRecorder.start((headers, body) -> calls.incrementAndGet() <= 2
                 ? new WebhookRecorder.Reply(503, "busy") : WebhookRecorder.Reply.empty());
                 TestParley parley = TestParley.start(kind, temp, workspace(bot.url(), 6),
-                        Map.of("HOOK_TOKEN", "hook-secret"))) {
+                        Map.of("HOOK_TOKEN", "hook-secret", "HOOK_SIGNING", "sign-me"))) {
             WebContact.open(http, parley.baseUrl(), "web");
             await().atMost(Duration.ofSeconds(10)).until(() -> bot.calls().size() == 3);
             List<WebhookRecorder.Call> all = bot.calls();
@@ -58,6 +59,10 @@ class WebhookDeliveryTest {
             assertThat(all).extracting(WebhookRecorder.Call::attempt).containsExactly(1, 2, 3);
             assertThat(all.getFirst().headers()).containsEntry("api-security-token", "hook-secret")
                     .containsEntry("x-tenant", "acme").containsEntry("content-type", "application/json");
+            String signature = all.getFirst().headers().get("parley-signature");
+            assertThat(signature).matches("t=\\d+,v1=[0-9a-f]{64}");
+            String t = signature.substring(2, signature.indexOf(','));
+            assertThat(signature).endsWith("v1=" + hmac("sign-me", t + "." + all.getFirst().rawBody()));
             JsonNode info = all.getFirst().info();
             assertThat(info.path("cid").asText()).matches("chatbot::hookbot:[0-9a-f]{32}");
             assertThat(info.path("approach_mode").asText()).isEqualTo("normal");
@@ -75,7 +80,7 @@ class WebhookDeliveryTest {
     void anUnreachableBotHandsTheConversationToTheInboxAfterItsRetries(StoreKind kind) {
         try (WebhookRecorder bot = WebhookRecorder.start((headers, body) -> new WebhookRecorder.Reply(500, "down"));
                 TestParley parley = TestParley.start(kind, temp, workspace(bot.url(), 3),
-                        Map.of("HOOK_TOKEN", "t"))) {
+                        Map.of("HOOK_TOKEN", "t", "HOOK_SIGNING", "s"))) {
             WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
             JsonNode line = contact.awaitItem("forward to inbox", Items.packet("conversation_forwarded"));
             assertThat(line.path("packet").path("payload").path("to").path("type").asText()).isEqualTo("inbox");
@@ -98,7 +103,7 @@ class WebhookDeliveryTest {
             return WebhookRecorder.Reply.json(Json.MAPPER.readTree("""
                     {"info": {"cid": "%s"}, "packet": {"name": "message", "payload": {"body": "late"}}}"""
                     .formatted(call.path("info").path("cid").asText())));
-        }); TestParley parley = TestParley.start(kind, temp, workspace(bot.url(), 3), Map.of("HOOK_TOKEN", "t"))) {
+        }); TestParley parley = TestParley.start(kind, temp, workspace(bot.url(), 3), Map.of("HOOK_TOKEN", "t", "HOOK_SIGNING", "s"))) {
             WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
             long seq = contact.say("ping").path("seq").asLong();
             long t0 = System.nanoTime();
@@ -111,6 +116,13 @@ class WebhookDeliveryTest {
                     contact.auth()).json();
             assertThat(empty.path("items")).isEmpty();
         }
+    }
+
+    private static String hmac(String secret, String message) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static List<String> deliveries(TestParley parley) {
