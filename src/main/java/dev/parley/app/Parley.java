@@ -10,6 +10,10 @@ import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
+import dev.parley.operator.ConversationQueries;
+import dev.parley.operator.NoteStore;
+import dev.parley.operator.OperatorAuth;
+import dev.parley.operator.OperatorService;
 import dev.parley.outbox.Outbox;
 import dev.parley.routing.Router;
 import dev.parley.routing.WorkspaceApplier;
@@ -18,8 +22,6 @@ import dev.parley.store.Database;
 import dev.parley.store.Ids;
 import dev.parley.web.WebServer;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 /** One running Parley: database, workspace, outbox workers and the web server. */
 public final class Parley implements AutoCloseable {
@@ -49,25 +51,23 @@ public final class Parley implements AutoCloseable {
             ContactStore contacts = new ContactStore();
             TimelineStore timeline = new TimelineStore(clock, ids, hub);
             Outbox outbox = new Outbox(db, clock, ids);
-            ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace,
-                    new Router(workspace, clock), conversations, contacts, timeline, outbox,
-                    config.publicBaseUrl(), signingSecrets(config)));
+            Router router = new Router(workspace, clock);
+            ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
+                    conversations, contacts, timeline, outbox, config.publicBaseUrl()));
+            NoteStore notes = new NoteStore(clock, ids);
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks());
             WebServer web = WebServer.start(settings.host(), settings.port(), new WebServer.Services(db,
-                    contactService, new Transcripts(db, timeline, hub), timeline, hub, chatbot.api()));
+                    contactService, new Transcripts(db, timeline, hub), timeline, hub, chatbot.api(),
+                    new OperatorAuth(db, clock, workspace),
+                    new OperatorService(db, workspace, conversations, timeline, router, chatbot, notes),
+                    new ConversationQueries(db, conversations, contacts, timeline, notes)));
             outbox.start(settings.outboxPollInterval());
             return new Parley(db, outbox, web);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
-    }
-
-    private static Map<String, String> signingSecrets(ParleyConfig config) {
-        Map<String, String> secrets = new HashMap<>();
-        config.bots().forEach(b -> b.signingSecret().ifPresent(s -> secrets.put(b.id(), s)));
-        return secrets;
     }
 
     private static void refuseUnsupported(ParleyConfig config) {

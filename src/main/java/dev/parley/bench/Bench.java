@@ -55,7 +55,7 @@ public final class Bench {
                     results.add(TargetRun.run(target, options, out));
                 }
             }
-            return new BenchReport(options, started, machine, results, bot.rejected());
+            return new BenchReport(options, started, machine, results, bot.rejected(), Machine.describe().loadAverage());
         }
     }
 

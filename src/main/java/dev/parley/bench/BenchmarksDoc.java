@@ -42,7 +42,8 @@ final class BenchmarksDoc {
                 + "| memory | " + m.memory() + " |\n"
                 + "| JDK | " + m.jdk() + " |\n"
                 + "| OS | " + m.os() + " |\n"
-                + "| load average when the run started | " + m.loadAverage() + " |\n\n";
+                + "| load average (1, 5, 15 min) at the start and the end of the run | " + m.loadAverage() + "; "
+                + report.loadAverageAtEnd() + " |\n\n";
     }
 
     private static String results(BenchReport report) {
@@ -50,14 +51,15 @@ final class BenchmarksDoc {
         StringBuilder md = new StringBuilder("## Results\n\n");
         md.append(String.format(Locale.ROOT, "| | round trips/s, closed loop | p50 at %,d/s | p99 at %,d/s "
                 + "| p99.9 at %,d/s | max at %,d/s | p50, closed loop | round trips measured (closed loop + fixed rate) "
-                + "| failed |%n|---|--:|--:|--:|--:|--:|--:|--:|--:|%n", rate, rate, rate, rate));
+                + "| failed | cores busy in the closed loop: this process / whole machine |%n"
+                + "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|%n", rate, rate, rate, rate));
         for (TargetResult r : report.results()) {
-            md.append(String.format(Locale.ROOT, "| %s | **%s** | %s | **%s** | %s | %s | %s | %s + %s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | **%s** | %s | **%s** | %s | %s | %s | %s + %s | %s | %s |%n",
                     r.label(), Format.rate(r.closed().perSecond()), Format.millis(r.open().p50Micros()),
                     Format.millis(r.open().p99Micros()), Format.millis(r.open().p999Micros()),
                     Format.millis(r.open().maxMicros()), Format.millis(r.closed().p50Micros()),
                     Format.count(r.closed().roundTrips()), Format.count(r.open().roundTrips()),
-                    Format.count(r.failed())));
+                    Format.count(r.failed()), Format.cores(r.closed().cpu())));
         }
         return md.append('\n').toString();
     }

@@ -1,5 +1,6 @@
 package dev.parley.bench;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
@@ -13,5 +14,11 @@ final class Clients {
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** A short, stable description of a failed request for the failure counts. */
+    static String describe(IOException e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\d+", "#");
+        return e.getClass().getSimpleName() + (message.length() > 80 ? message.substring(0, 80) + "…" : message);
     }
 }

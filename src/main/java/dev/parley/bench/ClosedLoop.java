@@ -2,8 +2,10 @@ package dev.parley.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Maximum throughput: every client sends its next message as soon as the reply to the previous one
@@ -17,14 +19,26 @@ final class ClosedLoop {
         PhaseStats stats = new PhaseStats();
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long measureTo = measureFrom + window.toNanos();
+        Optional<CpuMeter.Use> cpu;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < clients.size(); i++) {
                 RoundTripper client = clients.get(i);
                 String prefix = "closed-" + i + "-";
                 threads.execute(() -> loop(client, prefix, stats, measureFrom, measureTo));
             }
+            sleepUntil(measureFrom);
+            CpuMeter meter = CpuMeter.start();
+            sleepUntil(measureTo);
+            cpu = meter.stop();
         }
-        return stats.result(window);
+        return stats.result(window, cpu);
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        for (long wait = nanoTime - System.nanoTime(); wait > 0 && !Thread.currentThread().isInterrupted();
+                wait = nanoTime - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
     }
 
     private static void loop(RoundTripper client, String prefix, PhaseStats stats, long measureFrom, long measureTo) {

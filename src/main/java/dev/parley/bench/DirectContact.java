@@ -46,7 +46,7 @@ final class DirectContact implements RoundTripper {
                     && (EchoBot.PREFIX + body).equals(answer.path("packet").path("payload").path("body").asText());
             return right ? new Outcome.Replied(at) : new Outcome.Failed("bot answered something else");
         } catch (IOException e) {
-            return new Outcome.Failed("POST webhook failed: " + e.getClass().getSimpleName());
+            return new Outcome.Failed("POST webhook failed: " + Clients.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome.Failed("interrupted");

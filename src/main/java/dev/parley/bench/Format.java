@@ -2,6 +2,7 @@ package dev.parley.bench;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /** How figures are written in the console table and the Markdown report. */
 final class Format {
@@ -19,6 +20,11 @@ final class Format {
 
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** Cores busy: this process / the whole machine, e.g. {@code 1.2 / 1.9}. */
+    static String cores(Optional<CpuMeter.Use> cpu) {
+        return cpu.map(u -> String.format(Locale.ROOT, "%.1f / %.1f", u.process(), u.machine())).orElse("n/a");
     }
 
     static String duration(Duration d) {

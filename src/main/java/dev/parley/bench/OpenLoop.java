@@ -2,6 +2,7 @@ package dev.parley.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
@@ -19,6 +20,8 @@ final class OpenLoop {
         long total = Math.round(rate * (window.toNanos() / 1e9));
         double interval = 1e9 / rate;
         long start = System.nanoTime();
+        CpuMeter meter = CpuMeter.start();
+        Optional<CpuMeter.Use> cpu;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long k = 0; k < total; k++) {
                 long due = start + Math.round(k * interval);
@@ -34,7 +37,8 @@ final class OpenLoop {
                     }
                 });
             }
+            cpu = meter.stop();
         }
-        return stats.result(window);
+        return stats.result(window, cpu);
     }
 }

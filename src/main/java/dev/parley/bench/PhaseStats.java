@@ -2,6 +2,7 @@ package dev.parley.bench;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +24,12 @@ final class PhaseStats {
     }
 
     /** The figures of this phase, with throughput over {@code window}. */
-    PhaseResult result(Duration window) {
+    PhaseResult result(Duration window, Optional<CpuMeter.Use> cpu) {
         Map<String, Long> failed = new TreeMap<>();
         failures.forEach((k, v) -> failed.put(k, v.sum()));
         long n = latencies.getTotalCount();
         return new PhaseResult(n, n / (window.toNanos() / 1e9), at(50), at(99), at(99.9),
-                n == 0 ? 0 : latencies.getMaxValue(), failed);
+                n == 0 ? 0 : latencies.getMaxValue(), failed, cpu);
     }
 
     private long at(double percentile) {

@@ -96,7 +96,7 @@ final class WebContact implements RoundTripper {
             return new Outcome.Failed(e.getCause().getMessage());
         } catch (IOException e) {
             replies.forget(body);
-            return new Outcome.Failed("POST messages failed: " + e.getClass().getSimpleName());
+            return new Outcome.Failed("POST messages failed: " + Clients.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             replies.forget(body);

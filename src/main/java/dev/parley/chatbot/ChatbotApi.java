@@ -1,5 +1,6 @@
 package dev.parley.chatbot;
 
+import dev.parley.auth.SlidingWindowLimiter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.auth.Secrets;
@@ -22,10 +23,10 @@ public final class ChatbotApi {
     private final WorkspaceStore workspace;
     private final SessionStore sessions;
     private final ChatbotService chatbot;
-    private final CidRateLimiter limiter;
+    private final SlidingWindowLimiter limiter;
 
     ChatbotApi(Database db, WorkspaceStore workspace, SessionStore sessions, ChatbotService chatbot,
-            CidRateLimiter limiter) {
+            SlidingWindowLimiter limiter) {
         this.db = db;
         this.workspace = workspace;
         this.sessions = sessions;

@@ -1,5 +1,6 @@
 package dev.parley.chatbot;
 
+import dev.parley.auth.SlidingWindowLimiter;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationHooks;
 import dev.parley.conversation.ConversationStore;
@@ -9,33 +10,40 @@ import dev.parley.routing.Router;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
 import dev.parley.store.Ids;
+import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 /** Wires the Chatbot API feature: sessions, webhook transport (registered with the outbox), the API URL. */
 public final class ChatbotModule {
     private final ConversationHooks hooks;
     private final ChatbotApi api;
+    private final SessionStore sessions = new SessionStore();
+    private final Clock clock;
 
     /** The shared pieces the feature needs from the rest of the application. */
     public record Deps(Database db, Clock clock, Ids ids, WorkspaceStore workspace, Router router,
             ConversationStore conversations, ContactStore contacts, TimelineStore timeline, Outbox outbox,
-            String publicBaseUrl, Map<String, String> signingSecrets) {}
+            String publicBaseUrl) {}
 
     public ChatbotModule(Deps d) {
-        SessionStore sessions = new SessionStore();
+        this.clock = d.clock();
         BotEventQueue queue = new BotEventQueue(d.outbox());
         Handover handover = new Handover(d.clock(), sessions, d.conversations(), d.timeline(), d.router(), queue);
         ChatbotService chatbot = new ChatbotService(d.clock(), d.ids(), sessions, d.conversations(), d.contacts(),
                 d.timeline(), queue, handover);
         d.outbox().register(new WebhookHandler(d.db(), d.clock(), d.workspace(), sessions, d.conversations(),
                 d.contacts(), new InfoBuilder(d.publicBaseUrl()), new WebhookClient(), new DeliveryLog(), chatbot,
-                handover, new WebhookSigner(d.signingSecrets())));
+                handover));
         this.hooks = new BotHooks(d.workspace(), d.router(), chatbot, sessions, d.conversations(), d.timeline(),
                 queue);
         this.api = new ChatbotApi(d.db(), d.workspace(), sessions, chatbot,
-                new CidRateLimiter(20, Duration.ofMinutes(1), d.clock()));
+                new SlidingWindowLimiter(20, Duration.ofMinutes(1), d.clock()));
+    }
+
+    /** Ends the bot session {@code cid} if it is still active (an operator took the conversation over). */
+    public void endSession(Tx tx, String cid, String reason) {
+        sessions.end(tx, cid, reason, clock.instant());
     }
 
     public ConversationHooks hooks() {

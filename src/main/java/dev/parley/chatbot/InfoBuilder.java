@@ -20,25 +20,10 @@ final class InfoBuilder {
         info.put("cid", session.cid());
         info.put("approach_mode", conv.approachMode());
         info.set("context", session.context());
-        info.set("contact", contact(contact));
+        info.set("contact", contact.toJson());
         info.set("conversation", conversation(conv));
         info.set("widget", widget(widget, group, conv));
         return info;
-    }
-
-    private static ObjectNode contact(Contact c) {
-        ObjectNode n = Json.object();
-        n.put("id", c.id());
-        n.put("name", c.name().orElse(null));
-        n.put("email", c.email().orElse(null));
-        n.put("mobile_number", c.mobileNumber().orElse(null));
-        n.put("external_customer_id", c.externalCustomerId().orElse(null));
-        n.put("locale", c.locale().orElse(null));
-        n.set("custom_fields", c.customFields());
-        n.set("campaigns", c.campaigns());
-        n.put("created_at", c.createdAt().toString());
-        n.set("page_tags", c.pageTags());
-        return n;
     }
 
     private ObjectNode conversation(Conversation c) {

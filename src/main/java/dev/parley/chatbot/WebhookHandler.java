@@ -38,11 +38,10 @@ final class WebhookHandler implements OutboxHandler {
     private final DeliveryLog deliveries;
     private final ChatbotService chatbot;
     private final Handover handover;
-    private final WebhookSigner signer;
 
     WebhookHandler(Database db, Clock clock, WorkspaceStore workspace, SessionStore sessions,
             ConversationStore conversations, ContactStore contacts, InfoBuilder infos, WebhookClient client,
-            DeliveryLog deliveries, ChatbotService chatbot, Handover handover, WebhookSigner signer) {
+            DeliveryLog deliveries, ChatbotService chatbot, Handover handover) {
         this.db = db;
         this.clock = clock;
         this.workspace = workspace;
@@ -54,7 +53,6 @@ final class WebhookHandler implements OutboxHandler {
         this.deliveries = deliveries;
         this.chatbot = chatbot;
         this.handover = handover;
-        this.signer = signer;
     }
 
     @Override
@@ -92,7 +90,7 @@ final class WebhookHandler implements OutboxHandler {
         headers.put("Parley-Event-Id", entry.eventId());
         headers.put("Parley-Delivery-Attempt", Integer.toString(entry.attempt()));
         Instant started = clock.instant();
-        signer.signature(bot.id(), requestBody, started).ifPresent(sig -> headers.put("Parley-Signature", sig));
+        WebhookSigner.signature(bot, requestBody, started).ifPresent(sig -> headers.put("Parley-Signature", sig));
         long t0 = System.nanoTime();
         WebhookClient.Outcome outcome = client.post(bot.webhookUrl().get(), headers, requestBody, bot.requestTimeout());
         long latencyMs = (System.nanoTime() - t0) / 1_000_000;

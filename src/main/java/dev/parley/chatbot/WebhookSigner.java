@@ -5,29 +5,21 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
+import dev.parley.routing.Bot;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code Parley-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">} for bots that
- * have a signing secret. Secrets come from the environment at start and stay in memory only.
+ * have a signing secret.
  */
 final class WebhookSigner {
-    private final Map<String, String> secretsByBot;
+    private WebhookSigner() {}
 
-    WebhookSigner(Map<String, String> secretsByBot) {
-        this.secretsByBot = Map.copyOf(secretsByBot);
-    }
-
-    Optional<String> signature(String botId, String body, Instant at) {
-        String secret = secretsByBot.get(botId);
-        if (secret == null) {
-            return Optional.empty();
-        }
+    static Optional<String> signature(Bot bot, String body, Instant at) {
         long t = at.getEpochSecond();
-        return Optional.of("t=" + t + ",v1=" + hmac(secret, t + "." + body));
+        return bot.signingSecret().map(secret -> "t=" + t + ",v1=" + hmac(secret, t + "." + body));
     }
 
     static String hmac(String secret, String message) {

@@ -33,6 +33,10 @@ public record Author(Type type, Optional<String> id, Optional<String> name) {
         return new Author(Type.BOT, Optional.of(botId), Optional.of(name));
     }
 
+    public static Author operator(String operatorId, String name) {
+        return new Author(Type.OPERATOR, Optional.of(operatorId), Optional.of(name));
+    }
+
     public ObjectNode toJson() {
         ObjectNode n = Json.object();
         n.put("type", type.wire());

@@ -118,9 +118,7 @@ public final class ContactService {
     }
 
     private Conversation lockOwned(Tx tx, Contact contact, String conversationId) {
-        tx.handle().createUpdate("UPDATE conversations SET last_activity_at = last_activity_at WHERE id = :id")
-                .bind("id", conversationId).execute();
-        return conversations.find(tx.handle(), conversationId)
+        return conversations.lock(tx, conversationId)
                 .filter(c -> c.contactId().equals(contact.id()))
                 .orElseThrow(() -> ClientError.notFound("conversation", conversationId));
     }

@@ -32,16 +32,23 @@ public final class ConversationStore {
     /** Writes the mutable state (status, assignment, session, subject, topics, locale, custom fields). */
     public void update(Tx tx, Conversation c) {
         tx.handle().createUpdate("""
-                UPDATE conversations SET status = :status, assignee_type = :atype, assignee_id = :aid,
+                UPDATE conversations SET status = :status, group_id = :grp, assignee_type = :atype, assignee_id = :aid,
                   session_cid = :cid, subject = :subject, topics = :topics, locale = :locale, custom_fields = :cf
                 WHERE id = :id""")
-                .bind("id", c.id()).bind("status", c.status().wire())
+                .bind("id", c.id()).bind("status", c.status().wire()).bind("grp", c.groupId())
                 .bind("atype", c.assignee().map(a -> a.type().name().toLowerCase()).orElse(null))
                 .bind("aid", c.assignee().map(Conversation.Assignee::id).orElse(null))
                 .bind("cid", c.sessionCid().orElse(null)).bind("subject", c.subject().orElse(null))
                 .bind("topics", Json.write(c.topics())).bind("locale", c.locale().orElse(null))
                 .bind("cf", Json.write(c.customFields()))
                 .execute();
+    }
+
+    /** Reads the conversation after taking its row lock: writers of one conversation go one at a time. */
+    public Optional<Conversation> lock(Tx tx, String id) {
+        tx.handle().createUpdate("UPDATE conversations SET last_activity_at = last_activity_at WHERE id = :id")
+                .bind("id", id).execute();
+        return find(tx.handle(), id);
     }
 
     public Optional<Conversation> find(Handle h, String id) {

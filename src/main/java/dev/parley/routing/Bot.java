@@ -14,7 +14,7 @@ import java.util.Optional;
 public record Bot(String id, String name, String groupId, BotType type, Behavior behavior, int slots,
         boolean registration, List<String> skills, Optional<String> avatarUrl, Optional<BotTimeout> timeout,
         Optional<URI> webhookUrl, Map<String, String> webhookHeaders, Optional<String> apiTokenHash,
-        Duration requestTimeout, RetryConfig retry) {
+        Optional<String> signingSecret, Duration requestTimeout, RetryConfig retry) {
 
     @Override
     public String toString() {

@@ -58,9 +58,9 @@ public final class WorkspaceApplier {
         tx.handle().createUpdate("""
                 INSERT INTO bots (id, name, group_id, type, behavior, slots, registration, skills, avatar_url,
                   timeout_after_ms, timeout_action, webhook_url, webhook_headers, api_token_hash, request_timeout_ms,
-                  retry_attempts, retry_first_delay_ms)
+                  retry_attempts, retry_first_delay_ms, signing_secret)
                 VALUES (:id, :name, :grp, :type, :behavior, :slots, :registration, :skills, :avatar, :tafter,
-                  :taction, :url, :headers, :token, :rtimeout, :rattempts, :rdelay)
+                  :taction, :url, :headers, :token, :rtimeout, :rattempts, :rdelay, :secret)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, group_id = excluded.group_id,
                   type = excluded.type, behavior = excluded.behavior, slots = excluded.slots,
                   registration = excluded.registration, skills = excluded.skills, avatar_url = excluded.avatar_url,
@@ -68,7 +68,8 @@ public final class WorkspaceApplier {
                   webhook_url = excluded.webhook_url, webhook_headers = excluded.webhook_headers,
                   api_token_hash = COALESCE(excluded.api_token_hash, bots.api_token_hash),
                   request_timeout_ms = excluded.request_timeout_ms, retry_attempts = excluded.retry_attempts,
-                  retry_first_delay_ms = excluded.retry_first_delay_ms""")
+                  retry_first_delay_ms = excluded.retry_first_delay_ms,
+                  signing_secret = COALESCE(excluded.signing_secret, bots.signing_secret)""")
                 .bind("id", b.id()).bind("name", b.name()).bind("grp", b.group()).bind("type", b.type().name())
                 .bind("behavior", b.behavior().name()).bind("slots", b.slots())
                 .bind("registration", b.registration() ? 1 : 0).bind("skills", Json.write(b.skills()))
@@ -81,6 +82,7 @@ public final class WorkspaceApplier {
                 .bind("rtimeout", b.requestTimeout().toMillis())
                 .bind("rattempts", b.webhookRetry().attempts())
                 .bind("rdelay", b.webhookRetry().firstDelay().toMillis())
+                .bind("secret", b.signingSecret().orElse(null))
                 .execute();
     }
 

@@ -53,6 +53,16 @@ public final class WorkspaceStore {
         return h.createQuery("SELECT * FROM operators ORDER BY id").map((rs, ctx) -> operator(rs)).list();
     }
 
+    public Optional<Operator> operatorByEmail(Handle h, String email) {
+        return h.createQuery("SELECT * FROM operators WHERE LOWER(email) = :e").bind("e", email)
+                .map((rs, ctx) -> operator(rs)).findOne();
+    }
+
+    public Optional<String> passwordHash(Handle h, String operatorId) {
+        return h.createQuery("SELECT password_hash FROM operators WHERE id = :id").bind("id", operatorId)
+                .mapTo(String.class).findOne().filter(s -> !s.isEmpty());
+    }
+
     public Optional<Operator> operator(Handle h, String id) {
         return h.createQuery("SELECT * FROM operators WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> operator(rs)).findOne();
@@ -81,6 +91,7 @@ public final class WorkspaceStore {
                 url == null ? Optional.empty() : Optional.of(URI.create(url)),
                 Json.MAPPER.convertValue(Json.parseStored(rs.getString("webhook_headers")), HEADERS),
                 Optional.ofNullable(rs.getString("api_token_hash")),
+                Optional.ofNullable(rs.getString("signing_secret")),
                 Duration.ofMillis(rs.getLong("request_timeout_ms")),
                 new RetryConfig(rs.getInt("retry_attempts"), Duration.ofMillis(rs.getLong("retry_first_delay_ms"))));
     }

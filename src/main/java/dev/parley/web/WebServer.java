@@ -5,6 +5,9 @@ import dev.parley.conversation.ContactService;
 import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
+import dev.parley.operator.ConversationQueries;
+import dev.parley.operator.OperatorAuth;
+import dev.parley.operator.OperatorService;
 import dev.parley.store.Database;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -17,7 +20,8 @@ public final class WebServer implements AutoCloseable {
 
     /** The services the routes adapt. */
     public record Services(Database db, ContactService contacts, Transcripts transcripts, TimelineStore timeline,
-            LiveHub hub, ChatbotApi chatbotApi) {}
+            LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
+            ConversationQueries queries) {}
 
     private WebServer(Javalin app) {
         this.app = app;
@@ -28,6 +32,7 @@ public final class WebServer implements AutoCloseable {
         StreamRoutes streamRoutes = new StreamRoutes(s.contacts(), s.db(), s.timeline(), s.hub());
         ChatbotRoutes chatbotRoutes = new ChatbotRoutes(s.chatbotApi());
         HealthRoutes healthRoutes = new HealthRoutes(s.db());
+        OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries());
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = MAX_REQUEST;
@@ -42,6 +47,7 @@ public final class WebServer implements AutoCloseable {
             streamRoutes.register(cfg.routes);
             chatbotRoutes.register(cfg.routes);
             healthRoutes.register(cfg.routes);
+            operatorRoutes.register(cfg.routes);
             cfg.routes.get("/demo", ctx -> ctx.redirect("/static/demo.html"
                     + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
         });

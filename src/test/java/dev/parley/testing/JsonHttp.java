@@ -20,9 +20,30 @@ public final class JsonHttp {
             .build();
 
     public HttpAnswer post(String url, Map<String, String> headers, String body) {
+        return send(postRequest(url, headers, body).build());
+    }
+
+    /**
+     * POSTs with {@code Expect: 100-continue}, as clients do for large uploads: the server can refuse
+     * the body from its headers, and the client reads that answer instead of pushing a body into a
+     * connection the server is closing.
+     */
+    public HttpAnswer postExpectingContinue(String url, Map<String, String> headers, String body) {
+        return send(postRequest(url, headers, body).expectContinue(true).build());
+    }
+
+    private static HttpRequest.Builder postRequest(String url, Map<String, String> headers, String body) {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(req::header);
+        return req;
+    }
+
+    public HttpAnswer put(String url, Map<String, String> headers, String body) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(req::header);
         return send(req.build());
     }

@@ -1,4 +1,4 @@
-package dev.parley.chatbot;
+package dev.parley.auth;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,23 +8,24 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * 20 requests per minute per cid as a true sliding window (chatbot spec §9): a token bucket would let
- * 40 requests through in some 60-second spans, which the documented limit does not allow.
+ * At most {@code limit} events per key in any {@code window} (a true sliding window, e.g. the
+ * Chatbot API's 20 requests per minute per cid): a token bucket would let twice the limit through
+ * in some windows, which a documented limit does not allow.
  */
-final class CidRateLimiter {
+public final class SlidingWindowLimiter {
     private final int limit;
     private final Duration window;
     private final Clock clock;
     private final ConcurrentHashMap<String, ArrayDeque<Instant>> hits = new ConcurrentHashMap<>();
 
-    CidRateLimiter(int limit, Duration window, Clock clock) {
+    public SlidingWindowLimiter(int limit, Duration window, Clock clock) {
         this.limit = limit;
         this.window = window;
         this.clock = clock;
     }
 
     /** Counts a request; returns how long to wait when it is over the limit (and then it is not counted). */
-    Optional<Duration> acquire(String cid) {
+    public Optional<Duration> acquire(String cid) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         Optional<Duration>[] wait = new Optional[] {Optional.empty()};

@@ -1,0 +1,152 @@
+package dev.parley.operator;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.config.Role;
+import dev.parley.conversation.Contact;
+import dev.parley.conversation.ContactStore;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.TimelineStore;
+import dev.parley.error.ClientError;
+import dev.parley.json.Json;
+import dev.parley.routing.Operator;
+import dev.parley.store.Database;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.Query;
+
+/** The operator's views of conversations: filtered lists (newest first, by cursor) and one conversation in full. */
+public final class ConversationQueries {
+    private final Database db;
+    private final ConversationStore conversations;
+    private final ContactStore contacts;
+    private final TimelineStore timeline;
+    private final NoteStore notes;
+
+    public ConversationQueries(Database db, ConversationStore conversations, ContactStore contacts,
+            TimelineStore timeline, NoteStore notes) {
+        this.db = db;
+        this.conversations = conversations;
+        this.contacts = contacts;
+        this.timeline = timeline;
+        this.notes = notes;
+    }
+
+    /** List filters; all optional. */
+    public record Filter(Optional<ConversationStatus> status, Optional<String> assignee, Optional<String> q,
+            Optional<String> channel, Optional<String> cursor, int limit) {}
+
+    public ObjectNode list(Operator me, Filter f) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT c.id, c.created_at FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE 1 = 1""");
+        List<Object[]> binds = new ArrayList<>();
+        f.status().ifPresent(s -> add(sql, binds, " AND c.status = :status", "status", s.wire()));
+        if (me.role() != Role.ADMIN && f.status().isEmpty()) {
+            sql.append(" AND c.status <> 'bot'");
+        }
+        if (me.role() != Role.ADMIN && f.status().filter(s -> s == ConversationStatus.BOT).isPresent()) {
+            throw new ClientError(ClientError.Kind.FORBIDDEN, "forbidden",
+                    "only admins see conversations while a bot has them", Optional.of("status"), Optional.empty());
+        }
+        f.assignee().ifPresent(a -> add(sql, binds, " AND c.assignee_id = :assignee", "assignee",
+                a.equals("me") ? me.id() : a));
+        f.channel().ifPresent(ch -> add(sql, binds, " AND c.channel_type = :channel", "channel", ch));
+        f.q().ifPresent(q -> add(sql, binds,
+                " AND (LOWER(COALESCE(k.name, '')) LIKE :q OR LOWER(COALESCE(k.email, '')) LIKE :q OR c.id = :qid)",
+                "q", "%" + q.toLowerCase(Locale.ROOT) + "%"));
+        f.q().ifPresent(q -> binds.add(new Object[] {"qid", q}));
+        f.cursor().map(ConversationQueries::decode).ifPresent(c -> {
+            sql.append(" AND (c.created_at < :cat OR (c.created_at = :cat AND c.id < :cid))");
+            binds.add(new Object[] {"cat", c.createdAt()});
+            binds.add(new Object[] {"cid", c.id()});
+        });
+        sql.append(" ORDER BY c.created_at DESC, c.id DESC LIMIT :limit");
+        binds.add(new Object[] {"limit", f.limit() + 1});
+        return db.read(h -> {
+            Query query = h.createQuery(sql.toString());
+            binds.forEach(b -> query.bind((String) b[0], b[1]));
+            List<String> ids = query.map((rs, ctx) -> rs.getString("id")).list();
+            ObjectNode out = Json.object();
+            ArrayNode items = out.putArray("items");
+            ids.stream().limit(f.limit()).forEach(id -> {
+                Conversation c = conversations.find(h, id).orElseThrow();
+                items.add(summary(c, contacts.find(h, c.contactId()).orElseThrow()));
+            });
+            if (ids.size() > f.limit()) {
+                Conversation last = conversations.find(h, ids.get(f.limit() - 1)).orElseThrow();
+                out.put("next_cursor", encode(last));
+            } else {
+                out.putNull("next_cursor");
+            }
+            return out;
+        });
+    }
+
+    public ObjectNode detail(Operator me, String id) {
+        return db.read(h -> {
+            Conversation c = conversations.find(h, id)
+                    .filter(conv -> me.role() == Role.ADMIN || conv.status() != ConversationStatus.BOT)
+                    .orElseThrow(() -> ClientError.notFound("conversation", id));
+            Contact contact = contacts.find(h, c.contactId()).orElseThrow();
+            ObjectNode out = summary(c, contact);
+            out.put("subject", c.subject().orElse(null));
+            out.set("topics", c.topics());
+            out.put("locale", c.locale().orElse(null));
+            out.set("custom_fields", c.customFields());
+            out.set("contact", contact.toJson());
+            ArrayNode noteList = out.putArray("notes");
+            notes.of(h, c.id(), contact.id()).forEach(n -> noteList.add(OperatorJson.note(n)));
+            ArrayNode items = out.putArray("timeline");
+            timeline.after(h, c.id(), 0, 10_000, false).forEach(i -> items.add(i.toJson()));
+            return out;
+        });
+    }
+
+    private static ObjectNode summary(Conversation c, Contact contact) {
+        ObjectNode n = Json.object();
+        n.put("id", c.id());
+        n.put("status", c.status().wire());
+        if (c.assignee().isPresent()) {
+            n.putObject("assignee").put("type", c.assignee().get().type().name().toLowerCase(Locale.ROOT))
+                    .put("id", c.assignee().get().id());
+        } else {
+            n.putNull("assignee");
+        }
+        n.put("group", c.groupId());
+        n.put("widget", c.widgetId());
+        n.put("channel", c.channelType());
+        n.putObject("contact").put("id", contact.id()).put("name", contact.name().orElse(null))
+                .put("email", contact.email().orElse(null));
+        n.put("created_at", c.createdAt().toString());
+        n.put("last_activity_at", c.lastActivityAt().toString());
+        return n;
+    }
+
+    private static void add(StringBuilder sql, List<Object[]> binds, String clause, String name, Object value) {
+        sql.append(clause);
+        binds.add(new Object[] {name, value});
+    }
+
+    private record Cursor(long createdAt, String id) {}
+
+    private static String encode(Conversation c) {
+        String raw = c.createdAt().toEpochMilli() + ":" + c.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Cursor decode(String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int colon = raw.indexOf(':');
+            return new Cursor(Long.parseLong(raw.substring(0, colon)), raw.substring(colon + 1));
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            throw ClientError.badRequest("invalid_parameter", "cursor is not a cursor this API returned", "cursor");
+        }
+    }
+}

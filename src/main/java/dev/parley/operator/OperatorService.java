@@ -1,0 +1,165 @@
+package dev.parley.operator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.chatbot.ChatbotModule;
+import dev.parley.conversation.Author;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.Packet;
+import dev.parley.conversation.TimelineItem;
+import dev.parley.conversation.TimelineStore;
+import dev.parley.error.ClientError;
+import dev.parley.json.Json;
+import dev.parley.routing.Operator;
+import dev.parley.routing.Pick;
+import dev.parley.routing.Router;
+import dev.parley.routing.WorkspaceStore;
+import dev.parley.store.Database;
+import dev.parley.store.Tx;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What a human operator does with conversations: take, reply, forward, end, notes, status. */
+public final class OperatorService {
+    public static final Set<String> STATUSES = Set.of("online", "away", "offline");
+
+    private final Database db;
+    private final WorkspaceStore workspace;
+    private final ConversationStore conversations;
+    private final TimelineStore timeline;
+    private final Router router;
+    private final ChatbotModule chatbot;
+    private final NoteStore notes;
+
+    public OperatorService(Database db, WorkspaceStore workspace, ConversationStore conversations,
+            TimelineStore timeline, Router router, ChatbotModule chatbot, NoteStore notes) {
+        this.db = db;
+        this.workspace = workspace;
+        this.conversations = conversations;
+        this.timeline = timeline;
+        this.router = router;
+        this.chatbot = chatbot;
+        this.notes = notes;
+    }
+
+    public void setStatus(Operator me, String status) {
+        db.useWrite(tx -> tx.handle().createUpdate("UPDATE operators SET status = :s WHERE id = :id")
+                .bind("s", status).bind("id", me.id()).execute());
+    }
+
+    /** Assigns the conversation to {@code me}; a running bot session ends (the operator takes over). */
+    public void take(Operator me, String conversationId) {
+        db.useWrite(tx -> {
+            Conversation conv = lock(tx, conversationId);
+            requireOpen(conv);
+            conv.sessionCid().ifPresent(cid -> chatbot.endSession(tx, cid, "taken_over"));
+            assign(tx, conv, me, "take");
+        });
+    }
+
+    public TimelineItem reply(Operator me, String conversationId, String body, String textFormat) {
+        return db.write(tx -> {
+            Conversation conv = lock(tx, conversationId);
+            requireOpen(conv);
+            boolean mine = conv.status() == ConversationStatus.ASSIGNED && conv.assignee()
+                    .filter(a -> a.type() == Conversation.Assignee.Type.OPERATOR && a.id().equals(me.id())).isPresent();
+            if (!mine) {
+                throw ClientError.conflict("not_assigned_to_you",
+                        "conversation '" + conversationId + "' is not assigned to you; take it first");
+            }
+            ObjectNode payload = Json.object().put("body", body).put("text_format", textFormat);
+            return timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()), new Packet("message", payload),
+                    true, Optional.empty());
+        });
+    }
+
+    /** Hands the conversation to a named operator, or to an available one of a group (else its inbox). */
+    public void forward(Operator me, String conversationId, Optional<String> groupId, Optional<String> operatorId) {
+        db.useWrite(tx -> {
+            Conversation conv = lock(tx, conversationId);
+            requireOpen(conv);
+            conv.sessionCid().ifPresent(cid -> chatbot.endSession(tx, cid, "forward"));
+            if (operatorId.isPresent()) {
+                Operator target = workspace.operator(tx.handle(), operatorId.get())
+                        .orElseThrow(() -> ClientError.notFound("operator", operatorId.get()));
+                assign(tx, conv, target, "forward");
+                forwardedLine(tx, conv, Json.object().put("type", "operator").put("id", target.id())
+                        .put("name", target.name()));
+                return;
+            }
+            String group = groupId.orElseThrow();
+            workspace.group(tx.handle(), group).orElseThrow(() -> ClientError.notFound("group", group));
+            Pick pick = router.forForward(tx.handle(), Optional.of(group), List.of());
+            Conversation regrouped = withGroup(conv, group);
+            switch (pick) {
+                case Pick.ToOperator to -> {
+                    assign(tx, regrouped, to.operator(), "forward");
+                    forwardedLine(tx, conv, Json.object().put("type", "operator").put("id", to.operator().id())
+                            .put("name", to.operator().name()));
+                }
+                case Pick.ToBot bot -> throw new IllegalStateException("forwards go to humans only");
+                case Pick.Nobody nobody -> {
+                    conversations.update(tx, regrouped.withStatus(ConversationStatus.INBOX, Optional.empty(),
+                            Optional.empty()));
+                    forwardedLine(tx, conv, Json.object().put("type", "inbox").put("group", group));
+                }
+            }
+        });
+    }
+
+    public void end(Operator me, String conversationId) {
+        db.useWrite(tx -> {
+            Conversation conv = lock(tx, conversationId);
+            requireOpen(conv);
+            conv.sessionCid().ifPresent(cid -> chatbot.endSession(tx, cid, "ended_by_operator"));
+            conversations.update(tx, conv.withStatus(ConversationStatus.ENDED, conv.assignee(), Optional.empty()));
+            timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()), new Packet("conversation_ended",
+                    Json.object().put("reason", "ended_by_operator")), true, Optional.empty());
+        });
+    }
+
+    public NoteStore.Note note(Operator me, String conversationId, String body) {
+        return db.write(tx -> {
+            Conversation conv = lock(tx, conversationId);
+            NoteStore.Note note = notes.add(tx, Optional.of(conv.id()), Optional.empty(),
+                    Author.operator(me.id(), me.name()), body);
+            timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()),
+                    new Packet("note_create", Json.object().put("note_id", note.id()).put("body", body)), false,
+                    Optional.empty());
+            return note;
+        });
+    }
+
+    private void assign(Tx tx, Conversation conv, Operator to, String reason) {
+        conversations.update(tx, conv.withStatus(ConversationStatus.ASSIGNED, Optional.of(
+                new Conversation.Assignee(Conversation.Assignee.Type.OPERATOR, to.id())), Optional.empty()));
+        ObjectNode line = Json.object().put("reason", reason);
+        line.putObject("to").put("type", "operator").put("id", to.id()).put("name", to.name());
+        timeline.append(tx, conv.id(), Author.system(), new Packet("assignment", line), false, Optional.empty());
+    }
+
+    private void forwardedLine(Tx tx, Conversation conv, ObjectNode to) {
+        ObjectNode line = Json.object();
+        line.set("to", to);
+        timeline.append(tx, conv.id(), Author.system(), new Packet("conversation_forwarded", line), true,
+                Optional.empty());
+    }
+
+    private Conversation lock(Tx tx, String id) {
+        return conversations.lock(tx, id).orElseThrow(() -> ClientError.notFound("conversation", id));
+    }
+
+    private static Conversation withGroup(Conversation c, String group) {
+        return new Conversation(c.id(), c.contactId(), c.widgetId(), group, c.channelType(), c.status(), c.assignee(),
+                c.sessionCid(), c.subject(), c.topics(), c.locale(), c.customFields(), c.pageUrl(), c.approachMode(),
+                c.lastSeq(), c.createdAt(), c.lastActivityAt());
+    }
+
+    private static void requireOpen(Conversation conv) {
+        if (conv.status() == ConversationStatus.ENDED) {
+            throw ClientError.conflict("conversation_ended", "conversation '" + conv.id() + "' has ended");
+        }
+    }
+}
