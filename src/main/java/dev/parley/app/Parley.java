@@ -11,7 +11,7 @@ import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
 import dev.parley.operator.ConversationQueries;
-import dev.parley.operator.NoteStore;
+import dev.parley.conversation.NoteStore;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
 import dev.parley.outbox.Outbox;
@@ -52,9 +52,9 @@ public final class Parley implements AutoCloseable {
             TimelineStore timeline = new TimelineStore(clock, ids, hub);
             Outbox outbox = new Outbox(db, clock, ids);
             Router router = new Router(workspace, clock);
-            ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
-                    conversations, contacts, timeline, outbox, config.publicBaseUrl()));
             NoteStore notes = new NoteStore(clock, ids);
+            ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
+                    conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl()));
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks());
             WebServer web = WebServer.start(settings.host(), settings.port(), new WebServer.Services(db,

@@ -33,4 +33,17 @@ public sealed interface BotAction {
 
     /** End the session and the conversation. */
     record End() implements BotAction {}
+
+    /** The bot leaves; the conversation goes on with humans (or waits in the inbox). */
+    record Abort() implements BotAction {}
+
+    /** Later events of the same answer or request wait {@code millis}; the contact sees typing meanwhile. */
+    record Delay(long millis, boolean typing) implements BotAction {}
+
+    /** A note on the conversation, or on the contact when {@code contactIdentityId} is given. */
+    record CreateNote(String body, Optional<String> contactIdentityId) implements BotAction {}
+
+    /** Change the conversation's subject, topics, locale or custom fields (merged). */
+    record UpdateConversation(Optional<String> subject, Optional<List<String>> topics, Optional<String> locale,
+            Optional<ObjectNode> customFields) implements BotAction {}
 }

@@ -34,8 +34,11 @@ public final class ChatbotApi {
         this.limiter = limiter;
     }
 
-    /** Authenticates, validates and applies one request; returns how many events were applied. */
-    public int receive(String botId, Optional<String> token, byte[] body) {
+    /** What a request did; {@code deprecated} names a deprecated event it used. */
+    public record Applied(int count, java.util.Optional<String> deprecated) {}
+
+    /** Authenticates, validates and applies one request. */
+    public Applied receive(String botId, Optional<String> token, byte[] body) {
         Bot bot = db.read(h -> workspace.bot(h, botId)).orElseThrow(() -> ClientError.notFound("bot", botId));
         if (token.isEmpty() || token.get().isBlank()) {
             throw ClientError.unauthorized("the SECURITY-TOKEN header is missing");
@@ -86,12 +89,13 @@ public final class ChatbotApi {
                         + " name the same session", "[" + i + "].info.cid");
             }
         }
-        return db.write(tx -> {
+        int applied = db.write(tx -> {
             if (sessions.find(tx.handle(), cid).filter(Session::active).isEmpty()) {
                 throw ClientError.conflict("session_ended", "session '" + cid + "' has ended");
             }
             return chatbot.apply(tx, bot, cid, events);
         });
+        return new Applied(applied, events.stream().map(BotEvent::name).filter("button"::equals).findFirst());
     }
 
     private static JsonNode parseJson(byte[] body) {

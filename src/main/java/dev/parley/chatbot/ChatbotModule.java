@@ -4,6 +4,8 @@ import dev.parley.auth.SlidingWindowLimiter;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationHooks;
 import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.LiveHub;
+import dev.parley.conversation.NoteStore;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.outbox.Outbox;
 import dev.parley.routing.Router;
@@ -23,15 +25,17 @@ public final class ChatbotModule {
 
     /** The shared pieces the feature needs from the rest of the application. */
     public record Deps(Database db, Clock clock, Ids ids, WorkspaceStore workspace, Router router,
-            ConversationStore conversations, ContactStore contacts, TimelineStore timeline, Outbox outbox,
-            String publicBaseUrl) {}
+            ConversationStore conversations, ContactStore contacts, TimelineStore timeline, NoteStore notes,
+            LiveHub hub, Outbox outbox, String publicBaseUrl) {}
 
     public ChatbotModule(Deps d) {
         this.clock = d.clock();
         BotEventQueue queue = new BotEventQueue(d.outbox());
         Handover handover = new Handover(d.clock(), sessions, d.conversations(), d.timeline(), d.router(), queue);
-        ChatbotService chatbot = new ChatbotService(d.clock(), d.ids(), sessions, d.conversations(), d.contacts(),
-                d.timeline(), queue, handover);
+        DelayedEvents delays = new DelayedEvents(d.outbox(), d.hub(), d.clock());
+        ChatbotService chatbot = new ChatbotService(d.clock(), d.ids(), sessions, d.conversations(), d.timeline(),
+                new ProfileUpdates(d.conversations(), d.contacts(), d.timeline(), d.notes()), delays, queue, handover);
+        d.outbox().register(new DelayedEventsHandler(d.db(), d.workspace(), sessions, chatbot, delays));
         d.outbox().register(new WebhookHandler(d.db(), d.clock(), d.workspace(), sessions, d.conversations(),
                 d.contacts(), new InfoBuilder(d.publicBaseUrl()), new WebhookClient(), new DeliveryLog(), chatbot,
                 handover));

@@ -2,8 +2,6 @@ package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.Author;
-import dev.parley.conversation.Contact;
-import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStore;
@@ -26,19 +24,22 @@ public final class ChatbotService {
     private final Ids ids;
     private final SessionStore sessions;
     private final ConversationStore conversations;
-    private final ContactStore contacts;
     private final TimelineStore timeline;
+    private final ProfileUpdates profiles;
+    private final DelayedEvents delays;
     private final BotEventQueue queue;
     private final Handover handover;
 
     ChatbotService(Clock clock, Ids ids, SessionStore sessions, ConversationStore conversations,
-            ContactStore contacts, TimelineStore timeline, BotEventQueue queue, Handover handover) {
+            TimelineStore timeline, ProfileUpdates profiles, DelayedEvents delays, BotEventQueue queue,
+            Handover handover) {
         this.clock = clock;
         this.ids = ids;
         this.sessions = sessions;
         this.conversations = conversations;
-        this.contacts = contacts;
         this.timeline = timeline;
+        this.profiles = profiles;
+        this.delays = delays;
         this.queue = queue;
         this.handover = handover;
     }
@@ -61,17 +62,26 @@ public final class ChatbotService {
 
     /**
      * Applies validated events of session {@code cid} in order, storing each event's non-empty context.
-     * Stops after an event that ends the session. Returns how many events were applied.
+     * Events after a {@code delay} are queued to be applied when it is over. Stops after an event
+     * that ends the session. Returns how many events were applied or queued.
      */
     int apply(Tx tx, Bot bot, String cid, List<BotEvent> events) {
         int applied = 0;
-        for (BotEvent event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            BotEvent event = events.get(i);
             Optional<Session> session = sessions.find(tx.handle(), cid).filter(Session::active);
             if (session.isEmpty()) {
                 break;
             }
             event.context().ifPresent(ctx -> sessions.replaceContext(tx, cid, ctx));
             applied++;
+            if (event.action() instanceof BotAction.Delay delay) {
+                List<BotEvent> rest = events.subList(i + 1, events.size());
+                if (!rest.isEmpty()) {
+                    delays.schedule(tx, bot, session.get(), delay, rest);
+                }
+                return applied + rest.size();
+            }
             if (!applyAction(tx, bot, session.get(), event.action())) {
                 break;
             }
@@ -88,35 +98,25 @@ public final class ChatbotService {
                 yield true;
             }
             case BotAction.UpdateContact update -> {
-                updateContact(tx, bot, convId, update);
+                profiles.contact(tx, bot, convId, update);
+                yield true;
+            }
+            case BotAction.UpdateConversation update -> {
+                profiles.conversation(tx, bot, convId, update);
+                yield true;
+            }
+            case BotAction.CreateNote note -> {
+                profiles.note(tx, bot, convId, note);
                 yield true;
             }
             case BotAction.Forward forward -> handover.forward(tx, bot, session, forward);
+            case BotAction.Abort abort -> handover.forward(tx, bot, session,
+                    new BotAction.Forward(new BotAction.Forward.Target.Any(), false));
             case BotAction.End end -> {
                 handover.end(tx, session, "end");
                 yield false;
             }
+            case BotAction.Delay delay -> true;
         };
-    }
-
-    private void updateContact(Tx tx, Bot bot, String convId, BotAction.UpdateContact u) {
-        Conversation conv = conversations.find(tx.handle(), convId).orElseThrow();
-        Contact c = contacts.find(tx.handle(), conv.contactId()).orElseThrow();
-        ObjectNode custom = c.customFields().deepCopy();
-        u.customFields().ifPresent(custom::setAll);
-        ObjectNode campaigns = c.campaigns().deepCopy();
-        u.campaigns().ifPresent(on -> campaigns.put(conv.channelType(), on));
-        contacts.update(tx, new Contact(c.id(), u.name().or(c::name), u.email().or(c::email),
-                u.mobileNumber().or(c::mobileNumber), u.externalCustomerId().or(c::externalCustomerId), c.locale(),
-                custom, campaigns, c.pageTags(), c.createdAt()));
-        ObjectNode changed = Json.object();
-        u.name().ifPresent(v -> changed.put("name", v));
-        u.email().ifPresent(v -> changed.put("email", v));
-        u.mobileNumber().ifPresent(v -> changed.put("mobile_number", v));
-        u.externalCustomerId().ifPresent(v -> changed.put("external_customer_id", v));
-        u.customFields().ifPresent(v -> changed.set("custom_fields", v));
-        u.campaigns().ifPresent(v -> changed.put("campaigns", v));
-        timeline.append(tx, convId, Author.bot(bot.id(), bot.name()), new Packet("contact_update", changed), false,
-                Optional.empty());
     }
 }

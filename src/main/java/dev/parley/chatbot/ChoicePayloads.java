@@ -36,21 +36,42 @@ final class ChoicePayloads {
         return new BotAction.Say(new Packet("button_template", r.node().deepCopy()));
     }
 
+    static BotAction carousel(PayloadReader r) {
+        r.optionalString("body", 0, MAX_BODY);
+        ArrayNode options = options(r, 1, 10);
+        for (int i = 0; i < options.size(); i++) {
+            LinkPayloads.url(new PayloadReader(options.get(i), r.at("options") + "[" + i + "]"), "image_url");
+        }
+        r.requiredString("fallback", 1, MAX_BODY);
+        return new BotAction.Say(new Packet("carousel", r.node().deepCopy()));
+    }
+
+    static BotAction listTemplate(PayloadReader r) {
+        r.optionalString("headline", 0, 1000);
+        r.requiredString("body", 1, MAX_BODY);
+        r.requiredString("button", 1, 100);
+        r.optionalString("footer", 0, 1000);
+        r.optionalString("list_headline", 0, 1000);
+        ArrayNode options = options(r, 1, 10);
+        for (int i = 0; i < options.size(); i++) {
+            new PayloadReader(options.get(i), r.at("options") + "[" + i + "]").optionalString("description", 0, 1000);
+        }
+        r.requiredString("fallback", 1, MAX_BODY);
+        return new BotAction.Say(new Packet("list_template", r.node().deepCopy()));
+    }
+
     private static void header(PayloadReader h) {
         String type = h.optionalEnum("type", List.of("text", "image", "video", "document"))
                 .orElseThrow(() -> PayloadReader.invalid(h.at("type"), "is required: text, image, video or document"));
         if (type.equals("text")) {
             h.requiredString("text", 1, 1000);
         } else {
-            String url = h.requiredString("url", 1, 2000);
-            if (!url.startsWith("https://") && !url.startsWith("http://")) {
-                throw PayloadReader.invalid(h.at("url"), "must be an http(s) URL");
-            }
+            LinkPayloads.url(h, "url");
         }
     }
 
     /** Checks {@code options}: count, unique string ids, labels. */
-    static void options(PayloadReader r, int min, int max) {
+    static ArrayNode options(PayloadReader r, int min, int max) {
         ArrayNode options = r.requiredArray("options", min, max);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < options.size(); i++) {
@@ -65,5 +86,6 @@ final class ChoicePayloads {
                 throw PayloadReader.invalid(o.at("id"), "'" + optionId + "' is used by an earlier option; ids must be unique");
             }
         }
+        return options;
     }
 }

@@ -24,6 +24,15 @@ public final class EventParser {
         EVENTS.put("message", ChoicePayloads::message);
         EVENTS.put("bubbles", ChoicePayloads::bubbles);
         EVENTS.put("button_template", ChoicePayloads::buttonTemplate);
+        EVENTS.put("carousel", ChoicePayloads::carousel);
+        EVENTS.put("list_template", ChoicePayloads::listTemplate);
+        EVENTS.put("buttons", LinkPayloads::buttons);
+        EVENTS.put("button", LinkPayloads::button);
+        EVENTS.put("navigate", LinkPayloads::navigate);
+        EVENTS.put("abort", r -> new BotAction.Abort());
+        EVENTS.put("delay", SessionPayloads::delay);
+        EVENTS.put("note_create", SessionPayloads::note);
+        EVENTS.put("conversation_update", SessionPayloads::conversationUpdate);
         EVENTS.put("contact_update", ContactUpdatePayload::parse);
         EVENTS.put("forward_any", r -> new BotAction.Forward(new BotAction.Forward.Target.Any(), feedback(r)));
         EVENTS.put("forward_group", r -> new BotAction.Forward(
@@ -78,7 +87,7 @@ public final class EventParser {
         JsonNode payload = packet.node().get("payload");
         PayloadReader reader = new PayloadReader(payload == null || payload.isNull() ? Json.object() : payload,
                 packet.at("payload"));
-        return new BotEvent(cid, context, name, parser.apply(reader));
+        return new BotEvent(cid, context, name, parser.apply(reader), node);
     }
 
     private static boolean feedback(PayloadReader r) {

@@ -1,5 +1,6 @@
 package dev.parley.operator;
 
+import dev.parley.conversation.NoteStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.chatbot.ChatbotModule;
 import dev.parley.conversation.Author;

@@ -56,11 +56,16 @@ public final class Outbox implements AutoCloseable {
 
     /** Queues an effect in {@code tx}; returns its event id. */
     public String enqueue(Tx tx, String lane, String kind, ObjectNode payload) {
+        return enqueueAt(tx, lane, kind, payload, clock.instant());
+    }
+
+    /** Queues an effect that is due at {@code due} (picked up by the poller then). */
+    public String enqueueAt(Tx tx, String lane, String kind, ObjectNode payload, Instant due) {
         if (!handlers.containsKey(kind)) {
             throw new IllegalArgumentException("no outbox handler for kind " + kind);
         }
         String eventId = ids.next("evt");
-        store.insert(tx, lane, kind, eventId, Json.write(payload), clock.instant());
+        store.insert(tx, lane, kind, eventId, Json.write(payload), clock.instant(), due);
         tx.afterCommit(() -> wake(lane));
         return eventId;
     }

@@ -10,12 +10,12 @@ import org.jdbi.v3.core.Handle;
 /** SQL for the {@code outbox} and {@code outbox_dead} tables. */
 final class OutboxStore {
 
-    void insert(Tx tx, String lane, String kind, String eventId, String payload, Instant now) {
+    void insert(Tx tx, String lane, String kind, String eventId, String payload, Instant now, Instant due) {
         tx.handle().createUpdate("""
                 INSERT INTO outbox (lane, kind, event_id, payload, attempts, next_attempt_at, created_at)
-                VALUES (:lane, :kind, :event, :payload, 0, :now, :now)""")
+                VALUES (:lane, :kind, :event, :payload, 0, :due, :now)""")
                 .bind("lane", lane).bind("kind", kind).bind("event", eventId).bind("payload", payload)
-                .bind("now", now.toEpochMilli()).execute();
+                .bind("now", now.toEpochMilli()).bind("due", due.toEpochMilli()).execute();
     }
 
     Optional<OutboxEntry> head(Handle h, String lane) {

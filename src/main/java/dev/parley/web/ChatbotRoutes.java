@@ -21,7 +21,12 @@ final class ChatbotRoutes {
 
     private void events(Context ctx) {
         byte[] body = Bodies.bytes(ctx, ChatbotApi.MAX_BODY);
-        int applied = api.receive(ctx.pathParam("bot"), Optional.ofNullable(ctx.header("SECURITY-TOKEN")), body);
-        ctx.json(Json.object().put("status", "ok").put("applied", applied));
+        ChatbotApi.Applied applied = api.receive(ctx.pathParam("bot"),
+                Optional.ofNullable(ctx.header("SECURITY-TOKEN")), body);
+        applied.deprecated().ifPresent(name -> {
+            ctx.header("Deprecation", "true");
+            ctx.header("Warning", "299 - \"the '" + name + "' event is deprecated; use 'buttons'\"");
+        });
+        ctx.json(Json.object().put("status", "ok").put("applied", applied.count()));
     }
 }

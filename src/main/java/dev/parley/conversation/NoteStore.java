@@ -1,6 +1,5 @@
-package dev.parley.operator;
+package dev.parley.conversation;
 
-import dev.parley.conversation.Author;
 import dev.parley.store.Ids;
 import dev.parley.store.Tx;
 import java.time.Clock;

@@ -1,0 +1,84 @@
+package dev.parley.chatbot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.Author;
+import dev.parley.conversation.Contact;
+import dev.parley.conversation.ContactStore;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.NoteStore;
+import dev.parley.conversation.Packet;
+import dev.parley.conversation.TimelineStore;
+import dev.parley.json.Json;
+import dev.parley.routing.Bot;
+import dev.parley.store.Tx;
+import java.util.Optional;
+
+/** What bots change besides the transcript: contact and conversation data, and notes. */
+final class ProfileUpdates {
+    private final ConversationStore conversations;
+    private final ContactStore contacts;
+    private final TimelineStore timeline;
+    private final NoteStore notes;
+
+    ProfileUpdates(ConversationStore conversations, ContactStore contacts, TimelineStore timeline, NoteStore notes) {
+        this.conversations = conversations;
+        this.contacts = contacts;
+        this.timeline = timeline;
+        this.notes = notes;
+    }
+
+    void contact(Tx tx, Bot bot, String convId, BotAction.UpdateContact u) {
+        Conversation conv = conversations.find(tx.handle(), convId).orElseThrow();
+        Contact c = contacts.find(tx.handle(), conv.contactId()).orElseThrow();
+        ObjectNode custom = c.customFields().deepCopy();
+        u.customFields().ifPresent(custom::setAll);
+        ObjectNode campaigns = c.campaigns().deepCopy();
+        u.campaigns().ifPresent(on -> campaigns.put(conv.channelType(), on));
+        contacts.update(tx, new Contact(c.id(), u.name().or(c::name), u.email().or(c::email),
+                u.mobileNumber().or(c::mobileNumber), u.externalCustomerId().or(c::externalCustomerId), c.locale(),
+                custom, campaigns, c.pageTags(), c.createdAt()));
+        ObjectNode changed = Json.object();
+        u.name().ifPresent(v -> changed.put("name", v));
+        u.email().ifPresent(v -> changed.put("email", v));
+        u.mobileNumber().ifPresent(v -> changed.put("mobile_number", v));
+        u.externalCustomerId().ifPresent(v -> changed.put("external_customer_id", v));
+        u.customFields().ifPresent(v -> changed.set("custom_fields", v));
+        u.campaigns().ifPresent(v -> changed.put("campaigns", v));
+        internal(tx, bot, convId, "contact_update", changed);
+    }
+
+    void conversation(Tx tx, Bot bot, String convId, BotAction.UpdateConversation u) {
+        Conversation c = conversations.find(tx.handle(), convId).orElseThrow();
+        ObjectNode custom = c.customFields().deepCopy();
+        u.customFields().ifPresent(custom::setAll);
+        conversations.update(tx, new Conversation(c.id(), c.contactId(), c.widgetId(), c.groupId(), c.channelType(),
+                c.status(), c.assignee(), c.sessionCid(), u.subject().or(c::subject),
+                u.topics().map(t -> Json.MAPPER.<com.fasterxml.jackson.databind.node.ArrayNode>valueToTree(t))
+                        .orElse(c.topics()),
+                u.locale().or(c::locale), custom, c.pageUrl(), c.approachMode(), c.lastSeq(), c.createdAt(),
+                c.lastActivityAt()));
+        ObjectNode changed = Json.object();
+        u.subject().ifPresent(v -> changed.put("subject", v));
+        u.topics().ifPresent(v -> changed.set("topics", Json.MAPPER.valueToTree(v)));
+        u.locale().ifPresent(v -> changed.put("locale", v));
+        u.customFields().ifPresent(v -> changed.set("custom_fields", v));
+        internal(tx, bot, convId, "conversation_update", changed);
+    }
+
+    void note(Tx tx, Bot bot, String convId, BotAction.CreateNote n) {
+        Conversation conv = conversations.find(tx.handle(), convId).orElseThrow();
+        Author author = Author.bot(bot.id(), bot.name());
+        NoteStore.Note note = n.contactIdentityId().isPresent()
+                ? notes.add(tx, Optional.empty(), Optional.of(conv.contactId()), author, n.body())
+                : notes.add(tx, Optional.of(convId), Optional.empty(), author, n.body());
+        ObjectNode payload = Json.object().put("note_id", note.id()).put("body", n.body())
+                .put("about", n.contactIdentityId().isPresent() ? "contact" : "conversation");
+        internal(tx, bot, convId, "note_create", payload);
+    }
+
+    private void internal(Tx tx, Bot bot, String convId, String name, ObjectNode payload) {
+        timeline.append(tx, convId, Author.bot(bot.id(), bot.name()), new Packet(name, payload), false,
+                Optional.empty());
+    }
+}
