@@ -28,11 +28,13 @@ public final class Parley implements AutoCloseable {
     private final Database db;
     private final Outbox outbox;
     private final WebServer web;
+    private final ChatbotModule chatbot;
 
-    private Parley(Database db, Outbox outbox, WebServer web) {
+    private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot) {
         this.db = db;
         this.outbox = outbox;
         this.web = web;
+        this.chatbot = chatbot;
     }
 
     /** Opens the database (migrating it), applies the workspace, starts workers and the server. */
@@ -63,7 +65,8 @@ public final class Parley implements AutoCloseable {
                     new OperatorService(db, workspace, conversations, timeline, router, chatbot, notes),
                     new ConversationQueries(db, conversations, contacts, timeline, notes)));
             outbox.start(settings.outboxPollInterval());
-            return new Parley(db, outbox, web);
+            chatbot.startTimers(settings.outboxPollInterval());
+            return new Parley(db, outbox, web, chatbot);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -90,6 +93,7 @@ public final class Parley implements AutoCloseable {
     @Override
     public void close() {
         web.close();
+        chatbot.stopTimers();
         outbox.close();
         db.close();
     }

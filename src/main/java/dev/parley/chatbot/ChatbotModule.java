@@ -22,6 +22,7 @@ public final class ChatbotModule {
     private final ChatbotApi api;
     private final SessionStore sessions = new SessionStore();
     private final Clock clock;
+    private final TimeoutSweeper timeouts;
 
     /** The shared pieces the feature needs from the rest of the application. */
     public record Deps(Database db, Clock clock, Ids ids, WorkspaceStore workspace, Router router,
@@ -39,6 +40,8 @@ public final class ChatbotModule {
         d.outbox().register(new WebhookHandler(d.db(), d.clock(), d.workspace(), sessions, d.conversations(),
                 d.contacts(), new InfoBuilder(d.publicBaseUrl()), new WebhookClient(), new DeliveryLog(), chatbot,
                 handover));
+        this.timeouts = new TimeoutSweeper(d.db(), d.clock(), d.workspace(), sessions, d.conversations(), d.timeline(),
+                handover);
         this.hooks = new BotHooks(d.workspace(), d.router(), chatbot, sessions, d.conversations(), d.timeline(),
                 queue);
         this.api = new ChatbotApi(d.db(), d.workspace(), sessions, chatbot,
@@ -48,6 +51,15 @@ public final class ChatbotModule {
     /** Ends the bot session {@code cid} if it is still active (an operator took the conversation over). */
     public void endSession(Tx tx, String cid, String reason) {
         sessions.end(tx, cid, reason, clock.instant());
+    }
+
+    /** Starts checking for timeouts every {@code interval}. */
+    public void startTimers(Duration interval) {
+        timeouts.start(interval);
+    }
+
+    public void stopTimers() {
+        timeouts.close();
     }
 
     public ConversationHooks hooks() {

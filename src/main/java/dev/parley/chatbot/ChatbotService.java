@@ -109,9 +109,9 @@ public final class ChatbotService {
                 profiles.note(tx, bot, convId, note);
                 yield true;
             }
-            case BotAction.Forward forward -> handover.forward(tx, bot, session, forward);
+            case BotAction.Forward forward -> handover.forward(tx, bot, session, forward, "forward");
             case BotAction.Abort abort -> handover.forward(tx, bot, session,
-                    new BotAction.Forward(new BotAction.Forward.Target.Any(), false));
+                    new BotAction.Forward(new BotAction.Forward.Target.Any(), false), "abort");
             case BotAction.End end -> {
                 handover.end(tx, session, "end");
                 yield false;

@@ -1,6 +1,7 @@
 package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.config.TimeoutAction;
 import dev.parley.conversation.Author;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
@@ -36,7 +37,7 @@ final class Handover {
     }
 
     /** Returns true when the session goes on (a failed forward with feedback). */
-    boolean forward(Tx tx, Bot bot, Session session, BotAction.Forward forward) {
+    boolean forward(Tx tx, Bot bot, Session session, BotAction.Forward forward, String reason) {
         Pick pick = switch (forward.target()) {
             case BotAction.Forward.Target.Any any -> router.forForward(tx.handle(), Optional.of(bot.groupId()), List.of());
             case BotAction.Forward.Target.Group g -> router.forForward(tx.handle(), Optional.of(g.groupId()), List.of());
@@ -46,9 +47,14 @@ final class Handover {
             queue.enqueue(tx, session.conversationId(), session.cid(), Packet.of("forward_failed"));
             return true;
         }
-        sessions.end(tx, session.cid(), "forward", clock.instant());
+        if (!sessions.end(tx, session.cid(), reason, clock.instant())) {
+            return false;
+        }
         Conversation conv = conversations.find(tx.handle(), session.conversationId()).orElseThrow();
-        ObjectNode line = Json.object();
+        if (forward.target() instanceof BotAction.Forward.Target.Group g) {
+            conv = conv.withGroup(g.groupId());
+        }
+        ObjectNode line = Json.object().put("reason", reason).put("from_bot", bot.id());
         Conversation next = switch (pick) {
             case Pick.ToOperator to -> {
                 line.putObject("to").put("type", "operator").put("id", to.operator().id())
@@ -63,7 +69,6 @@ final class Handover {
             }
         };
         conversations.update(tx, next);
-        line.put("from_bot", bot.id());
         timeline.append(tx, conv.id(), Author.system(), new Packet("conversation_forwarded", line), true,
                 Optional.empty());
         return false;
@@ -73,23 +78,42 @@ final class Handover {
     void end(Tx tx, Session session, String reason) {
         sessions.end(tx, session.cid(), reason, clock.instant());
         Conversation conv = conversations.find(tx.handle(), session.conversationId()).orElseThrow();
+        if (conv.status() == ConversationStatus.ENDED) {
+            return;
+        }
         conversations.update(tx, conv.withStatus(ConversationStatus.ENDED, conv.assignee(), Optional.empty()));
         timeline.append(tx, conv.id(), Author.system(),
                 new Packet("conversation_ended", Json.object().put("reason", reason)), true, Optional.empty());
     }
 
-    /** The bot stays unreachable: its session ends and the conversation waits for a human in the inbox. */
-    void unavailable(Tx tx, Session session, String error) {
-        if (!sessions.end(tx, session.cid(), "bot_unavailable", clock.instant())) {
+    /** Ends the session; the conversation waits in the inbox. */
+    void unassign(Tx tx, Bot bot, Session session, String reason) {
+        if (!sessions.end(tx, session.cid(), reason, clock.instant())) {
             return;
         }
         Conversation conv = conversations.find(tx.handle(), session.conversationId()).orElseThrow();
         conversations.update(tx, conv.withStatus(ConversationStatus.INBOX, Optional.empty(), Optional.empty()));
-        ObjectNode line = Json.object().put("reason", "bot_unavailable");
+        ObjectNode line = Json.object().put("reason", reason).put("from_bot", bot.id());
         line.putObject("to").put("type", "inbox");
         timeline.append(tx, conv.id(), Author.system(), new Packet("conversation_forwarded", line), true,
                 Optional.empty());
-        timeline.append(tx, conv.id(), Author.system(), new Packet("bot_unavailable",
+    }
+
+    /** The bot's conversation timeout action (end, unassign or forward); unassign when none is set. */
+    void timeout(Tx tx, Bot bot, Session session, String reason) {
+        TimeoutAction action = bot.timeout().map(t -> t.action()).orElse(TimeoutAction.UNASSIGN);
+        switch (action) {
+            case END -> end(tx, session, reason);
+            case UNASSIGN -> unassign(tx, bot, session, reason);
+            case FORWARD -> forward(tx, bot, session, new BotAction.Forward(new BotAction.Forward.Target.Any(), false),
+                    reason);
+        }
+    }
+
+    /** The bot stays unreachable after its retries: its timeout action applies at once. */
+    void unavailable(Tx tx, Bot bot, Session session, String error) {
+        timeline.append(tx, session.conversationId(), Author.system(), new Packet("bot_unavailable",
                 Json.object().put("bot_id", session.botId()).put("error", error)), false, Optional.empty());
+        timeout(tx, bot, session, "bot_unavailable");
     }
 }

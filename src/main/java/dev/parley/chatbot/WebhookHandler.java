@@ -126,8 +126,8 @@ final class WebhookHandler implements OutboxHandler {
 
     @Override
     public void exhausted(Tx tx, OutboxEntry entry, String lastError) {
-        sessions.find(tx.handle(), cid(entry)).filter(Session::active)
-                .ifPresent(s -> handover.unavailable(tx, s, lastError));
+        sessions.find(tx.handle(), cid(entry)).filter(Session::active).ifPresent(s -> workspace.bot(tx.handle(),
+                s.botId()).ifPresent(bot -> handover.unavailable(tx, bot, s, lastError)));
     }
 
     private static String cid(OutboxEntry entry) {

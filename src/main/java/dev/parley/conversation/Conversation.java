@@ -17,6 +17,11 @@ public record Conversation(String id, String contactId, String widgetId, String 
         public enum Type { BOT, OPERATOR }
     }
 
+    public Conversation withGroup(String group) {
+        return new Conversation(id, contactId, widgetId, group, channelType, status, assignee, sessionCid, subject,
+                topics, locale, customFields, pageUrl, approachMode, lastSeq, createdAt, lastActivityAt);
+    }
+
     public Conversation withStatus(ConversationStatus next, Optional<Assignee> who, Optional<String> cid) {
         return new Conversation(id, contactId, widgetId, groupId, channelType, status.to(next), who, cid, subject,
                 topics, locale, customFields, pageUrl, approachMode, lastSeq, createdAt, lastActivityAt);

@@ -93,7 +93,7 @@ public final class OperatorService {
             String group = groupId.orElseThrow();
             workspace.group(tx.handle(), group).orElseThrow(() -> ClientError.notFound("group", group));
             Pick pick = router.forForward(tx.handle(), Optional.of(group), List.of());
-            Conversation regrouped = withGroup(conv, group);
+            Conversation regrouped = conv.withGroup(group);
             switch (pick) {
                 case Pick.ToOperator to -> {
                     assign(tx, regrouped, to.operator(), "forward");
@@ -150,12 +150,6 @@ public final class OperatorService {
 
     private Conversation lock(Tx tx, String id) {
         return conversations.lock(tx, id).orElseThrow(() -> ClientError.notFound("conversation", id));
-    }
-
-    private static Conversation withGroup(Conversation c, String group) {
-        return new Conversation(c.id(), c.contactId(), c.widgetId(), group, c.channelType(), c.status(), c.assignee(),
-                c.sessionCid(), c.subject(), c.topics(), c.locale(), c.customFields(), c.pageUrl(), c.approachMode(),
-                c.lastSeq(), c.createdAt(), c.lastActivityAt());
     }
 
     private static void requireOpen(Conversation conv) {

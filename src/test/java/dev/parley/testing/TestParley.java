@@ -3,7 +3,9 @@ package dev.parley.testing;
 import dev.parley.app.Parley;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
+import dev.parley.store.Ids;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /** A real Parley server on a random loopback port, on a fresh database of the given kind. */
@@ -18,10 +20,15 @@ public final class TestParley implements AutoCloseable {
 
     /** Starts Parley with the workspace in {@code yaml} ({@code ${VAR}} resolved from {@code env}). */
     public static TestParley start(StoreKind kind, Path tempDir, String yaml, Map<String, String> env) {
+        return start(kind, tempDir, yaml, env, Clock.systemUTC());
+    }
+
+    /** As {@link #start(StoreKind, Path, String, Map)}, with the clock Parley reads time from. */
+    public static TestParley start(StoreKind kind, Path tempDir, String yaml, Map<String, String> env, Clock clock) {
         TestDatabase db = kind.create(tempDir);
         try {
             ParleyConfig config = ConfigLoader.parse(yaml, "parley.yml", env);
-            return new TestParley(db, Parley.start(db.settings(), config));
+            return new TestParley(db, Parley.start(db.settings(), config, clock, Ids.random()));
         } catch (RuntimeException e) {
             db.close();
             throw e;

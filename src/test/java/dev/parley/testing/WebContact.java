@@ -44,6 +44,11 @@ public final class WebContact {
         return new WebContact(http, otherBaseUrl, conversationId, token);
     }
 
+    /** The same contact and conversation, talking to a server at another address (after a restart). */
+    public WebContact at(String otherBaseUrl) {
+        return new WebContact(http, otherBaseUrl, conversationId, token);
+    }
+
     public String conversationId() {
         return conversationId;
     }
