@@ -39,8 +39,10 @@ final class BenchmarksText {
                 - **Fixed rate** (latency): %,d messages per second spread evenly over the contacts (message *k*
                   goes to contact *k* mod %,d and is due at *k* / %,d s) for %s, sent whether or not earlier
                   replies came. Latency counts from the due time, so a lagging load generator shows in the figures
-                  instead of quietly lowering the load. Percentiles come from an HdrHistogram (3 significant
-                  digits).
+                  instead of quietly lowering the load. When that rate is more than half of what a target
+                  carried in the closed loop, a phase at that half runs first, so the figures also show the
+                  latency at a load the target can sustain. Percentiles come from an HdrHistogram (3
+                  significant digits).
                 - **Every request is checked**: a message `POST` not answered `202`, a closed stream, or a reply
                   that does not arrive within %s counts as a failed round trip and is listed under *Failures*.
                 - **Reference**: the same load (same clients, same phases) sent straight to the same bot: each

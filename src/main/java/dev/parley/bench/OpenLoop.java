@@ -29,7 +29,7 @@ final class OpenLoop {
                     LockSupport.parkNanos(wait);
                 }
                 RoundTripper client = clients.get((int) (k % clients.size()));
-                String body = "open-" + k;
+                String body = "rate" + rate + "-" + k;
                 threads.execute(() -> {
                     switch (client.roundTrip(body)) {
                         case RoundTripper.Outcome.Replied r -> stats.replied(r.nanoTime() - due);

@@ -1,5 +1,6 @@
 package dev.parley.bench;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -7,12 +8,25 @@ import java.util.Optional;
  *
  * @param store the store Parley ran on; empty for the reference run
  * @param closed the closed-loop phase (maximum throughput)
- * @param open the fixed-rate phase
+ * @param rates the fixed-rate phases, in the order they ran
  * @param setupMillis how long opening all conversations and streams took
  */
-record TargetResult(String label, Optional<BenchOptions.Store> store, PhaseResult closed, PhaseResult open, long setupMillis) {
+record TargetResult(String label, Optional<BenchOptions.Store> store, PhaseResult closed, List<RateResult> rates,
+        long setupMillis) {
+
+    /** One fixed-rate phase: messages per second offered, and what came of them. */
+    record RateResult(int rate, PhaseResult phase) {}
+
+    TargetResult {
+        rates = List.copyOf(rates);
+    }
+
+    /** The phase at {@code rate}, if this run had one. */
+    Optional<PhaseResult> atRate(int rate) {
+        return rates.stream().filter(r -> r.rate() == rate).map(RateResult::phase).findFirst();
+    }
 
     long failed() {
-        return closed.failed() + open.failed();
+        return closed.failed() + rates.stream().mapToLong(r -> r.phase().failed()).sum();
     }
 }

@@ -4,7 +4,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the phases of one benchmark against one target: clients, warm-up and closed loop, fixed rate. */
+/**
+ * Runs the phases of one benchmark against one target: clients, warm-up and closed loop, then fixed
+ * rates. When the requested rate is above half of the measured throughput, a phase at that half runs
+ * first, so the report also shows the latency at a load the target can carry.
+ */
 final class TargetRun {
     private TargetRun() {}
 
@@ -21,14 +25,25 @@ final class TargetRun {
             PhaseResult closed = ClosedLoop.run(clients, options.warmup(), options.duration());
             out.printf("  closed loop: %s round trips/s (%,d measured, %,d failed)%n",
                     Format.rate(closed.perSecond()), closed.roundTrips(), closed.failed());
-            out.printf("  fixed rate %,d/s for %s…%n", options.rate(), Format.duration(options.duration()));
-            PhaseResult open = OpenLoop.run(clients, options.rate(), options.duration());
-            out.printf("  fixed rate: p50 %s, p99 %s, p99.9 %s (%,d measured, %,d failed)%n",
-                    Format.millis(open.p50Micros()), Format.millis(open.p99Micros()),
-                    Format.millis(open.p999Micros()), open.roundTrips(), open.failed());
-            return new TargetResult(target.label(), target.store(), closed, open, setupMillis);
+            List<TargetResult.RateResult> rates = new ArrayList<>();
+            int half = (int) Math.max(1, closed.perSecond() / 2);
+            if (half < options.rate()) {
+                rates.add(fixedRate(clients, half, options, out));
+            }
+            rates.add(fixedRate(clients, options.rate(), options, out));
+            return new TargetResult(target.label(), target.store(), closed, rates, setupMillis);
         } finally {
             clients.forEach(RoundTripper::close);
         }
+    }
+
+    private static TargetResult.RateResult fixedRate(List<RoundTripper> clients, int rate, BenchOptions options,
+            PrintStream out) {
+        out.printf("  fixed rate %,d/s for %s…%n", rate, Format.duration(options.duration()));
+        PhaseResult phase = OpenLoop.run(clients, rate, options.duration());
+        out.printf("  fixed rate %,d/s: p50 %s, p99 %s, p99.9 %s (%,d measured, %,d failed)%n", rate,
+                Format.millis(phase.p50Micros()), Format.millis(phase.p99Micros()),
+                Format.millis(phase.p999Micros()), phase.roundTrips(), phase.failed());
+        return new TargetResult.RateResult(rate, phase);
     }
 }

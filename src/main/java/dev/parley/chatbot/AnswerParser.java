@@ -27,7 +27,7 @@ final class AnswerParser {
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            return new Answer(List.of(), Optional.of("answer is not valid JSON: " + e.getOriginalMessage()));
+            return new Answer(List.of(), Optional.of(Json.describe(e)));
         }
         List<JsonNode> items = new ArrayList<>();
         if (root instanceof ArrayNode list) {

@@ -40,9 +40,20 @@ final class BotHooks implements ConversationHooks {
     }
 
     @Override
-    public Conversation opened(Tx tx, Conversation conv, Contact contact) {
+    public Conversation opened(Tx tx, Conversation conv, Contact contact, boolean returning) {
         Widget widget = workspace.widget(tx.handle(), conv.widgetId()).orElseThrow();
-        Pick pick = router.forNewConversation(tx.handle(), widget);
+        boolean botsAllowed = !returning || widget.chatbotAssignment();
+        Pick pick = router.forNewConversation(tx.handle(), widget, botsAllowed);
+        boolean unregistered = contact.name().isEmpty() || contact.email().isEmpty();
+        boolean botSkipsRegistration = pick instanceof Pick.ToBot to && !to.bot().registration();
+        if (widget.registration() && unregistered && !botSkipsRegistration) {
+            conversations.setAwaitingRegistration(tx, conv.id(), true);
+            ObjectNode card = Json.object();
+            card.putArray("fields").add("name").add("email");
+            timeline.append(tx, conv.id(), Author.system(), new Packet("registration_request", card), true,
+                    Optional.empty());
+            return conv;
+        }
         return switch (pick) {
             case Pick.ToBot to -> chatbot.startSession(tx, conv, to.bot(), Json.object());
             case Pick.ToOperator to -> {

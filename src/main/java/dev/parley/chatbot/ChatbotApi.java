@@ -105,8 +105,7 @@ public final class ChatbotApi {
         try {
             return Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ClientError.badRequest("invalid_json", "the body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw ClientError.badRequest("invalid_json", Json.describe(e));
         } catch (java.io.IOException e) {
             throw ClientError.badRequest("invalid_json", "the body cannot be read as JSON");
         }

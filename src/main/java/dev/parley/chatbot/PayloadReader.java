@@ -48,6 +48,9 @@ final class PayloadReader {
         if (!v.isTextual()) {
             throw invalid(at(field), "must be a string, got " + kind(v));
         }
+        if (v.asText().indexOf('\0') >= 0) {
+            throw invalid(at(field), "must not contain NUL characters");
+        }
         int length = v.asText().codePointCount(0, v.asText().length());
         if (length < min || length > max) {
             throw invalid(at(field), "must have " + min + "–" + max + " characters, has " + length);

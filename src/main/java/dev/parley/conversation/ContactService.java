@@ -62,7 +62,7 @@ public final class ContactService {
                     contact.locale(), Json.object(), req.pageUrl(), req.proactive() ? "proactive" : "normal", 0, now,
                     now);
             conversations.insert(tx, conv);
-            hooks.opened(tx, conv, contact);
+            hooks.opened(tx, conv, contact, returning.isPresent());
             return new Opened(conv.id(), contact.id(), newToken);
         });
     }
@@ -78,6 +78,7 @@ public final class ContactService {
                 }
             }
             requireOpen(conv);
+            requireRegistered(tx, conv);
             ObjectNode payload = Json.object().put("body", body);
             TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()),
                     new Packet("message", payload), true, clientId);
@@ -108,6 +109,35 @@ public final class ContactService {
             hooks.contactWrote(tx, conv, item);
             return item;
         });
+    }
+
+    /** The contact fills in the registration card; then the conversation is routed. */
+    public TimelineItem register(Contact contact, String conversationId, String name, String email) {
+        return db.write(tx -> {
+            Conversation conv = lockOwned(tx, contact, conversationId);
+            requireOpen(conv);
+            if (!conversations.awaitingRegistration(tx.handle(), conv.id())) {
+                throw ClientError.conflict("not_awaiting_registration",
+                        "conversation '" + conv.id() + "' does not ask for registration");
+            }
+            Contact registered = new Contact(contact.id(), Optional.of(name), Optional.of(email),
+                    contact.mobileNumber(), contact.externalCustomerId(), contact.locale(), contact.customFields(),
+                    contact.campaigns(), contact.pageTags(), contact.createdAt());
+            contacts.update(tx, registered);
+            conversations.setAwaitingRegistration(tx, conv.id(), false);
+            TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), Optional.of(name)),
+                    new Packet("registration", Json.object().put("name", name).put("email", email)), true,
+                    Optional.empty());
+            hooks.opened(tx, conv, registered, false);
+            return item;
+        });
+    }
+
+    private void requireRegistered(Tx tx, Conversation conv) {
+        if (conversations.awaitingRegistration(tx.handle(), conv.id())) {
+            throw ClientError.conflict("registration_required",
+                    "this widget asks for name and e-mail first: POST /conversations/" + conv.id() + "/registration");
+        }
     }
 
     /** The conversation, if it belongs to {@code contact}; 404 otherwise (existence is not revealed). */

@@ -8,8 +8,11 @@ import dev.parley.store.Tx;
  */
 public interface ConversationHooks {
 
-    /** A new conversation was stored (status {@code inbox}); route it and return its new state. */
-    Conversation opened(Tx tx, Conversation conversation, Contact contact);
+    /**
+     * A new conversation was stored (status {@code inbox}), or its contact just registered; route it
+     * and return its new state. {@code returning} tells a contact who came back with their token.
+     */
+    Conversation opened(Tx tx, Conversation conversation, Contact contact, boolean returning);
 
     /** The contact added {@code item} (a message, click, upload…); hand it to whoever has the conversation. */
     void contactWrote(Tx tx, Conversation conversation, TimelineItem item);

@@ -37,6 +37,13 @@ public final class Json {
         }
     }
 
+    /** Says what is wrong with unparsable JSON, with the line and column when known. */
+    public static String describe(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return "the body is not valid JSON: " + e.getOriginalMessage() + where;
+    }
+
     /** Parses JSON that Parley itself stored; a failure here means corrupt stored data. */
     public static JsonNode parseStored(String text) {
         try {

@@ -126,28 +126,41 @@ public final class Outbox implements AutoCloseable {
                     Optional.empty());
         }
         switch (result) {
-            case OutboxHandler.Result.Done done -> db.useWrite(tx -> {
-                if (store.delete(tx, entry.id())) {
-                    done.effects().accept(tx);
+            case OutboxHandler.Result.Done done -> {
+                try {
+                    db.useWrite(tx -> {
+                        if (store.delete(tx, entry.id())) {
+                            done.effects().accept(tx);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    log.error("storing the result of outbox entry {} ({}) failed", entry.id(), entry.kind(), e);
+                    fail(handler, entry, new OutboxHandler.Result.Retry("storing the result failed: "
+                            + e.getClass().getSimpleName(), tx -> {}, Optional.empty()));
                 }
-            });
-            case OutboxHandler.Result.Retry retry -> db.useWrite(tx -> {
-                retry.effects().accept(tx);
-                RetryPolicy policy = handler.retryPolicy(entry);
-                Instant now = clock.instant();
-                if (entry.attempt() >= policy.attempts()) {
-                    store.bury(tx, entry, retry.error(), now);
-                    handler.exhausted(tx, entry, retry.error());
-                } else {
-                    Duration wait = policy.delayAfter(entry.attempt());
-                    Instant next = now.plus(wait);
-                    if (retry.notBefore().isPresent() && retry.notBefore().get().compareTo(wait) > 0) {
-                        next = now.plus(retry.notBefore().get());
-                    }
-                    store.reschedule(tx, entry.id(), entry.attempt(), next, retry.error());
-                }
-            });
+            }
+            case OutboxHandler.Result.Retry retry -> fail(handler, entry, retry);
         }
+    }
+
+    /** Counts a failed attempt: reschedules with backoff, or buries the entry when attempts are used up. */
+    private void fail(OutboxHandler handler, OutboxEntry entry, OutboxHandler.Result.Retry retry) {
+        db.useWrite(tx -> {
+            retry.effects().accept(tx);
+            RetryPolicy policy = handler.retryPolicy(entry);
+            Instant now = clock.instant();
+            if (entry.attempt() >= policy.attempts()) {
+                store.bury(tx, entry, retry.error(), now);
+                handler.exhausted(tx, entry, retry.error());
+            } else {
+                Duration wait = policy.delayAfter(entry.attempt());
+                Instant next = now.plus(wait);
+                if (retry.notBefore().isPresent() && retry.notBefore().get().compareTo(wait) > 0) {
+                    next = now.plus(retry.notBefore().get());
+                }
+                store.reschedule(tx, entry.id(), entry.attempt(), next, retry.error());
+            }
+        });
     }
 
     private void poll() {

@@ -24,8 +24,9 @@ public final class Router {
         this.clock = clock;
     }
 
-    public Pick forNewConversation(Handle h, Widget widget) {
-        List<Bot> bots = workspace.botsOfGroup(h, widget.groupId());
+    /** Who takes a new conversation of {@code widget}; only humans when bots are not allowed. */
+    public Pick forNewConversation(Handle h, Widget widget, boolean botsAllowed) {
+        List<Bot> bots = botsAllowed ? workspace.botsOfGroup(h, widget.groupId()) : List.of();
         for (Bot bot : bots) {
             if (bot.behavior() == Behavior.FIREWALL && hasFreeSlot(h, bot)) {
                 return new Pick.ToBot(bot);

@@ -14,10 +14,6 @@ final class Bodies {
     private Bodies() {}
 
     static byte[] bytes(Context ctx, int maxBytes) {
-        long declared = ctx.contentLength();
-        if (declared > maxBytes) {
-            throw tooLarge(declared, maxBytes);
-        }
         byte[] body = ctx.bodyAsBytes();
         if (body.length > maxBytes) {
             throw tooLarge(body.length, maxBytes);
@@ -35,8 +31,7 @@ final class Bodies {
         try {
             node = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ClientError.badRequest("invalid_json", "the body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw ClientError.badRequest("invalid_json", Json.describe(e));
         } catch (IOException e) {
             throw ClientError.badRequest("invalid_json", "the body cannot be read as JSON");
         }

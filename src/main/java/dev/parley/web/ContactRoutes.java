@@ -36,6 +36,7 @@ final class ContactRoutes {
         r.post(BASE + "/widgets/{widget}/conversations", this::open);
         r.post(BASE + "/conversations/{id}/messages", this::write);
         r.post(BASE + "/conversations/{id}/clicks", this::click);
+        r.post(BASE + "/conversations/{id}/registration", this::register);
         r.get(BASE + "/conversations/{id}/messages", this::transcript);
     }
 
@@ -74,6 +75,17 @@ final class ContactRoutes {
         TimelineItem item = contacts.click(contact, ctx.pathParam("id"), f.requiredString("message_id", 1, 200),
                 f.requiredString("option_id", 1, 256));
         accepted(ctx, item);
+    }
+
+    private void register(Context ctx) {
+        Contact contact = contact(ctx);
+        Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
+        String name = f.requiredString("name", 1, 200);
+        String email = f.requiredString("email", 3, 254);
+        if (!EMAIL.matcher(email).matches()) {
+            throw ClientError.badRequest("invalid_field", "email '" + email + "' is not an e-mail address", "email");
+        }
+        accepted(ctx, contacts.register(contact, ctx.pathParam("id"), name, email));
     }
 
     private void transcript(Context ctx) {

@@ -17,6 +17,7 @@ final class ErrorMapping {
     private ErrorMapping() {}
 
     static void register(RoutesConfig routes) {
+        routes.before(ctx -> checkQuery(ctx.queryString()));
         routes.exception(ClientError.class, (e, ctx) -> {
             e.retryAfter().ifPresent(d -> ctx.header("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
             write(ctx, e.kind().status, e.code(), e.getMessage(), e.path());
@@ -33,6 +34,22 @@ final class ErrorMapping {
                 write(ctx, 404, "not_found", "no endpoint " + ctx.method() + " " + ctx.path(), Optional.empty());
             }
         });
+    }
+
+    /** Query strings are decoded by the routes; refuse what no parameter may hold before any of them runs. */
+    private static void checkQuery(String query) {
+        if (query == null) {
+            return;
+        }
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(query, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ClientError.badRequest("invalid_parameter", "the query string is not properly %-encoded");
+        }
+        if (decoded.indexOf('\0') >= 0) {
+            throw ClientError.badRequest("invalid_parameter", "query parameters must not contain NUL characters");
+        }
     }
 
     static void write(Context ctx, int status, String code, String message, Optional<String> path) {

@@ -32,6 +32,10 @@ final class Fields {
         if (!v.isTextual()) {
             throw ClientError.badRequest("invalid_field", prefix + name + " must be a string", prefix + name);
         }
+        if (v.asText().indexOf('\0') >= 0) {
+            throw ClientError.badRequest("invalid_field", prefix + name + " must not contain NUL characters",
+                    prefix + name);
+        }
         int length = v.asText().codePointCount(0, v.asText().length());
         if (length < min || length > max) {
             throw ClientError.badRequest("invalid_field",

@@ -37,6 +37,7 @@ public final class WebServer implements AutoCloseable {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = MAX_REQUEST;
             cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

@@ -72,14 +72,10 @@ class CrashDurabilityTest {
                 for (int k = 0; k < CONTACTS; k++) {
                     retryWrites(again.get(k), writers, k);
                 }
-                System.out.println("DIAG acked=" + writers.acknowledgedCount() + " calls=" + bot.calls().size());
                 for (int k = 0; k < CONTACTS; k++) {
                     assertTranscriptHoldsEveryWriteOnce(again.get(k), writers, k);
                     assertBotGotEveryMessageOnceInOrder(bot, again.get(k), writers, k);
                 }
-                long distinct = bot.calls().stream().map(Call::eventId).distinct().count();
-                System.out.println("DIAG calls=" + bot.calls().size() + " distinctEvents=" + distinct + " maxAttempt="
-                        + bot.calls().stream().mapToInt(Call::attempt).max().orElse(0));
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\n--- Parley output ---\n" + Files.readString(log), e);
             }

@@ -1,13 +1,16 @@
 package dev.parley.e2e;
 
 import static dev.parley.e2e.ErrorBodies.assertError;
-import static dev.parley.e2e.TwoBotServer.event;
-import static dev.parley.e2e.TwoBotServer.message;
+import static dev.parley.e2e.BotEvents.bigContext;
+import static dev.parley.e2e.BotEvents.bubbles;
+import static dev.parley.e2e.BotEvents.event;
+import static dev.parley.e2e.BotEvents.list;
+import static dev.parley.e2e.BotEvents.message;
+import static dev.parley.e2e.BotEvents.withContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.json.Json;
 import dev.parley.testing.HttpAnswer;
@@ -20,8 +23,11 @@ import dev.parley.testing.WebhookRecorder.Reply;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +44,8 @@ class MalformedInputTest {
     private static final String INVALID_ANSWER = "answer with an invalid second event";
     private static final String BIG_CONTEXT_ANSWER = "answer with a context over 10 KB";
     private static final String BROKEN_ANSWER = "answer with broken JSON";
+    private static final String NUL_ANSWER = "answer with a NUL character in the contact name";
+    private static final String NUL = "before\u0000after";
     private static final String WEB = "/api/web/v1";
 
     @TempDir
@@ -65,8 +73,8 @@ class MalformedInputTest {
                 "contact.email");
         assertError(post(s, url, "{\"proactive\": \"yes\"}"), 400, "invalid_field", "proactive");
         assertError(post(s, url, "{\"contact_token\": \"forged\"}"), 401, "unauthorized");
-        assertError(post(s, url, Json.write(Json.object().put("page_url", "x".repeat(70_000)))), 413,
-                "body_too_large");
+        assertError(s.http().postExpectingContinue(url, Map.of(),
+                Json.write(Json.object().put("page_url", "x".repeat(70_000)))), 413, "body_too_large");
 
         assertThat(s.stored().conversationCount()).isEqualTo(before);
     }
@@ -95,7 +103,8 @@ class MalformedInputTest {
         assertError(contact.write("x".repeat(5001)), 400, "invalid_field", "body");
         assertError(s.http().post(url, contact.auth(), "{\"body\": \"x\", \"client_id\": 7}"), 400, "invalid_field",
                 "client_id");
-        assertError(contact.write("x".repeat(70_000)), 413, "body_too_large");
+        assertError(s.http().postExpectingContinue(url, contact.auth(),
+                Json.write(Json.object().put("body", "x".repeat(70_000)))), 413, "body_too_large");
 
         assertThat(contact.transcript()).isEqualTo(before);
     }
@@ -177,11 +186,12 @@ class MalformedInputTest {
             assertError(s.http().post(url, Map.of(), ok), 401, "unauthorized");
             assertError(s.http().post(url, Map.of("SECURITY-TOKEN", "wrong"), ok), 401, "unauthorized");
             assertError(s.http().post(url, Map.of("SECURITY-TOKEN", "beta-api-token"), ok), 401, "unauthorized");
-            assertError(s.http().post(url, token, "x".repeat(300 * 1024)), 413, "body_too_large");
+            assertError(s.http().postExpectingContinue(url, token, "x".repeat(300 * 1024)), 413, "body_too_large");
         }
         assertError(s.http().post(s.apiUrl("nobot"), token, ok), 404, "not_found");
         assertError(s.send("{\"info\": {\"cid\": "), 400, "invalid_json");
         assertError(s.send(""), 400, "invalid_json");
+        assertError(s.send("{\"info\": {\"cid\": \"" + session.cid() + "\"}} {}"), 400, "invalid_json");
         assertError(s.send("42"), 400, "invalid_event", "info.cid");
         assertError(s.send("[]"), 400, "invalid_event", "[0].info.cid");
         assertError(s.send("{\"info\": {\"cid\": 7}, \"packet\": {\"name\": \"message\"}}"), 400, "invalid_event",
@@ -301,19 +311,107 @@ class MalformedInputTest {
         assertThat(lastCall(s, session.cid()).info().path("context")).isEqualTo(Json.object().put("state", "a"));
     }
 
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void deeplyNestedJsonIsRefusedAsInvalidJson(StoreKind kind) {
+        TwoBotServer s = server(kind);
+        TwoBotServer.Session session = s.open(TwoBotServer.WIDGET);
+        String nested = "[".repeat(20_000);
+        String opens = s.parley().baseUrl() + WEB + "/widgets/" + TwoBotServer.WIDGET + "/conversations";
+
+        SoftAssertions softly = new SoftAssertions();
+        for (HttpAnswer answer : List.of(post(s, opens, nested),
+                s.http().post(session.contact().url("/messages"), session.contact().auth(), nested),
+                s.http().post(session.contact().url("/clicks"), session.contact().auth(), nested),
+                s.send(nested),
+                s.http().post(s.aliasUrl(TwoBotServer.BOT), Map.of("SECURITY-TOKEN", TwoBotServer.TOKEN), nested))) {
+            softly.assertThat(answer.status()).as("%s", answer).isEqualTo(400);
+            softly.assertThat(answer.body()).as("%s", answer).contains("invalid_json");
+        }
+        softly.assertAll();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void badlyEncodedPathsGetTheJsonErrorObject(StoreKind kind) {
+        TwoBotServer s = server(kind);
+        WebContact contact = s.open(TwoBotServer.WIDGET).contact();
+        String base = s.parley().baseUrl();
+
+        SoftAssertions softly = new SoftAssertions();
+        for (String path : List.of(WEB + "/widgets/%00/conversations", WEB + "/conversations/%00/messages",
+                "/api/chatbot/v1/bots/%00/events")) {
+            HttpAnswer answer = new JsonHttp().post(base + path, contact.auth(), "{}");
+            softly.assertThatCode(() -> assertError(answer, 400)).as(path).doesNotThrowAnyException();
+        }
+        softly.assertAll();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void nulCharactersAreRefusedOrKeptButNeverFailTheServer(StoreKind kind) {
+        TwoBotServer s = server(kind);
+        TwoBotServer.Session session = s.open(TwoBotServer.WIDGET);
+        String opens = s.parley().baseUrl() + WEB + "/widgets/" + TwoBotServer.WIDGET + "/conversations";
+        WebContact contact = session.contact();
+        Map<String, HttpAnswer> answers = new LinkedHashMap<>();
+        answers.put("contact message", contact.write(NUL));
+        answers.put("client_id", contact.write("fine", Optional.of(NUL)));
+        answers.put("click message_id", contact.click(NUL, "o0"));
+        answers.put("bot message", s.send(message(session.cid(), NUL)));
+        answers.put("context", s.send(withContext(message(session.cid(), "noted"), Json.object().put("state", NUL))));
+        for (String field : List.of("name", "email", "external_customer_id")) {
+            answers.put("contact_update " + field, s.send(event(session.cid(), "contact_update",
+                    Json.object().put(field, field.equals("email") ? "a" + NUL + "@example.com" : NUL))));
+        }
+        answers.put("contact_update custom field", s.send(event(session.cid(), "contact_update",
+                Json.object().set("custom_fields", Json.object().put("note", NUL)))));
+        for (String field : List.of("name", "email", "locale")) {
+            answers.put("open with contact " + field, post(s, opens, Json.write(Json.object().set("contact",
+                    Json.object().put(field, field.equals("email") ? "a" + NUL + "@example.com" : NUL)))));
+        }
+        answers.put("open with page_url", post(s, opens, Json.write(Json.object().put("page_url", NUL))));
+        answers.put("forward_group group_id", s.send(event(session.cid(), "forward_group",
+                Json.object().put("group_id", NUL))));
+
+        SoftAssertions softly = new SoftAssertions();
+        answers.forEach((what, answer) -> softly.assertThat(answer.status()).as("%s: %s", what, answer)
+                .isLessThan(500));
+        softly.assertAll();
+        assertThat(contact.transcript().stream().map(Items::bodyOf).filter(body -> body.startsWith("before")))
+                .as("accepted text is stored exactly").allMatch(NUL::equals);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aWebhookAnswerWithANulCharacterDoesNotBlockTheSession(StoreKind kind) {
+        TwoBotServer s = server(kind);
+        TwoBotServer.Session session = s.open(TwoBotServer.WIDGET);
+
+        session.contact().say(NUL_ANSWER);
+        session.contact().say("next");
+
+        await("the next message reaches the bot").atMost(Duration.ofSeconds(10)).until(() -> s.webhook()
+                .callsOf(session.cid()).stream().anyMatch(c -> Items.bodyOf(c.body()).equals("next")));
+        assertThat(s.webhook().callsOf(session.cid()).stream().filter(c -> Items.bodyOf(c.body()).equals(NUL_ANSWER)))
+                .as("calls for the event answered with a NUL").hasSize(1);
+    }
+
     private TwoBotServer server(StoreKind kind) {
         return servers.computeIfAbsent(kind, k -> TwoBotServer.start(k, dir, MalformedInputTest::answer));
     }
 
-    /** The webhook's behaviour: answers the three trigger texts badly, everything else with nothing. */
+    /** The webhook's behaviour: answers the trigger texts badly, everything else with nothing. */
     private static Reply answer(Map<String, String> headers, String body) {
         JsonNode call = Json.parseStored(body);
         String cid = call.path("info").path("cid").asText();
         return switch (call.path("packet").path("payload").path("body").asText()) {
             case INVALID_ANSWER -> Reply.json(list(message(cid, "first of three"),
-                    event(cid, "bubbles", duplicateIds()), message(cid, "third of three")));
+                    event(cid, "bubbles", BotEvents.duplicateIds()), message(cid, "third of three")));
             case BIG_CONTEXT_ANSWER -> Reply.json(withContext(message(cid, "too much context"), bigContext()));
             case BROKEN_ANSWER -> new Reply(200, "{\"info\": {\"cid\": ");
+            case NUL_ANSWER -> Reply.json(list(event(cid, "contact_update", Json.object().put("name", NUL)),
+                    message(cid, "name noted")));
             default -> Reply.empty();
         };
     }
@@ -331,35 +429,5 @@ class MalformedInputTest {
 
     private static HttpAnswer post(TwoBotServer s, String url, String body) {
         return s.http().post(url, Map.of(), body);
-    }
-
-    private static ObjectNode withContext(ObjectNode event, ObjectNode context) {
-        ((ObjectNode) event.get("info")).set("context", context);
-        return event;
-    }
-
-    private static ObjectNode bigContext() {
-        return Json.object().put("blob", "x".repeat(11 * 1024));
-    }
-
-    private static ObjectNode bubbles(int options) {
-        ObjectNode payload = Json.object().put("body", "Pick one").put("fallback", "Pick one");
-        ArrayNode list = payload.putArray("options");
-        for (int i = 0; i < options; i++) {
-            list.addObject().put("id", "o" + i).put("label", "Option " + i);
-        }
-        return payload;
-    }
-
-    private static ObjectNode duplicateIds() {
-        ObjectNode payload = bubbles(2);
-        ((ObjectNode) payload.withArray("options").get(1)).put("id", "o0");
-        return payload;
-    }
-
-    private static ArrayNode list(JsonNode... events) {
-        ArrayNode list = Json.array();
-        List.of(events).forEach(list::add);
-        return list;
     }
 }

@@ -3,7 +3,6 @@ package dev.parley.e2e;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.json.Json;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
@@ -103,18 +102,6 @@ final class TwoBotServer implements AutoCloseable {
 
     HttpAnswer send(JsonNode body) {
         return send(Json.write(body));
-    }
-
-    /** One event object {@code {info: {cid}, packet: {name, payload}}}. */
-    static ObjectNode event(String cid, String name, ObjectNode payload) {
-        ObjectNode event = Json.object();
-        event.putObject("info").put("cid", cid);
-        event.putObject("packet").put("name", name).set("payload", payload);
-        return event;
-    }
-
-    static ObjectNode message(String cid, String body) {
-        return event(cid, "message", Json.object().put("body", body));
     }
 
     @Override

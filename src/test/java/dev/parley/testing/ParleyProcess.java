@@ -34,7 +34,7 @@ public final class ParleyProcess implements AutoCloseable {
     public static ParleyProcess start(Path config, Path dataDir, Map<String, String> env, Path log) {
         int port = FreePort.next();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "--enable-native-access=ALL-UNNAMED",
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "dev.parley.cli.Main", "serve",
                 "--port", Integer.toString(port), "--config", config.toString(), "--data-dir", dataDir.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
