@@ -44,6 +44,11 @@ public final class WebContact {
         return new WebContact(http, otherBaseUrl, conversationId, token);
     }
 
+    /** A contact of an already opened conversation. */
+    public static WebContact of(JsonHttp http, String baseUrl, String conversationId, String token) {
+        return new WebContact(http, baseUrl, conversationId, token);
+    }
+
     /** The same contact and conversation, talking to a server at another address (after a restart). */
     public WebContact at(String otherBaseUrl) {
         return new WebContact(http, otherBaseUrl, conversationId, token);
