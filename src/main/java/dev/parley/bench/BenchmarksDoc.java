@@ -4,6 +4,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes {@code docs/BENCHMARKS.md}: what was measured, how, where, and the figures next to the
@@ -11,6 +13,7 @@ import java.util.Optional;
  */
 final class BenchmarksDoc {
     static final String ANALYSIS = "## Analysis";
+    private static final Pattern ANALYSIS_HEADING = Pattern.compile("^" + ANALYSIS + "$", Pattern.MULTILINE);
     private static final int TARGET_RATE = 500;
     private static final double TARGET_THROUGHPUT = 2000;
     private static final long TARGET_P99_MICROS = 50_000;
@@ -26,9 +29,9 @@ final class BenchmarksDoc {
         md.append(results(report));
         md.append(targets(report));
         md.append(failures(report));
-        int analysis = existing.indexOf(ANALYSIS);
-        if (analysis >= 0) {
-            md.append(existing.substring(analysis));
+        Matcher analysis = ANALYSIS_HEADING.matcher(existing);
+        if (analysis.find()) {
+            md.append(existing.substring(analysis.start()));
         }
         return md.toString();
     }

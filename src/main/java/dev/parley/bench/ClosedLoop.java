@@ -13,6 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  * are counted whenever they happen, warm-up included.
  */
 final class ClosedLoop {
+    /** A client whose round trips keep failing stops rather than hammer a broken target. */
+    private static final int GIVE_UP_AFTER = 100;
+
     private ClosedLoop() {}
 
     static PhaseResult run(List<? extends RoundTripper> clients, Duration warmup, Duration window) {
@@ -42,19 +45,25 @@ final class ClosedLoop {
     }
 
     private static void loop(RoundTripper client, String prefix, PhaseStats stats, long measureFrom, long measureTo) {
-        for (long n = 0; ; n++) {
+        int failedInARow = 0;
+        for (long n = 0; failedInARow < GIVE_UP_AFTER; n++) {
             long start = System.nanoTime();
             if (start >= measureTo || Thread.currentThread().isInterrupted()) {
                 return;
             }
             switch (client.roundTrip(prefix + n)) {
                 case RoundTripper.Outcome.Replied r -> {
+                    failedInARow = 0;
                     if (start >= measureFrom && r.nanoTime() <= measureTo) {
                         stats.replied(r.nanoTime() - start);
                     }
                 }
-                case RoundTripper.Outcome.Failed f -> stats.failed(f.kind());
+                case RoundTripper.Outcome.Failed f -> {
+                    failedInARow++;
+                    stats.failed(f.kind());
+                }
             }
         }
+        stats.failed("client stopped after " + GIVE_UP_AFTER + " failed round trips in a row");
     }
 }

@@ -22,11 +22,11 @@ final class CpuMeter {
      */
     record Use(double machine, double process) {}
 
-    private final Optional<long[]> machineStart;
+    private final Optional<Long> machineStart;
     private final long processStart;
     private final long wallStart;
 
-    private CpuMeter(Optional<long[]> machineStart, long processStart, long wallStart) {
+    private CpuMeter(Optional<Long> machineStart, long processStart, long wallStart) {
         this.machineStart = machineStart;
         this.processStart = processStart;
         this.wallStart = wallStart;
@@ -40,17 +40,16 @@ final class CpuMeter {
         double seconds = (System.nanoTime() - wallStart) / 1e9;
         long process = processNanos() - processStart;
         return machineStart.flatMap(start -> machineTicks().map(end -> {
-            long busy = (end[0] - start[0]) - (end[1] - start[1]);
-            return new Use(busy / (double) TICKS_PER_SECOND / seconds, process / 1e9 / seconds);
+            return new Use((end - start) / (double) TICKS_PER_SECOND / seconds, process / 1e9 / seconds);
         }));
     }
 
-    /** Total and idle (idle + iowait) ticks of all cores, from the first line of {@code /proc/stat}. */
-    private static Optional<long[]> machineTicks() {
+    /** Busy ticks of all cores (user, nice, system, irq, softirq) from the first line of {@code /proc/stat}. */
+    private static Optional<Long> machineTicks() {
         try {
             String cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst();
-            long[] v = Arrays.stream(cpu.trim().split("\\s+")).skip(1).limit(8).mapToLong(Long::parseLong).toArray();
-            return Optional.of(new long[] {Arrays.stream(v).sum(), v[3] + v[4]});
+            long[] v = Arrays.stream(cpu.trim().split("\\s+")).skip(1).limit(7).mapToLong(Long::parseLong).toArray();
+            return Optional.of(v[0] + v[1] + v[2] + v[5] + v[6]);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code "re: <body>"} with the {@code System.nanoTime()} at which its frame arrived.
  */
 final class ReplyStream implements WebSocket.Listener {
+    /** Tells the client each frame is fully handled when its callback returns. */
+    private static final CompletionStage<Void> HANDLED = CompletableFuture.completedStage(null);
+
     private final ConcurrentHashMap<String, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile String down = "";
@@ -45,13 +48,13 @@ final class ReplyStream implements WebSocket.Listener {
             handle(frame, at);
         }
         ws.request(1);
-        return null;
+        return HANDLED;
     }
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
         fail("stream closed by the server (" + status + ")");
-        return null;
+        return HANDLED;
     }
 
     @Override

@@ -23,17 +23,15 @@ final class BotHooks implements ConversationHooks {
     private final WorkspaceStore workspace;
     private final Router router;
     private final ChatbotService chatbot;
-    private final SessionStore sessions;
     private final ConversationStore conversations;
     private final TimelineStore timeline;
     private final BotEventQueue queue;
 
-    BotHooks(WorkspaceStore workspace, Router router, ChatbotService chatbot, SessionStore sessions,
+    BotHooks(WorkspaceStore workspace, Router router, ChatbotService chatbot,
             ConversationStore conversations, TimelineStore timeline, BotEventQueue queue) {
         this.workspace = workspace;
         this.router = router;
         this.chatbot = chatbot;
-        this.sessions = sessions;
         this.conversations = conversations;
         this.timeline = timeline;
         this.queue = queue;
@@ -73,14 +71,11 @@ final class BotHooks implements ConversationHooks {
 
     @Override
     public void contactWrote(Tx tx, Conversation conv, TimelineItem item) {
+        // every end of a session moves the conversation out of status bot in the same transaction
         if (conv.status() != ConversationStatus.BOT || conv.sessionCid().isEmpty()) {
             return;
         }
-        String cid = conv.sessionCid().get();
-        if (sessions.find(tx.handle(), cid).filter(Session::active).isEmpty()) {
-            return;
-        }
-        queue.enqueue(tx, conv.id(), cid, forBot(item.packet()));
+        queue.enqueue(tx, conv.id(), conv.sessionCid().get(), forBot(item.packet()));
     }
 
     /** The event a bot receives for what the contact did: only the documented payload keys. */

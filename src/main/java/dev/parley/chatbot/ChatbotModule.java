@@ -42,7 +42,7 @@ public final class ChatbotModule {
                 handover));
         this.timeouts = new TimeoutSweeper(d.db(), d.clock(), d.workspace(), sessions, d.conversations(), d.timeline(),
                 handover);
-        this.hooks = new BotHooks(d.workspace(), d.router(), chatbot, sessions, d.conversations(), d.timeline(),
+        this.hooks = new BotHooks(d.workspace(), d.router(), chatbot, d.conversations(), d.timeline(),
                 queue);
         this.api = new ChatbotApi(d.db(), d.workspace(), sessions, chatbot,
                 new SlidingWindowLimiter(20, Duration.ofMinutes(1), d.clock()));

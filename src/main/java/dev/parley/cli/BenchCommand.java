@@ -58,8 +58,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String command = String.join(" ", List.of("./parley", "bench",
-                String.join(" ", spec.commandLine().getParseResult().originalArgs()))).strip();
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        List<String> own = args.subList(args.indexOf("bench") + 1, args.size());
+        String command = ("./parley bench " + String.join(" ", own)).strip();
         BenchOptions options = new BenchOptions(contacts, warmup, duration, rate, timeout, stores(store), reference,
                 writeDocs ? Optional.of(docs) : Optional.empty(), command);
         return Bench.run(options, System.out);

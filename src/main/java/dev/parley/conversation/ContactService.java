@@ -70,7 +70,10 @@ public final class ContactService {
     /** Stores the contact's message (once per {@code clientId}) and hands it on. */
     public TimelineItem write(Contact contact, String conversationId, String body, Optional<String> clientId) {
         return db.write(tx -> {
-            Conversation conv = lockOwned(tx, contact, conversationId);
+            ConversationStore.Locked locked = conversations.lockWithRegistration(tx, conversationId)
+                    .filter(l -> l.conversation().contactId().equals(contact.id()))
+                    .orElseThrow(() -> ClientError.notFound("conversation", conversationId));
+            Conversation conv = locked.conversation();
             if (clientId.isPresent()) {
                 Optional<TimelineItem> earlier = timeline.byClientId(tx.handle(), conv.id(), clientId.get());
                 if (earlier.isPresent()) {
@@ -78,7 +81,10 @@ public final class ContactService {
                 }
             }
             requireOpen(conv);
-            requireRegistered(tx, conv);
+            if (locked.awaitingRegistration()) {
+                throw ClientError.conflict("registration_required", "this widget asks for name and e-mail first: POST"
+                        + " /conversations/" + conv.id() + "/registration");
+            }
             ObjectNode payload = Json.object().put("body", body);
             TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()),
                     new Packet("message", payload), true, clientId);
@@ -131,13 +137,6 @@ public final class ContactService {
             hooks.opened(tx, conv, registered, false);
             return item;
         });
-    }
-
-    private void requireRegistered(Tx tx, Conversation conv) {
-        if (conversations.awaitingRegistration(tx.handle(), conv.id())) {
-            throw ClientError.conflict("registration_required",
-                    "this widget asks for name and e-mail first: POST /conversations/" + conv.id() + "/registration");
-        }
     }
 
     /** The conversation, if it belongs to {@code contact}; 404 otherwise (existence is not revealed). */

@@ -44,11 +44,19 @@ public final class ConversationStore {
                 .execute();
     }
 
-    /** Reads the conversation after taking its row lock: writers of one conversation go one at a time. */
+    /** Reads the conversation while taking its row lock: writers of one conversation go one at a time. */
     public Optional<Conversation> lock(Tx tx, String id) {
-        tx.handle().createUpdate("UPDATE conversations SET last_activity_at = last_activity_at WHERE id = :id")
-                .bind("id", id).execute();
-        return find(tx.handle(), id);
+        return lockWithRegistration(tx, id).map(Locked::conversation);
+    }
+
+    /** A locked conversation and whether it still waits for the contact to register. */
+    public record Locked(Conversation conversation, boolean awaitingRegistration) {}
+
+    public Optional<Locked> lockWithRegistration(Tx tx, String id) {
+        return tx.handle().createQuery("""
+                UPDATE conversations SET last_activity_at = last_activity_at WHERE id = :id RETURNING *""")
+                .bind("id", id)
+                .map((rs, ctx) -> new Locked(map(rs), rs.getInt("awaiting_registration") == 1)).findOne();
     }
 
     public void setAwaitingRegistration(Tx tx, String id, boolean awaiting) {

@@ -8,6 +8,7 @@ import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -105,17 +106,25 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Delivers due entries of the lane in order. When the lane held a single entry, nothing new can
+     * have arrived unseen: an enqueue after the read bumps the wake counter and {@link #run} loops.
+     */
     private void drain(String lane) {
         while (!closed) {
-            Optional<OutboxEntry> head = db.read(h -> store.head(h, lane));
-            if (head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
+            List<OutboxEntry> head = db.read(h -> store.head(h, lane));
+            if (head.isEmpty() || head.getFirst().nextAttemptAt().isAfter(clock.instant())) {
                 return;
             }
-            deliver(head.get());
+            boolean delivered = deliver(head.getFirst());
+            if (head.size() == 1 && delivered) {
+                return;
+            }
         }
     }
 
-    private void deliver(OutboxEntry entry) {
+    /** Returns true when the entry left the lane (delivered). */
+    private boolean deliver(OutboxEntry entry) {
         OutboxHandler handler = handlers.get(entry.kind());
         OutboxHandler.Result result;
         try {
@@ -133,21 +142,26 @@ public final class Outbox implements AutoCloseable {
                             done.effects().accept(tx);
                         }
                     });
+                    return true;
                 } catch (RuntimeException e) {
                     log.error("storing the result of outbox entry {} ({}) failed", entry.id(), entry.kind(), e);
                     fail(handler, entry, new OutboxHandler.Result.Retry("storing the result failed: "
                             + e.getClass().getSimpleName(), tx -> {}, Optional.empty()));
+                    return false;
                 }
             }
-            case OutboxHandler.Result.Retry retry -> fail(handler, entry, retry);
+            case OutboxHandler.Result.Retry retry -> {
+                fail(handler, entry, retry);
+                return false;
+            }
         }
     }
 
     /** Counts a failed attempt: reschedules with backoff, or buries the entry when attempts are used up. */
     private void fail(OutboxHandler handler, OutboxEntry entry, OutboxHandler.Result.Retry retry) {
+        RetryPolicy policy = handler.retryPolicy(entry);
         db.useWrite(tx -> {
             retry.effects().accept(tx);
-            RetryPolicy policy = handler.retryPolicy(entry);
             Instant now = clock.instant();
             if (entry.attempt() >= policy.attempts()) {
                 store.bury(tx, entry, retry.error(), now);

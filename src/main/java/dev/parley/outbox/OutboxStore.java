@@ -18,14 +18,15 @@ final class OutboxStore {
                 .bind("now", now.toEpochMilli()).bind("due", due.toEpochMilli()).execute();
     }
 
-    Optional<OutboxEntry> head(Handle h, String lane) {
-        return h.createQuery("SELECT * FROM outbox WHERE lane = :lane ORDER BY id LIMIT 1")
+    /** The first two entries of a lane: the one to deliver, and whether another waits behind it. */
+    List<OutboxEntry> head(Handle h, String lane) {
+        return h.createQuery("SELECT * FROM outbox WHERE lane = :lane ORDER BY id LIMIT 2")
                 .bind("lane", lane)
                 .map((rs, ctx) -> new OutboxEntry(rs.getLong("id"), rs.getString("lane"), rs.getString("kind"),
                         rs.getString("event_id"), Json.parseStoredObject(rs.getString("payload")),
                         rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
                         Instant.ofEpochMilli(rs.getLong("created_at"))))
-                .findOne();
+                .list();
     }
 
     /** Removes a delivered entry; false when it was already gone. */

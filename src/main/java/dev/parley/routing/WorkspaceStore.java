@@ -25,23 +25,37 @@ public final class WorkspaceStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
+    private final ShortCache<Optional<Group>> groups = new ShortCache<>();
+    private final ShortCache<Optional<Widget>> widgets = new ShortCache<>();
+    private final ShortCache<Optional<Bot>> bots = new ShortCache<>();
+    private final ShortCache<List<Bot>> botsByGroup = new ShortCache<>();
+
+    /** Forgets cached groups, widgets and bots; call after changing them. */
+    public void changed() {
+        groups.clear();
+        widgets.clear();
+        bots.clear();
+        botsByGroup.clear();
+    }
+
     public Optional<Group> group(Handle h, String id) {
-        return h.createQuery("SELECT * FROM groups_ WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new Group(rs.getString("id"), rs.getString("name"))).findOne();
+        return groups.get(id, () -> h.createQuery("SELECT * FROM groups_ WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new Group(rs.getString("id"), rs.getString("name"))).findOne());
     }
 
     public Optional<Widget> widget(Handle h, String id) {
-        return h.createQuery("SELECT * FROM widgets WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> widget(rs)).findOne();
+        return widgets.get(id, () -> h.createQuery("SELECT * FROM widgets WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> widget(rs)).findOne());
     }
 
     public Optional<Bot> bot(Handle h, String id) {
-        return h.createQuery("SELECT * FROM bots WHERE id = :id").bind("id", id).map((rs, ctx) -> bot(rs)).findOne();
+        return bots.get(id, () -> h.createQuery("SELECT * FROM bots WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> bot(rs)).findOne());
     }
 
     public List<Bot> botsOfGroup(Handle h, String groupId) {
-        return h.createQuery("SELECT * FROM bots WHERE group_id = :g ORDER BY id").bind("g", groupId)
-                .map((rs, ctx) -> bot(rs)).list();
+        return botsByGroup.get(groupId, () -> h.createQuery("SELECT * FROM bots WHERE group_id = :g ORDER BY id")
+                .bind("g", groupId).map((rs, ctx) -> bot(rs)).list());
     }
 
     public List<Operator> operatorsOfGroup(Handle h, String groupId) {

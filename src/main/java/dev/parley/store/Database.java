@@ -2,7 +2,6 @@ package dev.parley.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -10,20 +9,22 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * The one store API: a pool, migrations, and transactions. Write transactions on SQLite are
- * serialized in-process (SQLite has one writer; waiting on a JVM lock is far cheaper than SQLite's
- * sleeping busy handler), readers run concurrently thanks to WAL.
+ * The one store API: a pool, migrations, and transactions. On SQLite, write transactions go through
+ * one writer thread that commits waiting writes together ({@link SqliteWriter}); readers run
+ * concurrently thanks to WAL.
  */
 public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
-    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+    private final java.util.Optional<SqliteWriter> sqliteWriter;
 
     private Database(Dialect dialect, HikariDataSource pool) {
         this.dialect = dialect;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
+        this.sqliteWriter = dialect == Dialect.SQLITE ? java.util.Optional.of(new SqliteWriter(jdbi))
+                : java.util.Optional.empty();
     }
 
     /** Opens the pool and runs pending migrations. */
@@ -47,6 +48,7 @@ public final class Database implements AutoCloseable {
             cfg.setPassword(url.password());
         }
         cfg.setPoolName("parley-db");
+        cfg.setConnectionTimeout(5000);
         if (url.dialect() == Dialect.SQLITE) {
             createParentFolder(url);
             cfg.setMaximumPoolSize(8);
@@ -93,18 +95,11 @@ public final class Database implements AutoCloseable {
      * {@link Tx#afterCommit} run after the commit, in order.
      */
     public <T> T write(TxWork<T> work) {
-        Tx[] tx = new Tx[1];
-        T result;
-        if (dialect == Dialect.SQLITE) {
-            sqliteWriter.lock();
-            try {
-                result = jdbi.inTransaction(h -> work.run(tx[0] = new Tx(h)));
-            } finally {
-                sqliteWriter.unlock();
-            }
-        } else {
-            result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> work.run(tx[0] = new Tx(h)));
+        if (sqliteWriter.isPresent()) {
+            return sqliteWriter.get().write(work);
         }
+        Tx[] tx = new Tx[1];
+        T result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> work.run(tx[0] = new Tx(h)));
         tx[0].committedEffects().forEach(Runnable::run);
         return result;
     }
@@ -133,6 +128,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        sqliteWriter.ifPresent(SqliteWriter::close);
         pool.close();
     }
 

@@ -25,6 +25,12 @@ final class ErrorMapping {
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), codeFor(e.getStatus()),
                 messageFor(e, ctx), Optional.empty()));
         routes.exception(Exception.class, (e, ctx) -> {
+            if (overloaded(e)) {
+                log.warn("no database connection free for {} {}", ctx.method(), ctx.path());
+                ctx.header("Retry-After", "1");
+                write(ctx, 503, "overloaded", "Parley is busy; retry in a moment", Optional.empty());
+                return;
+            }
             log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "internal_error", "Parley failed to handle this request; it has been logged",
                     Optional.empty());
@@ -34,6 +40,15 @@ final class ErrorMapping {
                 write(ctx, 404, "not_found", "no endpoint " + ctx.method() + " " + ctx.path(), Optional.empty());
             }
         });
+    }
+
+    private static boolean overloaded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Query strings are decoded by the routes; refuse what no parameter may hold before any of them runs. */

@@ -13,14 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open stream. Pushes only wake the sender; the sender always reads the store from the last
- * {@code seq} it sent, so items go out complete, in order, and once — whatever the push timing.
+ * One open stream. A pushed item that directly follows the last one sent goes out as it is; any
+ * other push makes the sender read the store from the last {@code seq} it sent, so items go out
+ * complete, in order, and once — whatever the push timing.
  */
 final class StreamSession implements LiveHub.Listener {
     private static final Logger log = LoggerFactory.getLogger(StreamSession.class);
 
     private sealed interface Command {
-        record CatchUp() implements Command {}
+        record Pushed(TimelineItem item) implements Command {}
 
         record Resume(long after) implements Command {}
 
@@ -61,7 +62,7 @@ final class StreamSession implements LiveHub.Listener {
     @Override
     public void item(TimelineItem item) {
         if (item.visibleToContact()) {
-            commands.add(new Command.CatchUp());
+            commands.add(new Command.Pushed(item));
         }
     }
 
@@ -82,8 +83,10 @@ final class StreamSession implements LiveHub.Listener {
                         lastSent = r.after();
                         catchUp();
                     }
-                    case Command.CatchUp up -> {
-                        if (lastSent >= 0) {
+                    case Command.Pushed pushed -> {
+                        if (lastSent >= 0 && pushed.item().seq() == lastSent + 1) {
+                            send(pushed.item());
+                        } else if (lastSent >= 0 && pushed.item().seq() > lastSent) {
                             catchUp();
                         }
                     }
@@ -98,16 +101,19 @@ final class StreamSession implements LiveHub.Listener {
         }
     }
 
+    private void send(TimelineItem item) {
+        ObjectNode json = item.toJson();
+        json.put("type", "item");
+        ctx.send(Json.write(json));
+        lastSent = item.seq();
+    }
+
+    /** Reads what came after the last item sent: pushes can arrive out of order or skip hidden items. */
     private void catchUp() {
         List<TimelineItem> items;
         do {
             items = db.read(h -> timeline.after(h, conversationId, lastSent, 500, true));
-            for (TimelineItem item : items) {
-                ObjectNode json = item.toJson();
-                json.put("type", "item");
-                ctx.send(Json.write(json));
-                lastSent = item.seq();
-            }
+            items.forEach(this::send);
         } while (items.size() == 500);
     }
 }

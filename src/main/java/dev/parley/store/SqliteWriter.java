@@ -1,0 +1,128 @@
+package dev.parley.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * SQLite has one writer. Instead of making callers queue on a lock (each hand-over costs a context
+ * switch, and every transaction its own commit), one thread runs the waiting write transactions
+ * together: one database transaction per batch, a savepoint per caller, so a caller that fails rolls
+ * back only its own work. Callers wait for their own result; effects run after the batch committed.
+ */
+final class SqliteWriter implements AutoCloseable {
+    private static final int MAX_BATCH = 64;
+
+    private final Jdbi jdbi;
+    private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    private static final class Job<T> {
+        final Database.TxWork<T> work;
+        final CompletableFuture<T> done = new CompletableFuture<>();
+        Tx tx;
+        T result;
+
+        Job(Database.TxWork<T> work) {
+            this.work = work;
+        }
+
+        void run(Handle handle) {
+            tx = new Tx(handle);
+            result = work.run(tx);
+        }
+
+        void succeed() {
+            done.complete(result);
+        }
+    }
+
+    SqliteWriter(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.thread = Thread.ofPlatform().name("sqlite-writer").daemon().start(this::loop);
+    }
+
+    <T> T write(Database.TxWork<T> work) {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("a write transaction cannot start inside another one");
+        }
+        if (closed) {
+            throw new IllegalStateException("the database is closed");
+        }
+        Job<T> job = new Job<>(work);
+        queue.add(job);
+        T result;
+        try {
+            result = job.done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a write transaction", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        job.tx.committedEffects().forEach(Runnable::run);
+        return result;
+    }
+
+    private void loop() {
+        List<Job<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (!closed || !queue.isEmpty()) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                if (closed) {
+                    break;
+                }
+                continue;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            runBatch(batch);
+            batch.clear();
+        }
+        queue.forEach(j -> j.done.completeExceptionally(new IllegalStateException("the database is closed")));
+    }
+
+    private void runBatch(List<Job<?>> batch) {
+        List<Job<?>> ok = new ArrayList<>(batch.size());
+        try (Handle handle = jdbi.open()) {
+            handle.begin();
+            for (Job<?> job : batch) {
+                handle.execute("SAVEPOINT job");
+                try {
+                    job.run(handle);
+                    handle.execute("RELEASE job");
+                    ok.add(job);
+                } catch (RuntimeException | Error e) {
+                    handle.execute("ROLLBACK TO job");
+                    handle.execute("RELEASE job");
+                    job.done.completeExceptionally(e);
+                }
+            }
+            handle.commit();
+        } catch (RuntimeException e) {
+            ok.forEach(j -> j.done.completeExceptionally(e));
+            batch.forEach(j -> j.done.completeExceptionally(e));
+            return;
+        }
+        ok.forEach(Job::succeed);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
