@@ -59,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
-        List<String> own = args.subList(args.indexOf("bench") + 1, args.size());
+        List<String> own = args.contains("bench") ? args.subList(args.indexOf("bench") + 1, args.size()) : args;
         String command = ("./parley bench " + String.join(" ", own)).strip();
         BenchOptions options = new BenchOptions(contacts, warmup, duration, rate, timeout, stores(store), reference,
                 writeDocs ? Optional.of(docs) : Optional.empty(), command);
