@@ -93,6 +93,8 @@ final class SqliteWriter implements AutoCloseable {
     private void runBatch(List<Job<?>> batch) {
         List<Job<?>> ok = new ArrayList<>(batch.size());
         try (Handle handle = jdbi.open()) {
+            // checkpoints run on their own thread (see Database), never inside a caller's commit
+            handle.execute("PRAGMA wal_autocheckpoint=0");
             handle.begin();
             for (Job<?> job : batch) {
                 handle.execute("SAVEPOINT job");
