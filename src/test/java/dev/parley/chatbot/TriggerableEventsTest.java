@@ -85,6 +85,19 @@ class TriggerableEventsTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void markdownMessagesComeWithSanitizedHtml(StoreKind kind) {
+        try (Session s = open(kind)) {
+            assertThat(send(s, "{\"name\":\"message\",\"payload\":{\"body\":\"**Hi** <script>alert(1)</script>"
+                    + " [x](javascript:alert(1))\",\"text_format\":\"markdown_v1\"}}").status()).isEqualTo(200);
+            JsonNode item = s.contact().awaitItem("markdown", Items.fromBot("message"));
+            String html = item.path("html").asText();
+            assertThat(html).contains("<strong>Hi</strong>").doesNotContain("<script", "href=\"javascript");
+            assertThat(item.path("packet").path("payload").path("body").asText()).startsWith("**Hi**");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void aDelayHoldsBackOnlyTheLaterEventsWhileTheContactCanWrite(StoreKind kind) {
         try (Session s = open(kind)) {
             long t0 = System.nanoTime();
