@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.addon.AddonModule;
 import dev.parley.chatbot.ChatbotModule;
 import dev.parley.config.BotType;
 import dev.parley.config.ConfigException;
@@ -10,6 +11,8 @@ import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
+import dev.parley.media.MediaService;
+import dev.parley.operator.AdminService;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.conversation.NoteStore;
 import dev.parley.operator.OperatorAuth;
@@ -55,15 +58,22 @@ public final class Parley implements AutoCloseable {
             Outbox outbox = new Outbox(db, clock, ids);
             Router router = new Router(workspace, clock);
             NoteStore notes = new NoteStore(clock, ids);
+            MediaService media = new MediaService(db, clock, settings.dataDir(), settings.media(),
+                    config.publicBaseUrl());
+            AddonModule addons = new AddonModule(new AddonModule.Deps(db, clock, ids, workspace, conversations, contacts,
+                    timeline, outbox, config.addons(), config.smtp()));
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
-                    conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl()));
+                    conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
+                    media));
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks());
             WebServer web = WebServer.start(settings.host(), settings.port(), new WebServer.Services(db,
                     contactService, new Transcripts(db, timeline, hub), timeline, hub, chatbot.api(),
                     new OperatorAuth(db, clock, workspace),
-                    new OperatorService(db, workspace, conversations, timeline, router, chatbot, notes),
-                    new ConversationQueries(db, conversations, contacts, timeline, notes)));
+                    new OperatorService(db, workspace, conversations, timeline, router, chatbot, notes,
+                            addons.dispatches()),
+                    new ConversationQueries(db, conversations, contacts, timeline, notes),
+                    new AdminService(db, workspace, chatbot, conversations, timeline, config), media));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             return new Parley(db, outbox, web, chatbot);

@@ -1,7 +1,9 @@
 package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.addon.DispatchRequest;
 import dev.parley.conversation.Packet;
+import dev.parley.media.MediaKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,8 +42,18 @@ public sealed interface BotAction {
     /** Later events of the same answer or request wait {@code millis}; the contact sees typing meanwhile. */
     record Delay(long millis, boolean typing) implements BotAction {}
 
+    /**
+     * Show a file to the contact. Parley stores the file at {@code url} before anything is applied;
+     * from then on {@code url} is Parley's own URL of the stored file.
+     */
+    record Media(String url, Optional<MediaKind> type, Optional<String> filename, Optional<String> caption)
+            implements BotAction {}
+
     /** A note on the conversation, or on the contact when {@code contactIdentityId} is given. */
     record CreateNote(String body, Optional<String> contactIdentityId) implements BotAction {}
+
+    /** Run an add-on, or e-mail the transcript, once the conversation has ended. */
+    record Dispatch(DispatchRequest request) implements BotAction {}
 
     /** Change the conversation's subject, topics, locale or custom fields (merged). */
     record UpdateConversation(Optional<String> subject, Optional<List<String>> topics, Optional<String> locale,

@@ -89,11 +89,17 @@ public final class ChatbotApi {
                         + " name the same session", "[" + i + "].info.cid");
             }
         }
+        MediaEvents.Resolved resolved = chatbot.resolveMedia(events);
+        if (resolved.failure().isPresent()) {
+            String path = (root.isArray() ? "[" + resolved.failure().get().index() + "]." : "") + "packet.payload.url";
+            throw new ClientError(ClientError.Kind.BAD_GATEWAY, "media_fetch_failed",
+                    resolved.failure().get().message(), Optional.of(path), Optional.empty());
+        }
         int applied = db.write(tx -> {
             if (sessions.find(tx.handle(), cid).filter(Session::active).isEmpty()) {
                 throw ClientError.conflict("session_ended", "session '" + cid + "' has ended");
             }
-            return chatbot.apply(tx, bot, cid, events);
+            return chatbot.apply(tx, bot, cid, resolved.events());
         });
         return new Applied(applied, events.stream().map(BotEvent::name).filter("button"::equals).findFirst());
     }

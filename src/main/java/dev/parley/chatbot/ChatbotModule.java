@@ -1,5 +1,6 @@
 package dev.parley.chatbot;
 
+import dev.parley.addon.DispatchService;
 import dev.parley.auth.SlidingWindowLimiter;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationHooks;
@@ -7,10 +8,12 @@ import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.NoteStore;
 import dev.parley.conversation.TimelineStore;
+import dev.parley.media.MediaService;
 import dev.parley.outbox.Outbox;
 import dev.parley.routing.Router;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
+import dev.parley.webhook.WebhookClient;
 import dev.parley.store.Ids;
 import dev.parley.store.Tx;
 import java.time.Clock;
@@ -27,21 +30,23 @@ public final class ChatbotModule {
     /** The shared pieces the feature needs from the rest of the application. */
     public record Deps(Database db, Clock clock, Ids ids, WorkspaceStore workspace, Router router,
             ConversationStore conversations, ContactStore contacts, TimelineStore timeline, NoteStore notes,
-            LiveHub hub, Outbox outbox, String publicBaseUrl) {}
+            LiveHub hub, Outbox outbox, String publicBaseUrl, DispatchService dispatches, MediaService media) {}
 
     public ChatbotModule(Deps d) {
         this.clock = d.clock();
         BotEventQueue queue = new BotEventQueue(d.outbox());
-        Handover handover = new Handover(d.clock(), sessions, d.conversations(), d.timeline(), d.router(), queue);
+        Handover handover = new Handover(d.clock(), sessions, d.conversations(), d.timeline(), d.router(), queue,
+                d.dispatches());
         DelayedEvents delays = new DelayedEvents(d.outbox(), d.hub(), d.clock());
         ChatbotService chatbot = new ChatbotService(d.clock(), d.ids(), sessions, d.conversations(), d.timeline(),
-                new ProfileUpdates(d.conversations(), d.contacts(), d.timeline(), d.notes()), delays, queue, handover);
+                new ProfileUpdates(d.conversations(), d.contacts(), d.timeline(), d.notes()), delays, queue, handover,
+                d.dispatches(), new MediaEvents(d.media()));
         d.outbox().register(new DelayedEventsHandler(d.db(), d.workspace(), sessions, chatbot, delays));
         d.outbox().register(new WebhookHandler(d.db(), d.clock(), d.workspace(), sessions, d.conversations(),
                 d.contacts(), new InfoBuilder(d.publicBaseUrl()), new WebhookClient(), new DeliveryLog(), chatbot,
                 handover));
         this.timeouts = new TimeoutSweeper(d.db(), d.clock(), d.workspace(), sessions, d.conversations(), d.timeline(),
-                handover);
+                handover, d.dispatches());
         this.hooks = new BotHooks(d.workspace(), d.router(), chatbot, d.conversations(), d.timeline(),
                 queue);
         this.api = new ChatbotApi(d.db(), d.workspace(), sessions, chatbot,

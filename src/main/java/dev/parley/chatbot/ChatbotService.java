@@ -1,12 +1,14 @@
 package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.addon.DispatchService;
 import dev.parley.conversation.Author;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.Packet;
 import dev.parley.conversation.TimelineStore;
+import dev.parley.error.ClientError;
 import dev.parley.json.Json;
 import dev.parley.routing.Bot;
 import dev.parley.store.Ids;
@@ -29,10 +31,12 @@ public final class ChatbotService {
     private final DelayedEvents delays;
     private final BotEventQueue queue;
     private final Handover handover;
+    private final DispatchService dispatches;
+    private final MediaEvents media;
 
     ChatbotService(Clock clock, Ids ids, SessionStore sessions, ConversationStore conversations,
             TimelineStore timeline, ProfileUpdates profiles, DelayedEvents delays, BotEventQueue queue,
-            Handover handover) {
+            Handover handover, DispatchService dispatches, MediaEvents media) {
         this.clock = clock;
         this.ids = ids;
         this.sessions = sessions;
@@ -42,6 +46,13 @@ public final class ChatbotService {
         this.delays = delays;
         this.queue = queue;
         this.handover = handover;
+        this.dispatches = dispatches;
+        this.media = media;
+    }
+
+    /** Stores the files of {@code media} events before any event is applied; stops at the first that fails. */
+    MediaEvents.Resolved resolveMedia(List<BotEvent> events) {
+        return media.resolve(events);
     }
 
     /** Assigns the conversation to {@code bot} in a new session and queues its {@code start} event. */
@@ -82,15 +93,18 @@ public final class ChatbotService {
                 }
                 return applied + rest.size();
             }
-            if (!applyAction(tx, bot, session.get(), event.action())) {
+            if (!applyAction(tx, bot, session.get(), event.action(), events.size() == 1 ? "" : "[" + i + "].")) {
                 break;
             }
         }
         return applied;
     }
 
-    /** Returns false when the action ended the session. */
-    private boolean applyAction(Tx tx, Bot bot, Session session, BotAction action) {
+    /**
+     * Returns false when the action ended the session. A refused dispatch is a {@link ClientError}
+     * naming the payload field under {@code at}, the event's place in the request.
+     */
+    private boolean applyAction(Tx tx, Bot bot, Session session, BotAction action, String at) {
         String convId = session.conversationId();
         return switch (action) {
             case BotAction.Say say -> {
@@ -115,6 +129,19 @@ public final class ChatbotService {
             case BotAction.End end -> {
                 handover.end(tx, session, "end");
                 yield false;
+            }
+            case BotAction.Dispatch dispatch -> {
+                if (dispatches.request(tx, convId, Author.bot(bot.id(), bot.name()), dispatch.request())
+                        instanceof DispatchService.Outcome.Refused refused) {
+                    String path = at + "packet.payload." + refused.field();
+                    throw ClientError.badRequest(refused.code(), path + ": " + refused.message(), path);
+                }
+                yield true;
+            }
+            case BotAction.Media m -> {
+                timeline.append(tx, convId, Author.bot(bot.id(), bot.name()), media.packet(tx, m), true,
+                        Optional.empty());
+                yield true;
             }
             case BotAction.Delay delay -> true;
         };

@@ -42,7 +42,11 @@ final class DelayedEventsHandler implements OutboxHandler {
         }
         List<BotEvent> events = EventParser.parse(entry.payload().path("events"));
         return new Result.Done(tx -> {
-            chatbot.apply(tx, bot.get(), cid, events);
+            try {
+                chatbot.apply(tx, bot.get(), cid, events);
+            } catch (dev.parley.error.ClientError e) {
+                // validated when sent; a later refusal (the add-on was removed meanwhile) stops the rest
+            }
             if (entry.payload().path("typing").asBoolean()) {
                 tx.afterCommit(() -> delays.typing(session.get().conversationId(), bot.get(), false));
             }

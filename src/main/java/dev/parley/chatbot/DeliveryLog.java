@@ -2,14 +2,16 @@ package dev.parley.chatbot;
 
 import dev.parley.store.Tx;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
-/** Records every webhook call of a bot: status, latency, attempt, bodies. */
-final class DeliveryLog {
+/** Records every webhook call of a bot: status, latency, attempt, bodies. Bodies are stored as sent, unmasked. */
+public final class DeliveryLog {
     private static final int MAX_BODY = 16 * 1024;
 
     /** One call, as recorded. */
-    record Entry(String botId, String cid, String eventId, String eventName, int attempt, Instant at,
+    public record Entry(String botId, String cid, String eventId, String eventName, int attempt, Instant at,
             long latencyMs, Optional<Integer> status, String outcome, Optional<String> error, String requestBody,
             Optional<String> responseBody) {}
 
@@ -24,6 +26,31 @@ final class DeliveryLog {
                 .bind("error", e.error().orElse(null)).bind("req", cut(e.requestBody()))
                 .bind("res", e.responseBody().map(DeliveryLog::cut).orElse(null))
                 .execute();
+    }
+
+    /** A recorded call and its id; ids grow with time. */
+    public record Logged(long id, Entry entry) {}
+
+    /** The bot's calls, newest first: at most {@code limit}, only those older than {@code before} when given. */
+    public List<Logged> list(Handle h, String botId, int limit, Optional<Long> before) {
+        return h.createQuery("""
+                SELECT * FROM deliveries WHERE bot_id = :bot AND id < :before ORDER BY id DESC LIMIT :limit""")
+                .bind("bot", botId).bind("before", before.orElse(Long.MAX_VALUE)).bind("limit", limit)
+                .map((rs, ctx) -> {
+                    int status = rs.getInt("status_code");
+                    Optional<Integer> code = rs.wasNull() ? Optional.empty() : Optional.of(status);
+                    return new Logged(rs.getLong("id"), new Entry(rs.getString("bot_id"), rs.getString("cid"),
+                            rs.getString("event_id"), rs.getString("event_name"), rs.getInt("attempt"),
+                            Instant.ofEpochMilli(rs.getLong("at")), rs.getLong("latency_ms"), code,
+                            rs.getString("outcome"), Optional.ofNullable(rs.getString("error")),
+                            java.util.Objects.requireNonNullElse(rs.getString("request_body"), ""),
+                            Optional.ofNullable(rs.getString("response_body"))));
+                }).list();
+    }
+
+    /** Forgets a bot's calls (the bot is deleted; a new bot of that id starts with an empty log). */
+    public void deleteAll(Tx tx, String botId) {
+        tx.handle().createUpdate("DELETE FROM deliveries WHERE bot_id = :bot").bind("bot", botId).execute();
     }
 
     private static String cut(String s) {

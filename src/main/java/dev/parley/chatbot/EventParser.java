@@ -3,7 +3,10 @@ package dev.parley.chatbot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.addon.DispatchRequest;
 import dev.parley.json.Json;
+import dev.parley.media.MediaKind;
+import dev.parley.media.MediaService;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,10 @@ public final class EventParser {
                 new BotAction.Forward.Target.Group(r.requiredString("group_id", 1, 64)), feedback(r)));
         EVENTS.put("forward_skills", EventParser::forwardSkills);
         EVENTS.put("end", r -> new BotAction.End());
+        EVENTS.put("media", EventParser::media);
+        EVENTS.put("addon_dispatch", r -> new BotAction.Dispatch(
+                new DispatchRequest.Addon(r.requiredString("type", 1, 64))));
+        EVENTS.put("email_dispatch", EventParser::emailDispatch);
     }
 
     private EventParser() {}
@@ -92,6 +99,22 @@ public final class EventParser {
 
     private static boolean feedback(PayloadReader r) {
         return r.optionalEnum("on_failure", List.of("feedback")).isPresent();
+    }
+
+    private static BotAction emailDispatch(PayloadReader r) {
+        PayloadReader recipient = new PayloadReader(r.optionalObject("recipient").orElseThrow(() ->
+                PayloadReader.invalid(r.at("recipient"), "is required: {\"type\": \"operator\", \"id\": \"<operator"
+                        + " id>\"} or {\"type\": \"contact\"}")), r.at("recipient"));
+        String type = recipient.optionalEnum("type", List.of("operator", "contact")).orElseThrow(() ->
+                PayloadReader.invalid(recipient.at("type"), "is required: \"operator\" or \"contact\""));
+        return new BotAction.Dispatch(type.equals("contact") ? new DispatchRequest.EmailToContact()
+                : new DispatchRequest.EmailToOperator(recipient.requiredString("id", 1, 64)));
+    }
+
+    private static BotAction media(PayloadReader r) {
+        return new BotAction.Media(LinkPayloads.url(r, "url"),
+                r.optionalEnum("type", MediaKind.wires()).map(MediaKind::fromWire),
+                r.optionalString("filename", 1, 255), r.optionalString("caption", 0, MediaService.MAX_CAPTION));
     }
 
     private static BotAction forwardSkills(PayloadReader r) {

@@ -1,6 +1,7 @@
 package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.addon.DispatchService;
 import dev.parley.config.TimeoutAction;
 import dev.parley.conversation.Author;
 import dev.parley.conversation.Conversation;
@@ -25,15 +26,17 @@ final class Handover {
     private final TimelineStore timeline;
     private final Router router;
     private final BotEventQueue queue;
+    private final DispatchService dispatches;
 
     Handover(Clock clock, SessionStore sessions, ConversationStore conversations, TimelineStore timeline,
-            Router router, BotEventQueue queue) {
+            Router router, BotEventQueue queue, DispatchService dispatches) {
         this.clock = clock;
         this.sessions = sessions;
         this.conversations = conversations;
         this.timeline = timeline;
         this.router = router;
         this.queue = queue;
+        this.dispatches = dispatches;
     }
 
     /** Returns true when the session goes on (a failed forward with feedback). */
@@ -84,6 +87,7 @@ final class Handover {
         conversations.update(tx, conv.withStatus(ConversationStatus.ENDED, conv.assignee(), Optional.empty()));
         timeline.append(tx, conv.id(), Author.system(),
                 new Packet("conversation_ended", Json.object().put("reason", reason)), true, Optional.empty());
+        dispatches.conversationEnded(tx, conv.id());
     }
 
     /** Ends the session; the conversation waits in the inbox. */

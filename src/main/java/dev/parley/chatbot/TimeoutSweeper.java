@@ -1,5 +1,6 @@
 package dev.parley.chatbot;
 
+import dev.parley.addon.DispatchService;
 import dev.parley.conversation.Author;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
@@ -36,11 +37,12 @@ final class TimeoutSweeper implements AutoCloseable {
     private final ConversationStore conversations;
     private final TimelineStore timeline;
     private final Handover handover;
+    private final DispatchService dispatches;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("timeouts").daemon().factory());
 
     TimeoutSweeper(Database db, Clock clock, WorkspaceStore workspace, SessionStore sessions,
-            ConversationStore conversations, TimelineStore timeline, Handover handover) {
+            ConversationStore conversations, TimelineStore timeline, Handover handover, DispatchService dispatches) {
         this.db = db;
         this.clock = clock;
         this.workspace = workspace;
@@ -48,6 +50,7 @@ final class TimeoutSweeper implements AutoCloseable {
         this.conversations = conversations;
         this.timeline = timeline;
         this.handover = handover;
+        this.dispatches = dispatches;
     }
 
     void start(Duration interval) {
@@ -92,6 +95,7 @@ final class TimeoutSweeper implements AutoCloseable {
                     Optional.empty()));
             timeline.append(tx, id, Author.system(), new Packet("conversation_ended",
                     Json.object().put("reason", "live_timeout")), true, Optional.empty());
+            dispatches.conversationEnded(tx, id);
         }));
     }
 

@@ -14,6 +14,8 @@ import dev.parley.routing.Group;
 import dev.parley.routing.Widget;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
+import dev.parley.webhook.WebhookClient;
+import dev.parley.webhook.WebhookSigner;
 import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,7 +92,8 @@ final class WebhookHandler implements OutboxHandler {
         headers.put("Parley-Event-Id", entry.eventId());
         headers.put("Parley-Delivery-Attempt", Integer.toString(entry.attempt()));
         Instant started = clock.instant();
-        WebhookSigner.signature(bot, requestBody, started).ifPresent(sig -> headers.put("Parley-Signature", sig));
+        bot.signingSecret().map(secret -> WebhookSigner.header(secret, requestBody, started))
+                .ifPresent(sig -> headers.put("Parley-Signature", sig));
         long t0 = System.nanoTime();
         WebhookClient.Outcome outcome = client.post(bot.webhookUrl().get(), headers, requestBody, bot.requestTimeout());
         long latencyMs = (System.nanoTime() - t0) / 1_000_000;
@@ -114,14 +117,32 @@ final class WebhookHandler implements OutboxHandler {
 
     private Result applied(DeliveryLog.Entry base, Bot bot, String cid, WebhookClient.Outcome.Answered answer) {
         AnswerParser.Answer parsed = AnswerParser.parse(answer.body(), cid);
-        parsed.error().ifPresent(e -> log.warn("bot {} answered an invalid event; see its delivery log", bot.id()));
+        MediaEvents.Resolved resolved = chatbot.resolveMedia(parsed.events());
+        Optional<String> error = resolved.failure()
+                .map(f -> "[" + f.index() + "].packet.payload.url: " + f.message()).or(parsed::error);
+        error.ifPresent(e -> log.warn("bot {} answered an invalid event; see its delivery log", bot.id()));
         return new Result.Done(tx -> {
-            chatbot.apply(tx, bot, cid, parsed.events());
+            Optional<String> refused = applyRefusing(tx, bot, cid, resolved.events());
+            Optional<String> problem = error.or(() -> refused);
             deliveries.record(tx, new DeliveryLog.Entry(base.botId(), cid, base.eventId(), base.eventName(),
                     base.attempt(), base.at(), base.latencyMs(), Optional.of(answer.status()),
-                    parsed.error().isPresent() ? "invalid_answer" : "delivered", parsed.error(), base.requestBody(),
+                    problem.isPresent() ? "invalid_answer" : "delivered", problem, base.requestBody(),
                     Optional.of(answer.body())));
         });
+    }
+
+    /**
+     * Applies an answer; an event refused only when applied (a dispatch naming an unknown add-on,
+     * say) stops it there like an invalid event — what came before it stays applied.
+     */
+    private Optional<String> applyRefusing(Tx tx, Bot bot, String cid, java.util.List<BotEvent> events) {
+        try {
+            chatbot.apply(tx, bot, cid, events);
+            return Optional.empty();
+        } catch (dev.parley.error.ClientError e) {
+            log.warn("bot {} answered an event that was refused; see its delivery log", bot.id());
+            return Optional.of(e.path().map(p -> p + ": ").orElse("") + e.getMessage());
+        }
     }
 
     @Override

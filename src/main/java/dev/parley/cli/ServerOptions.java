@@ -4,6 +4,7 @@ import dev.parley.app.ServerSettings;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.DemoWorkspace;
 import dev.parley.config.ParleyConfig;
+import dev.parley.media.MediaSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class ServerOptions {
         }
         Path data = dataDir != null ? dataDir : Path.of(env.getOrDefault("PARLEY_DATA_DIR", "data"));
         Optional<String> dbUrl = Optional.ofNullable(env.get("PARLEY_DATABASE_URL")).filter(s -> !s.isBlank());
-        return ServerSettings.of(p, data, dbUrl);
+        return ServerSettings.of(p, data, dbUrl).withMedia(MediaSettings.fromEnv(env));
     }
 
     /** The workspace file if one is given or present, else the built-in demo workspace. */

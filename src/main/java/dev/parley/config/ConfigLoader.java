@@ -15,15 +15,15 @@ import java.util.function.Function;
  * <p>Every scalar may use {@code ${VAR}} or {@code ${VAR:-default}}; secrets come only from
  * {@code *_env} or {@code *_file} keys. {@code PARLEY_PUBLIC_BASE_URL} overrides
  * {@code public_base_url}. The keys {@code channels}, {@code environments},
- * {@code environment}, {@code flows}, {@code braze} and {@code addons} are reserved for
- * other features and ignored here; any other unknown key is an error.
+ * {@code environment}, {@code flows} and {@code braze} are reserved for other features and
+ * ignored here; any other unknown key is an error.
  */
 public final class ConfigLoader {
 
     static final String BASE_URL_VARIABLE = "PARLEY_PUBLIC_BASE_URL";
     private static final String DEFAULT_BASE_URL = "http://localhost:8080";
     private static final List<String> KEYS = List.of("public_base_url", "groups", "skills", "operators", "bots",
-            "widgets", "channels", "environments", "environment", "flows", "braze", "addons");
+            "widgets", "channels", "environments", "environment", "flows", "braze", "addons", "smtp");
 
     private ConfigLoader() {
     }
@@ -75,7 +75,9 @@ public final class ConfigLoader {
                 skills,
                 each(root, "operators", new OperatorParser(references, secrets)::parse),
                 each(root, "bots", new BotParser(references, secrets)::parse),
-                each(root, "widgets", new WidgetParser(references)::parse));
+                each(root, "widgets", new WidgetParser(references)::parse),
+                each(root, "addons", new AddonParser(secrets)::parse),
+                root.get("smtp").map(node -> SmtpParser.parse(node, secrets)));
     }
 
     private static <T> List<T> each(YamlNode root, String key, Function<YamlNode, T> parser) {

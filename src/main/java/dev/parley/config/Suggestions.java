@@ -5,14 +5,14 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the known word a misspelt one was probably meant to be. */
-final class Suggestions {
+/** Finds the known word a misspelt one was probably meant to be (config keys, node ids, filters, actions). */
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** The candidate closest to {@code word}, if one is close enough to be a likely typo. */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         int tolerance = Math.max(1, Math.min(3, word.length() / 3));
         String lower = word.toLowerCase(Locale.ROOT);
         return candidates.stream()
@@ -22,33 +22,34 @@ final class Suggestions {
     }
 
     /** {@code "; did you mean 'x'?"} when there is a likely match, else an empty string. */
-    static String didYouMean(String word, Collection<String> candidates) {
+    public static String didYouMean(String word, Collection<String> candidates) {
         return closest(word, candidates).map(match -> "; did you mean '" + match + "'?").orElse("");
     }
 
     /** How to continue "unknown key 'x'": a likely match, else the keys allowed. */
-    static String hint(String word, Collection<String> allowed) {
+    public static String hint(String word, Collection<String> allowed) {
         return closest(word, allowed).map(match -> "; did you mean '" + match + "'?")
                 .orElseGet(() -> " (expected one of: " + String.join(", ", allowed) + ")");
     }
 
-    /** Levenshtein distance. */
+    /** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

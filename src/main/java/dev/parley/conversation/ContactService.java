@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What a contact does on the web channel: open a conversation, write, click a choice. */
+/** What a contact does on the web channel: open a conversation, write, upload a file, click a choice. */
 public final class ContactService {
     public static final int MAX_MESSAGE = 5000;
 
@@ -69,6 +69,15 @@ public final class ContactService {
 
     /** Stores the contact's message (once per {@code clientId}) and hands it on. */
     public TimelineItem write(Contact contact, String conversationId, String body, Optional<String> clientId) {
+        return append(contact, conversationId, new Packet("message", Json.object().put("body", body)), clientId);
+    }
+
+    /** Stores the contact's upload, a {@code media} item whose file is already stored, and hands it on. */
+    public TimelineItem upload(Contact contact, String conversationId, ObjectNode media) {
+        return append(contact, conversationId, new Packet("media", media), Optional.empty());
+    }
+
+    private TimelineItem append(Contact contact, String conversationId, Packet packet, Optional<String> clientId) {
         return db.write(tx -> {
             ConversationStore.Locked locked = conversations.lockWithRegistration(tx, conversationId)
                     .filter(l -> l.conversation().contactId().equals(contact.id()))
@@ -85,9 +94,8 @@ public final class ContactService {
                 throw ClientError.conflict("registration_required", "this widget asks for name and e-mail first: POST"
                         + " /conversations/" + conv.id() + "/registration");
             }
-            ObjectNode payload = Json.object().put("body", body);
-            TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()),
-                    new Packet("message", payload), true, clientId);
+            TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()), packet,
+                    true, clientId);
             hooks.contactWrote(tx, conv, item);
             return item;
         });

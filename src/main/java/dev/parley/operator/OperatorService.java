@@ -2,6 +2,7 @@ package dev.parley.operator;
 
 import dev.parley.conversation.NoteStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.addon.DispatchService;
 import dev.parley.chatbot.ChatbotModule;
 import dev.parley.conversation.Author;
 import dev.parley.conversation.Conversation;
@@ -33,9 +34,10 @@ public final class OperatorService {
     private final Router router;
     private final ChatbotModule chatbot;
     private final NoteStore notes;
+    private final DispatchService dispatches;
 
     public OperatorService(Database db, WorkspaceStore workspace, ConversationStore conversations,
-            TimelineStore timeline, Router router, ChatbotModule chatbot, NoteStore notes) {
+            TimelineStore timeline, Router router, ChatbotModule chatbot, NoteStore notes, DispatchService dispatches) {
         this.db = db;
         this.workspace = workspace;
         this.conversations = conversations;
@@ -43,6 +45,7 @@ public final class OperatorService {
         this.router = router;
         this.chatbot = chatbot;
         this.notes = notes;
+        this.dispatches = dispatches;
     }
 
     public void setStatus(Operator me, String status) {
@@ -118,6 +121,7 @@ public final class OperatorService {
             conversations.update(tx, conv.withStatus(ConversationStatus.ENDED, conv.assignee(), Optional.empty()));
             timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()), new Packet("conversation_ended",
                     Json.object().put("reason", "ended_by_operator")), true, Optional.empty());
+            dispatches.conversationEnded(tx, conv.id());
         });
     }
 

@@ -53,6 +53,19 @@ public final class WorkspaceStore {
                 .map((rs, ctx) -> bot(rs)).findOne());
     }
 
+    public List<Group> groups(Handle h) {
+        return h.createQuery("SELECT * FROM groups_ ORDER BY id")
+                .map((rs, ctx) -> new Group(rs.getString("id"), rs.getString("name"))).list();
+    }
+
+    public List<Widget> widgets(Handle h) {
+        return h.createQuery("SELECT * FROM widgets ORDER BY id").map((rs, ctx) -> widget(rs)).list();
+    }
+
+    public List<Bot> bots(Handle h) {
+        return h.createQuery("SELECT * FROM bots ORDER BY id").map((rs, ctx) -> bot(rs)).list();
+    }
+
     public List<Bot> botsOfGroup(Handle h, String groupId) {
         return botsByGroup.get(groupId, () -> h.createQuery("SELECT * FROM bots WHERE group_id = :g ORDER BY id")
                 .bind("g", groupId).map((rs, ctx) -> bot(rs)).list());

@@ -5,11 +5,14 @@ import dev.parley.conversation.ContactService;
 import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
+import dev.parley.media.MediaService;
+import dev.parley.operator.AdminService;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
 import dev.parley.store.Database;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 
 /** The HTTP and WebSocket server: adapts requests to the feature services. */
@@ -21,7 +24,7 @@ public final class WebServer implements AutoCloseable {
     /** The services the routes adapt. */
     public record Services(Database db, ContactService contacts, Transcripts transcripts, TimelineStore timeline,
             LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
-            ConversationQueries queries) {}
+            ConversationQueries queries, AdminService admin, MediaService media) {}
 
     private WebServer(Javalin app) {
         this.app = app;
@@ -33,10 +36,16 @@ public final class WebServer implements AutoCloseable {
         ChatbotRoutes chatbotRoutes = new ChatbotRoutes(s.chatbotApi());
         HealthRoutes healthRoutes = new HealthRoutes(s.db());
         OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries());
+        AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
+        MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media());
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = MAX_REQUEST;
             cfg.startup.showJavalinBanner = false;
+            cfg.jetty.multipartConfig.maxFileSize(s.media().maxBytes() + MediaRoutes.MULTIPART_OVERHEAD,
+                    SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(s.media().maxBytes() + MediaRoutes.MULTIPART_OVERHEAD,
+                    SizeUnit.BYTES);
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -49,6 +58,8 @@ public final class WebServer implements AutoCloseable {
             chatbotRoutes.register(cfg.routes);
             healthRoutes.register(cfg.routes);
             operatorRoutes.register(cfg.routes);
+            adminRoutes.register(cfg.routes);
+            mediaRoutes.register(cfg.routes);
             cfg.routes.get("/demo", ctx -> ctx.redirect("/static/demo.html"
                     + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
         });

@@ -138,7 +138,6 @@ class ConfigLoaderTest {
                 environment: prod
                 flows: { dir: flows }
                 braze: { api_key_env: BRAZE_KEY }
-                addons: []
                 """;
 
         assertThat(ConfigLoader.parse(yaml, "parley.yml", Map.of()).groups()).isEmpty();

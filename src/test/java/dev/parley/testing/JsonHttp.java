@@ -48,6 +48,12 @@ public final class JsonHttp {
         return send(req.build());
     }
 
+    public HttpAnswer delete(String url, Map<String, String> headers) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).DELETE();
+        headers.forEach(req::header);
+        return send(req.build());
+    }
+
     public HttpAnswer get(String url, Map<String, String> headers) {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET();
         headers.forEach(req::header);

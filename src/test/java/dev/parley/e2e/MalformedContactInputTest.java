@@ -20,6 +20,7 @@ import dev.parley.testing.StoreKind;
 import dev.parley.testing.WebContact;
 import dev.parley.testing.WebhookRecorder;
 import dev.parley.testing.WebhookRecorder.Reply;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -35,18 +36,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Bad input at every endpoint: each refusal is the expected 4xx (never a 5xx) with an error object
- * naming the problem, and what was stored before is intact afterwards. One server per database
- * kind serves all cases; each case works in conversations of its own.
+ * Bad input from contacts and at the HTTP level: each refusal is the expected 4xx (never a 5xx) with
+ * an error object naming the problem, and what was stored before is intact afterwards. One server
+ * per database kind serves all cases; each case works in conversations of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MalformedInputTest {
-    private static final String INVALID_ANSWER = "answer with an invalid second event";
-    private static final String BIG_CONTEXT_ANSWER = "answer with a context over 10 KB";
-    private static final String BROKEN_ANSWER = "answer with broken JSON";
-    private static final String NUL_ANSWER = "answer with a NUL character in the contact name";
-    private static final String NUL = "before\u0000after";
+class MalformedContactInputTest {
     private static final String WEB = "/api/web/v1";
+    private static final String NUL = MalformedAnswers.NUL;
 
     @TempDir
     Path dir;
@@ -55,6 +52,10 @@ class MalformedInputTest {
     @AfterAll
     void stopServers() {
         servers.values().forEach(TwoBotServer::close);
+    }
+
+    private TwoBotServer server(StoreKind kind) {
+        return servers.computeIfAbsent(kind, k -> TwoBotServer.start(k, dir, MalformedAnswers::answer));
     }
 
     @ParameterizedTest
@@ -158,9 +159,10 @@ class MalformedInputTest {
 
         String ws = "ws://127.0.0.1:" + s.parley().port() + WEB + "/conversations/" + contact.conversationId()
                 + "/stream?token=";
-        try (StreamProbe forged = StreamProbe.connect(s.http().client(), ws + "forged");
-                StreamProbe foreign = StreamProbe.connect(s.http().client(), ws + stranger.token());
-                StreamProbe own = StreamProbe.connect(s.http().client(), ws + contact.token())) {
+        HttpClient fresh = new JsonHttp().client();
+        try (StreamProbe forged = StreamProbe.connect(fresh, ws + "forged");
+                StreamProbe foreign = StreamProbe.connect(fresh, ws + stranger.token());
+                StreamProbe own = StreamProbe.connect(fresh, ws + contact.token())) {
             assertThat(forged.closeCode()).isEqualTo(4401);
             assertThat(forged.frames()).singleElement().satisfies(frame -> assertThat(Json.MAPPER.readTree(frame)
                     .path("code").asText()).isEqualTo("unauthorized"));
@@ -170,145 +172,6 @@ class MalformedInputTest {
                     .until(() -> own.frames().stream().anyMatch(frame -> frame.contains("hello")));
             assertThat(own.isOpen()).isTrue();
         }
-    }
-
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void apiUrlRefusesBadCredentialsBodiesAndSessions(StoreKind kind) {
-        TwoBotServer s = server(kind);
-        TwoBotServer.Session session = s.open(TwoBotServer.WIDGET);
-        TwoBotServer.Session foreign = s.open(TwoBotServer.OTHER_WIDGET);
-        List<JsonNode> before = session.contact().transcript();
-        String ok = Json.write(message(session.cid(), "should not arrive"));
-        Map<String, String> token = Map.of("SECURITY-TOKEN", TwoBotServer.TOKEN);
-
-        for (String url : List.of(s.apiUrl(TwoBotServer.BOT), s.aliasUrl(TwoBotServer.BOT))) {
-            assertError(s.http().post(url, Map.of(), ok), 401, "unauthorized");
-            assertError(s.http().post(url, Map.of("SECURITY-TOKEN", "wrong"), ok), 401, "unauthorized");
-            assertError(s.http().post(url, Map.of("SECURITY-TOKEN", "beta-api-token"), ok), 401, "unauthorized");
-            assertError(s.http().postExpectingContinue(url, token, "x".repeat(300 * 1024)), 413, "body_too_large");
-        }
-        assertError(s.http().post(s.apiUrl("nobot"), token, ok), 404, "not_found");
-        assertError(s.send("{\"info\": {\"cid\": "), 400, "invalid_json");
-        assertError(s.send(""), 400, "invalid_json");
-        assertError(s.send("{\"info\": {\"cid\": \"" + session.cid() + "\"}} {}"), 400, "invalid_json");
-        assertError(s.send("42"), 400, "invalid_event", "info.cid");
-        assertError(s.send("[]"), 400, "invalid_event", "[0].info.cid");
-        assertError(s.send("{\"info\": {\"cid\": 7}, \"packet\": {\"name\": \"message\"}}"), 400, "invalid_event",
-                "info.cid");
-        assertError(s.send(message(foreign.cid(), "not my session")), 404, "unknown_session", "info.cid");
-        assertError(s.send(message("chatbot::alpha:" + "0".repeat(32), "no such")), 404, "unknown_session",
-                "info.cid");
-        assertError(s.send(message("chatbot::alpha:nothex", "bad cid")), 404, "unknown_session", "info.cid");
-        assertError(s.send(event(session.cid(), "explode", Json.object())), 400, "unknown_event", "packet.name");
-        assertError(s.send(event(session.cid(), "message", Json.object().put("body", 42))), 400, "invalid_event",
-                "packet.payload.body");
-        assertError(s.send(message(session.cid(), "x".repeat(5001))), 400, "invalid_event", "packet.payload.body");
-
-        assertThat(session.contact().transcript()).isEqualTo(before);
-        assertThat(foreign.contact().transcript()).noneMatch(Items.body("not my session"));
-    }
-
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void apiUrlRefusesInvalidEventsWithTheirPathAndAppliesNoneOfTheRequest(StoreKind kind) {
-        TwoBotServer s = server(kind);
-        TwoBotServer.Session session = s.open(TwoBotServer.WIDGET);
-        String cid = session.cid();
-        List<JsonNode> before = session.contact().transcript();
-        ObjectNode unlabelled = bubbles(5);
-        ((ObjectNode) unlabelled.withArray("options").get(3)).remove("label");
-        ObjectNode duplicate = bubbles(3);
-        ((ObjectNode) duplicate.withArray("options").get(2)).put("id", "o0");
-
-        assertError(s.send(list(message(cid, "applied?"), event(cid, "bubbles", unlabelled))), 400, "invalid_event",
-                "[1].packet.payload.options[3].label");
-        assertError(s.send(event(cid, "bubbles", bubbles(21))), 400, "invalid_event", "packet.payload.options");
-        assertError(s.send(list(message(cid, "applied?"), event(cid, "bubbles", duplicate))), 400, "invalid_event",
-                "[1].packet.payload.options[2].id");
-        assertError(s.send(list(message(cid, "applied?"), message("chatbot::alpha:" + "1".repeat(32), "x"))), 400,
-                "invalid_event", "[1].info.cid");
-        for (String number : List.of("+49 151 12345678", "015112345678", "+999123")) {
-            assertError(s.send(list(event(cid, "contact_update", Json.object().put("name", "Changed")),
-                    event(cid, "contact_update", Json.object().put("mobile_number", number)))), 400, "invalid_event",
-                    "[1].packet.payload.mobile_number");
-        }
-        assertError(s.send(event(cid, "contact_update", Json.object())), 400, "invalid_event", "packet.payload");
-
-        assertThat(session.contact().transcript()).isEqualTo(before);
-        assertThat(s.stored().contactOf(session.contact().conversationId()))
-                .containsEntry("name", null).containsEntry("mobile_number", null);
-    }
-
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void contextOver10KbIsRefusedAndTheStoredContextStays(StoreKind kind) {
-        TwoBotServer s = server(kind);
-        TwoBotServer.Session session = s.open(TwoBotServer.WIDGET);
-        assertThat(s.send(withContext(message(session.cid(), "noted"), Json.object().put("state", "a"))).status())
-                .isEqualTo(200);
-        ObjectNode big = withContext(message(session.cid(), "forgotten"), bigContext());
-
-        assertError(s.send(big), 400, "context_too_large", "info.context");
-
-        assertThat(s.stored().contextOf(session.cid())).isEqualTo(Json.object().put("state", "a"));
-        assertThat(session.contact().transcript()).noneMatch(Items.body("forgotten"));
-        session.contact().say("what do you remember?");
-        await("next webhook call").atMost(Duration.ofSeconds(20)).until(() -> lastCall(s, session.cid())
-                .packetName().equals("message"));
-        assertThat(lastCall(s, session.cid()).info().path("context")).isEqualTo(Json.object().put("state", "a"));
-    }
-
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void endedSessionAnswers409AndMoreThan20RequestsPerMinuteAnswer429(StoreKind kind) {
-        TwoBotServer s = server(kind);
-        TwoBotServer.Session ended = s.open(TwoBotServer.WIDGET);
-        assertThat(s.send(event(ended.cid(), "end", Json.object())).status()).isEqualTo(200);
-        List<JsonNode> afterEnd = ended.contact().transcript();
-        assertError(s.send(message(ended.cid(), "too late")), 409, "session_ended");
-        assertError(ended.contact().write("anyone?"), 409, "conversation_ended");
-        assertThat(ended.contact().transcript()).isEqualTo(afterEnd);
-
-        TwoBotServer.Session busy = s.open(TwoBotServer.WIDGET);
-        for (int i = 1; i <= 20; i++) {
-            assertThat(s.send(message(busy.cid(), "burst " + i)).status()).as("request %s", i).isEqualTo(200);
-        }
-        HttpAnswer limited = s.send(message(busy.cid(), "burst 21"));
-        assertError(limited, 429, "rate_limited");
-        assertThat(limited.header("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
-        assertThat(busy.contact().transcript().stream().filter(Items.fromBot("message")).map(Items::bodyOf))
-                .hasSize(20).doesNotContain("burst 21");
-        TwoBotServer.Session calm = s.open(TwoBotServer.WIDGET);
-        assertThat(s.send(message(calm.cid(), "other sessions are not limited")).status()).isEqualTo(200);
-    }
-
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void invalidWebhookAnswersAreAppliedUpToTheFirstInvalidEventAndLogged(StoreKind kind) {
-        TwoBotServer s = server(kind);
-        TwoBotServer.Session session = s.open(TwoBotServer.WIDGET);
-        assertThat(s.send(withContext(message(session.cid(), "noted"), Json.object().put("state", "a"))).status())
-                .isEqualTo(200);
-        WebContact contact = session.contact();
-
-        contact.say(INVALID_ANSWER);
-        contact.awaitBotMessage("first of three");
-        assertThat(awaitDelivery(s, session.cid(), 1).get("error").toString())
-                .contains("[1].packet.payload.options[1].id");
-        contact.say(BIG_CONTEXT_ANSWER);
-        assertThat(awaitDelivery(s, session.cid(), 2).get("error").toString()).contains("info.context");
-        contact.say(BROKEN_ANSWER);
-        assertThat(awaitDelivery(s, session.cid(), 3).get("error").toString()).contains("not valid JSON");
-
-        assertThat(contact.transcript()).noneMatch(Items.body("third of three")).noneMatch(Items.packet("bubbles"))
-                .noneMatch(Items.body("too much context"));
-        assertThat(s.stored().contextOf(session.cid())).isEqualTo(Json.object().put("state", "a"));
-        contact.say("still there?");
-        await("session goes on").atMost(Duration.ofSeconds(20)).until(() -> Items.bodyOf(lastCall(s, session.cid())
-                .body()).equals("still there?"));
-        assertThat(lastCall(s, session.cid()).info().path("context")).isEqualTo(Json.object().put("state", "a"));
     }
 
     @ParameterizedTest
@@ -383,49 +246,6 @@ class MalformedInputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void aWebhookAnswerWithANulCharacterDoesNotBlockTheSession(StoreKind kind) {
-        TwoBotServer s = server(kind);
-        TwoBotServer.Session session = s.open(TwoBotServer.WIDGET);
-
-        session.contact().say(NUL_ANSWER);
-        session.contact().say("next");
-
-        await("the next message reaches the bot").atMost(Duration.ofSeconds(10)).until(() -> s.webhook()
-                .callsOf(session.cid()).stream().anyMatch(c -> Items.bodyOf(c.body()).equals("next")));
-        assertThat(s.webhook().callsOf(session.cid()).stream().filter(c -> Items.bodyOf(c.body()).equals(NUL_ANSWER)))
-                .as("calls for the event answered with a NUL").hasSize(1);
-    }
-
-    private TwoBotServer server(StoreKind kind) {
-        return servers.computeIfAbsent(kind, k -> TwoBotServer.start(k, dir, MalformedInputTest::answer));
-    }
-
-    /** The webhook's behaviour: answers the trigger texts badly, everything else with nothing. */
-    private static Reply answer(Map<String, String> headers, String body) {
-        JsonNode call = Json.parseStored(body);
-        String cid = call.path("info").path("cid").asText();
-        return switch (call.path("packet").path("payload").path("body").asText()) {
-            case INVALID_ANSWER -> Reply.json(list(message(cid, "first of three"),
-                    event(cid, "bubbles", BotEvents.duplicateIds()), message(cid, "third of three")));
-            case BIG_CONTEXT_ANSWER -> Reply.json(withContext(message(cid, "too much context"), bigContext()));
-            case BROKEN_ANSWER -> new Reply(200, "{\"info\": {\"cid\": ");
-            case NUL_ANSWER -> Reply.json(list(event(cid, "contact_update", Json.object().put("name", NUL)),
-                    message(cid, "name noted")));
-            default -> Reply.empty();
-        };
-    }
-
-    private static Map<String, Object> awaitDelivery(TwoBotServer s, String cid, int nth) {
-        return await("invalid answer " + nth + " in the delivery log").atMost(Duration.ofSeconds(20))
-                .until(() -> s.stored().deliveriesOf(cid).stream()
-                        .filter(d -> "invalid_answer".equals(d.get("outcome"))).toList(), l -> l.size() >= nth)
-                .get(nth - 1);
-    }
-
-    private static WebhookRecorder.Call lastCall(TwoBotServer s, String cid) {
-        return s.webhook().callsOf(cid).getLast();
-    }
 
     private static HttpAnswer post(TwoBotServer s, String url, String body) {
         return s.http().post(url, Map.of(), body);

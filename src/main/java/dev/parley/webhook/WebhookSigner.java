@@ -1,25 +1,24 @@
-package dev.parley.chatbot;
+package dev.parley.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import dev.parley.routing.Bot;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code Parley-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">} for bots that
- * have a signing secret.
+ * {@code Parley-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">} for bots and
+ * add-ons that have a signing secret.
  */
-final class WebhookSigner {
+public final class WebhookSigner {
     private WebhookSigner() {}
 
-    static Optional<String> signature(Bot bot, String body, Instant at) {
+    /** The {@code Parley-Signature} value for {@code body} sent at {@code at}. */
+    public static String header(String secret, String body, Instant at) {
         long t = at.getEpochSecond();
-        return bot.signingSecret().map(secret -> "t=" + t + ",v1=" + hmac(secret, t + "." + body));
+        return "t=" + t + ",v1=" + hmac(secret, t + "." + body);
     }
 
     static String hmac(String secret, String message) {

@@ -1,4 +1,4 @@
-package dev.parley.chatbot;
+package dev.parley.webhook;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-/** POSTs webhook events to bots. */
-final class WebhookClient {
+/** POSTs JSON webhook calls: events to bots, ended conversations to add-ons. */
+public final class WebhookClient {
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -19,13 +19,13 @@ final class WebhookClient {
             .build();
 
     /** The outcome of one call. */
-    sealed interface Outcome {
+    public sealed interface Outcome {
         record Answered(int status, String body) implements Outcome {}
 
         record Failed(String error) implements Outcome {}
     }
 
-    Outcome post(URI url, Map<String, String> headers, String body, Duration timeout) {
+    public Outcome post(URI url, Map<String, String> headers, String body, Duration timeout) {
         HttpRequest.Builder req = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")

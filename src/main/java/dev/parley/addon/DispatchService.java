@@ -1,0 +1,119 @@
+package dev.parley.addon;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.config.AddonConfig;
+import dev.parley.config.SmtpConfig;
+import dev.parley.conversation.Author;
+import dev.parley.conversation.ContactStore;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.Packet;
+import dev.parley.conversation.TimelineStore;
+import dev.parley.json.Json;
+import dev.parley.outbox.Outbox;
+import dev.parley.routing.WorkspaceStore;
+import dev.parley.store.Ids;
+import dev.parley.store.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Add-on runs and transcript e-mails that bots dispatch for a conversation. A request is checked and
+ * stored while the conversation goes on; {@link #conversationEnded} — called by every path that ends
+ * a conversation, in its transaction — hands what was stored to the outbox, which runs it with
+ * retries and across restarts.
+ */
+public final class DispatchService {
+    private final Clock clock;
+    private final Ids ids;
+    private final List<AddonConfig> addons;
+    private final Optional<SmtpConfig> smtp;
+    private final WorkspaceStore workspace;
+    private final ConversationStore conversations;
+    private final ContactStore contacts;
+    private final TimelineStore timeline;
+    private final DispatchStore store;
+    private final Outbox outbox;
+
+    DispatchService(Clock clock, Ids ids, List<AddonConfig> addons, Optional<SmtpConfig> smtp, WorkspaceStore workspace,
+            ConversationStore conversations, ContactStore contacts, TimelineStore timeline, DispatchStore store,
+            Outbox outbox) {
+        this.clock = clock;
+        this.ids = ids;
+        this.addons = List.copyOf(addons);
+        this.smtp = smtp;
+        this.workspace = workspace;
+        this.conversations = conversations;
+        this.contacts = contacts;
+        this.timeline = timeline;
+        this.store = store;
+        this.outbox = outbox;
+    }
+
+    /** What became of a request. */
+    public sealed interface Outcome {
+        /** Stored; it runs once the conversation has ended. */
+        record Stored(String dispatchId) implements Outcome {}
+
+        /** Refused: nothing was stored. {@code field} is the payload field at fault. */
+        record Refused(String code, String field, String message) implements Outcome {}
+    }
+
+    /** Checks {@code request} against the configuration and what is known now, and stores it. */
+    public Outcome request(Tx tx, String conversationId, Author requestedBy, DispatchRequest request) {
+        Optional<Outcome.Refused> refused = check(tx, conversationId, request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String id = ids.next("dsp");
+        store.insert(tx, new Dispatch(id, conversationId, request, requestedBy.id().orElse(requestedBy.type().wire()),
+                DispatchStatus.PENDING), clock.instant());
+        String packet = request instanceof DispatchRequest.Addon ? "addon_dispatch" : "email_dispatch";
+        timeline.append(tx, conversationId, requestedBy, new Packet(packet, request.toJson().put("dispatch_id", id)),
+                false, Optional.empty());
+        return new Outcome.Stored(id);
+    }
+
+    /** The conversation has just ended: queues every dispatch stored for it. */
+    public void conversationEnded(Tx tx, String conversationId) {
+        Instant endedAt = clock.instant();
+        for (Dispatch d : store.pending(tx.handle(), conversationId)) {
+            ObjectNode payload = Json.object().put("dispatch_id", d.id()).put("conversation_id", conversationId)
+                    .put("ended_at", endedAt.toString());
+            String lane = d.request().kind() + ":" + conversationId;
+            store.queued(tx, d.id(), outbox.enqueue(tx, lane, d.request().kind(), payload));
+        }
+    }
+
+    private Optional<Outcome.Refused> check(Tx tx, String conversationId, DispatchRequest request) {
+        return switch (request) {
+            case DispatchRequest.Addon a -> addons.stream().anyMatch(c -> c.name().equals(a.name())) ? Optional.empty()
+                    : refuse("unknown_addon", "type", "add-on '" + a.name() + "' is not configured; "
+                            + (addons.isEmpty() ? "parley.yml configures no add-ons (addons)"
+                                    : "known: " + String.join(", ", addons.stream().map(AddonConfig::name).toList())));
+            case DispatchRequest.EmailToOperator o -> mailConfigured().or(() ->
+                    workspace.operator(tx.handle(), o.operatorId()).isPresent() ? Optional.empty()
+                            : refuse("unknown_operator", "recipient.id", "no operator with id '" + o.operatorId() + "'"));
+            case DispatchRequest.EmailToContact c -> mailConfigured().or(() -> contactEmailKnown(tx, conversationId)
+                    ? Optional.empty()
+                    : refuse("contact_email_unknown", "recipient", "the contact's e-mail address is not known yet;"
+                            + " set it with contact_update before email_dispatch"));
+        };
+    }
+
+    private Optional<Outcome.Refused> mailConfigured() {
+        return smtp.isPresent() ? Optional.empty() : refuse("email_not_configured", "recipient",
+                "e-mail is not configured: parley.yml has no smtp server, so no transcript can be sent");
+    }
+
+    private boolean contactEmailKnown(Tx tx, String conversationId) {
+        return conversations.find(tx.handle(), conversationId).map(Conversation::contactId)
+                .flatMap(id -> contacts.find(tx.handle(), id)).flatMap(c -> c.email()).isPresent();
+    }
+
+    private static Optional<Outcome.Refused> refuse(String code, String field, String message) {
+        return Optional.of(new Outcome.Refused(code, field, message));
+    }
+}

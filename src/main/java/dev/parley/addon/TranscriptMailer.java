@@ -1,0 +1,46 @@
+package dev.parley.addon;
+
+import dev.parley.config.SmtpConfig;
+import dev.parley.outbox.OutboxEntry;
+import dev.parley.routing.Operator;
+import dev.parley.routing.WorkspaceStore;
+import dev.parley.store.Database;
+import java.util.Optional;
+
+/** Runs {@code email_dispatch}: e-mails the transcript to an operator or to the contact. */
+final class TranscriptMailer implements DispatchRunner {
+    static final String KIND = "email";
+
+    private final Database db;
+    private final WorkspaceStore workspace;
+    private final Optional<SmtpClient> client;
+
+    TranscriptMailer(Database db, WorkspaceStore workspace, Optional<SmtpConfig> smtp) {
+        this.db = db;
+        this.workspace = workspace;
+        this.client = smtp.map(SmtpClient::new);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Attempt run(Dispatch dispatch, EndedConversation conversation, OutboxEntry entry) {
+        if (client.isEmpty()) {
+            return new Attempt.Rejected("e-mail is no longer configured (smtp in parley.yml)");
+        }
+        boolean forContact = dispatch.request() instanceof DispatchRequest.EmailToContact;
+        Optional<String> to = switch (dispatch.request()) {
+            case DispatchRequest.EmailToOperator o -> db.read(h -> workspace.operator(h, o.operatorId()))
+                    .map(Operator::email);
+            case DispatchRequest.EmailToContact c -> conversation.contact().email();
+            case DispatchRequest.Addon a -> Optional.empty();
+        };
+        if (to.isEmpty()) {
+            return new Attempt.Rejected("the recipient's e-mail address is no longer known");
+        }
+        return client.get().send(to.get(), TranscriptMail.of(conversation, forContact), entry.eventId());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.parley.flow;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and checks flow files (YAML, or JSON, which is YAML too). Every problem is reported with
+ * file, line and path, and all of them at once; a flow with an error is never built.
+ *
+ * <pre>{@code
+ * FlowValidation result = FlowLoader.withBuiltInActions().validate(Path.of("flows/shop.yml"));
+ * result.problems().forEach(System.out::println);   // flows/shop.yml:12: nodes.ask.next: unknown node 'lokup'; …
+ * Flow flow = result.orElseThrow();
+ * }</pre>
+ */
+public final class FlowLoader {
+
+    /** The action nodes Parley has built in. */
+    public static final Set<String> BUILT_IN_ACTIONS =
+            Set.of("http", "remote", "email", "braze.track", "braze.profile");
+
+    private final Set<String> actions;
+
+    /** A loader that accepts action nodes named in {@code actions} (the built-ins and those of plugins). */
+    public FlowLoader(Collection<String> actions) {
+        this.actions = Set.copyOf(actions);
+    }
+
+    /** A loader that knows the built-in actions only. */
+    public static FlowLoader withBuiltInActions() {
+        return new FlowLoader(BUILT_IN_ACTIONS);
+    }
+
+    /** This loader, also accepting the action nodes named in {@code more}. */
+    public FlowLoader withActions(Collection<String> more) {
+        Set<String> all = new HashSet<>(actions);
+        all.addAll(more);
+        return new FlowLoader(all);
+    }
+
+    /** The action names this loader accepts. */
+    public Set<String> actions() {
+        return actions;
+    }
+
+    /**
+     * Checks the flow in {@code file}; problems name the file as given. A {@code jump:} to a file
+     * is resolved next to {@code file} and must exist.
+     */
+    public FlowValidation validate(Path file) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            FlowProblem problem = new FlowProblem(source, 0, "", "cannot read the file: " + describe(e),
+                    FlowProblem.Severity.ERROR);
+            return FlowValidation.invalid(source, List.of(problem));
+        }
+        Path directory = file.toAbsolutePath().getParent();
+        return FlowParser.parse(text, source, actions, target -> Files.isRegularFile(directory.resolve(target)));
+    }
+
+    /**
+     * Checks the flow in {@code text}; {@code sourceName} names it in problems, and its ending
+     * ({@code .json}) tells JSON. Jumps to flow files are not resolved: there is no directory.
+     */
+    public FlowValidation validate(String text, String sourceName) {
+        return FlowParser.parse(text, sourceName, actions, target -> true);
+    }
+
+    /** The flow in {@code file}; throws {@link InvalidFlowException} listing its errors when it has any. */
+    public Flow load(Path file) {
+        return validate(file).orElseThrow();
+    }
+
+    private static String describe(IOException e) {
+        return switch (e) {
+            case NoSuchFileException missing -> "no such file";
+            case AccessDeniedException denied -> "permission denied";
+            case MalformedInputException encoding -> "not UTF-8 text";
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
+    }
+}

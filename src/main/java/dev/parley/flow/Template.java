@@ -1,0 +1,82 @@
+package dev.parley.flow;
+
+import java.util.List;
+
+/**
+ * A text with placeholders, parsed when the flow is loaded: {@code "Hi {{contact.name | default: 'there'}}!"}.
+ * A placeholder names a {@link VariablePath} and may pass the value through filters.
+ *
+ * @param source the text as written in the flow
+ * @param parts  literal text and placeholders in order
+ */
+public record Template(String source, List<Part> parts) {
+
+    public Template {
+        parts = List.copyOf(parts);
+    }
+
+    /** A piece of a template. */
+    public sealed interface Part permits Literal, Placeholder {
+    }
+
+    /** Text copied as it is. */
+    public record Literal(String text) implements Part {
+    }
+
+    /** {@code {{ variable | filter: arg | … }}}: a value, passed through the filters left to right. */
+    public record Placeholder(VariablePath variable, List<Filter> filters) implements Part {
+        public Placeholder {
+            filters = List.copyOf(filters);
+        }
+    }
+
+    /** What a placeholder does to its value. */
+    public sealed interface Filter permits Default, Upper, Lower, Trim, DateFormat {
+    }
+
+    /** {@code default: 'x'}: {@code x} when the value is missing or empty. */
+    public record Default(String fallback) implements Filter {
+    }
+
+    /** {@code upper}: the value in upper case. */
+    public record Upper() implements Filter {
+    }
+
+    /** {@code lower}: the value in lower case. */
+    public record Lower() implements Filter {
+    }
+
+    /** {@code trim}: the value without leading and trailing white space. */
+    public record Trim() implements Filter {
+    }
+
+    /**
+     * {@code date: 'dd.MM.yyyy'}: an ISO date or date-time written in a
+     * {@link java.time.format.DateTimeFormatter} pattern.
+     */
+    public record DateFormat(String pattern) implements Filter {
+    }
+
+    /** True when the template has no placeholders. */
+    public boolean isConstant() {
+        return parts.stream().allMatch(Literal.class::isInstance);
+    }
+
+    /** The variables the placeholders read, in order. */
+    public List<VariablePath> variables() {
+        return parts.stream()
+                .filter(Placeholder.class::isInstance)
+                .map(part -> ((Placeholder) part).variable())
+                .toList();
+    }
+
+    /** The empty text, a placeholder after a problem. */
+    static Template empty() {
+        return new Template("", List.of());
+    }
+
+    /** Parses {@code text}; throws {@link SyntaxException} when a placeholder is malformed. */
+    static Template parse(String text) {
+        return TemplateParser.parse(text);
+    }
+}

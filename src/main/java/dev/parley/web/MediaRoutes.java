@@ -1,0 +1,155 @@
+package dev.parley.web;
+
+import dev.parley.conversation.Contact;
+import dev.parley.conversation.ContactService;
+import dev.parley.conversation.TimelineItem;
+import dev.parley.error.ClientError;
+import dev.parley.json.Json;
+import dev.parley.media.MediaResult;
+import dev.parley.media.MediaService;
+import dev.parley.media.StoredMedia;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Files in conversations: contacts upload them ({@code POST /api/web/v1/conversations/{id}/media}),
+ * and anyone with the link gets them back from {@code GET /media/{id}/{filename}} in a way no browser
+ * runs as a page.
+ */
+final class MediaRoutes {
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
+    private static final int MAX_JSON = 64 * 1024;
+
+    private final ContactService contacts;
+    private final MediaService media;
+
+    MediaRoutes(ContactService contacts, MediaService media) {
+        this.contacts = contacts;
+        this.media = media;
+    }
+
+    void register(RoutesConfig r) {
+        r.post(ContactRoutes.BASE + "/conversations/{id}/media", this::upload);
+        r.get("/media/{id}/{filename}", this::download);
+    }
+
+    /** What the contact sent: the stored (or refused) file, its caption, and the field it came in. */
+    private record Upload(MediaResult result, Optional<String> caption, String field) {}
+
+    private void upload(Context ctx) {
+        Contact contact = contacts.authenticate(ContactRoutes.bearer(ctx.header("Authorization")));
+        String conversationId = ctx.pathParam("id");
+        contacts.owned(contact, conversationId);
+        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
+        Upload upload;
+        if (type.startsWith("multipart/form-data")) {
+            upload = fromForm(ctx);
+        } else if (type.startsWith("application/json")) {
+            upload = fromJson(ctx);
+        } else {
+            throw new ClientError(ClientError.Kind.UNSUPPORTED_MEDIA, "unsupported_content_type", "send the file as"
+                    + " multipart/form-data (field 'file', optional 'caption') or as JSON {\"url\": \"https://…\"}",
+                    Optional.empty(), Optional.empty());
+        }
+        StoredMedia stored = switch (upload.result()) {
+            case MediaResult.Stored s -> s.media();
+            case MediaResult.Refused refused -> throw refused.toClientError(upload.field());
+        };
+        TimelineItem item;
+        try {
+            item = contacts.upload(contact, conversationId, media.payload(stored, upload.caption()));
+        } catch (RuntimeException e) {
+            media.discard(stored);
+            throw e;
+        }
+        ctx.status(202).json(Json.object().put("message_id", item.id()).put("seq", item.seq()));
+    }
+
+    private Upload fromForm(Context ctx) {
+        if (ctx.contentLength() > media.maxBytes() + MULTIPART_OVERHEAD) {
+            throw tooLarge();
+        }
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile("file");
+        } catch (Exception e) {
+            throw unreadable(e);
+        }
+        if (file == null) {
+            throw ClientError.badRequest("invalid_field", "the multipart field 'file' is required", "file");
+        }
+        if (file.size() > media.maxBytes()) {
+            throw tooLarge();
+        }
+        Optional<String> caption = Optional.ofNullable(ctx.formParam("caption"));
+        if (caption.isPresent() && (caption.get().indexOf('\0') >= 0
+                || caption.get().codePointCount(0, caption.get().length()) > MediaService.MAX_CAPTION)) {
+            throw ClientError.badRequest("invalid_field", "caption must have at most " + MediaService.MAX_CAPTION
+                    + " characters and no NUL characters", "caption");
+        }
+        return new Upload(media.upload(file.content(), Optional.ofNullable(file.contentType()),
+                Optional.ofNullable(file.filename())), caption, "file");
+    }
+
+    private Upload fromJson(Context ctx) {
+        Fields f = new Fields(Bodies.object(ctx, MAX_JSON));
+        String url = f.requiredString("url", 1, 2048);
+        Optional<String> caption = f.optionalString("caption", 0, MediaService.MAX_CAPTION);
+        Optional<String> filename = f.optionalString("filename", 1, 255);
+        if (!absoluteHttp(url)) {
+            throw ClientError.badRequest("invalid_field", "url must be an absolute http or https URL, got '" + url
+                    + "'", "url");
+        }
+        return new Upload(media.fetch(url, Optional.empty(), filename), caption, "url");
+    }
+
+    private void download(Context ctx) {
+        MediaService.Download file = media.download(ctx.pathParam("id"), ctx.pathParam("filename"))
+                .orElseThrow(() -> ClientError.notFound("media file", ctx.pathParam("id")));
+        ctx.contentType(file.contentType());
+        ctx.header("Content-Disposition", file.contentDisposition());
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", "sandbox");
+        ctx.header("Cache-Control", "private, max-age=86400");
+        ctx.result(file.open());
+    }
+
+    private ClientError tooLarge() {
+        return new ClientError(ClientError.Kind.TOO_LARGE, "file_too_large", "the file is larger than the limit of "
+                + media.maxBytes() + " bytes", Optional.of("file"), Optional.empty());
+    }
+
+    private static boolean absoluteHttp(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A multipart body Jetty could not parse. Its size limits (above ours, reached only by bodies sent
+     * without a length) fail with an {@link IllegalStateException}; anything else is malformed.
+     */
+    private ClientError unreadable(Exception e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            if (t instanceof IllegalStateException) {
+                return tooLarge();
+            }
+            t = t.getCause();
+        }
+        if (t instanceof IllegalStateException) {
+            return tooLarge();
+        }
+        return ClientError.badRequest("invalid_multipart", "the multipart body cannot be read: "
+                + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+    }
+}
