@@ -75,7 +75,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(pool)
-                    .locations(dialect.migrationLocation())
+                    .locations(dialect.migrationLocations())
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

@@ -11,7 +11,8 @@ public enum Dialect {
         this.migrations = migrations;
     }
 
-    String migrationLocation() {
-        return "classpath:" + migrations;
+    /** Migrations written once for both databases, and those that differ per database (table identities). */
+    String[] migrationLocations() {
+        return new String[] {"classpath:db/common", "classpath:" + migrations};
     }
 }
