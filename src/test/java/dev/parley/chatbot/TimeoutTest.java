@@ -60,6 +60,21 @@ class TimeoutTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void anIdleBotSessionIsUnassignedToTheInbox(StoreKind kind) {
+        try (WebhookRecorder bot = WebhookRecorder.start((h, b) -> WebhookRecorder.Reply.empty());
+                TestParley parley = TestParley.start(kind, temp, workspace(bot.url(), "unassign", "2h", 6),
+                        Map.of("PW", "pw"), clock)) {
+            WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
+            clock.advance(Duration.ofMinutes(11));
+            JsonNode line = contact.awaitItem("unassigned", Items.packet("conversation_forwarded"));
+            assertThat(line.path("packet").path("payload").path("to").path("type").asText()).isEqualTo("inbox");
+            assertThat(line.path("packet").path("payload").path("reason").asText()).isEqualTo("timeout");
+            assertThat(contact.write("hello?").status()).isEqualTo(202);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void anIdleBotSessionIsForwardedToAnOnlineHuman(StoreKind kind) {
         try (WebhookRecorder bot = WebhookRecorder.start((h, b) -> WebhookRecorder.Reply.empty());
                 TestParley parley = TestParley.start(kind, temp, workspace(bot.url(), "forward", "2h", 6),

@@ -82,6 +82,31 @@ class OperatorApiTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void aForwardToAGroupGoesToItsOnlineHumanWhoSeesIt(StoreKind kind) {
+        try (WebhookRecorder bot = WebhookRecorder.start((h, body) -> {
+            JsonNode call = Json.MAPPER.readTree(body);
+            if (!call.path("packet").path("name").asText().equals("message")) {
+                return WebhookRecorder.Reply.empty();
+            }
+            return WebhookRecorder.Reply.json(Json.MAPPER.readTree("""
+                    {"info": {"cid": "%s"}, "packet": {"name": "forward_group", "payload": {"group_id": "sales"}}}"""
+                    .formatted(call.path("info").path("cid").asText())));
+        }); TestParley parley = TestParley.start(kind, temp, workspace(bot.url()),
+                Map.of("ADA_PW", "ada-password", "BOB_PW", "bob-password"))) {
+            String bob = login(parley, "bob@example.com", "bob-password");
+            http.put(parley.baseUrl() + "/api/v1/operators/me/status", auth(bob), "{\"status\":\"online\"}");
+            WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
+            contact.say("sales please");
+            JsonNode forwarded = contact.awaitItem("forwarded", Items.packet("conversation_forwarded"));
+            assertThat(forwarded.path("packet").path("payload").path("to").path("id").asText()).isEqualTo("bob");
+            JsonNode mine = http.get(parley.baseUrl() + "/api/v1/conversations?assignee=me", auth(bob)).json();
+            assertThat(mine.path("items").findValuesAsText("id")).containsExactly(contact.conversationId());
+            assertThat(mine.path("items").get(0).path("group").asText()).isEqualTo("sales");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void inboxConversationsAreTakenForwardedAndEnded(StoreKind kind) {
         try (WebhookRecorder bot = WebhookRecorder.start((h, body) -> WebhookRecorder.Reply.empty());
                 TestParley parley = TestParley.start(kind, temp, workspace(bot.url()),

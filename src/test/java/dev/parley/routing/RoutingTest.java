@@ -163,6 +163,22 @@ class RoutingTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void aBotWhoseSlotsAreBusyTakesNoMoreChats(StoreKind kind) {
+        String oneSlot = workspace("%s", "firewall", true, false, false, "").replace("registration: false }",
+                "registration: false, slots: 1 }");
+        try (WebhookRecorder bot = namingBot(); TestParley parley = TestParley.start(kind, temp,
+                oneSlot.formatted(bot.url()), Map.of("PW", "pw"))) {
+            WebContact first = WebContact.open(http, parley.baseUrl(), "web");
+            WebContact second = WebContact.open(http, parley.baseUrl(), "web");
+            await().atMost(Duration.ofSeconds(5)).until(() -> bot.calls().size() == 1);
+            assertThat(status(parley, second)).isEqualTo("inbox");
+            assertThat(bot.calls().getFirst().info().path("conversation").path("id").asText())
+                    .isEqualTo(first.conversationId());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void humanModeBotsShareChatsWithHumansLeastLoadedFirst(StoreKind kind) {
         try (WebhookRecorder bot = namingBot(); TestParley parley = TestParley.start(kind, temp,
                 workspace(bot.url(), "human", true, false, false, ""), Map.of("PW", "pw"))) {
