@@ -100,7 +100,8 @@ class OperatorApiTest {
             JsonNode forwarded = contact.awaitItem("forwarded", Items.packet("conversation_forwarded"));
             assertThat(forwarded.path("packet").path("payload").path("to").path("id").asText()).isEqualTo("bob");
             JsonNode mine = http.get(parley.baseUrl() + "/api/v1/conversations?assignee=me", auth(bob)).json();
-            assertThat(mine.path("items").findValuesAsText("id")).containsExactly(contact.conversationId());
+            assertThat(mine.path("items")).hasSize(1);
+            assertThat(mine.path("items").get(0).path("id").asText()).isEqualTo(contact.conversationId());
             assertThat(mine.path("items").get(0).path("group").asText()).isEqualTo("sales");
         }
     }
