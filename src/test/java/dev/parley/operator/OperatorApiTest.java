@@ -108,6 +108,38 @@ class OperatorApiTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void aForwardBySkillsGoesToAnOnlineHumanWithAllOfThemInAnyGroup(StoreKind kind) {
+        try (WebhookRecorder bot = WebhookRecorder.start((h, body) -> {
+            JsonNode call = Json.MAPPER.readTree(body);
+            if (!call.path("packet").path("name").asText().equals("message")) {
+                return WebhookRecorder.Reply.empty();
+            }
+            return WebhookRecorder.Reply.json(Json.MAPPER.readTree("""
+                    {"info": {"cid": "%s"}, "packet": {"name": "forward_skills", "payload": {"skills": ["billing"]}}}"""
+                    .formatted(call.path("info").path("cid").asText())));
+        }); TestParley parley = TestParley.start(kind, temp, """
+                groups: [{ id: support, name: Support }, { id: sales, name: Sales }]
+                skills: [billing]
+                operators:
+                  - { id: ada, name: Ada, email: ada@example.com, group: support, password_env: ADA_PW }
+                  - { id: bob, name: Bob, email: bob@example.com, group: sales, skills: [billing], password_env: BOB_PW }
+                bots:
+                  - { id: triage, name: Triage, group: support, type: api, behavior: firewall, webhook_url: "%s" }
+                widgets: [{ id: web, name: Web, group: support }]
+                """.formatted(bot.url()), Map.of("ADA_PW", "ada-password", "BOB_PW", "bob-password"))) {
+            for (String[] who : new String[][] {{"ada@example.com", "ada-password"}, {"bob@example.com", "bob-password"}}) {
+                http.put(parley.baseUrl() + "/api/v1/operators/me/status", auth(login(parley, who[0], who[1])),
+                        "{\"status\":\"online\"}");
+            }
+            WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
+            contact.say("my invoice is wrong");
+            JsonNode forwarded = contact.awaitItem("forwarded", Items.packet("conversation_forwarded"));
+            assertThat(forwarded.path("packet").path("payload").path("to").path("id").asText()).isEqualTo("bob");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void inboxConversationsAreTakenForwardedAndEnded(StoreKind kind) {
         try (WebhookRecorder bot = WebhookRecorder.start((h, body) -> WebhookRecorder.Reply.empty());
                 TestParley parley = TestParley.start(kind, temp, workspace(bot.url()),
