@@ -9,9 +9,13 @@ import dev.parley.store.Database;
 import dev.parley.store.Tx;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Applies events that waited for a {@code delay}; they were validated when the bot sent them. */
 final class DelayedEventsHandler implements OutboxHandler {
+    private static final Logger log = LoggerFactory.getLogger(DelayedEventsHandler.class);
+
     private final Database db;
     private final WorkspaceStore workspace;
     private final SessionStore sessions;
@@ -46,6 +50,7 @@ final class DelayedEventsHandler implements OutboxHandler {
                 chatbot.apply(tx, bot.get(), cid, events);
             } catch (dev.parley.error.ClientError e) {
                 // validated when sent; a later refusal (the add-on was removed meanwhile) stops the rest
+                log.warn("delayed events of session {} stopped: {}", cid, e.getMessage());
             }
             if (entry.payload().path("typing").asBoolean()) {
                 tx.afterCommit(() -> delays.typing(session.get().conversationId(), bot.get(), false));

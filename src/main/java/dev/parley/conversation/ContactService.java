@@ -79,9 +79,7 @@ public final class ContactService {
 
     private TimelineItem append(Contact contact, String conversationId, Packet packet, Optional<String> clientId) {
         return db.write(tx -> {
-            ConversationStore.Locked locked = conversations.lockWithRegistration(tx, conversationId)
-                    .filter(l -> l.conversation().contactId().equals(contact.id()))
-                    .orElseThrow(() -> ClientError.notFound("conversation", conversationId));
+            ConversationStore.Locked locked = lockOwned(tx, contact, conversationId);
             Conversation conv = locked.conversation();
             if (clientId.isPresent()) {
                 Optional<TimelineItem> earlier = timeline.byClientId(tx.handle(), conv.id(), clientId.get());
@@ -104,7 +102,7 @@ public final class ContactService {
     /** The contact answers a choice; each choice can be answered once. */
     public TimelineItem click(Contact contact, String conversationId, String messageId, String optionId) {
         return db.write(tx -> {
-            Conversation conv = lockOwned(tx, contact, conversationId);
+            Conversation conv = lockOwned(tx, contact, conversationId).conversation();
             requireOpen(conv);
             TimelineItem choice = timeline.byId(tx.handle(), conv.id(), messageId)
                     .filter(TimelineItem::visibleToContact)
@@ -128,9 +126,10 @@ public final class ContactService {
     /** The contact fills in the registration card; then the conversation is routed. */
     public TimelineItem register(Contact contact, String conversationId, String name, String email) {
         return db.write(tx -> {
-            Conversation conv = lockOwned(tx, contact, conversationId);
+            ConversationStore.Locked locked = lockOwned(tx, contact, conversationId);
+            Conversation conv = locked.conversation();
             requireOpen(conv);
-            if (!conversations.awaitingRegistration(tx.handle(), conv.id())) {
+            if (!locked.awaitingRegistration()) {
                 throw ClientError.conflict("not_awaiting_registration",
                         "conversation '" + conv.id() + "' does not ask for registration");
             }
@@ -154,9 +153,9 @@ public final class ContactService {
                 .orElseThrow(() -> ClientError.notFound("conversation", conversationId));
     }
 
-    private Conversation lockOwned(Tx tx, Contact contact, String conversationId) {
-        return conversations.lock(tx, conversationId)
-                .filter(c -> c.contactId().equals(contact.id()))
+    private ConversationStore.Locked lockOwned(Tx tx, Contact contact, String conversationId) {
+        return conversations.lockWithRegistration(tx, conversationId)
+                .filter(l -> l.conversation().contactId().equals(contact.id()))
                 .orElseThrow(() -> ClientError.notFound("conversation", conversationId));
     }
 

@@ -1,6 +1,5 @@
 package dev.parley.conversation;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.json.Json;
 import dev.parley.store.Tx;
 import java.sql.ResultSet;
@@ -59,9 +58,5 @@ public final class ContactStore {
                 Json.parseStoredObject(rs.getString("campaigns")),
                 Json.parseStoredObject(rs.getString("page_tags")),
                 Instant.ofEpochMilli(rs.getLong("created_at")));
-    }
-
-    static ObjectNode empty() {
-        return Json.object();
     }
 }

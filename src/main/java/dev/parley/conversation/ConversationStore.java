@@ -64,11 +64,6 @@ public final class ConversationStore {
                 .bind("a", awaiting ? 1 : 0).bind("id", id).execute();
     }
 
-    public boolean awaitingRegistration(Handle h, String id) {
-        return h.createQuery("SELECT awaiting_registration FROM conversations WHERE id = :id").bind("id", id)
-                .mapTo(Integer.class).findOne().orElse(0) == 1;
-    }
-
     public Optional<Conversation> find(Handle h, String id) {
         return h.createQuery("SELECT * FROM conversations WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> map(rs)).findOne();

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 /** Reads a contact's transcript, long-polling for new items when asked to. */
 public final class Transcripts {
-    public static final int PAGE = 500;
+    private static final int PAGE = 500;
 
     private final Database db;
     private final TimelineStore timeline;

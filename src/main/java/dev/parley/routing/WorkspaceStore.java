@@ -2,7 +2,6 @@ package dev.parley.routing;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.config.Behavior;
 import dev.parley.config.BotTimeout;
 import dev.parley.config.BotType;
@@ -132,9 +131,5 @@ public final class WorkspaceStore {
     static List<String> strings(String json) {
         JsonNode n = Json.parseStored(json);
         return Json.MAPPER.convertValue(n, STRINGS);
-    }
-
-    static ObjectNode object(String json) {
-        return Json.parseStoredObject(json);
     }
 }

@@ -20,17 +20,12 @@ import dev.parley.testing.StoreKind;
 import dev.parley.testing.WebContact;
 import dev.parley.testing.WebhookRecorder;
 import dev.parley.testing.WebhookRecorder.Reply;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,24 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * (never a 5xx) with an error object naming the problem, nothing of a refused request is applied,
  * and invalid answers are applied up to their first invalid event and logged.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MalformedBotInputTest {
-    private static final String WEB = "/api/web/v1";
-    private static final String NUL = MalformedAnswers.NUL;
-
-    @TempDir
-    Path dir;
-    private final Map<StoreKind, TwoBotServer> servers = new EnumMap<>(StoreKind.class);
-
-    @AfterAll
-    void stopServers() {
-        servers.values().forEach(TwoBotServer::close);
-    }
-
-    private TwoBotServer server(StoreKind kind) {
-        return servers.computeIfAbsent(kind, k -> TwoBotServer.start(k, dir, MalformedAnswers::answer));
-    }
-
+class MalformedBotInputTest extends MalformedInputSuite {
     @EnumSource(StoreKind.class)
     void apiUrlRefusesBadCredentialsBodiesAndSessions(StoreKind kind) {
         TwoBotServer s = server(kind);
@@ -220,9 +198,5 @@ class MalformedBotInputTest {
 
     private static WebhookRecorder.Call lastCall(TwoBotServer s, String cid) {
         return s.webhook().callsOf(cid).getLast();
-    }
-
-    private static HttpAnswer post(TwoBotServer s, String url, String body) {
-        return s.http().post(url, Map.of(), body);
     }
 }

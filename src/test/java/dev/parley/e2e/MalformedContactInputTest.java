@@ -21,17 +21,12 @@ import dev.parley.testing.WebContact;
 import dev.parley.testing.WebhookRecorder;
 import dev.parley.testing.WebhookRecorder.Reply;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -40,24 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * an error object naming the problem, and what was stored before is intact afterwards. One server
  * per database kind serves all cases; each case works in conversations of its own.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MalformedContactInputTest {
-    private static final String WEB = "/api/web/v1";
-    private static final String NUL = MalformedAnswers.NUL;
-
-    @TempDir
-    Path dir;
-    private final Map<StoreKind, TwoBotServer> servers = new EnumMap<>(StoreKind.class);
-
-    @AfterAll
-    void stopServers() {
-        servers.values().forEach(TwoBotServer::close);
-    }
-
-    private TwoBotServer server(StoreKind kind) {
-        return servers.computeIfAbsent(kind, k -> TwoBotServer.start(k, dir, MalformedAnswers::answer));
-    }
-
+class MalformedContactInputTest extends MalformedInputSuite {
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void openingAConversationRefusesBadBodiesAndStoresNothing(StoreKind kind) {
@@ -243,11 +221,5 @@ class MalformedContactInputTest {
         softly.assertAll();
         assertThat(contact.transcript().stream().map(Items::bodyOf).filter(body -> body.startsWith("before")))
                 .as("accepted text is stored exactly").allMatch(NUL::equals);
-    }
-
-    @ParameterizedTest
-
-    private static HttpAnswer post(TwoBotServer s, String url, String body) {
-        return s.http().post(url, Map.of(), body);
     }
 }
