@@ -2,8 +2,9 @@ package dev.parley.app;
 
 import dev.parley.addon.AddonModule;
 import dev.parley.chatbot.ChatbotModule;
-import dev.parley.config.BotType;
-import dev.parley.config.ConfigException;
+import dev.parley.flow.FlowLoader;
+import dev.parley.flow.engine.ActionCall;
+import dev.parley.flow.engine.FlowModule;
 import dev.parley.config.ParleyConfig;
 import dev.parley.conversation.ContactService;
 import dev.parley.conversation.ContactStore;
@@ -28,16 +29,20 @@ import java.time.Clock;
 
 /** One running Parley: database, workspace, outbox workers and the web server. */
 public final class Parley implements AutoCloseable {
+    private static final java.time.Duration FLOW_WATCH_INTERVAL = java.time.Duration.ofSeconds(1);
     private final Database db;
     private final Outbox outbox;
     private final WebServer web;
     private final ChatbotModule chatbot;
 
-    private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot) {
+    private final FlowModule flows;
+
+    private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot, FlowModule flows) {
         this.db = db;
         this.outbox = outbox;
         this.web = web;
         this.chatbot = chatbot;
+        this.flows = flows;
     }
 
     /** Opens the database (migrating it), applies the workspace, starts workers and the server. */
@@ -46,7 +51,6 @@ public final class Parley implements AutoCloseable {
     }
 
     public static Parley start(ServerSettings settings, ParleyConfig config, Clock clock, Ids ids) {
-        refuseUnsupported(config);
         Database db = Database.open(Databases.url(settings));
         try {
             new WorkspaceApplier(db).apply(config);
@@ -62,9 +66,13 @@ public final class Parley implements AutoCloseable {
                     config.publicBaseUrl());
             AddonModule addons = new AddonModule(new AddonModule.Deps(db, clock, ids, workspace, conversations, contacts,
                     timeline, outbox, config.addons(), config.smtp()));
+            FlowModule flows = new FlowModule(new FlowModule.Deps(db, clock, timeline, config.bots(),
+                    FlowLoader.withBuiltInActions(), (name, request) -> new ActionCall("error",
+                    dev.parley.json.Json.object(), java.util.Optional.of("action nodes are not loaded"),
+                    java.util.Optional.empty()), "sandbox", java.util.Map.of()));
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
-                    media));
+                    media, flows.bots()));
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks());
             WebServer web = WebServer.start(settings.host(), settings.port(), new WebServer.Services(db,
@@ -76,19 +84,11 @@ public final class Parley implements AutoCloseable {
                     new AdminService(db, workspace, chatbot, conversations, timeline, config), media));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
-            return new Parley(db, outbox, web, chatbot);
+            flows.watch(FLOW_WATCH_INTERVAL);
+            return new Parley(db, outbox, web, chatbot, flows);
         } catch (RuntimeException e) {
             db.close();
             throw e;
-        }
-    }
-
-    private static void refuseUnsupported(ParleyConfig config) {
-        for (int i = 0; i < config.bots().size(); i++) {
-            if (config.bots().get(i).type() == BotType.FLOW) {
-                throw new ConfigException("parley.yml", "bots[" + i + "].type",
-                        "type flow cannot run in this version; use type api");
-            }
         }
     }
 
@@ -104,6 +104,7 @@ public final class Parley implements AutoCloseable {
     public void close() {
         web.close();
         chatbot.stopTimers();
+        flows.close();
         outbox.close();
         db.close();
     }

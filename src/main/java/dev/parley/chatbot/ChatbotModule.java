@@ -30,7 +30,8 @@ public final class ChatbotModule {
     /** The shared pieces the feature needs from the rest of the application. */
     public record Deps(Database db, Clock clock, Ids ids, WorkspaceStore workspace, Router router,
             ConversationStore conversations, ContactStore contacts, TimelineStore timeline, NoteStore notes,
-            LiveHub hub, Outbox outbox, String publicBaseUrl, DispatchService dispatches, MediaService media) {}
+            LiveHub hub, Outbox outbox, String publicBaseUrl, DispatchService dispatches, MediaService media,
+            InProcessBots inProcess) {}
 
     public ChatbotModule(Deps d) {
         this.clock = d.clock();
@@ -44,7 +45,7 @@ public final class ChatbotModule {
         d.outbox().register(new DelayedEventsHandler(d.db(), d.workspace(), sessions, chatbot, delays));
         d.outbox().register(new WebhookHandler(d.db(), d.clock(), d.workspace(), sessions, d.conversations(),
                 d.contacts(), new InfoBuilder(d.publicBaseUrl()), new WebhookClient(), new DeliveryLog(), chatbot,
-                handover));
+                handover, d.inProcess()));
         this.timeouts = new TimeoutSweeper(d.db(), d.clock(), d.workspace(), sessions, d.conversations(), d.timeline(),
                 handover, d.dispatches());
         this.hooks = new BotHooks(d.workspace(), d.router(), chatbot, d.conversations(), d.timeline(),

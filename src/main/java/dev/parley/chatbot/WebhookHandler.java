@@ -1,6 +1,7 @@
 package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.config.BotType;
 import dev.parley.conversation.Contact;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.Conversation;
@@ -25,7 +26,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Delivers queued bot-session events to the bot's webhook and applies what it answers. */
+/**
+ * Delivers queued bot-session events to the bot — its webhook, or in-process for a flow bot — and
+ * applies what it answers.
+ */
 final class WebhookHandler implements OutboxHandler {
     private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
 
@@ -40,10 +44,11 @@ final class WebhookHandler implements OutboxHandler {
     private final DeliveryLog deliveries;
     private final ChatbotService chatbot;
     private final Handover handover;
+    private final InProcessBots inProcess;
 
     WebhookHandler(Database db, Clock clock, WorkspaceStore workspace, SessionStore sessions,
             ConversationStore conversations, ContactStore contacts, InfoBuilder infos, WebhookClient client,
-            DeliveryLog deliveries, ChatbotService chatbot, Handover handover) {
+            DeliveryLog deliveries, ChatbotService chatbot, Handover handover, InProcessBots inProcess) {
         this.db = db;
         this.clock = clock;
         this.workspace = workspace;
@@ -55,6 +60,7 @@ final class WebhookHandler implements OutboxHandler {
         this.deliveries = deliveries;
         this.chatbot = chatbot;
         this.handover = handover;
+        this.inProcess = inProcess;
     }
 
     @Override
@@ -80,7 +86,7 @@ final class WebhookHandler implements OutboxHandler {
             Group group = workspace.group(h, widget.groupId()).orElseThrow();
             return Optional.of(new Call(bot, infos.info(s, conv, contact, widget, group)));
         }));
-        if (call.isEmpty() || call.get().bot().webhookUrl().isEmpty()) {
+        if (call.isEmpty()) {
             return new Result.Done(tx -> {});
         }
         Bot bot = call.get().bot();
@@ -88,6 +94,12 @@ final class WebhookHandler implements OutboxHandler {
         body.set("info", call.get().info());
         body.set("packet", entry.payload().get("packet"));
         String requestBody = Json.write(body);
+        if (bot.type() == BotType.FLOW) {
+            return inProcess(entry, bot, cid, call.get().info(), requestBody);
+        }
+        if (bot.webhookUrl().isEmpty()) {
+            return new Result.Done(tx -> {});
+        }
         Map<String, String> headers = new LinkedHashMap<>(bot.webhookHeaders());
         headers.put("Parley-Event-Id", entry.eventId());
         headers.put("Parley-Delivery-Attempt", Integer.toString(entry.attempt()));
@@ -108,6 +120,23 @@ final class WebhookHandler implements OutboxHandler {
         };
     }
 
+    /** A flow bot: answered in-process; the answer is applied and logged as a webhook answer is. */
+    private Result inProcess(OutboxEntry entry, Bot bot, String cid, ObjectNode info, String requestBody) {
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        InProcessBots.Answer answer = inProcess.answer(bot, info, (ObjectNode) entry.payload().get("packet"));
+        long latencyMs = (System.nanoTime() - t0) / 1_000_000;
+        DeliveryLog.Entry base = new DeliveryLog.Entry(bot.id(), cid, entry.eventId(),
+                entry.payload().path("packet").path("name").asText(), entry.attempt(), started, latencyMs,
+                Optional.empty(), "failed", Optional.empty(), requestBody, Optional.empty());
+        Result.Done applied = applied(base, bot, cid, new WebhookClient.Outcome.Answered(200, answer.body()));
+        return new Result.Done(tx -> {
+            sessions.replaceContext(tx, cid, answer.context());
+            answer.effects().accept(tx);
+            applied.effects().accept(tx);
+        });
+    }
+
     private Result retry(DeliveryLog.Entry base, String error, Optional<Integer> status, Optional<String> response) {
         DeliveryLog.Entry failed = new DeliveryLog.Entry(base.botId(), base.cid(), base.eventId(), base.eventName(),
                 base.attempt(), base.at(), base.latencyMs(), status, "failed", Optional.of(error), base.requestBody(),
@@ -115,7 +144,7 @@ final class WebhookHandler implements OutboxHandler {
         return new Result.Retry(error, tx -> deliveries.record(tx, failed), Optional.empty());
     }
 
-    private Result applied(DeliveryLog.Entry base, Bot bot, String cid, WebhookClient.Outcome.Answered answer) {
+    private Result.Done applied(DeliveryLog.Entry base, Bot bot, String cid, WebhookClient.Outcome.Answered answer) {
         AnswerParser.Answer parsed = AnswerParser.parse(answer.body(), cid);
         MediaEvents.Resolved resolved = chatbot.resolveMedia(parsed.events());
         Optional<String> error = resolved.failure()

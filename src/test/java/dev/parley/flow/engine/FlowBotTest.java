@@ -1,0 +1,216 @@
+package dev.parley.flow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.app.Parley;
+import dev.parley.config.ConfigLoader;
+import dev.parley.flow.InvalidFlowException;
+import dev.parley.store.Ids;
+import dev.parley.testing.Items;
+import dev.parley.testing.JsonHttp;
+import dev.parley.testing.StoreKind;
+import dev.parley.testing.TestDatabase;
+import dev.parley.testing.TestParley;
+import dev.parley.testing.WebContact;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class FlowBotTest {
+    static final String FLOW = """
+            id: intake
+            name: Intake
+            start: welcome
+            nodes:
+              welcome:
+                say: "Hi {{contact.name | default: 'there'}}! What do you need?"
+                save: topic
+                choices:
+                  - { id: status, label: "Delivery status", next: ask_email, synonyms: [tracking] }
+                  - { id: human, label: "Talk to support", next: handoff }
+              ask_email:
+                ask: "Your e-mail address?"
+                save: email
+                validate: { email: true, error: "That is not an e-mail address." }
+                next: remember
+              remember: { contact_update: { email: "{{email}}" }, next: mark }
+              mark: { set: { checked: "yes" }, next: check }
+              check:
+                if:
+                  - { when: "topic == 'status' and checked == 'yes'", next: note }
+                else: handoff
+              note: { note: "Asked for the status of {{contact.email}}", next: done }
+              done:
+                say: "Thanks, **{{contact.email}}**."
+                text_format: markdown_v1
+                end: true
+              handoff:
+                say: "Let me find a colleague."
+                forward: { group: support, on_failure: feedback }
+                on: { forward_failed: nobody }
+              nobody: { say: "Nobody is free right now; please write your question.", next: ask_question }
+              ask_question: { ask: "Your question?", save: question, next: bye }
+              bye: { say: "Noted: {{question}}", end: true }
+            """;
+
+    @TempDir
+    Path temp;
+    final JsonHttp http = new JsonHttp();
+
+    private String workspace(Path flow) {
+        return """
+                groups: [{ id: support, name: Support }]
+                bots:
+                  - { id: intake, name: Intake Bot, group: support, type: flow, behavior: firewall, flow: "%s" }
+                widgets: [{ id: web, name: Web, group: support }]
+                """.formatted(flow.toString().replace("\\\\", "/"));
+    }
+
+    private Path flowFile(String text) throws Exception {
+        Path file = temp.resolve("intake.yml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aContactTalksThroughAFlowToItsEnd(StoreKind kind) throws Exception {
+        try (TestParley parley = TestParley.start(kind, temp, workspace(flowFile(FLOW)), Map.of())) {
+            WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
+            JsonNode choice = contact.awaitItem("welcome", Items.fromBot("button_template"));
+            assertThat(choice.path("packet").path("payload").path("body").asText()).isEqualTo("Hi there! What do you need?");
+            assertThat(contact.click(choice.path("id").asText(), "status").status()).isEqualTo(202);
+            contact.awaitBotMessage("Your e-mail address?");
+            contact.say("not an address");
+            contact.awaitBotMessage("That is not an e-mail address.");
+            contact.say("ada@example.com");
+            JsonNode done = contact.awaitBotMessage("Thanks, **ada@example.com**.");
+            assertThat(done.path("html").asText()).contains("<strong>ada&#64;example.com</strong>");
+            contact.awaitItem("ended", Items.packet("conversation_ended"));
+            List<String> bot = contact.transcript().stream().filter(i -> i.path("author").path("type").asText()
+                    .equals("bot")).map(Items::bodyOf).toList();
+            assertThat(bot).containsExactly("Hi there! What do you need?", "Your e-mail address?",
+                    "That is not an e-mail address.", "Your e-mail address?", "Thanks, **ada@example.com**.");
+            String email = parley.parley().database().read(h -> h.createQuery("""
+                    SELECT c.email FROM contacts c JOIN conversations v ON v.contact_id = c.id WHERE v.id = :id""")
+                    .bind("id", contact.conversationId()).mapTo(String.class).one());
+            assertThat(email).isEqualTo("ada@example.com");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void typedTextMatchesAChoiceDespiteCaseAccentsAndTypos(StoreKind kind) throws Exception {
+        try (TestParley parley = TestParley.start(kind, temp, workspace(flowFile(FLOW)), Map.of())) {
+            WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
+            contact.awaitItem("welcome", Items.fromBot("button_template"));
+            contact.say("Délivery statsu");
+            contact.awaitBotMessage("Your e-mail address?");
+
+            WebContact other = WebContact.open(http, parley.baseUrl(), "web");
+            other.awaitItem("welcome", Items.fromBot("button_template"));
+            other.say("TRACKING");
+            other.awaitBotMessage("Your e-mail address?");
+
+            WebContact third = WebContact.open(http, parley.baseUrl(), "web");
+            third.awaitItem("welcome", Items.fromBot("button_template"));
+            third.say("pizza");
+            third.awaitBotMessage("Sorry, I did not get that. Please choose one of the options.");
+            assertThat(third.transcript().stream().filter(Items.fromBot("button_template"))).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aFailedForwardWithFeedbackContinuesTheFlow(StoreKind kind) throws Exception {
+        try (TestParley parley = TestParley.start(kind, temp, workspace(flowFile(FLOW)), Map.of())) {
+            WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
+            JsonNode choice = contact.awaitItem("welcome", Items.fromBot("button_template"));
+            contact.click(choice.path("id").asText(), "human");
+            contact.awaitBotMessage("Let me find a colleague.");
+            contact.awaitBotMessage("Nobody is free right now; please write your question.");
+            contact.say("Where is my parcel?");
+            contact.awaitBotMessage("Noted: Where is my parcel?");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aRestartMidConversationContinuesWhereTheFlowWas(StoreKind kind) throws Exception {
+        String yaml = workspace(flowFile(FLOW));
+        try (TestDatabase db = kind.create(temp)) {
+            WebContact contact;
+            try (Parley first = Parley.start(db.settings(), ConfigLoader.parse(yaml, "parley.yml", Map.of()),
+                    Clock.systemUTC(), Ids.random())) {
+                contact = WebContact.open(http, "http://127.0.0.1:" + first.port(), "web");
+                JsonNode choice = contact.awaitItem("welcome", Items.fromBot("button_template"));
+                contact.click(choice.path("id").asText(), "status");
+                contact.awaitBotMessage("Your e-mail address?");
+            }
+            try (Parley second = Parley.start(db.settings(), ConfigLoader.parse(yaml, "parley.yml", Map.of()),
+                    Clock.systemUTC(), Ids.random())) {
+                WebContact again = contact.at("http://127.0.0.1:" + second.port());
+                again.say("grace@example.com");
+                again.awaitBotMessage("Thanks, **grace@example.com**.");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void anEditedFlowIsReloadedWhileRunningSessionsKeepTheirVersion(StoreKind kind) throws Exception {
+        Path file = flowFile(FLOW);
+        try (TestParley parley = TestParley.start(kind, temp, workspace(file), Map.of())) {
+            WebContact early = WebContact.open(http, parley.baseUrl(), "web");
+            JsonNode choice = early.awaitItem("welcome", Items.fromBot("button_template"));
+
+            Files.writeString(file, FLOW.replace("What do you need?", "How can I help?")
+                    .replace("Your e-mail address?", "Which e-mail address?"));
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+            WebContact late = org.awaitility.Awaitility.await("reloaded flow").atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> {
+                        WebContact c = WebContact.open(http, parley.baseUrl(), "web");
+                        c.awaitItem("welcome", Items.fromBot("button_template"));
+                        return c;
+                    }, c -> c.transcript().stream().anyMatch(Items.body("Hi there! How can I help?")));
+            assertThat(late).isNotNull();
+
+            early.click(choice.path("id").asText(), "status");
+            early.awaitBotMessage("Your e-mail address?");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aBrokenEditKeepsTheLastGoodVersion(StoreKind kind) throws Exception {
+        Path file = flowFile(FLOW);
+        try (TestParley parley = TestParley.start(kind, temp, workspace(file), Map.of())) {
+            Files.writeString(file, FLOW.replace("next: ask_email", "next: ask_mail"));
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+            Thread.sleep(2500);
+            WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
+            JsonNode choice = contact.awaitItem("welcome", Items.fromBot("button_template"));
+            contact.click(choice.path("id").asText(), "status");
+            contact.awaitBotMessage("Your e-mail address?");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aFlowWithErrorsIsRefusedAtStartWithFileAndLine(StoreKind kind) throws Exception {
+        Path file = flowFile(FLOW.replace("next: ask_email", "next: ask_mail"));
+        assertThatThrownBy(() -> TestParley.start(kind, temp, workspace(file), Map.of()))
+                .isInstanceOf(InvalidFlowException.class)
+                .hasMessageContaining("intake.yml:9")
+                .hasMessageContaining("unknown node 'ask_mail'");
+    }
+}
