@@ -18,7 +18,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var env = System.getenv();
         ServerSettings settings = options.settings(env);
-        ServerOptions.Loaded workspace = options.workspace(env);
+        ServerOptions.Loaded workspace = options.workspace(env, settings.dataDir());
         Parley parley = Parley.start(settings, workspace.config());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -31,12 +31,14 @@ final class ServeCommand implements Callable<Integer> {
                 .orElse("SQLite in " + settings.dataDir().toAbsolutePath()));
         System.out.println("  workspace: " + workspace.file().map(Object::toString).orElse("built-in demo"));
         System.out.println("  demo page:    " + base + "/demo   (another widget: /demo?widget=<id>)");
+        System.out.println("  console:      " + base + "/console");
         System.out.println("  contact API:  " + base + "/api/web/v1/widgets/{widget}/conversations");
         System.out.println("  chatbot API:  " + base + "/api/chatbot/v1/bots/{bot}/events");
         System.out.println("  health:       " + base + "/health/ready");
         if (workspace.file().isEmpty()) {
-            System.out.println("  demo widget:  website (group support); operator " + DemoWorkspace.DEMO_EMAIL
-                    + " / " + DemoWorkspace.DEMO_PASSWORD);
+            System.out.println("  demo widget:  website (group support), answered first by the flow bot 'welcome'"
+                    + " (flow: " + settings.dataDir().resolve("flows").resolve(DemoWorkspace.DEMO_FLOW) + ")");
+            System.out.println("  operator:     " + DemoWorkspace.DEMO_EMAIL + " / " + DemoWorkspace.DEMO_PASSWORD);
         }
         stopped.await();
         return 0;

@@ -32,8 +32,11 @@ final class ServerOptions {
         return ServerSettings.of(p, data, dbUrl).withMedia(MediaSettings.fromEnv(env));
     }
 
-    /** The workspace file if one is given or present, else the built-in demo workspace. */
-    Loaded workspace(Map<String, String> env) {
+    /**
+     * The workspace file if one is given or present, else the built-in demo workspace, whose flow
+     * file is kept under {@code dataDir}/flows.
+     */
+    Loaded workspace(Map<String, String> env, Path dataDir) {
         Path file = config != null ? config
                 : env.containsKey("PARLEY_CONFIG") ? Path.of(env.get("PARLEY_CONFIG")) : Path.of("parley.yml");
         boolean explicit = config != null || env.containsKey("PARLEY_CONFIG");
@@ -43,7 +46,7 @@ final class ServerOptions {
         if (explicit) {
             throw new IllegalArgumentException("configuration file " + file + " does not exist");
         }
-        return new Loaded(DemoWorkspace.config(), Optional.empty());
+        return new Loaded(DemoWorkspace.config(dataDir.resolve("flows")), Optional.empty());
     }
 
     record Loaded(ParleyConfig config, Optional<Path> file) {}

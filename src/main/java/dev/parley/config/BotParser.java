@@ -59,11 +59,15 @@ final class BotParser {
         };
     }
 
-    private static Optional<String> flow(YamlNode node, BotType type) {
+    /** The flow file, relative to the configuration file's folder. */
+    private Optional<String> flow(YamlNode node, BotType type) {
         Optional<YamlNode> flow = node.get("flow");
         return switch (type) {
-            case FLOW -> Optional.of(ConfigValues.text(
-                    flow.orElseThrow(() -> node.keyError("flow", "required for bots of type flow"))));
+            case FLOW -> {
+                YamlNode file = flow.orElseThrow(() -> node.keyError("flow", "required for bots of type flow"));
+                ConfigValues.text(file);
+                yield Optional.of(secrets.path(file).toString());
+            }
             case API -> {
                 if (flow.isPresent()) {
                     throw flow.get().error("only bots of type flow run a flow; remove it or set type: flow");

@@ -47,7 +47,7 @@ public final class ConfigLoader {
     }
 
     /**
-     * Validates {@code yaml}; relative {@code *_file} paths are resolved against the working directory.
+     * Validates {@code yaml}; relative {@code *_file} and {@code flow} paths are resolved against the working directory.
      *
      * @param sourceName names the text in error messages, such as {@code parley.yml}
      * @throws ConfigException when the text is invalid

@@ -53,14 +53,17 @@ final class Secrets {
         return value;
     }
 
-    private String fromFile(YamlNode node) {
-        String written = node.asString().strip();
-        Path file;
+    /** The file {@code node} names, relative to the configuration file's folder. */
+    Path path(YamlNode node) {
         try {
-            file = baseDir.resolve(written);
+            return baseDir.resolve(node.asString().strip()).normalize();
         } catch (InvalidPathException e) {
             throw node.error(node.quoted() + " is not a file path");
         }
+    }
+
+    private String fromFile(YamlNode node) {
+        Path file = path(node);
         String secret;
         try {
             secret = Files.readString(file).replaceAll("[\\r\\n]+$", "");

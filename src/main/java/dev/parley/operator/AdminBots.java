@@ -144,7 +144,8 @@ public final class AdminBots implements AdminResource {
         AdminInput.refuse(body, REFUSED);
         AdminInput.requireDurationText(body, DURATIONS);
         if (body.path("type").asText().equals("flow")) {
-            throw AdminInput.invalid("type", "type flow cannot run in this version; use type api");
+            throw AdminInput.invalid("type", "flow bots run a flow file and are configured in parley.yml (type: flow,"
+                    + " flow: flows/x.yml); the admin API creates bots of type api");
         }
         return input.parse("bots", body, writes.groupIds()).bots().getFirst();
     }

@@ -89,7 +89,7 @@ class ConfigLoaderTest {
                         Optional.of("/static/shopbot.png")),
                 new BotConfig("faq", "FAQ", "sales", BotType.FLOW, Behavior.HUMAN, 10, false, Optional.empty(),
                         Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Duration.ofSeconds(10),
-                        new RetryConfig(6, Duration.ofSeconds(1)), Optional.of("flows/faq.yml"), List.of(),
+                        new RetryConfig(6, Duration.ofSeconds(1)), Optional.of(java.nio.file.Path.of("flows/faq.yml").toAbsolutePath().toString()), List.of(),
                         Optional.empty()));
         ServiceHours hours = new ServiceHours(ZoneId.of("Europe/Berlin"), Map.of(
                 DayOfWeek.MONDAY, ranges(), DayOfWeek.TUESDAY, ranges(), DayOfWeek.WEDNESDAY, ranges(),

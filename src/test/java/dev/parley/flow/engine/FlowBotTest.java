@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.app.Parley;
 import dev.parley.config.ConfigLoader;
+import dev.parley.config.DemoWorkspace;
 import dev.parley.flow.InvalidFlowException;
 import dev.parley.store.Ids;
 import dev.parley.testing.Items;
@@ -201,6 +202,28 @@ class FlowBotTest {
             JsonNode choice = contact.awaitItem("welcome", Items.fromBot("button_template"));
             contact.click(choice.path("id").asText(), "status");
             contact.awaitBotMessage("Your e-mail address?");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void theDemoWorkspaceGreetsWithItsFlowBotAndHandsOverToTheInbox(StoreKind kind) throws Exception {
+        try (TestDatabase db = kind.create(temp);
+                Parley parley = Parley.start(db.settings(), DemoWorkspace.config(temp.resolve("flows")),
+                        Clock.systemUTC(), Ids.random())) {
+            WebContact contact = WebContact.open(http, "http://127.0.0.1:" + parley.port(), "website");
+            JsonNode hello = contact.awaitItem("welcome", Items.fromBot("button_template"));
+            assertThat(Items.bodyOf(hello)).contains("Parley demo bot");
+            contact.say("talk to a humam");
+            contact.awaitBotMessage("Let me find a colleague for you.");
+            contact.awaitBotMessage("Nobody is online right now. Your conversation waits in the inbox; we will"
+                    + " answer here.");
+            String status = parley.database().read(h -> h.createQuery("SELECT status FROM conversations WHERE id = :id")
+                    .bind("id", contact.conversationId()).mapTo(String.class).one());
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> parley.database()
+                    .read(h -> h.createQuery("SELECT status FROM conversations WHERE id = :id")
+                            .bind("id", contact.conversationId()).mapTo(String.class).one()).equals("inbox"));
+            assertThat(status).isIn("bot", "inbox");
         }
     }
 
