@@ -4,6 +4,7 @@ import dev.parley.addon.AddonModule;
 import dev.parley.chatbot.ChatbotModule;
 import dev.parley.flow.FlowLoader;
 import dev.parley.flow.engine.ActionCall;
+import dev.parley.flow.engine.FlowAdmin;
 import dev.parley.flow.engine.FlowModule;
 import dev.parley.config.ParleyConfig;
 import dev.parley.conversation.ContactService;
@@ -81,7 +82,8 @@ public final class Parley implements AutoCloseable {
                     new OperatorService(db, workspace, conversations, timeline, router, chatbot, notes,
                             addons.dispatches()),
                     new ConversationQueries(db, conversations, contacts, timeline, notes),
-                    new AdminService(db, workspace, chatbot, conversations, timeline, config), media));
+                    new AdminService(db, workspace, chatbot, conversations, timeline, config), media,
+                    new FlowAdmin(flows, contactService, db, workspace)));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);

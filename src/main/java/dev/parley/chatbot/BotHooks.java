@@ -10,7 +10,9 @@ import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.Packet;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.conversation.TimelineStore;
+import dev.parley.error.ClientError;
 import dev.parley.json.Json;
+import dev.parley.routing.Bot;
 import dev.parley.routing.Pick;
 import dev.parley.routing.Router;
 import dev.parley.routing.Widget;
@@ -53,7 +55,7 @@ final class BotHooks implements ConversationHooks {
             return conv;
         }
         return switch (pick) {
-            case Pick.ToBot to -> chatbot.startSession(tx, conv, to.bot(), Json.object());
+            case Pick.ToBot to -> chatbot.startSession(tx, conv, to.bot(), Json.object(), Json.object());
             case Pick.ToOperator to -> {
                 Conversation next = conv.withStatus(ConversationStatus.ASSIGNED, Optional.of(
                         new Conversation.Assignee(Conversation.Assignee.Type.OPERATOR, to.operator().id())),
@@ -67,6 +69,14 @@ final class BotHooks implements ConversationHooks {
             }
             case Pick.Nobody nobody -> conv;
         };
+    }
+
+    @Override
+    public Conversation startBot(Tx tx, Conversation conv, String botId, ObjectNode variables) {
+        Bot bot = workspace.bot(tx.handle(), botId).orElseThrow(() -> ClientError.notFound("bot", botId));
+        ObjectNode context = Json.object();
+        context.set("variables", variables);
+        return chatbot.startSession(tx, conv, bot, Json.object(), context);
     }
 
     @Override

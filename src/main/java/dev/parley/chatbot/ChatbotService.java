@@ -55,10 +55,13 @@ public final class ChatbotService {
         return media.resolve(events);
     }
 
-    /** Assigns the conversation to {@code bot} in a new session and queues its {@code start} event. */
-    Conversation startSession(Tx tx, Conversation conv, Bot bot, ObjectNode startPayload) {
+    /**
+     * Assigns the conversation to {@code bot} in a new session with {@code context} and queues its
+     * {@code start} event.
+     */
+    Conversation startSession(Tx tx, Conversation conv, Bot bot, ObjectNode startPayload, ObjectNode context) {
         String cid = "chatbot::" + bot.id() + ":" + ids.hex32();
-        sessions.insert(tx, new Session(cid, bot.id(), conv.id(), true, Json.object(), clock.instant()));
+        sessions.insert(tx, new Session(cid, bot.id(), conv.id(), true, context, clock.instant()));
         Conversation next = conv.withStatus(ConversationStatus.BOT,
                 Optional.of(new Conversation.Assignee(Conversation.Assignee.Type.BOT, bot.id())), Optional.of(cid));
         conversations.update(tx, next);

@@ -44,7 +44,25 @@ public final class ContactService {
                 .orElseThrow(() -> ClientError.unauthorized("the contact token is not valid"));
     }
 
+    /** Opens a conversation and routes it. */
     public Opened open(String widgetId, OpenRequest req) {
+        return open(widgetId, req, (tx, conv, contact, returning) -> hooks.opened(tx, conv, contact, returning));
+    }
+
+    /**
+     * Opens a conversation for {@code botId} without routing (a test chat, an outreach): the bot's
+     * session starts with {@code variables}.
+     */
+    public Opened openForBot(String widgetId, OpenRequest req, String botId, ObjectNode variables) {
+        return open(widgetId, req, (tx, conv, contact, returning) -> hooks.startBot(tx, conv, botId, variables));
+    }
+
+    /** What happens to a conversation just stored, in its transaction. */
+    private interface Opening {
+        Conversation start(Tx tx, Conversation conv, Contact contact, boolean returning);
+    }
+
+    private Opened open(String widgetId, OpenRequest req, Opening opening) {
         Widget widget = db.read(h -> workspace.widget(h, widgetId))
                 .orElseThrow(() -> ClientError.notFound("widget", widgetId));
         Optional<Contact> returning = req.contactToken().map(this::authenticate);
@@ -62,7 +80,7 @@ public final class ContactService {
                     contact.locale(), Json.object(), req.pageUrl(), req.proactive() ? "proactive" : "normal", 0, now,
                     now);
             conversations.insert(tx, conv);
-            hooks.opened(tx, conv, contact, returning.isPresent());
+            opening.start(tx, conv, contact, returning.isPresent());
             return new Opened(conv.id(), contact.id(), newToken);
         });
     }

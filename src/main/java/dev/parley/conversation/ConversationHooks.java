@@ -14,6 +14,13 @@ public interface ConversationHooks {
      */
     Conversation opened(Tx tx, Conversation conversation, Contact contact, boolean returning);
 
+    /**
+     * A new conversation was stored for a given bot (a test chat, an outreach): start that bot's
+     * session, its context holding {@code variables} for the bot to begin with.
+     */
+    Conversation startBot(Tx tx, Conversation conversation, String botId,
+            com.fasterxml.jackson.databind.node.ObjectNode variables);
+
     /** The contact added {@code item} (a message, click, upload…); hand it to whoever has the conversation. */
     void contactWrote(Tx tx, Conversation conversation, TimelineItem item);
 }

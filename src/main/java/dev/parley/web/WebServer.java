@@ -2,6 +2,7 @@ package dev.parley.web;
 
 import dev.parley.chatbot.ChatbotApi;
 import dev.parley.conversation.ContactService;
+import dev.parley.flow.engine.FlowAdmin;
 import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
@@ -24,7 +25,7 @@ public final class WebServer implements AutoCloseable {
     /** The services the routes adapt. */
     public record Services(Database db, ContactService contacts, Transcripts transcripts, TimelineStore timeline,
             LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
-            ConversationQueries queries, AdminService admin, MediaService media) {}
+            ConversationQueries queries, AdminService admin, MediaService media, FlowAdmin flows) {}
 
     private WebServer(Javalin app) {
         this.app = app;
@@ -38,6 +39,7 @@ public final class WebServer implements AutoCloseable {
         OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries());
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media());
+        FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = MAX_REQUEST;
@@ -60,6 +62,7 @@ public final class WebServer implements AutoCloseable {
             operatorRoutes.register(cfg.routes);
             adminRoutes.register(cfg.routes);
             mediaRoutes.register(cfg.routes);
+            flowRoutes.register(cfg.routes);
             cfg.routes.get("/demo", ctx -> ctx.redirect("/static/demo.html"
                     + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
         });

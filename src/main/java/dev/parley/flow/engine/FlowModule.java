@@ -20,6 +20,7 @@ import java.util.Map;
 public final class FlowModule implements AutoCloseable {
     private final FlowCatalog catalog;
     private final FlowBots bots;
+    private final Map<String, String> flowOfBot;
 
     /**
      * @param envName the active environment's name
@@ -39,11 +40,17 @@ public final class FlowModule implements AutoCloseable {
             }
         }
         FlowEngine engine = new FlowEngine(catalog, d.actions(), d.clock(), d.envName(), d.env());
+        this.flowOfBot = Map.copyOf(flowOfBot);
         this.bots = new FlowBots(engine, flowOfBot, d.timeline());
     }
 
     public InProcessBots bots() {
         return bots;
+    }
+
+    /** Which flow (by id) each flow bot runs. */
+    public Map<String, String> flowOfBot() {
+        return flowOfBot;
     }
 
     public FlowCatalog catalog() {
