@@ -100,6 +100,9 @@ final class RemoteAction implements ActionNode {
         if (answer.status() / 100 != 2) {
             return ActionResult.error(where + " answered HTTP " + answer.status() + excerpt(answer.body()));
         }
+        if (answer.body().isBlank()) {
+            return ActionResult.error("the answer of " + where + " is empty, not JSON with outcome and data");
+        }
         JsonNode json;
         try {
             json = Json.MAPPER.readTree(answer.body());
