@@ -4,6 +4,9 @@ import static dev.parley.flow.action.Requests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.cli.FlowCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class PluginLoadingTest {
     private static final Path WEATHER_EXAMPLE = Path.of("examples/plugins/weather-action");
@@ -168,6 +172,43 @@ class PluginLoadingTest {
 
         assertThat(actions.names()).contains("acme.lookup", "acme.update");
         assertThat(actions.run("acme.update", request(Map.of())).outcome()).isEqualTo("success");
+    }
+
+    @Test
+    void flowValidateAcceptsTheActionsOfThePluginsFolder() {
+        PluginJar.build(WEATHER_EXAMPLE, plugins.resolve("weather-action.jar"), temp);
+        String flow = WEATHER_EXAMPLE.resolve("weather.yml").toString();
+
+        Cli without = Cli.run("validate", flow);
+        assertThat(without.code()).isEqualTo(1);
+        assertThat(without.out()).contains("unknown action 'example.weather'");
+
+        Cli with = Cli.run("validate", "--plugins", plugins.toString(), flow);
+        assertThat(with.code()).isZero();
+        assertThat(with.out()).isEqualTo(flow + ": valid (6 nodes)\n");
+    }
+
+    @Test
+    void flowValidateRefusesABrokenPluginsFolder() throws Exception {
+        Path jar = Files.writeString(plugins.resolve("broken.jar"), "not a zip");
+
+        Cli cli = Cli.run("validate", "--plugins", plugins.toString(), "examples/flows/shop.yml");
+
+        assertThat(cli.code()).as(cli.toString()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("--plugins: " + jar + ": not a readable jar file");
+    }
+
+    /** {@code parley flow …} run in-process. */
+    private record Cli(int code, String out, String err) {
+        static Cli run(String... args) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine command = new CommandLine(new FlowCommand());
+            command.setOut(new PrintWriter(out, true));
+            command.setErr(new PrintWriter(err, true));
+            int code = command.execute(args);
+            return new Cli(code, out.toString(), err.toString());
+        }
     }
 
     @Test
