@@ -146,7 +146,8 @@ public final class ActionNodes {
      * with the cause.
      */
     public ActionOutcome run(String name, ActionRequest request) {
-        Registered registered = nodes.get(name);
+        Objects.requireNonNull(request, "request");
+        Registered registered = name == null ? null : nodes.get(name);
         if (registered == null) {
             return ActionOutcome.failed(name, "unknown action '" + name + "'", Duration.ZERO);
         }

@@ -49,8 +49,7 @@ final class HttpAction implements ActionNode {
             Params params = new Params(request.params()).allowOnly(NAME, PARAMS);
             method = method(params);
             URI url = withQuery(params.httpUrl("url"), params.textMap("query"));
-            timeout = params.duration("timeout").filter(t -> t.compareTo(request.remaining()) < 0)
-                    .orElse(request.remaining());
+            timeout = HttpCall.timeout(params.duration("timeout"), request.remaining());
             outcomes = StatusOutcomes.parse(params.raw("outcomes"));
             mapping = ResponseMapping.parse(params.raw("response"));
             http = build(method, url, params, timeout);

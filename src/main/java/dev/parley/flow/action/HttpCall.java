@@ -64,6 +64,12 @@ final class HttpCall {
         }
     }
 
+    /** The {@code timeout} parameter when given and shorter than what is left of the deadline; never zero. */
+    static Duration timeout(Optional<Duration> asked, Duration remaining) {
+        Duration timeout = asked.filter(t -> t.compareTo(remaining) < 0).orElse(remaining);
+        return timeout.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : timeout;
+    }
+
     /** The URL without query and user info, fit for logs: query strings often carry keys. */
     static String display(URI uri) {
         return uri.getScheme() + "://" + where(uri) + (uri.getRawPath() == null ? "" : uri.getRawPath());

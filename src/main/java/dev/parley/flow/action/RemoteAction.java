@@ -52,8 +52,7 @@ final class RemoteAction implements ActionNode {
         try {
             Params params = new Params(request.params());
             URI url = params.httpUrl("url");
-            timeout = params.duration("timeout").filter(t -> t.compareTo(request.remaining()) < 0)
-                    .orElse(request.remaining());
+            timeout = HttpCall.timeout(params.duration("timeout"), request.remaining());
             String body = Json.write(body(request));
             HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout)
                     .POST(HttpRequest.BodyPublishers.ofString(body));
