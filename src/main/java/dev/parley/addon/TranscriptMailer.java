@@ -1,10 +1,14 @@
 package dev.parley.addon;
 
 import dev.parley.config.SmtpConfig;
+import dev.parley.mail.Mail;
+import dev.parley.mail.Sending;
+import dev.parley.mail.SmtpClient;
 import dev.parley.outbox.OutboxEntry;
 import dev.parley.routing.Operator;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
+import java.util.List;
 import java.util.Optional;
 
 /** Runs {@code email_dispatch}: e-mails the transcript to an operator or to the contact. */
@@ -41,6 +45,13 @@ final class TranscriptMailer implements DispatchRunner {
         if (to.isEmpty()) {
             return new Attempt.Rejected("the recipient's e-mail address is no longer known");
         }
-        return client.get().send(to.get(), TranscriptMail.of(conversation, forContact), entry.eventId());
+        TranscriptMail transcript = TranscriptMail.of(conversation, forContact);
+        Mail mail = new Mail(List.of(to.get()), Optional.empty(), transcript.subject(), transcript.text(),
+                Optional.of(transcript.html()), Optional.of(entry.eventId()));
+        return switch (client.get().send(mail)) {
+            case Sending.Sent sent -> new Attempt.Delivered();
+            case Sending.Refused refused -> new Attempt.Rejected(refused.error());
+            case Sending.Failed failed -> new Attempt.Failed(failed.error());
+        };
     }
 }

@@ -3,6 +3,8 @@ package dev.parley.cli;
 import dev.parley.flow.FlowGraph;
 import dev.parley.flow.FlowLoader;
 import dev.parley.flow.FlowValidation;
+import dev.parley.flow.action.ActionNodes;
+import dev.parley.flow.action.InvalidPluginException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,8 +42,18 @@ public final class FlowCommand implements Runnable {
                 description = "also accept this action node name (an action of a plugin); repeatable")
         List<String> extra = new ArrayList<>();
 
-        FlowLoader loader() {
-            return FlowLoader.withBuiltInActions().withActions(extra);
+        @Option(names = "--plugins", paramLabel = "DIR",
+                description = "also accept the action nodes of the plugin jars in this folder")
+        Optional<Path> plugins = Optional.empty();
+
+        FlowLoader loader(CommandLine command) {
+            FlowLoader loader = FlowLoader.withBuiltInActions().withActions(extra);
+            try {
+                return plugins.map(folder -> loader.withActions(
+                        ActionNodes.load(folder, ActionNodes.BuiltIns.of(Optional.empty())).names())).orElse(loader);
+            } catch (InvalidPluginException e) {
+                throw new CommandLine.ParameterException(command, "--plugins: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -60,7 +72,7 @@ public final class FlowCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            FlowLoader loader = actions.loader();
+            FlowLoader loader = actions.loader(spec.commandLine());
             boolean failed = false;
             for (Path file : files) {
                 FlowValidation result = loader.validate(file);
@@ -110,7 +122,7 @@ public final class FlowCommand implements Runnable {
         public Integer call() {
             FlowGraph.Format chosen = format(format);
             PrintWriter out = spec.commandLine().getOut();
-            FlowValidation result = actions.loader().validate(file);
+            FlowValidation result = actions.loader(spec.commandLine()).validate(file);
             if (!result.isValid()) {
                 result.problems().forEach(out::println);
                 out.println(result.source() + ": invalid, no graph drawn");

@@ -1,5 +1,6 @@
 package dev.parley.flow;
 
+import dev.parley.flow.action.ActionNodes;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
@@ -23,15 +24,19 @@ import java.util.Set;
  */
 public final class FlowLoader {
 
-    /** The action nodes Parley has built in. */
-    public static final Set<String> BUILT_IN_ACTIONS =
-            Set.of("http", "remote", "email", "braze.track", "braze.profile");
+    /** The action nodes Parley has built in, whether or not the running server registers them all. */
+    public static final Set<String> BUILT_IN_ACTIONS = ActionNodes.BUILT_IN_NAMES;
 
     private final Set<String> actions;
 
     /** A loader that accepts action nodes named in {@code actions} (the built-ins and those of plugins). */
     public FlowLoader(Collection<String> actions) {
         this.actions = Set.copyOf(actions);
+    }
+
+    /** A loader that accepts exactly the action nodes {@code actions} can run: its built-ins and plugins. */
+    public static FlowLoader of(ActionNodes actions) {
+        return new FlowLoader(actions.names());
     }
 
     /** A loader that knows the built-in actions only. */

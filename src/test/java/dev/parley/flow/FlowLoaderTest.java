@@ -3,6 +3,7 @@ package dev.parley.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.flow.action.ActionNodes;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -133,6 +134,23 @@ class FlowLoaderTest {
         assertThat(LOADER.validate(flow, "crm.yml").errors()).extracting(FlowProblem::message)
                 .containsExactly("unknown action 'crm.lookup' (known: braze.profile, braze.track, email, http, remote)");
         assertThat(LOADER.withActions(Set.of("crm.lookup")).validate(flow, "crm.yml").isValid()).isTrue();
+    }
+
+    @Test
+    void aLoaderOfActionNodesAcceptsTheActionsTheyCanRun() {
+        String flow = """
+                id: t
+                start: track
+                nodes:
+                  track: { action: braze.track, on: { default: bye } }
+                  bye: { end: true }
+                """;
+        ActionNodes withoutBraze = ActionNodes.builtIns(ActionNodes.BuiltIns.of(Optional.empty()));
+
+        assertThat(FlowLoader.of(withoutBraze).actions()).isEqualTo(Set.of("http", "remote", "email"));
+        assertThat(FlowLoader.of(withoutBraze).validate(flow, "t.yml").errors()).extracting(FlowProblem::message)
+                .containsExactly("unknown action 'braze.track' (known: email, http, remote)");
+        assertThat(FlowLoader.withBuiltInActions().actions()).isEqualTo(ActionNodes.BUILT_IN_NAMES);
     }
 
     @Test

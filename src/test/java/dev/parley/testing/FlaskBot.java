@@ -12,6 +12,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,7 +32,11 @@ public final class FlaskBot implements AutoCloseable {
 
     /** Starts {@code <module>.py} and waits until its port answers; its output goes to a file in {@code logDir}. */
     public static FlaskBot start(String module, Path logDir) {
-        Path folder = botsFolder(module);
+        return start(botsFolder(module), module, Map.of(), logDir);
+    }
+
+    /** Starts the Flask app {@code <module>.py} of {@code folder} with extra environment variables. */
+    public static FlaskBot start(Path folder, String module, Map<String, String> env, Path logDir) {
         int port = FreePort.next();
         Path log = logDir.resolve(module + "-" + port + ".log");
         ProcessBuilder pb = new ProcessBuilder("python3", "-m", "flask", "--app", module, "run",
@@ -41,6 +46,7 @@ public final class FlaskBot implements AutoCloseable {
                 .redirectOutput(log.toFile());
         pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         pb.environment().put("PYTHONUNBUFFERED", "1");
+        pb.environment().putAll(env);
         Process process;
         try {
             process = pb.start();
@@ -56,6 +62,11 @@ public final class FlaskBot implements AutoCloseable {
             throw new AssertionError(module + " did not start; its output:\n" + bot.output(), e);
         }
         return bot;
+    }
+
+    /** {@code http://127.0.0.1:<port><path>}. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
     }
 
     public String webhookUrl() {

@@ -1,0 +1,90 @@
+package example.weather;
+
+import dev.parley.flow.spi.ActionNode;
+import dev.parley.flow.spi.ActionRequest;
+import dev.parley.flow.spi.ActionResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The action node {@code example.weather}: a made-up forecast, the same for the same parameters, so
+ * a flow can be tried without a weather service.
+ *
+ * <pre>{@code
+ * forecast:
+ *   action: example.weather
+ *   with: { city: "{{city}}", days_ahead: 1, unit: c }
+ *   save: weather
+ *   on: { success: tell, too_far: too_far, error: sorry }
+ * tell: { say: "{{weather.summary}}", next: bye }
+ * }</pre>
+ *
+ * <p>Parameters: {@code city} (required), {@code days_ahead} (0 to 6, default 0), {@code unit}
+ * ({@code c} or {@code f}, default {@code c}). Outcomes: {@code success} with {@code city},
+ * {@code days_ahead}, {@code conditions}, {@code high}, {@code low}, {@code unit} and {@code summary};
+ * {@code too_far} with {@code max_days_ahead} when asked about a day beyond the forecast; {@code error}
+ * for invalid parameters.
+ */
+public final class WeatherAction implements ActionNode {
+    static final int MAX_DAYS_AHEAD = 6;
+    private static final List<String> CONDITIONS = List.of("sunny", "partly cloudy", "cloudy", "light rain",
+            "showers", "windy", "foggy");
+
+    @Override
+    public String name() {
+        return "example.weather";
+    }
+
+    @Override
+    public ActionResult run(ActionRequest request) {
+        Object city = request.params().get("city");
+        if (!(city instanceof String name) || name.isBlank()) {
+            return ActionResult.error("with.city: required, as in city: Zurich");
+        }
+        int daysAhead;
+        try {
+            daysAhead = Integer.parseInt(String.valueOf(request.params().getOrDefault("days_ahead", "0")).strip());
+        } catch (NumberFormatException e) {
+            return ActionResult.error("with.days_ahead: must be a whole number from 0 to " + MAX_DAYS_AHEAD);
+        }
+        if (daysAhead < 0) {
+            return ActionResult.error("with.days_ahead: must be a whole number from 0 to " + MAX_DAYS_AHEAD);
+        }
+        if (daysAhead > MAX_DAYS_AHEAD) {
+            return new ActionResult("too_far", Map.of("max_days_ahead", MAX_DAYS_AHEAD));
+        }
+        String unit = String.valueOf(request.params().getOrDefault("unit", "c")).strip().toLowerCase(Locale.ROOT);
+        if (!unit.equals("c") && !unit.equals("f")) {
+            return ActionResult.error("with.unit: must be c or f, not '" + unit + "'");
+        }
+        request.log().info("made-up forecast for " + name.strip() + ", " + daysAhead + " day(s) ahead");
+        return ActionResult.success(forecast(name.strip(), daysAhead, unit));
+    }
+
+    /** Derived from the city and the day only: String.hashCode is the same on every JVM. */
+    private static Map<String, Object> forecast(String city, int daysAhead, String unit) {
+        int seed = Math.floorMod((city.toLowerCase(Locale.ROOT) + "/" + daysAhead).hashCode(), 10_000);
+        String conditions = CONDITIONS.get(seed % CONDITIONS.size());
+        int highC = 5 + seed % 23;
+        int lowC = highC - 3 - seed % 7;
+        int high = unit.equals("f") ? highC * 9 / 5 + 32 : highC;
+        int low = unit.equals("f") ? lowC * 9 / 5 + 32 : lowC;
+        String when = switch (daysAhead) {
+            case 0 -> "Today";
+            case 1 -> "Tomorrow";
+            default -> "In " + daysAhead + " days";
+        };
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("city", city);
+        data.put("days_ahead", daysAhead);
+        data.put("conditions", conditions);
+        data.put("high", high);
+        data.put("low", low);
+        data.put("unit", unit.toUpperCase(Locale.ROOT));
+        data.put("summary", when + " in " + city + ": " + conditions + ", " + low + " to " + high + " °"
+                + unit.toUpperCase(Locale.ROOT) + ".");
+        return data;
+    }
+}

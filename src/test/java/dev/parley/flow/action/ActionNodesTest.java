@@ -1,0 +1,194 @@
+package dev.parley.flow.action;
+
+import static dev.parley.flow.action.Requests.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.flow.spi.ActionNode;
+import dev.parley.flow.spi.ActionRequest;
+import dev.parley.flow.spi.ActionResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ActionNodesTest {
+    private final ActionNodes builtIns = ActionNodes.builtIns(ActionNodes.BuiltIns.of(Optional.empty()));
+
+    /** An action node made of a name and a body, for the cases below. */
+    private record Node(String name, Body body) implements ActionNode {
+        @Override
+        public ActionResult run(ActionRequest request) throws Exception {
+            return body.run(request);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        ActionResult run(ActionRequest request) throws Exception;
+    }
+
+    private ActionOutcome run(Body body) {
+        return run(body, Duration.ofSeconds(5));
+    }
+
+    private ActionOutcome run(Body body, Duration deadline) {
+        return builtIns.withBuiltIn(new Node("test.node", body))
+                .run("test.node", request(Map.of(), deadline, new Requests.Timeline()));
+    }
+
+    @Test
+    void theBuiltInsAreNamedAndMoreCanBeAdded() {
+        assertThat(builtIns.names()).containsExactly("email", "http", "remote");
+        ActionNodes more = builtIns.withBuiltIn(new Node("braze.track", request -> ActionResult.success(Map.of())));
+        assertThat(more.names()).containsExactly("braze.track", "email", "http", "remote");
+        assertThat(builtIns.names()).as("withBuiltIn returns a new registry").doesNotContain("braze.track");
+    }
+
+    @Test
+    void aNameTakenOrMalformedIsRefused() {
+        assertThatThrownBy(() -> builtIns.withBuiltIn(new Node("http", request -> null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is named 'http', as is dev.parley.flow.action.HttpAction of Parley (built-in)");
+        assertThatThrownBy(() -> builtIns.withBuiltIn(new Node("Braze Track", request -> null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a name is lower-case words of letters, digits, '_' or '-' joined by dots");
+    }
+
+    @Test
+    void whatTheActionReturnsIsTheOutcome() {
+        ActionOutcome outcome = run(request -> new ActionResult("not_found", Map.of("order", request.variables()
+                .get("order_id"))));
+
+        assertThat(outcome.action()).isEqualTo("test.node");
+        assertThat(outcome.outcome()).isEqualTo("not_found");
+        assertThat(outcome.data()).isEqualTo(Map.of("order", "123456"));
+        assertThat(outcome.cause()).isEmpty();
+        assertThat(outcome.isError()).isFalse();
+        assertThat(outcome.summary()).matches("test\\.node → not_found \\(\\d+ ms\\)");
+    }
+
+    @Test
+    void aThrowingActionIsAnErrorWithTheExceptionsMessage() {
+        ActionOutcome outcome = run(request -> {
+            throw new IllegalStateException("the CRM is down");
+        });
+
+        assertThat(outcome.outcome()).isEqualTo("error");
+        assertThat(outcome.cause()).contains("the action failed: IllegalStateException: the CRM is down");
+        assertThat(outcome.data()).isEqualTo(Map.of("error", outcome.cause().orElseThrow()));
+        assertThat(outcome.summary()).endsWith(": the action failed: IllegalStateException: the CRM is down");
+    }
+
+    @Test
+    void anErrorThrownIsCaughtToo() {
+        ActionOutcome outcome = run(request -> {
+            throw new NoClassDefFoundError("com/acme/Missing");
+        });
+
+        assertThat(outcome.cause()).contains("the action failed: NoClassDefFoundError: com/acme/Missing");
+    }
+
+    @Test
+    void aNullResultIsAnError() {
+        assertThat(run(request -> null).cause()).contains("the action returned null instead of a result");
+    }
+
+    @Test
+    void dataThatIsNotJsonLikeIsAnErrorNamingThePath() {
+        ActionOutcome outcome = run(request -> ActionResult.success(Map.of("order", Map.of("placed", new Date(0)))));
+
+        assertThat(outcome.outcome()).isEqualTo("error");
+        assertThat(outcome.cause()).contains("the action's data is not JSON-like: data.order.placed: a java.util.Date"
+                + " is not a JSON value (text, number, true/false, null, list or map)");
+        assertThat(run(request -> ActionResult.success(Map.of("ratio", Double.NaN))).cause())
+                .contains("the action's data is not JSON-like: data.ratio: NaN is not a JSON number");
+    }
+
+    @Test
+    void aCycleInTheDataIsAnErrorNotACrash() {
+        Map<String, Object> cyclic = new HashMap<>();
+        cyclic.put("self", cyclic);
+
+        assertThat(run(request -> ActionResult.success(cyclic)).cause().orElseThrow())
+                .contains("nested deeper than 64 levels (is it a cycle?)");
+    }
+
+    @Test
+    void theDataIsCopiedSoTheActionCannotChangeItLater() {
+        List<Object> items = new ArrayList<>(List.of("a"));
+        ActionOutcome outcome = run(request -> ActionResult.success(Map.of("items", items)));
+        items.add("b");
+
+        assertThat(outcome.data()).isEqualTo(Map.of("items", List.of("a")));
+        assertThatThrownBy(() -> outcome.data().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void anErrorWithoutACauseSaysSo() {
+        assertThat(run(request -> new ActionResult("error", Map.of())).cause())
+                .contains("the action answered error without saying why");
+        assertThat(run(request -> ActionResult.error("quota exceeded")).cause()).contains("quota exceeded");
+    }
+
+    @Test
+    void aSleepingActionIsAbandonedAndInterruptedAtTheDeadline() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        long started = System.nanoTime();
+
+        ActionOutcome outcome = run(request -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+            }
+            return ActionResult.success(Map.of());
+        }, Duration.ofMillis(300));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(outcome.outcome()).isEqualTo("error");
+        assertThat(outcome.cause().orElseThrow()).matches("timed out after (29\\d|300) ms");
+        assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofMillis(300 + 300));
+        assertThat(outcome.took()).isBetween(Duration.ofMillis(250), took);
+        assertThat(interrupted.await(2, TimeUnit.SECONDS)).as("the action's thread is interrupted").isTrue();
+    }
+
+    @Test
+    void anActionIgnoringInterruptsStillEndsAtTheDeadline() {
+        long started = System.nanoTime();
+
+        ActionOutcome outcome = run(request -> {
+            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return ActionResult.success(Map.of());
+        }, Duration.ofMillis(200));
+
+        assertThat(outcome.cause().orElseThrow()).startsWith("timed out after");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(200 + 300));
+    }
+
+    @Test
+    void aPassedDeadlineDoesNotStartTheAction() {
+        ActionOutcome outcome = run(request -> {
+            throw new AssertionError("must not run");
+        }, Duration.ofSeconds(-1));
+
+        assertThat(outcome.cause()).contains("not started: the deadline had already passed");
+    }
+
+    @Test
+    void anUnknownActionIsAnError() {
+        ActionOutcome outcome = builtIns.run("acme.nothing", request(Map.of()));
+
+        assertThat(outcome.cause()).contains("unknown action 'acme.nothing'");
+    }
+}
