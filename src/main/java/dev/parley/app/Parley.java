@@ -3,7 +3,8 @@ package dev.parley.app;
 import dev.parley.addon.AddonModule;
 import dev.parley.chatbot.ChatbotModule;
 import dev.parley.flow.FlowLoader;
-import dev.parley.flow.engine.ActionCall;
+import dev.parley.flow.action.ActionNodes;
+import dev.parley.flow.action.FlowActions;
 import dev.parley.flow.engine.FlowAdmin;
 import dev.parley.flow.engine.FlowModule;
 import dev.parley.config.ParleyConfig;
@@ -67,10 +68,10 @@ public final class Parley implements AutoCloseable {
                     config.publicBaseUrl());
             AddonModule addons = new AddonModule(new AddonModule.Deps(db, clock, ids, workspace, conversations, contacts,
                     timeline, outbox, config.addons(), config.smtp()));
+            FlowActions actions = new FlowActions(ActionNodes.load(settings.pluginsDir(),
+                    ActionNodes.BuiltIns.of(config.smtp())), java.util.Map.of());
             FlowModule flows = new FlowModule(new FlowModule.Deps(db, clock, timeline, config.bots(),
-                    FlowLoader.withBuiltInActions(), (name, request) -> new ActionCall("error",
-                    dev.parley.json.Json.object(), java.util.Optional.of("action nodes are not loaded"),
-                    java.util.Optional.empty()), "sandbox", java.util.Map.of()));
+                    new FlowLoader(actions.names()), actions, "sandbox", java.util.Map.of()));
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
                     media, flows.bots()));

@@ -10,12 +10,18 @@ import java.util.Optional;
  * Built by the CLI from flags and {@code PARLEY_*} variables, or by tests.
  */
 public record ServerSettings(String host, int port, Path dataDir, Optional<String> databaseUrl,
-        Duration outboxPollInterval, MediaSettings media) {
+        Duration outboxPollInterval, MediaSettings media, Path pluginsDir) {
 
-    /** Settings with the default media limits (10 MB, no fetches from private-network addresses). */
+    /** Where action node plugins are looked for unless told otherwise. */
+    public static final Path DEFAULT_PLUGINS = Path.of("plugins");
+
+    /**
+     * Settings with the default media limits (10 MB, no fetches from private-network addresses) and
+     * plugins from {@code ./plugins}.
+     */
     public ServerSettings(String host, int port, Path dataDir, Optional<String> databaseUrl,
             Duration outboxPollInterval) {
-        this(host, port, dataDir, databaseUrl, outboxPollInterval, MediaSettings.defaults());
+        this(host, port, dataDir, databaseUrl, outboxPollInterval, MediaSettings.defaults(), DEFAULT_PLUGINS);
     }
 
     public static ServerSettings of(int port, Path dataDir, Optional<String> databaseUrl) {
@@ -23,6 +29,11 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Strin
     }
 
     public ServerSettings withMedia(MediaSettings media) {
-        return new ServerSettings(host, port, dataDir, databaseUrl, outboxPollInterval, media);
+        return new ServerSettings(host, port, dataDir, databaseUrl, outboxPollInterval, media, pluginsDir);
+    }
+
+    /** Action node plugins are the {@code *.jar} files in {@code dir}. */
+    public ServerSettings withPlugins(Path dir) {
+        return new ServerSettings(host, port, dataDir, databaseUrl, outboxPollInterval, media, dir);
     }
 }

@@ -22,6 +22,10 @@ final class ServerOptions {
     @Option(names = "--data-dir", description = "data folder for SQLite and uploads (PARLEY_DATA_DIR, default ./data)")
     Path dataDir;
 
+    @Option(names = "--plugins-dir", description = "folder of action node plugin jars (PARLEY_PLUGINS_DIR,"
+            + " default ./plugins)")
+    Path pluginsDir;
+
     ServerSettings settings(Map<String, String> env) {
         int p = port != null ? port : Integer.parseInt(env.getOrDefault("PARLEY_PORT", "8080"));
         if (p < 0 || p > 65535) {
@@ -29,7 +33,9 @@ final class ServerOptions {
         }
         Path data = dataDir != null ? dataDir : Path.of(env.getOrDefault("PARLEY_DATA_DIR", "data"));
         Optional<String> dbUrl = Optional.ofNullable(env.get("PARLEY_DATABASE_URL")).filter(s -> !s.isBlank());
-        return ServerSettings.of(p, data, dbUrl).withMedia(MediaSettings.fromEnv(env));
+        Path plugins = pluginsDir != null ? pluginsDir
+                : Path.of(env.getOrDefault("PARLEY_PLUGINS_DIR", ServerSettings.DEFAULT_PLUGINS.toString()));
+        return ServerSettings.of(p, data, dbUrl).withMedia(MediaSettings.fromEnv(env)).withPlugins(plugins);
     }
 
     /**

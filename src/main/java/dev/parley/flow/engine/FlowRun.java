@@ -254,8 +254,9 @@ final class FlowRun {
                 clock.instant().plus(ACTION_DEADLINE));
         ActionCall call = actions.call(node.action(), request);
         log.addAll(collector.close());
-        call.cause().ifPresent(cause -> log.add(FlowLog.Line.warn(node.id(), "action " + node.action()
-                + " failed: " + cause)));
+        log.add(call.cause().map(cause -> FlowLog.Line.warn(node.id(), "action " + node.action() + " → "
+                + call.outcome() + ": " + cause)).orElseGet(() -> FlowLog.Line.info(node.id(), "action "
+                + node.action() + " → " + call.outcome())));
         call.effect().ifPresent(effects::add);
         JsonNode saved = call.data();
         if (call.cause().isPresent() && saved.isObject() && !saved.has("error")) {
