@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import dev.parley.addon.AddonModule;
+import dev.parley.braze.BrazeModule;
 import dev.parley.chatbot.ChatbotModule;
 import dev.parley.config.BotType;
 import dev.parley.config.ConfigException;
@@ -60,8 +61,10 @@ public final class Parley implements AutoCloseable {
             NoteStore notes = new NoteStore(clock, ids);
             MediaService media = new MediaService(db, clock, settings.dataDir(), settings.media(),
                     config.publicBaseUrl());
+            BrazeModule braze = new BrazeModule(new BrazeModule.Deps(db, clock, ids, outbox, conversations, contacts,
+                    timeline, config));
             AddonModule addons = new AddonModule(new AddonModule.Deps(db, clock, ids, workspace, conversations, contacts,
-                    timeline, outbox, config.addons(), config.smtp()));
+                    timeline, outbox, config.addons(), config.smtp(), braze.afterConversation()));
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
                     media));
@@ -73,7 +76,8 @@ public final class Parley implements AutoCloseable {
                     new OperatorService(db, workspace, conversations, timeline, router, chatbot, notes,
                             addons.dispatches()),
                     new ConversationQueries(db, conversations, contacts, timeline, notes),
-                    new AdminService(db, workspace, chatbot, conversations, timeline, config), media));
+                    new AdminService(db, workspace, chatbot, conversations, timeline, config), media,
+                    braze.deadLetters()));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             return new Parley(db, outbox, web, chatbot);

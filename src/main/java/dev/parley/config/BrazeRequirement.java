@@ -25,6 +25,11 @@ final class BrazeRequirement {
                 throw missing(root, "widgets", i, "braze", config);
             }
         }
+        for (int i = 0; i < config.addons().size(); i++) {
+            if (config.addons().get(i) instanceof AddonConfig.Braze) {
+                throw missing(root, "addons", i, "type", config);
+            }
+        }
     }
 
     private static ConfigException missing(YamlNode root, String list, int index, String key, ParleyConfig config) {

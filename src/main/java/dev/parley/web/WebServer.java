@@ -1,5 +1,6 @@
 package dev.parley.web;
 
+import dev.parley.braze.BrazeDeadLetters;
 import dev.parley.chatbot.ChatbotApi;
 import dev.parley.conversation.ContactService;
 import dev.parley.conversation.LiveHub;
@@ -24,7 +25,7 @@ public final class WebServer implements AutoCloseable {
     /** The services the routes adapt. */
     public record Services(Database db, ContactService contacts, Transcripts transcripts, TimelineStore timeline,
             LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
-            ConversationQueries queries, AdminService admin, MediaService media) {}
+            ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters) {}
 
     private WebServer(Javalin app) {
         this.app = app;
@@ -38,6 +39,7 @@ public final class WebServer implements AutoCloseable {
         OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries());
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media());
+        BrazeRoutes brazeRoutes = new BrazeRoutes(s.brazeDeadLetters(), operatorRoutes::me);
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = MAX_REQUEST;
@@ -60,6 +62,7 @@ public final class WebServer implements AutoCloseable {
             operatorRoutes.register(cfg.routes);
             adminRoutes.register(cfg.routes);
             mediaRoutes.register(cfg.routes);
+            brazeRoutes.register(cfg.routes);
             cfg.routes.get("/demo", ctx -> ctx.redirect("/static/demo.html"
                     + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
         });
