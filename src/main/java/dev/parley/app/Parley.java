@@ -33,12 +33,14 @@ public final class Parley implements AutoCloseable {
     private final Outbox outbox;
     private final WebServer web;
     private final ChatbotModule chatbot;
+    private final BrazeModule braze;
 
-    private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot) {
+    private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot, BrazeModule braze) {
         this.db = db;
         this.outbox = outbox;
         this.web = web;
         this.chatbot = chatbot;
+        this.braze = braze;
     }
 
     /** Opens the database (migrating it), applies the workspace, starts workers and the server. */
@@ -80,7 +82,7 @@ public final class Parley implements AutoCloseable {
                     braze.deadLetters()));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
-            return new Parley(db, outbox, web, chatbot);
+            return new Parley(db, outbox, web, chatbot, braze);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -102,6 +104,11 @@ public final class Parley implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    /** The Braze writer and reader of the selected environment. */
+    public BrazeModule braze() {
+        return braze;
     }
 
     @Override
