@@ -105,8 +105,10 @@ final class AnswerRecorder {
     /** The objects of {@code body} the errors point at. */
     private static ObjectNode pointedAt(ObjectNode body, List<BrazeAnswer.ItemError> errors) {
         ObjectNode objects = emptyObjects();
+        Set<String> seen = new HashSet<>();
         for (BrazeAnswer.ItemError e : errors) {
-            if (e.inputArray().isPresent() && e.index().isPresent() && isArray(e.inputArray().get())) {
+            if (e.inputArray().isPresent() && e.index().isPresent() && isArray(e.inputArray().get())
+                    && seen.add(e.inputArray().get() + e.index().get())) {
                 JsonNode object = body.path(e.inputArray().get()).path(e.index().get());
                 if (!object.isMissingNode()) {
                     ((ArrayNode) objects.get(e.inputArray().get())).add(object);
