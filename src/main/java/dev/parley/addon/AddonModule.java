@@ -21,10 +21,13 @@ import java.util.Optional;
 public final class AddonModule {
     private final DispatchService dispatches;
 
-    /** The shared pieces the feature needs, and the {@code addons} and {@code smtp} configuration. */
+    /**
+     * The shared pieces the feature needs, the {@code addons} and {@code smtp} configuration, and what the
+     * Braze feature does when a conversation ends.
+     */
     public record Deps(Database db, Clock clock, Ids ids, WorkspaceStore workspace, ConversationStore conversations,
             ContactStore contacts, TimelineStore timeline, Outbox outbox, List<AddonConfig> addons,
-            Optional<SmtpConfig> smtp) {}
+            Optional<SmtpConfig> smtp, AfterConversation after) {}
 
     /** Registers the {@code addon} and {@code email} outbox handlers; call before the outbox starts. */
     public AddonModule(Deps d) {
@@ -36,7 +39,7 @@ public final class AddonModule {
         d.outbox().register(new DispatchHandler(d.db(), d.clock(), store, ended,
                 new TranscriptMailer(d.db(), d.workspace(), d.smtp())));
         this.dispatches = new DispatchService(d.clock(), d.ids(), d.addons(), d.smtp(), d.workspace(),
-                d.conversations(), d.contacts(), d.timeline(), store, d.outbox());
+                d.conversations(), d.contacts(), d.timeline(), store, d.outbox(), d.after());
     }
 
     public DispatchService dispatches() {

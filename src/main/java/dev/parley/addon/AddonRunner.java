@@ -39,6 +39,8 @@ final class AddonRunner implements DispatchRunner {
         }
         return switch (addon.get()) {
             case AddonConfig.Webhook webhook -> post(webhook, conversation, entry);
+            case AddonConfig.Braze braze -> new Attempt.Rejected("add-on '" + name + "' is of type braze now;"
+                    + " such add-ons run when the conversation ends, and this one was queued as a webhook before");
         };
     }
 

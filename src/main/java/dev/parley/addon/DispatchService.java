@@ -36,10 +36,11 @@ public final class DispatchService {
     private final TimelineStore timeline;
     private final DispatchStore store;
     private final Outbox outbox;
+    private final AfterConversation after;
 
     DispatchService(Clock clock, Ids ids, List<AddonConfig> addons, Optional<SmtpConfig> smtp, WorkspaceStore workspace,
             ConversationStore conversations, ContactStore contacts, TimelineStore timeline, DispatchStore store,
-            Outbox outbox) {
+            Outbox outbox, AfterConversation after) {
         this.clock = clock;
         this.ids = ids;
         this.addons = List.copyOf(addons);
@@ -50,6 +51,7 @@ public final class DispatchService {
         this.timeline = timeline;
         this.store = store;
         this.outbox = outbox;
+        this.after = after;
     }
 
     /** What became of a request. */
@@ -76,15 +78,32 @@ public final class DispatchService {
         return new Outcome.Stored(id);
     }
 
-    /** The conversation has just ended: queues every dispatch stored for it. */
+    /**
+     * The conversation has just ended: queues every dispatch stored for it. Braze add-ons run right here,
+     * in the ending transaction: they only store updates for the Braze writer, which has its own queue.
+     */
     public void conversationEnded(Tx tx, String conversationId) {
         Instant endedAt = clock.instant();
         for (Dispatch d : store.pending(tx.handle(), conversationId)) {
+            Optional<AddonConfig.Braze> braze = brazeAddon(d.request());
+            if (braze.isPresent()) {
+                Optional<String> refused = after.runBrazeAddon(tx, conversationId, braze.get(), endedAt);
+                store.finish(tx, d.id(), refused.isEmpty() ? DispatchStatus.DELIVERED : DispatchStatus.FAILED, 1,
+                        refused, endedAt);
+                continue;
+            }
             ObjectNode payload = Json.object().put("dispatch_id", d.id()).put("conversation_id", conversationId)
                     .put("ended_at", endedAt.toString());
             String lane = d.request().kind() + ":" + conversationId;
             store.queued(tx, d.id(), outbox.enqueue(tx, lane, d.request().kind(), payload));
         }
+        after.conversationEnded(tx, conversationId, endedAt);
+    }
+
+    private Optional<AddonConfig.Braze> brazeAddon(DispatchRequest request) {
+        return request instanceof DispatchRequest.Addon a ? addons.stream()
+                .filter(c -> c instanceof AddonConfig.Braze && c.name().equals(a.name()))
+                .map(AddonConfig.Braze.class::cast).findFirst() : Optional.empty();
     }
 
     private Optional<Outcome.Refused> check(Tx tx, String conversationId, DispatchRequest request) {

@@ -1,6 +1,9 @@
 package dev.parley.app;
 
 import dev.parley.addon.AddonModule;
+import dev.parley.braze.BrazeActions;
+import dev.parley.braze.BrazeModule;
+import dev.parley.config.EnvironmentConfig;
 import dev.parley.chatbot.ChatbotModule;
 import dev.parley.flow.FlowLoader;
 import dev.parley.flow.action.ActionNodes;
@@ -36,15 +39,18 @@ public final class Parley implements AutoCloseable {
     private final Outbox outbox;
     private final WebServer web;
     private final ChatbotModule chatbot;
+    private final BrazeModule braze;
 
     private final FlowModule flows;
 
-    private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot, FlowModule flows) {
+    private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot, BrazeModule braze,
+            FlowModule flows) {
         this.db = db;
         this.outbox = outbox;
         this.web = web;
         this.chatbot = chatbot;
         this.flows = flows;
+        this.braze = braze;
     }
 
     /** Opens the database (migrating it), applies the workspace, starts workers and the server. */
@@ -66,12 +72,16 @@ public final class Parley implements AutoCloseable {
             NoteStore notes = new NoteStore(clock, ids);
             MediaService media = new MediaService(db, clock, settings.dataDir(), settings.media(),
                     config.publicBaseUrl());
+            BrazeModule braze = new BrazeModule(new BrazeModule.Deps(db, clock, ids, outbox, conversations, contacts,
+                    timeline, config));
             AddonModule addons = new AddonModule(new AddonModule.Deps(db, clock, ids, workspace, conversations, contacts,
-                    timeline, outbox, config.addons(), config.smtp()));
+                    timeline, outbox, config.addons(), config.smtp(), braze.afterConversation()));
             FlowActions actions = new FlowActions(ActionNodes.load(settings.pluginsDir(),
-                    ActionNodes.BuiltIns.of(config.smtp())), java.util.Map.of());
+                    ActionNodes.BuiltIns.of(config.smtp())),
+                    new BrazeActions(braze.writer(), braze.reader()).callers());
             FlowModule flows = new FlowModule(new FlowModule.Deps(db, clock, timeline, config.bots(),
-                    new FlowLoader(actions.names()), actions, "sandbox", java.util.Map.of()));
+                    new FlowLoader(actions.names()), actions, config.environment(),
+                    config.activeEnvironment().map(EnvironmentConfig::params).orElse(java.util.Map.of())));
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
                     media, flows.bots()));
@@ -84,11 +94,11 @@ public final class Parley implements AutoCloseable {
                             addons.dispatches()),
                     new ConversationQueries(db, conversations, contacts, timeline, notes),
                     new AdminService(db, workspace, chatbot, conversations, timeline, config), media,
-                    new FlowAdmin(flows, contactService, db, workspace)));
+                    braze.deadLetters(), new FlowAdmin(flows, contactService, db, workspace)));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);
-            return new Parley(db, outbox, web, chatbot, flows);
+            return new Parley(db, outbox, web, chatbot, braze, flows);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -101,6 +111,11 @@ public final class Parley implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    /** The Braze writer and reader of the selected environment. */
+    public BrazeModule braze() {
+        return braze;
     }
 
     @Override

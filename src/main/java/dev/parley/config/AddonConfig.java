@@ -42,4 +42,16 @@ public sealed interface AddonConfig {
                     + ", signingSecret=" + Masked.secret(signingSecret) + ", requestTimeout=" + requestTimeout + "]";
         }
     }
+
+    /**
+     * Sends a custom event and the contact's attributes to Braze (through the selected environment's
+     * account), as a bot's or widget's {@code braze.after_conversation} rule does.
+     */
+    record Braze(String name, BrazeRetargeting rule) implements AddonConfig {
+
+        public Braze {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(rule, "rule");
+        }
+    }
 }

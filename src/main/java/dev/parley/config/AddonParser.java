@@ -8,7 +8,8 @@ import java.util.Map;
 /** Reads the {@code addons} list: integrations bots dispatch with {@code addon_dispatch}. */
 final class AddonParser {
 
-    private static final List<String> KEYS = keys();
+    private static final List<String> WEBHOOK_KEYS = webhookKeys();
+    private static final List<String> BRAZE_KEYS = brazeKeys();
     private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final Secrets secrets;
@@ -19,9 +20,14 @@ final class AddonParser {
     }
 
     AddonConfig parse(YamlNode node) {
-        node.requireOnlyKeys(KEYS);
+        AddonType type = node.required("type").asEnum(AddonType.class);
+        node.requireOnlyKeys(switch (type) {
+            case WEBHOOK -> WEBHOOK_KEYS;
+            case BRAZE -> BRAZE_KEYS;
+        });
         String name = names.claimId(node.required("name"));
-        return switch (node.required("type").asEnum(AddonType.class)) {
+        return switch (type) {
+            case BRAZE -> new AddonConfig.Braze(name, BrazeRetargetingParser.rule(node));
             case WEBHOOK -> new AddonConfig.Webhook(name,
                     ConfigValues.httpUrl(node.required("url")),
                     node.get("headers").map(ConfigValues::headers).orElse(Map.of()),
@@ -30,7 +36,13 @@ final class AddonParser {
         };
     }
 
-    private static List<String> keys() {
+    private static List<String> brazeKeys() {
+        List<String> keys = new ArrayList<>(List.of("name", "type"));
+        keys.addAll(BrazeRetargetingParser.RULE_KEYS);
+        return List.copyOf(keys);
+    }
+
+    private static List<String> webhookKeys() {
         List<String> keys = new ArrayList<>(List.of("name", "type", "url", "headers", "request_timeout"));
         keys.addAll(Secrets.keys("signing_secret"));
         return List.copyOf(keys);

@@ -18,11 +18,12 @@ import java.util.Optional;
  * @param signingSecret  the secret webhook calls are signed with, when the file sets one
  * @param requestTimeout how long one webhook call may take
  * @param flow           the flow file of a bot of type {@code flow}
+ * @param braze          what is sent to Braze when a conversation the bot handled ends, if anything
  */
 public record BotConfig(String id, String name, String group, BotType type, Behavior behavior, int slots,
         boolean registration, Optional<BotTimeout> timeout, Optional<URI> webhookUrl, Map<String, String> webhookHeaders,
         Optional<String> apiToken, Optional<String> signingSecret, Duration requestTimeout, RetryConfig webhookRetry,
-        Optional<String> flow, List<String> skills, Optional<String> avatarUrl) {
+        Optional<String> flow, List<String> skills, Optional<String> avatarUrl, Optional<BrazeRetargeting> braze) {
 
     public BotConfig {
         Objects.requireNonNull(id, "id");
@@ -40,6 +41,16 @@ public record BotConfig(String id, String name, String group, BotType type, Beha
         Objects.requireNonNull(flow, "flow");
         skills = List.copyOf(skills);
         Objects.requireNonNull(avatarUrl, "avatarUrl");
+        Objects.requireNonNull(braze, "braze");
+    }
+
+    /** A bot that sends nothing to Braze after its conversations. */
+    public BotConfig(String id, String name, String group, BotType type, Behavior behavior, int slots,
+            boolean registration, Optional<BotTimeout> timeout, Optional<URI> webhookUrl, Map<String, String> webhookHeaders,
+            Optional<String> apiToken, Optional<String> signingSecret, Duration requestTimeout, RetryConfig webhookRetry,
+            Optional<String> flow, List<String> skills, Optional<String> avatarUrl) {
+        this(id, name, group, type, behavior, slots, registration, timeout, webhookUrl, webhookHeaders, apiToken,
+                signingSecret, requestTimeout, webhookRetry, flow, skills, avatarUrl, Optional.empty());
     }
 
     @Override
@@ -50,6 +61,6 @@ public record BotConfig(String id, String name, String group, BotType type, Beha
                 + ", webhookHeaders=" + Masked.values(webhookHeaders)
                 + ", apiToken=" + Masked.secret(apiToken) + ", signingSecret=" + Masked.secret(signingSecret)
                 + ", requestTimeout=" + requestTimeout + ", webhookRetry=" + webhookRetry + ", flow=" + flow
-                + ", skills=" + skills + ", avatarUrl=" + avatarUrl + "]";
+                + ", skills=" + skills + ", avatarUrl=" + avatarUrl + ", braze=" + braze + "]";
     }
 }

@@ -42,7 +42,8 @@ final class BotParser {
                 node.get("webhook_retry").map(BotParser::retry).orElse(RetryConfig.DEFAULT),
                 flow(node, type),
                 references.skillsOf(node),
-                node.get("avatar_url").map(ConfigValues::avatarUrl));
+                node.get("avatar_url").map(ConfigValues::avatarUrl),
+                BrazeRetargetingParser.ofOwner(node));
     }
 
     private static Optional<URI> webhookUrl(YamlNode node, BotType type) {
@@ -93,7 +94,7 @@ final class BotParser {
     private static List<String> keys() {
         List<String> keys = new ArrayList<>(List.of("id", "name", "group", "type", "behavior", "slots",
                 "registration", "timeout", "webhook_url", "webhook_headers", "request_timeout", "webhook_retry",
-                "flow", "skills", "avatar_url"));
+                "flow", "skills", "avatar_url", "braze"));
         keys.addAll(Secrets.keys("api_token"));
         keys.addAll(Secrets.keys("signing_secret"));
         return List.copyOf(keys);

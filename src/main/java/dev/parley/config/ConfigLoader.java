@@ -14,9 +14,9 @@ import java.util.function.Function;
  *
  * <p>Every scalar may use {@code ${VAR}} or {@code ${VAR:-default}}; secrets come only from
  * {@code *_env} or {@code *_file} keys. {@code PARLEY_PUBLIC_BASE_URL} overrides
- * {@code public_base_url}. The keys {@code channels}, {@code environments},
- * {@code environment}, {@code flows} and {@code braze} are reserved for other features and
- * ignored here; any other unknown key is an error.
+ * {@code public_base_url} and {@code PARLEY_ENV} overrides {@code environment}. The keys
+ * {@code channels}, {@code flows} and {@code braze} are reserved for other features and ignored
+ * here; any other unknown key is an error.
  */
 public final class ConfigLoader {
 
@@ -59,6 +59,9 @@ public final class ConfigLoader {
     static ParleyConfig parse(String yaml, String sourceName, Map<String, String> env, Path baseDir) {
         YamlNode root = YamlTree.parse(yaml, sourceName, new EnvSubstitution(env));
         if (root.isNull()) {
+            if (!env.getOrDefault(EnvironmentParser.VARIABLE, "").isBlank()) {
+                new EnvironmentParser(new Secrets(env, baseDir), env).parse(root);
+            }
             return new ParleyConfig(publicBaseUrl(Optional.empty(), env), List.of(), List.of(), List.of(), List.of(),
                     List.of());
         }
@@ -70,14 +73,19 @@ public final class ConfigLoader {
         List<String> skills = each(root, "skills", skillIds::claimId);
         References references = new References(groupIds.values(), skillIds.values());
         Secrets secrets = new Secrets(env, baseDir);
-        return new ParleyConfig(publicBaseUrl(root.get("public_base_url"), env),
+        EnvironmentParser.Selection environments = new EnvironmentParser(secrets, env).parse(root);
+        ParleyConfig config = new ParleyConfig(publicBaseUrl(root.get("public_base_url"), env),
                 groups,
                 skills,
                 each(root, "operators", new OperatorParser(references, secrets)::parse),
                 each(root, "bots", new BotParser(references, secrets)::parse),
                 each(root, "widgets", new WidgetParser(references)::parse),
                 each(root, "addons", new AddonParser(secrets)::parse),
-                root.get("smtp").map(node -> SmtpParser.parse(node, secrets)));
+                root.get("smtp").map(node -> SmtpParser.parse(node, secrets)),
+                environments.environments(),
+                environments.selected());
+        BrazeRequirement.check(root, config);
+        return config;
     }
 
     private static <T> List<T> each(YamlNode root, String key, Function<YamlNode, T> parser) {

@@ -1,6 +1,9 @@
 package dev.parley.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,10 +15,13 @@ import java.util.Optional;
  * @param publicBaseUrl the URL under which Parley is reached from outside, without a trailing slash
  * @param addons        what bots may dispatch with {@code addon_dispatch}
  * @param smtp          the mail server for {@code email_dispatch}; without it no e-mail is sent
+ * @param environments  the {@code environments} by name, in file order
+ * @param environment   the name of the selected environment ({@code PARLEY_ENV}, else {@code environment},
+ *                      else {@code sandbox} when defined, else the first defined); empty when none is defined
  */
 public record ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<String> skills,
         List<OperatorConfig> operators, List<BotConfig> bots, List<WidgetConfig> widgets, List<AddonConfig> addons,
-        Optional<SmtpConfig> smtp) {
+        Optional<SmtpConfig> smtp, Map<String, EnvironmentConfig> environments, String environment) {
 
     public ParleyConfig {
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
@@ -26,11 +32,29 @@ public record ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<
         widgets = List.copyOf(widgets);
         addons = List.copyOf(addons);
         Objects.requireNonNull(smtp, "smtp");
+        environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+        Objects.requireNonNull(environment, "environment");
+        if (!environment.isEmpty() && !environments.containsKey(environment)) {
+            throw new IllegalArgumentException("environment '" + environment + "' is not one of "
+                    + environments.keySet());
+        }
     }
 
-    /** Workspace objects alone: no add-ons and no mail server. */
+    /** Workspace objects, add-ons and mail server, without environments. */
+    public ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<String> skills,
+            List<OperatorConfig> operators, List<BotConfig> bots, List<WidgetConfig> widgets, List<AddonConfig> addons,
+            Optional<SmtpConfig> smtp) {
+        this(publicBaseUrl, groups, skills, operators, bots, widgets, addons, smtp, Map.of(), "");
+    }
+
+    /** Workspace objects alone: no add-ons, no mail server and no environments. */
     public ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<String> skills,
             List<OperatorConfig> operators, List<BotConfig> bots, List<WidgetConfig> widgets) {
         this(publicBaseUrl, groups, skills, operators, bots, widgets, List.of(), Optional.empty());
+    }
+
+    /** The selected environment, when the file defines any. */
+    public Optional<EnvironmentConfig> activeEnvironment() {
+        return Optional.ofNullable(environments.get(environment));
     }
 }

@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param liveTimeout       inactivity after which a live conversation ends, if any
  * @param serviceHours      when humans serve the widget, if restricted
  * @param chatbotAssignment whether the group's bots may take the widget's conversations
+ * @param braze             what is sent to Braze when a conversation of the widget ends, if anything
  */
 public record WidgetConfig(String id, String name, String group, boolean registration,
-        Optional<Duration> liveTimeout, Optional<ServiceHours> serviceHours, boolean chatbotAssignment) {
+        Optional<Duration> liveTimeout, Optional<ServiceHours> serviceHours, boolean chatbotAssignment,
+        Optional<BrazeRetargeting> braze) {
 
     public WidgetConfig {
         Objects.requireNonNull(id, "id");
@@ -21,5 +23,12 @@ public record WidgetConfig(String id, String name, String group, boolean registr
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(liveTimeout, "liveTimeout");
         Objects.requireNonNull(serviceHours, "serviceHours");
+        Objects.requireNonNull(braze, "braze");
+    }
+
+    /** A widget that sends nothing to Braze after its conversations. */
+    public WidgetConfig(String id, String name, String group, boolean registration, Optional<Duration> liveTimeout,
+            Optional<ServiceHours> serviceHours, boolean chatbotAssignment) {
+        this(id, name, group, registration, liveTimeout, serviceHours, chatbotAssignment, Optional.empty());
     }
 }

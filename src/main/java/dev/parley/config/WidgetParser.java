@@ -6,7 +6,7 @@ import java.util.List;
 final class WidgetParser {
 
     private static final List<String> KEYS = List.of(
-            "id", "name", "group", "registration", "live_timeout", "service_hours", "chatbot_assignment");
+            "id", "name", "group", "registration", "live_timeout", "service_hours", "chatbot_assignment", "braze");
 
     private final References references;
     private final Registry ids = new Registry("widget id");
@@ -23,6 +23,7 @@ final class WidgetParser {
                 node.get("registration").map(YamlNode::asBoolean).orElse(false),
                 node.get("live_timeout").map(ConfigValues::positiveDuration),
                 node.get("service_hours").map(ServiceHoursParser::parse),
-                node.get("chatbot_assignment").map(YamlNode::asBoolean).orElse(true));
+                node.get("chatbot_assignment").map(YamlNode::asBoolean).orElse(true),
+                BrazeRetargetingParser.ofOwner(node));
     }
 }

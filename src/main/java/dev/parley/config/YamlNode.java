@@ -56,6 +56,10 @@ public final class YamlNode {
         return node instanceof SequenceNode;
     }
 
+    public boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
     /** The entries of a mapping in document order. */
     public Map<String, YamlNode> entries() {
         Map<String, YamlNode> entries = new LinkedHashMap<>();

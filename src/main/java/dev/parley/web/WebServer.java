@@ -1,5 +1,6 @@
 package dev.parley.web;
 
+import dev.parley.braze.BrazeDeadLetters;
 import dev.parley.chatbot.ChatbotApi;
 import dev.parley.conversation.ContactService;
 import dev.parley.flow.engine.FlowAdmin;
@@ -25,7 +26,8 @@ public final class WebServer implements AutoCloseable {
     /** The services the routes adapt. */
     public record Services(Database db, ContactService contacts, Transcripts transcripts, TimelineStore timeline,
             LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
-            ConversationQueries queries, AdminService admin, MediaService media, FlowAdmin flows) {}
+            ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
+            FlowAdmin flows) {}
 
     private WebServer(Javalin app) {
         this.app = app;
@@ -40,6 +42,7 @@ public final class WebServer implements AutoCloseable {
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media());
         FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
+        BrazeRoutes brazeRoutes = new BrazeRoutes(s.brazeDeadLetters(), operatorRoutes::me);
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = MAX_REQUEST;
@@ -63,6 +66,7 @@ public final class WebServer implements AutoCloseable {
             adminRoutes.register(cfg.routes);
             mediaRoutes.register(cfg.routes);
             flowRoutes.register(cfg.routes);
+            brazeRoutes.register(cfg.routes);
             cfg.routes.get("/demo", ctx -> ctx.redirect("/static/demo.html"
                     + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
         });

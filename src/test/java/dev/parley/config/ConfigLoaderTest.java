@@ -134,8 +134,6 @@ class ConfigLoaderTest {
     void reservedTopLevelKeysAreAcceptedAndIgnored() {
         String yaml = """
                 channels: [{ type: whatsapp }]
-                environments: { prod: {} }
-                environment: prod
                 flows: { dir: flows }
                 braze: { api_key_env: BRAZE_KEY }
                 """;

@@ -41,6 +41,21 @@ class DispatchConfigTest {
     }
 
     @Test
+    void brazeAddOnsTakeTheRuleKeys() {
+        ParleyConfig config = ConfigLoader.parse("""
+                environments: { sandbox: { braze: { url: "https://rest.iad-01.braze.com", api_key_env: CRM_TOKEN } } }
+                addons:
+                  - { name: braze, type: braze, event: chat_summary, attributes: [email], identify_by: email }
+                  - { name: plain, type: braze }
+                """, "parley.yml", ENV);
+
+        assertThat(config.addons()).containsExactly(
+                new AddonConfig.Braze("braze", new BrazeRetargeting("chat_summary", java.util.List.of("email"),
+                        java.util.List.of(BrazeRetargeting.IdentifyBy.EMAIL))),
+                new AddonConfig.Braze("plain", BrazeRetargeting.defaults()));
+    }
+
+    @Test
     void withoutTheKeysThereAreNoAddOnsAndNoMail() {
         ParleyConfig config = ConfigLoader.parse("groups: [{ id: support, name: Support }]\n", "parley.yml", Map.of());
 
@@ -71,7 +86,14 @@ class DispatchConfigTest {
     static Stream<Arguments> invalidFiles() {
         return Stream.of(
                 arguments("unknown add-on type", "addons:\n  - { name: crm, type: zapier, url: 'https://x.example' }\n",
-                        "parley.yml:2: addons[0].type: 'zapier' is not one of webhook"),
+                        "parley.yml:2: addons[0].type: 'zapier' is not one of webhook, braze"),
+                arguments("braze add-on with a webhook key", "environments: { sandbox: { braze: { url: 'https://b.example',"
+                                + " api_key_env: HOME } } }\naddons:\n  - { name: braze, type: braze, url: 'https://x.example' }\n",
+                        "parley.yml:3: addons[0].url: unknown key 'url' (expected one of: name, type, event, attributes,"
+                                + " identify_by)"),
+                arguments("braze add-on without Braze", "addons:\n  - name: braze\n    type: braze\n",
+                        "parley.yml:3: addons[0].type: sends to Braze, but the file defines no environments; add one"
+                                + " with a braze key (url, api_key_env)"),
                 arguments("add-on without type", "addons:\n  - name: crm\n    url: https://x.example\n",
                         "parley.yml:2: addons[0].type: required key is missing"),
                 arguments("webhook add-on without url", "addons:\n  - name: crm\n    type: webhook\n",

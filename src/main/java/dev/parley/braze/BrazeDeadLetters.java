@@ -1,0 +1,80 @@
+package dev.parley.braze;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.error.ClientError;
+import dev.parley.store.Database;
+import dev.parley.store.Tx;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** What admins do with objects Braze refused: list them, and re-send them (corrected or as they were). */
+public final class BrazeDeadLetters {
+    private static final int LIST_LIMIT = 500;
+
+    private final Database db;
+    private final Clock clock;
+    private final DeadLetterStore store;
+    private final BrazeWriter writer;
+
+    BrazeDeadLetters(Database db, Clock clock, DeadLetterStore store, BrazeWriter writer) {
+        this.db = db;
+        this.clock = clock;
+        this.store = store;
+        this.writer = writer;
+    }
+
+    /** Dead letters not re-sent yet, oldest first. */
+    public List<DeadLetter> list() {
+        return db.read(h -> store.open(h, LIST_LIMIT));
+    }
+
+    /**
+     * Queues the dead letter's objects again, or {@code corrected} instead ({@code {attributes, events,
+     * purchases}}), checked like any update. Returns how many objects were queued.
+     *
+     * @throws ClientError 404 for an unknown id, 409 when it was re-sent already or Braze is not
+     *                     configured, 400 when a corrected object fails a check
+     */
+    public int resend(String id, Optional<JsonNode> corrected) {
+        if (!writer.configured()) {
+            throw ClientError.conflict("braze_not_configured",
+                    "Braze is not configured: the selected environment of parley.yml has no braze key");
+        }
+        DeadLetter letter = db.read(h -> store.find(h, id)).orElseThrow(() -> ClientError.notFound("dead letter", id));
+        corrected.ifPresent(BrazeDeadLetters::requireArraysOnly);
+        BrazeUpdate update = BrazeUpdate.fromJson(corrected.orElse(letter.objects()));
+        List<TrackOutcome.Refusal> refused = writer.check(update);
+        if (!refused.isEmpty()) {
+            throw ClientError.badRequest("invalid_braze_object", refused.stream().map(TrackOutcome.Refusal::describe)
+                    .collect(Collectors.joining("; ")), refused.getFirst().array() + "[" + refused.getFirst().index() + "]");
+        }
+        if (update.size() == 0) {
+            throw ClientError.badRequest("nothing_to_resend", "the dead letter holds no objects to re-send;"
+                    + " give corrected objects in the body as {\"attributes\": [...], \"events\": [...], \"purchases\": [...]}");
+        }
+        return db.write(tx -> {
+            if (!store.markResent(tx, id, clock.instant())) {
+                throw ClientError.conflict("already_resent", "dead letter '" + id + "' was re-sent already");
+            }
+            return queued(tx, update);
+        });
+    }
+
+    private static void requireArraysOnly(JsonNode body) {
+        body.fieldNames().forEachRemaining(key -> {
+            if (!List.of("attributes", "events", "purchases").contains(key)) {
+                throw ClientError.badRequest("invalid_parameter", "unknown key '" + key
+                        + "'; the body takes attributes, events and purchases", key);
+            }
+        });
+    }
+
+    private int queued(Tx tx, BrazeUpdate update) {
+        return switch (writer.track(tx, Optional.empty(), update)) {
+            case TrackOutcome.Queued q -> q.queued();
+            case TrackOutcome.NotConfigured n -> throw ClientError.conflict("braze_not_configured", n.reason());
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package dev.parley.config;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what is sent to Braze after a conversation: the {@code braze} key of bots and widgets
+ * ({@code braze: { after_conversation: { event, attributes, identify_by } }}) and the same three keys
+ * on an add-on of type {@code braze}.
+ */
+final class BrazeRetargetingParser {
+
+    static final List<String> RULE_KEYS = List.of("event", "attributes", "identify_by");
+    private static final int MAX_NAME = 255;
+    private static final Pattern ATTRIBUTE = Pattern.compile("[^\\s.$][^\\s.]*");
+    private static final List<String> IDENTIFIERS = List.of("external_id", "user_alias", "braze_id");
+
+    private BrazeRetargetingParser() {
+    }
+
+    /** The {@code braze} key of a bot or widget. */
+    static Optional<BrazeRetargeting> ofOwner(YamlNode owner) {
+        return owner.get("braze").flatMap(braze -> {
+            braze.requireOnlyKeys(List.of("after_conversation"));
+            return braze.get("after_conversation").map(rule -> {
+                if (!rule.isMapping()) {
+                    throw rule.error("expected a mapping (event, attributes, identify_by), got " + rule.quoted());
+                }
+                rule.requireOnlyKeys(RULE_KEYS);
+                return rule(rule);
+            });
+        });
+    }
+
+    /** The rule keys of {@code node}, each optional. */
+    static BrazeRetargeting rule(YamlNode node) {
+        BrazeRetargeting defaults = BrazeRetargeting.defaults();
+        return new BrazeRetargeting(
+                node.get("event").map(BrazeRetargetingParser::eventName).orElse(defaults.event()),
+                node.get("attributes").map(BrazeRetargetingParser::attributes).orElse(defaults.attributes()),
+                node.get("identify_by").map(BrazeRetargetingParser::identifyBy).orElse(defaults.identifyBy()));
+    }
+
+    private static String eventName(YamlNode node) {
+        String name = ConfigValues.text(node);
+        if (name.length() > MAX_NAME) {
+            throw node.error("Braze event names have at most " + MAX_NAME + " characters, got " + name.length());
+        }
+        return name;
+    }
+
+    private static List<String> attributes(YamlNode node) {
+        Registry seen = new Registry("attribute");
+        return node.items().stream().map(item -> {
+            String name = ConfigValues.text(item);
+            if (name.length() > MAX_NAME || !ATTRIBUTE.matcher(name).matches()) {
+                throw item.error(item.quoted() + " is not a Braze attribute name (up to " + MAX_NAME
+                        + " characters without spaces or '.', not starting with '$')");
+            }
+            if (IDENTIFIERS.contains(name)) {
+                throw item.error("'" + name + "' names the Braze user; choose it with identify_by instead");
+            }
+            return seen.claim(item, name);
+        }).toList();
+    }
+
+    private static List<BrazeRetargeting.IdentifyBy> identifyBy(YamlNode node) {
+        if (!node.isList()) {
+            return List.of(node.asEnum(BrazeRetargeting.IdentifyBy.class));
+        }
+        List<YamlNode> items = node.items();
+        if (items.isEmpty()) {
+            throw node.error("name at least one of " + Scalars.enumNames(BrazeRetargeting.IdentifyBy.class));
+        }
+        Registry seen = new Registry("identifier");
+        return items.stream().map(item -> {
+            BrazeRetargeting.IdentifyBy by = item.asEnum(BrazeRetargeting.IdentifyBy.class);
+            seen.claim(item, by.name());
+            return by;
+        }).toList();
+    }
+}

@@ -1,0 +1,209 @@
+package dev.parley.braze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.json.Json;
+import dev.parley.testing.BrazeStandIn;
+import dev.parley.testing.BrazeStandIn.Mode;
+import dev.parley.testing.StoreKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The writer: checks, durable batching through the outbox, retries, dead letters and deltas. */
+class BrazeWriterTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void invalidObjectsAreRefusedWithTheirReasonAndTheOthersAreSentWithTheirTimeFilled(StoreKind kind) {
+        try (BrazeRig rig = BrazeRig.start(kind, temp)) {
+            TrackOutcome outcome = rig.track("conv_1", """
+                    { "attributes": [
+                        { "external_id": "u1", "first_name": "Ana", "dob": "1990-04-02" },
+                        { "first_name": "Nobody" },
+                        { "external_id": "u2", "dob": "02/04/1990" },
+                        { "user_alias": { "alias_name": "chat-1" }, "email": "a@example.com" } ],
+                      "events": [
+                        { "external_id": "u1", "name": "chat_started" },
+                        { "email": "a@example.com", "name": "late", "time": "2024-13-01T10:00:00Z" },
+                        { "external_id": "u1", "properties": { "x": 1 } },
+                        { "external_id": "u1", "name": "bad", "properties": { "time": "now" } },
+                        "not an object" ],
+                      "purchases": [
+                        { "external_id": "u1", "product_id": "shoe", "currency": "EUR", "price": 59.9, "quantity": 2 },
+                        { "external_id": "u1", "product_id": "shoe", "price": 59.9 },
+                        { "phone": "+41791234567", "product_id": "hat", "currency": "usd", "price": 5 } ] }""");
+
+            assertThat(outcome).isInstanceOfSatisfying(TrackOutcome.Queued.class, q -> {
+                assertThat(q.queued()).isEqualTo(3);
+                assertThat(q.refused()).extracting(TrackOutcome.Refusal::describe).containsExactly(
+                        "attributes[1]: no identifier: name the user with one of external_id, user_alias, braze_id,"
+                                + " email, phone (user_alias as {alias_name, alias_label})",
+                        "attributes[2]: dob: '02/04/1990' is not a date written YYYY-MM-DD",
+                        "attributes[3]: user_alias needs alias_name and alias_label, both non-empty text",
+                        "events[1]: time: '2024-13-01T10:00:00Z' is not an ISO 8601 time (such as"
+                                + " 2024-05-01T14:03:22Z); leave it out to use the moment of sending",
+                        "events[2]: name: an event needs a name (non-empty text)",
+                        "events[3]: properties.time: Braze reserves this name; rename the property",
+                        "events[4]: must be a JSON object, got string",
+                        "purchases[1]: currency: a purchase needs a currency (three capital letters, such as USD)",
+                        "purchases[2]: currency: 'usd' is not a currency (three capital letters, such as USD)");
+            });
+            await().atMost(WAIT).until(() -> rig.standIn().tracked().size() == 1);
+            JsonNode sent = rig.standIn().tracked().getFirst().body();
+            assertThat(sent.path("attributes")).hasSize(1);
+            assertThat(sent.path("events")).hasSize(1);
+            assertThat(sent.path("purchases")).hasSize(1);
+            String time = sent.path("events").get(0).path("time").asText();
+            assertThat(OffsetDateTime.parse(time).toInstant()).isBetween(java.time.Instant.now().minusSeconds(30),
+                    java.time.Instant.now());
+            assertThat(sent.path("purchases").get(0).path("time").asText()).isNotEmpty();
+            await().atMost(WAIT).until(() -> rig.pendingObjects() == 0);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void pendingUpdatesFromManyConversationsLeaveInFullBatches(StoreKind kind) {
+        try (BrazeRig rig = BrazeRig.start(kind, temp)) {
+            rig.db().useWrite(tx -> {
+                for (int i = 0; i < 200; i++) {
+                    rig.braze().writer().track(tx, Optional.of("conv_" + (i % 40)),
+                            BrazeUpdate.ofEvents(List.of(event("user-" + i, "viewed"))));
+                }
+            });
+
+            await().atMost(WAIT).until(() -> rig.standIn().tracked().stream().mapToInt(BrazeStandIn.Taken::objects)
+                    .sum() == 200);
+            assertThat(rig.standIn().tracked()).extracting(BrazeStandIn.Taken::objects).containsExactly(75, 75, 50);
+            assertThat(rig.requestStatuses()).containsExactly("sent", "sent", "sent");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aRequestBrazeTookIsNeverSentAgainAndItsNonFatalErrorsBecomeADeadLetter(StoreKind kind) throws Exception {
+        try (BrazeRig rig = BrazeRig.start(kind, temp)) {
+            rig.standIn().mode(Mode.ACCEPT_WITH_ERRORS);
+            rig.track("conv_1", BrazeUpdate.ofEvents(List.of(event("blocked-1", "a"), event("u2", "b"))));
+
+            await().atMost(WAIT).until(() -> !rig.braze().deadLetters().list().isEmpty());
+            Thread.sleep(1500);
+            assertThat(rig.standIn().received()).isEqualTo(1);
+            assertThat(rig.requestStatuses()).containsExactly("sent");
+            DeadLetter letter = rig.braze().deadLetters().list().getFirst();
+            assertThat(letter.httpStatus()).isEqualTo(201);
+            assertThat(letter.errors()).containsExactly("events[0]: provided external_id is blacklisted and disallowed");
+            assertThat(letter.objects().path("events")).hasSize(1);
+            assertThat(letter.objects().path("events").get(0).path("external_id").asText()).isEqualTo("blocked-1");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void a429IsRetriedNoSoonerThanBrazesResetTime(StoreKind kind) {
+        try (BrazeRig rig = BrazeRig.start(kind, temp)) {
+            rig.standIn().mode(Mode.RATE_LIMITED);
+            rig.standIn().resetIn(3);
+            rig.track("conv_1", BrazeUpdate.ofEvents(List.of(event("u1", "a"))));
+
+            await().atMost(WAIT).until(() -> rig.standIn().received() == 1);
+            long limitedAt = System.nanoTime();
+            rig.standIn().mode(Mode.ACCEPT);
+            await().atMost(WAIT).until(() -> rig.standIn().tracked().size() == 1);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - limitedAt)).isGreaterThan(Duration.ofMillis(1900));
+            assertThat(rig.standIn().received()).isEqualTo(2);
+            assertThat(rig.requestStatuses()).containsExactly("sent");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void serverErrorsAndHangsAreRetriedUntilBrazeTakesTheSameRequestOnce(StoreKind kind) throws Exception {
+        try (BrazeRig rig = BrazeRig.start(kind, temp, 75, Duration.ofMillis(500))) {
+            rig.standIn().mode(Mode.SERVER_ERROR);
+            rig.track("conv_1", BrazeUpdate.ofEvents(List.of(event("u1", "a"), event("u2", "b"))));
+            await().atMost(WAIT).until(() -> rig.standIn().received() >= 2);
+
+            rig.standIn().mode(Mode.HANG);
+            int before = rig.standIn().received();
+            await().atMost(WAIT).until(() -> rig.standIn().received() >= before + 2);
+            rig.standIn().mode(Mode.ACCEPT);
+
+            await().atMost(WAIT).until(() -> rig.standIn().tracked().size() == 1);
+            Thread.sleep(1000);
+            assertThat(rig.standIn().tracked()).hasSize(1);
+            assertThat(rig.standIn().tracked().getFirst().objects()).isEqualTo(2);
+            assertThat(rig.requestStatuses()).containsExactly("sent");
+            assertThat(rig.braze().deadLetters().list()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aRefusedRequestBecomesADeadLetterWithBrazesWordsAndIsNotRetried(StoreKind kind) throws Exception {
+        try (BrazeRig rig = BrazeRig.start(kind, temp)) {
+            rig.standIn().mode(Mode.BAD_REQUEST);
+            rig.track("conv_1", BrazeUpdate.ofEvents(List.of(event("u1", "a"))));
+
+            await().atMost(WAIT).until(() -> !rig.braze().deadLetters().list().isEmpty());
+            Thread.sleep(1500);
+            assertThat(rig.standIn().received()).isEqualTo(1);
+            assertThat(rig.requestStatuses()).containsExactly("dead");
+            DeadLetter letter = rig.braze().deadLetters().list().getFirst();
+            assertThat(letter.httpStatus()).isEqualTo(400);
+            assertThat(letter.message()).isEqualTo("provided external_id is blacklisted and disallowed");
+            assertThat(letter.objects().path("events").get(0).path("name").asText()).isEqualTo("a");
+
+            rig.standIn().mode(Mode.ACCEPT);
+            assertThat(rig.braze().deadLetters().resend(letter.id(), Optional.empty())).isEqualTo(1);
+            await().atMost(WAIT).until(() -> rig.standIn().tracked().size() == 1);
+            assertThat(rig.braze().deadLetters().list()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void attributesAreSentOnlyWhenTheyChanged(StoreKind kind) throws Exception {
+        try (BrazeRig rig = BrazeRig.start(kind, temp)) {
+            rig.track("conv_1", """
+                    { "attributes": [{ "external_id": "u1", "first_name": "Ana", "home_city": "Austin",
+                                       "visits": { "inc": 1 } }] }""");
+            await().atMost(WAIT).until(() -> rig.standIn().tracked().size() == 1);
+
+            rig.track("conv_2", """
+                    { "attributes": [{ "external_id": "u1", "first_name": "Ana", "home_city": "Boston",
+                                       "visits": { "inc": 1 } },
+                                     { "external_id": "u2", "first_name": "Ana" }] }""");
+            await().atMost(WAIT).until(() -> rig.standIn().tracked().size() == 2);
+            assertThat(rig.standIn().tracked().get(1).body().path("attributes")).isEqualTo(Json.parseStored("""
+                    [{ "external_id": "u1", "home_city": "Boston", "visits": { "inc": 1 } },
+                     { "external_id": "u2", "first_name": "Ana" }]"""));
+
+            rig.track("conv_3", """
+                    { "attributes": [{ "external_id": "u1", "first_name": "Ana", "home_city": "Boston" }] }""");
+            await().atMost(WAIT).until(() -> rig.pendingObjects() == 0);
+            Thread.sleep(800);
+            assertThat(rig.standIn().tracked()).as("an object with nothing new is dropped").hasSize(2);
+        }
+    }
+
+    private static ObjectNode event(String user, String name) {
+        return Json.object().put("external_id", user).put("name", name);
+    }
+
+}
