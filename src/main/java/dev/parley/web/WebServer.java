@@ -3,6 +3,7 @@ package dev.parley.web;
 import dev.parley.chatbot.ChatbotApi;
 import dev.parley.conversation.ContactService;
 import dev.parley.conversation.LiveHub;
+import dev.parley.conversation.PageTagService;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
 import dev.parley.media.MediaService;
@@ -22,7 +23,7 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
 
     /** The services the routes adapt. */
-    public record Services(Database db, ContactService contacts, Transcripts transcripts, TimelineStore timeline,
+    public record Services(Database db, ContactService contacts, PageTagService pageTags, Transcripts transcripts, TimelineStore timeline,
             LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
             ConversationQueries queries, AdminService admin, MediaService media) {}
 
@@ -31,13 +32,14 @@ public final class WebServer implements AutoCloseable {
     }
 
     public static WebServer start(String host, int port, Services s) {
-        ContactRoutes contactRoutes = new ContactRoutes(s.contacts(), s.transcripts());
+        ContactRoutes contactRoutes = new ContactRoutes(s.contacts(), s.pageTags(), s.transcripts());
         StreamRoutes streamRoutes = new StreamRoutes(s.contacts(), s.db(), s.timeline(), s.hub());
         ChatbotRoutes chatbotRoutes = new ChatbotRoutes(s.chatbotApi());
         HealthRoutes healthRoutes = new HealthRoutes(s.db());
         OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries());
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media());
+        WidgetRoutes widgetRoutes = new WidgetRoutes();
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = MAX_REQUEST;
@@ -60,8 +62,7 @@ public final class WebServer implements AutoCloseable {
             operatorRoutes.register(cfg.routes);
             adminRoutes.register(cfg.routes);
             mediaRoutes.register(cfg.routes);
-            cfg.routes.get("/demo", ctx -> ctx.redirect("/static/demo.html"
-                    + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
+            widgetRoutes.register(cfg.routes);
         });
         app.start(host, port);
         return new WebServer(app);
