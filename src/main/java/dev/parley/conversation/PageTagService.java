@@ -43,10 +43,10 @@ public final class PageTagService {
     }
 
     /**
-     * Refuses a tag name or properties the contact cannot keep; {@code field} names them in the error.
-     * Names are 1–100 letters, digits, {@code _ . : -}, starting with a letter or digit.
+     * Refuses a tag name or properties the contact cannot keep; {@code field} and {@code propertiesField}
+     * name them in the error. Names are 1–100 letters, digits, {@code _ . : -}, starting with a letter or digit.
      */
-    public static void check(String tag, Optional<ObjectNode> properties, String field) {
+    public static void check(String tag, Optional<ObjectNode> properties, String field, String propertiesField) {
         if (!TAG_NAME.matcher(tag).matches()) {
             throw ClientError.badRequest("invalid_field", field + " '" + shorten(tag) + "' is not a tag name: use 1–100"
                     + " letters, digits, '_', '.', ':' or '-', starting with a letter or digit", field);
@@ -54,7 +54,7 @@ public final class PageTagService {
         int size = properties.map(p -> Json.write(p).length()).orElse(0);
         if (size > MAX_PROPERTIES_CHARS) {
             throw ClientError.badRequest("invalid_field", "the properties of tag '" + tag + "' have " + size
-                    + " characters as JSON; at most " + MAX_PROPERTIES_CHARS + " are kept", field);
+                    + " characters as JSON; at most " + MAX_PROPERTIES_CHARS + " are kept", propertiesField);
         }
     }
 
@@ -77,7 +77,7 @@ public final class PageTagService {
 
     /** The contact tags the page they are on, in one of their conversations. */
     public TimelineItem tag(Contact contact, String conversationId, String tag, Optional<ObjectNode> properties) {
-        check(tag, properties, "tag");
+        check(tag, properties, "tag", "properties");
         ObjectNode props = properties.orElseGet(Json::object);
         return db.write(tx -> {
             Conversation conv = owned(tx, contact, conversationId);

@@ -129,7 +129,7 @@ final class ContactRoutes {
                         field);
             }
             Optional<ObjectNode> props = e.getValue() instanceof ObjectNode o ? Optional.of(o) : Optional.empty();
-            PageTagService.check(e.getKey(), props, field);
+            PageTagService.check(e.getKey(), props, field, field);
             out.set(e.getKey(), props.isPresent() ? props.get() : Json.object());
         });
         return out;
