@@ -92,7 +92,15 @@ final class WidgetBot implements AutoCloseable {
             case "start" -> add(out, cid, packet("message", Json.object()
                     .put("body", "Hi, I am **Bo**, the Northwind assistant. How can I help?")
                     .put("text_format", "markdown_v1")));
-            case "click" -> add(out, cid, text("You chose " + payload.path("value").path("label").asText() + "."));
+            case "click" -> {
+                if (payload.path("value").path("id").asText().equals("ride_yes")) {
+                    add(out, cid, text("Great! Here is the bike you will ride. A colleague will confirm the time."));
+                    add(out, cid, packet("media", Json.object().put("url", imageUrl("pro.png")).put("type", "image")
+                            .put("caption", "Northwind Pro e-bike")));
+                } else {
+                    add(out, cid, text("You chose " + payload.path("value").path("label").asText() + "."));
+                }
+            }
             case "media" -> add(out, cid, text("Thanks, I got " + payload.path("filename").asText() + "."));
             case "message" -> script(out, cid, payload.path("body").asText().trim());
             default -> { }
@@ -147,6 +155,18 @@ final class WidgetBot implements AutoCloseable {
                 add(out, cid, packet("delay", Json.object().put("seconds", 2.5).put("typing", true)));
                 add(out, cid, text("Thanks for waiting, here is your answer."));
             }
+            case "Which plan suits a daily 10 km commute?" -> {
+                add(out, cid, packet("message", Json.object().put("text_format", "markdown_v1").put("body",
+                        "For 10 km a day I recommend the **Pro** plan (€49/month):\n\n- e-bike with 80 km range\n"
+                                + "- spare battery included\n- replacement within 24 hours")));
+                ObjectNode ride = Json.object().put("body", "Would you like a free test ride this week?")
+                        .put("fallback", "Answer with a number");
+                ArrayNode options = ride.putArray("options");
+                options.addObject().put("id", "ride_yes").put("label", "Yes, book one");
+                options.addObject().put("id", "ride_no").put("label", "Not now");
+                add(out, cid, packet("bubbles", ride));
+            }
+            case "Perfect, thank you!" -> add(out, cid, text("You're welcome! Is there anything else I can do for you?"));
             case "human" -> {
                 add(out, cid, text("Let me get a colleague."));
                 add(out, cid, packet("forward_any", Json.object()));

@@ -32,7 +32,7 @@ final class WidgetPage {
 
     WidgetPage openDemo(String baseUrl, String widget) {
         page.navigate(baseUrl + "/demo?widget=" + widget);
-        launcher().waitFor();
+        launcher().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
         return this;
     }
 
