@@ -68,4 +68,22 @@ class WidgetResumeBrowserTest {
             assertThat(w.seqs()).doesNotHaveDuplicates().isSorted();
         }
     }
+
+    @Test
+    void withoutWebSocketsTheWidgetLongPolls() {
+        try (WidgetBot bot = WidgetBot.start();
+                WidgetParley parley = WidgetParley.start(StoreKind.SQLITE, temp,
+                        WidgetParley.workspace(bot.webhookUrl(), false), Map.of("BOT_TOKEN", "bee-token"));
+                Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.newContext(Chromium.DESKTOP)) {
+            context.addInitScript("delete window.WebSocket;");
+            WidgetPage w = new WidgetPage(context.newPage()).openDemo(parley.baseUrl(), "web").openChat();
+            w.item("Northwind assistant");
+            w.send("polling");
+            w.item("You said: polling");
+            bot.push(parley.http(), parley.baseUrl(), bot.lastCid(), WidgetBot.text("pushed while polling"));
+            w.item("pushed while polling");
+            assertThat(w.seqs()).doesNotHaveDuplicates().isSorted().hasSize(4);
+        }
+    }
 }
