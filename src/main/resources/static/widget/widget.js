@@ -614,6 +614,10 @@
             setEnded(true);
             return;
         }
+        if (err.code === 'registration_required') {
+            err = { status: err.status, message: 'please tell us your name and e-mail first.' };
+            focusFirst();
+        }
         var meta = row.querySelector('.prl-meta');
         meta.textContent = '';
         meta.appendChild(el('span', 'pw-failed', 'Not sent: ' + err.message));

@@ -39,6 +39,10 @@ class WidgetHostileMarkupBrowserTest {
             Locator card = w.page.locator(".prl-registration");
             card.waitFor();
             assertThat(bot.recorder().calls()).isEmpty();
+            w.send("before registering");
+            assertThat(w.page.locator(".pw-failed").textContent()).contains("name and e-mail first");
+            assertThat(w.page.evaluate("() => document.activeElement.shadowRoot.activeElement.name")).isEqualTo("name");
+            w.page.locator(".pw-pending-item").evaluate("e => e.remove()");
             card.getByLabel("Your name").fill("Eve " + WidgetBot.PWN);
             card.getByLabel("Your e-mail").fill("not-an-address");
             card.getByText("Start chatting").click();
