@@ -15,6 +15,7 @@ import dev.parley.conversation.ContactService;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.LiveHub;
+import dev.parley.conversation.PageTagService;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
 import dev.parley.media.MediaService;
@@ -88,7 +89,8 @@ public final class Parley implements AutoCloseable {
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks());
             WebServer web = WebServer.start(settings.host(), settings.port(), new WebServer.Services(db,
-                    contactService, new Transcripts(db, timeline, hub), timeline, hub, chatbot.api(),
+                    contactService, new PageTagService(db, clock, contacts, conversations, timeline),
+                    new Transcripts(db, timeline, hub), timeline, hub, chatbot.api(),
                     new OperatorAuth(db, clock, workspace),
                     new OperatorService(db, workspace, conversations, timeline, router, chatbot, notes,
                             addons.dispatches()),

@@ -10,6 +10,11 @@ public record Contact(String id, Optional<String> name, Optional<String> email, 
         Optional<String> externalCustomerId, Optional<String> locale, ObjectNode customFields, ObjectNode campaigns,
         ObjectNode pageTags, Instant createdAt) {
 
+    public Contact withPageTags(ObjectNode tags) {
+        return new Contact(id, name, email, mobileNumber, externalCustomerId, locale, customFields, campaigns, tags,
+                createdAt);
+    }
+
     /** The contact as bots ({@code info.contact}) and operators see it; absent values are {@code null}. */
     public ObjectNode toJson() {
         ObjectNode n = Json.object();

@@ -11,6 +11,8 @@ import dev.parley.store.Ids;
 import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** What a contact does on the web channel: open a conversation, write, upload a file, click a choice. */
@@ -69,7 +71,7 @@ public final class ContactService {
         Optional<String> newToken = returning.isPresent() ? Optional.empty() : Optional.of(Secrets.newToken());
         return db.write(tx -> {
             Instant now = clock.instant();
-            Contact contact = returning.map(c -> merge(c, req)).orElseGet(() -> newContact(req, now));
+            Contact contact = returning.map(c -> merge(c, req, now)).orElseGet(() -> newContact(req, now));
             if (returning.isPresent()) {
                 contacts.update(tx, contact);
             } else {
@@ -185,16 +187,23 @@ public final class ContactService {
     }
 
     private Contact newContact(OpenRequest req, Instant now) {
-        ObjectNode tags = req.pageTags().map(ObjectNode::deepCopy).orElseGet(Json::object);
+        ObjectNode tags = PageTagService.merged(Json.object(), pageTags(req), now);
         return new Contact(ids.next("ct"), req.name(), req.email(), Optional.empty(), Optional.empty(), req.locale(),
                 Json.object(), Json.object(), tags, now);
     }
 
-    private static Contact merge(Contact c, OpenRequest req) {
-        ObjectNode tags = c.pageTags().deepCopy();
-        req.pageTags().ifPresent(tags::setAll);
+    private static Contact merge(Contact c, OpenRequest req, Instant now) {
+        ObjectNode tags = PageTagService.merged(c.pageTags(), pageTags(req), now);
         return new Contact(c.id(), req.name().or(c::name), req.email().or(c::email), c.mobileNumber(),
                 c.externalCustomerId(), req.locale().or(c::locale), c.customFields(), c.campaigns(), tags,
                 c.createdAt());
+    }
+
+    /** The tags sent when opening: name → properties, already checked by the caller. */
+    private static Map<String, ObjectNode> pageTags(OpenRequest req) {
+        Map<String, ObjectNode> tags = new LinkedHashMap<>();
+        req.pageTags().ifPresent(t -> t.properties().forEach(e -> tags.put(e.getKey(),
+                e.getValue() instanceof ObjectNode o ? o : Json.object())));
+        return tags;
     }
 }

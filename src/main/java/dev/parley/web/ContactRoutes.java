@@ -6,12 +6,15 @@ import dev.parley.conversation.Contact;
 import dev.parley.conversation.ContactService;
 import dev.parley.conversation.OpenRequest;
 import dev.parley.conversation.Opened;
+import dev.parley.conversation.PageTagService;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.conversation.Transcripts;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +28,12 @@ final class ContactRoutes {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final ContactService contacts;
+    private final PageTagService pageTags;
     private final Transcripts transcripts;
 
-    ContactRoutes(ContactService contacts, Transcripts transcripts) {
+    ContactRoutes(ContactService contacts, PageTagService pageTags, Transcripts transcripts) {
         this.contacts = contacts;
+        this.pageTags = pageTags;
         this.transcripts = transcripts;
     }
 
@@ -37,6 +42,7 @@ final class ContactRoutes {
         r.post(BASE + "/conversations/{id}/messages", this::write);
         r.post(BASE + "/conversations/{id}/clicks", this::click);
         r.post(BASE + "/conversations/{id}/registration", this::register);
+        r.post(BASE + "/conversations/{id}/events", this::event);
         r.get(BASE + "/conversations/{id}/messages", this::transcript);
     }
 
@@ -51,7 +57,7 @@ final class ContactRoutes {
         Optional<String> token = f.optionalString("contact_token", 1, 200);
         OpenRequest req = new OpenRequest(contact.optionalString("name", 1, 200), email,
                 contact.optionalString("locale", 2, 35), f.optionalString("page_url", 1, 2000),
-                f.optionalObject("page_tags"), f.optionalBoolean("proactive", false), token);
+                f.optionalObject("page_tags").map(ContactRoutes::checkedTags), f.optionalBoolean("proactive", false), token);
         Opened opened = contacts.open(ctx.pathParam("widget"), req);
         ObjectNode out = Json.object();
         out.put("conversation_id", opened.conversationId());
@@ -86,6 +92,57 @@ final class ContactRoutes {
             throw ClientError.badRequest("invalid_field", "email '" + email + "' is not an e-mail address", "email");
         }
         accepted(ctx, contacts.register(contact, ctx.pathParam("id"), name, email));
+    }
+
+    /** Web page events: {@code page_tag} (tag, properties?) and {@code page_view} (url). */
+    private void event(Context ctx) {
+        Contact contact = contact(ctx);
+        Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
+        String name = f.requiredString("name", 1, 40);
+        TimelineItem item = switch (name) {
+            case "page_tag" -> pageTags.tag(contact, ctx.pathParam("id"), f.requiredString("tag", 1, 100),
+                    f.optionalObject("properties"));
+            case "page_view" -> {
+                String url = f.requiredString("url", 1, 2000);
+                if (!isHttpUrl(url)) {
+                    throw ClientError.badRequest("invalid_field", "url must be an absolute http or https URL", "url");
+                }
+                yield pageTags.view(contact, ctx.pathParam("id"), url);
+            }
+            default -> throw ClientError.badRequest("invalid_field", "name must be 'page_tag' or 'page_view', got '"
+                    + (name.length() > 40 ? name.substring(0, 40) : name) + "'", "name");
+        };
+        accepted(ctx, item);
+    }
+
+    /** {@code page_tags} of an open request: tag name → properties object (or null for none). */
+    private static ObjectNode checkedTags(ObjectNode tags) {
+        if (tags.size() > PageTagService.MAX_TAGS) {
+            throw ClientError.badRequest("invalid_field", "page_tags has " + tags.size() + " tags; at most "
+                    + PageTagService.MAX_TAGS + " are kept", "page_tags");
+        }
+        ObjectNode out = Json.object();
+        tags.properties().forEach(e -> {
+            String field = "page_tags." + e.getKey();
+            if (!e.getValue().isNull() && !e.getValue().isObject()) {
+                throw ClientError.badRequest("invalid_field", field + " must be a JSON object of properties or null",
+                        field);
+            }
+            Optional<ObjectNode> props = e.getValue() instanceof ObjectNode o ? Optional.of(o) : Optional.empty();
+            PageTagService.check(e.getKey(), props, field, field);
+            out.set(e.getKey(), props.isPresent() ? props.get() : Json.object());
+        });
+        return out;
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private void transcript(Context ctx) {

@@ -5,6 +5,7 @@ import dev.parley.chatbot.ChatbotApi;
 import dev.parley.conversation.ContactService;
 import dev.parley.flow.engine.FlowAdmin;
 import dev.parley.conversation.LiveHub;
+import dev.parley.conversation.PageTagService;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
 import dev.parley.media.MediaService;
@@ -24,8 +25,8 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
 
     /** The services the routes adapt. */
-    public record Services(Database db, ContactService contacts, Transcripts transcripts, TimelineStore timeline,
-            LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
+    public record Services(Database db, ContactService contacts, PageTagService pageTags, Transcripts transcripts,
+            TimelineStore timeline, LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
             FlowAdmin flows) {}
 
@@ -34,7 +35,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     public static WebServer start(String host, int port, Services s) {
-        ContactRoutes contactRoutes = new ContactRoutes(s.contacts(), s.transcripts());
+        ContactRoutes contactRoutes = new ContactRoutes(s.contacts(), s.pageTags(), s.transcripts());
         StreamRoutes streamRoutes = new StreamRoutes(s.contacts(), s.db(), s.timeline(), s.hub());
         ChatbotRoutes chatbotRoutes = new ChatbotRoutes(s.chatbotApi());
         HealthRoutes healthRoutes = new HealthRoutes(s.db());
@@ -43,6 +44,7 @@ public final class WebServer implements AutoCloseable {
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media());
         FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
         BrazeRoutes brazeRoutes = new BrazeRoutes(s.brazeDeadLetters(), operatorRoutes::me);
+        WidgetRoutes widgetRoutes = new WidgetRoutes();
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = MAX_REQUEST;
@@ -67,8 +69,7 @@ public final class WebServer implements AutoCloseable {
             mediaRoutes.register(cfg.routes);
             flowRoutes.register(cfg.routes);
             brazeRoutes.register(cfg.routes);
-            cfg.routes.get("/demo", ctx -> ctx.redirect("/static/demo.html"
-                    + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
+            widgetRoutes.register(cfg.routes);
         });
         app.start(host, port);
         return new WebServer(app);

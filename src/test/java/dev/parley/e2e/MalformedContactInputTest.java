@@ -164,6 +164,7 @@ class MalformedContactInputTest extends MalformedInputSuite {
         for (HttpAnswer answer : List.of(post(s, opens, nested),
                 s.http().post(session.contact().url("/messages"), session.contact().auth(), nested),
                 s.http().post(session.contact().url("/clicks"), session.contact().auth(), nested),
+                s.http().post(session.contact().url("/events"), session.contact().auth(), nested),
                 s.send(nested),
                 s.http().post(s.aliasUrl(TwoBotServer.BOT), Map.of("SECURITY-TOKEN", TwoBotServer.TOKEN), nested))) {
             softly.assertThat(answer.status()).as("%s", answer).isEqualTo(400);

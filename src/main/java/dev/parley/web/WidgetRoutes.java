@@ -1,0 +1,78 @@
+package dev.parley.web;
+
+import dev.parley.error.ClientError;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The website widget: {@code /widget.js} and {@code /widget.css} (the shared transcript renderer
+ * followed by the widget itself, so the embed snippet loads one script and one stylesheet), the
+ * demo page, and cross-origin access to the contact API, which the widget calls from the
+ * customer's own site. The contact API authenticates with a bearer token, never with cookies, so
+ * any origin may call it.
+ */
+final class WidgetRoutes {
+    private static final String CACHE = "public, max-age=300";
+
+    private static final Pattern WIDGET_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final String DEFAULT_WIDGET = "website";
+
+    private final String script;
+    private final String styles;
+    private final String demo;
+
+    WidgetRoutes() {
+        this.script = concat(List.of("/static/shared/render.js", "/static/widget/widget.js"));
+        this.styles = concat(List.of("/static/shared/render.css", "/static/widget/widget.css"));
+        this.demo = concat(List.of("/widget/demo.html"));
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/widget.js", ctx -> asset(ctx, "text/javascript; charset=utf-8", script));
+        r.get("/widget.css", ctx -> asset(ctx, "text/css; charset=utf-8", styles));
+        r.get("/demo", this::demo);
+        r.before(ContactRoutes.BASE + "/*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
+        r.options(ContactRoutes.BASE + "/*", ctx -> ctx.status(204)
+                .header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                .header("Access-Control-Allow-Headers", "Authorization, Content-Type")
+                .header("Access-Control-Max-Age", "600"));
+    }
+
+    /** A made-up company page that embeds the widget {@code ?widget=<id>} with the console's snippet. */
+    private void demo(Context ctx) {
+        String widget = Optional.ofNullable(ctx.queryParam("widget")).orElse(DEFAULT_WIDGET);
+        if (!WIDGET_ID.matcher(widget).matches()) {
+            throw ClientError.badRequest("invalid_parameter", "widget must be a widget id (1–64 letters, digits,"
+                    + " '_', '.' or '-')", "widget");
+        }
+        ctx.contentType("text/html; charset=utf-8").result(demo.replace("{{SNIPPET}}",
+                "<script src=\"/widget.js\" data-parley-widget=\"" + widget + "\" async></script>"));
+    }
+
+    private static void asset(Context ctx, String type, String body) {
+        ctx.header("Cache-Control", CACHE).header("Access-Control-Allow-Origin", "*")
+                .header("X-Content-Type-Options", "nosniff").contentType(type).result(body);
+    }
+
+    private static String concat(List<String> resources) {
+        StringBuilder out = new StringBuilder();
+        for (String name : resources) {
+            try (InputStream in = WidgetRoutes.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("the widget asset " + name + " is missing from the build");
+                }
+                out.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the widget asset " + name, e);
+            }
+        }
+        return out.toString();
+    }
+}
