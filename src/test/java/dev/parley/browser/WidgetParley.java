@@ -44,7 +44,8 @@ final class WidgetParley implements AutoCloseable {
         try {
             ServerSettings s = db.settings();
             ServerSettings settings = new ServerSettings(s.host(), port, s.dataDir(), s.databaseUrl(),
-                    s.outboxPollInterval(), new MediaSettings(MediaSettings.DEFAULT_MAX_BYTES, true, Set.of()));
+                    s.outboxPollInterval(), new MediaSettings(MediaSettings.DEFAULT_MAX_BYTES, true, Set.of()),
+                    s.pluginsDir());
             return new WidgetParley(db, Parley.start(settings, ConfigLoader.parse(yaml, "parley.yml", all),
                     Clock.systemUTC(), Ids.random()), baseUrl);
         } catch (RuntimeException e) {
