@@ -10,6 +10,7 @@ import dev.parley.operator.AdminService;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
+import dev.parley.operator.OperatorStreams;
 import dev.parley.store.Database;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -38,6 +39,9 @@ public final class WebServer implements AutoCloseable {
         OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries());
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media());
+        OperatorStreamRoutes operatorStreamRoutes = new OperatorStreamRoutes(s.operatorAuth(),
+                new OperatorStreams(s.db(), s.timeline(), s.hub(), s.queries()));
+        ConsoleRoutes consoleRoutes = new ConsoleRoutes();
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = MAX_REQUEST;
@@ -60,6 +64,8 @@ public final class WebServer implements AutoCloseable {
             operatorRoutes.register(cfg.routes);
             adminRoutes.register(cfg.routes);
             mediaRoutes.register(cfg.routes);
+            operatorStreamRoutes.register(cfg.routes);
+            consoleRoutes.register(cfg.routes);
             cfg.routes.get("/demo", ctx -> ctx.redirect("/static/demo.html"
                     + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
         });
