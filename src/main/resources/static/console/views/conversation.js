@@ -4,6 +4,16 @@ import {field, fill, h, notice, when} from '../dom.js';
 
 const HISTORY = ['assignment', 'conversation_forwarded', 'conversation_ended'];
 
+/** Internal entries the contact never sees, shown to operators as one quiet line each. */
+const INTERNAL = {
+    contact_update: p => 'Contact updated: ' + Object.keys(p).map(k => k === 'custom_fields'
+        ? Object.keys(p[k] || {}).join(', ') : k).join(', '),
+    conversation_update: p => 'Conversation updated: ' + Object.keys(p).join(', '),
+    addon_dispatch: p => 'Add-on after the end: ' + (p.type || ''),
+    email_dispatch: p => 'Transcript e-mail after the end to the ' + ((p.recipient && p.recipient.type) || 'recipient'),
+    bot_unavailable: () => 'The bot did not answer; its session ended'
+};
+
 export function conversationView(ctx, id, container) {
     let conv = null;
     let transcript = null;
@@ -46,6 +56,15 @@ export function conversationView(ctx, id, container) {
                 return;
             }
             const p = item.packet.payload || {};
+            const internal = INTERNAL[item.packet.name];
+            const row = internal && list.querySelector(`.prl-item[data-seq="${item.seq}"]`);
+            if (row) {
+                row.classList.add('console-internal');
+                const bubble = row.querySelector('.prl-bubble');
+                if (bubble) {
+                    bubble.textContent = internal(p);
+                }
+            }
             if (item.packet.name === 'note_create' && p.note_id) {
                 addNote(p.note_id, item.author, p.body, item.at);
             }

@@ -40,7 +40,7 @@ class ConsoleAdminBrowserTest {
 
     @Test
     void anAdminCreatesABotInTeamCopiesItsApiUrlAndTheShownTokenWorksThere() {
-        Browser.NewContextOptions withClipboard = new Browser.NewContextOptions().setViewportSize(1280, 900)
+        Browser.NewContextOptions withClipboard = new Browser.NewContextOptions().setViewportSize(1280, 1500)
                 .setPermissions(List.of("clipboard-read", "clipboard-write"));
         try (WebhookRecorder webhook = WebhookRecorder.start((h, body) -> WebhookRecorder.Reply.empty());
                 TestParley parley = TestParley.start(StoreKind.SQLITE, temp, WORKSPACE,
@@ -95,11 +95,14 @@ class ConsoleAdminBrowserTest {
             assertThat(applied.status()).as("%s", applied).isEqualTo(200);
             contact.awaitBotMessage("Hello from the helper bot");
             assertThat(http.post(local, Map.of("SECURITY-TOKEN", token + "x"), event).status()).isEqualTo(401);
+            contact.say("Do you ship to Norway?");
+            await().atMost(Duration.ofSeconds(10)).until(() -> webhook.calls().size() == 2);
 
             page.click("nav a[data-nav=deliveries]");
-            PlaywrightAssertions.assertThat(page.locator("tr.delivery .event").first()).hasText("start");
-            PlaywrightAssertions.assertThat(page.locator("tr.delivery .http-status").first()).hasText("200");
+            PlaywrightAssertions.assertThat(page.locator("tr.delivery .event")).hasText(new String[] {"message", "start"});
+            PlaywrightAssertions.assertThat(page.locator("tr.delivery .http-status").last()).hasText("200");
             page.locator("tr.delivery").first().click();
+            PlaywrightAssertions.assertThat(page.locator("pre.request-body").first()).containsText("Do you ship to Norway?");
             PlaywrightAssertions.assertThat(page.locator("pre.request-body").first()).containsText(cid);
             ConsoleDriver.screenshot(page, "console-deliveries.png");
 
