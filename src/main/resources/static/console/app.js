@@ -112,12 +112,13 @@ function route() {
         h('button', {className: 'link', onclick: logout}, 'Log out')),
     h('div', {className: 'body'}, nav(page), main));
     const ctx = {me: state.me, stream: state.stream, main};
-    let cleanup;
-    if (page in ADMIN_PAGES) {
-        cleanup = state.me.role === 'admin' ? ADMIN_PAGES[page](ctx, parts.slice(1))
-            : fill(main, h('p', {className: 'notice error'}, 'Only admins see this page.')) && null;
-    } else {
+    let cleanup = null;
+    if (!(page in ADMIN_PAGES)) {
         cleanup = conversationsPage(ctx, page, parts[1]);
+    } else if (state.me.role === 'admin') {
+        cleanup = ADMIN_PAGES[page](ctx, parts.slice(1));
+    } else {
+        fill(main, h('p', {className: 'notice error'}, 'Only admins see this page.'));
     }
     state.cleanup = () => {
         offState();

@@ -148,9 +148,19 @@ class ConsoleBrowserTest {
             assertThat(ConsoleDriver.shownSeqs(bob)).map(Integer::longValue).containsExactlyElementsOf(after);
             assertThat(ConsoleDriver.shownSeqs(ada)).map(Integer::longValue).containsExactlyElementsOf(after);
 
-            bob.click("button[data-action=end]");
-            PlaywrightAssertions.assertThat(ada.locator(".conv-header .badge")).hasText("ended");
+            bob.click("button[data-action=forward]");
+            bob.selectOption("dialog select[name=target]", "group:billing");
+            bob.click("dialog button[type=submit]");
+            PlaywrightAssertions.assertThat(ada.locator(".conv-header .badge")).hasText("inbox");
+            PlaywrightAssertions.assertThat(bob.locator("textarea[aria-label=Reply]")).isDisabled();
+            assertThat(http.get(base + "/api/v1/conversations/" + id, Map.of("Authorization", "Bearer "
+                    + ConsoleDriver.token(bob))).json().path("group").asText()).isEqualTo("billing");
+            ada.click("button[data-action=take]");
+            PlaywrightAssertions.assertThat(bob.locator(".conv-header .assignee")).hasText("operator ada");
+            ada.click("button[data-action=end]");
+            PlaywrightAssertions.assertThat(bob.locator(".conv-header .badge")).hasText("ended");
             PlaywrightAssertions.assertThat(bob.locator("button[data-action=take]")).isDisabled();
+            PlaywrightAssertions.assertThat(ada.locator("button[data-action=end]")).isDisabled();
             maria.awaitItem("ended", Items.packet("conversation_ended"));
         }
     }
