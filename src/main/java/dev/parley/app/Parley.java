@@ -65,7 +65,7 @@ public final class Parley implements AutoCloseable {
             new WorkspaceApplier(db).apply(config);
             LiveHub hub = new LiveHub();
             WorkspaceStore workspace = new WorkspaceStore();
-            ConversationStore conversations = new ConversationStore();
+            ConversationStore conversations = new ConversationStore(hub);
             ContactStore contacts = new ContactStore();
             TimelineStore timeline = new TimelineStore(clock, ids, hub);
             Outbox outbox = new Outbox(db, clock, ids);

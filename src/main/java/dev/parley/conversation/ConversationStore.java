@@ -8,8 +8,13 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** SQL for the {@code conversations} table. */
+/** SQL for the {@code conversations} table; committed inserts and updates are announced on the {@link LiveHub}. */
 public final class ConversationStore {
+    private final LiveHub hub;
+
+    public ConversationStore(LiveHub hub) {
+        this.hub = hub;
+    }
 
     public void insert(Tx tx, Conversation c) {
         tx.handle().createUpdate("""
@@ -27,6 +32,7 @@ public final class ConversationStore {
                 .bind("cf", Json.write(c.customFields())).bind("page", c.pageUrl().orElse(null))
                 .bind("approach", c.approachMode()).bind("created", c.createdAt().toEpochMilli())
                 .execute();
+        tx.afterCommit(() -> hub.changed(c.id()));
     }
 
     /** Writes the mutable state (status, assignment, session, subject, topics, locale, custom fields). */
@@ -42,6 +48,7 @@ public final class ConversationStore {
                 .bind("topics", Json.write(c.topics())).bind("locale", c.locale().orElse(null))
                 .bind("cf", Json.write(c.customFields()))
                 .execute();
+        tx.afterCommit(() -> hub.changed(c.id()));
     }
 
     /** Reads the conversation while taking its row lock: writers of one conversation go one at a time. */

@@ -23,7 +23,13 @@ public final class LiveHub {
         void close();
     }
 
+    /** Hears that a conversation changed (state or timeline), for every conversation; must not block. */
+    public interface ChangeListener {
+        void changed(String conversationId);
+    }
+
     private final ConcurrentHashMap<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    private final Set<ChangeListener> changeListeners = ConcurrentHashMap.newKeySet();
 
     public Subscription subscribe(String conversationId, Listener listener) {
         listeners.computeIfAbsent(conversationId, k -> ConcurrentHashMap.newKeySet()).add(listener);
@@ -33,11 +39,23 @@ public final class LiveHub {
         });
     }
 
+    /** Hears about changes of all conversations: their committed items and state changes. */
+    public Subscription subscribeChanges(ChangeListener listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
+    }
+
     void publish(TimelineItem item) {
         Set<Listener> set = listeners.get(item.conversationId());
         if (set != null) {
             set.forEach(l -> l.item(item));
         }
+        changed(item.conversationId());
+    }
+
+    /** A committed change of the conversation's state (status, assignee, group, subject…). */
+    void changed(String conversationId) {
+        changeListeners.forEach(l -> l.changed(conversationId));
     }
 
     /** Pushes a transient signal (typing indicator) that is not part of the timeline. */

@@ -15,6 +15,7 @@ import dev.parley.json.Json;
 import dev.parley.routing.Operator;
 import dev.parley.store.Database;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -39,9 +40,10 @@ public final class ConversationQueries {
         this.notes = notes;
     }
 
-    /** List filters; all optional. */
+    /** List filters; all optional. {@code from} and {@code to} bound the creation time (from inclusive, to exclusive). */
     public record Filter(Optional<ConversationStatus> status, Optional<String> assignee, Optional<String> q,
-            Optional<String> channel, Optional<String> cursor, int limit) {}
+            Optional<String> channel, Optional<Instant> from, Optional<Instant> to, Optional<String> cursor,
+            int limit) {}
 
     public ObjectNode list(Operator me, Filter f) {
         StringBuilder sql = new StringBuilder("""
@@ -58,6 +60,8 @@ public final class ConversationQueries {
         f.assignee().ifPresent(a -> add(sql, binds, " AND c.assignee_id = :assignee", "assignee",
                 a.equals("me") ? me.id() : a));
         f.channel().ifPresent(ch -> add(sql, binds, " AND c.channel_type = :channel", "channel", ch));
+        f.from().ifPresent(t -> add(sql, binds, " AND c.created_at >= :from", "from", t.toEpochMilli()));
+        f.to().ifPresent(t -> add(sql, binds, " AND c.created_at < :to", "to", t.toEpochMilli()));
         f.q().ifPresent(q -> add(sql, binds,
                 " AND (LOWER(COALESCE(k.name, '')) LIKE :q OR LOWER(COALESCE(k.email, '')) LIKE :q OR c.id = :qid)",
                 "q", "%" + q.toLowerCase(Locale.ROOT) + "%"));
@@ -92,7 +96,7 @@ public final class ConversationQueries {
     public ObjectNode detail(Operator me, String id) {
         return db.read(h -> {
             Conversation c = conversations.find(h, id)
-                    .filter(conv -> me.role() == Role.ADMIN || conv.status() != ConversationStatus.BOT)
+                    .filter(conv -> visible(me, conv.status()))
                     .orElseThrow(() -> ClientError.notFound("conversation", id));
             Contact contact = contacts.find(h, c.contactId()).orElseThrow();
             ObjectNode out = summary(c, contact);
@@ -107,6 +111,20 @@ public final class ConversationQueries {
             timeline.after(h, c.id(), 0, 10_000, false).forEach(i -> items.add(i.toJson()));
             return out;
         });
+    }
+
+    /** The list entry of one conversation, as the operator stream announces its changes. */
+    Optional<Summary> summary(String id) {
+        return db.read(h -> conversations.find(h, id).map(c -> new Summary(c.status(),
+                summary(c, contacts.find(h, c.contactId()).orElseThrow()))));
+    }
+
+    /** A conversation's list entry and its status, which decides who may see it. */
+    record Summary(ConversationStatus status, ObjectNode json) {}
+
+    /** Agents do not see conversations while a bot has them; admins see all. */
+    static boolean visible(Operator me, ConversationStatus status) {
+        return me.role() == Role.ADMIN || status != ConversationStatus.BOT;
     }
 
     private static ObjectNode summary(Conversation c, Contact contact) {
@@ -126,6 +144,7 @@ public final class ConversationQueries {
                 .put("email", contact.email().orElse(null));
         n.put("created_at", c.createdAt().toString());
         n.put("last_activity_at", c.lastActivityAt().toString());
+        n.put("last_seq", c.lastSeq());
         return n;
     }
 

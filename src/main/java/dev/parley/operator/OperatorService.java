@@ -1,6 +1,7 @@
 package dev.parley.operator;
 
 import dev.parley.conversation.NoteStore;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.addon.DispatchService;
 import dev.parley.chatbot.ChatbotModule;
@@ -13,12 +14,14 @@ import dev.parley.conversation.TimelineItem;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
+import dev.parley.routing.Group;
 import dev.parley.routing.Operator;
 import dev.parley.routing.Pick;
 import dev.parley.routing.Router;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
 import dev.parley.store.Tx;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +54,26 @@ public final class OperatorService {
     public void setStatus(Operator me, String status) {
         db.useWrite(tx -> tx.handle().createUpdate("UPDATE operators SET status = :s WHERE id = :id")
                 .bind("s", status).bind("id", me.id()).execute());
+    }
+
+    /**
+     * Where {@code me} can forward a conversation: every group (with how many of its humans are online)
+     * and every other human operator with their status, by name.
+     */
+    public ObjectNode forwardTargets(Operator me) {
+        return db.read(h -> {
+            List<Operator> humans = workspace.operators(h);
+            ObjectNode out = Json.object();
+            ArrayNode groups = out.putArray("groups");
+            workspace.groups(h).stream().sorted(Comparator.comparing(Group::name)).forEach(g -> groups.addObject()
+                    .put("id", g.id()).put("name", g.name()).put("online", humans.stream()
+                            .filter(o -> o.groupId().equals(g.id()) && o.status().equals("online")).count()));
+            ArrayNode operators = out.putArray("operators");
+            humans.stream().filter(o -> !o.id().equals(me.id())).sorted(Comparator.comparing(Operator::name))
+                    .forEach(o -> operators.addObject().put("id", o.id()).put("name", o.name())
+                            .put("group", o.groupId()).put("status", o.status()));
+            return out;
+        });
     }
 
     /** Assigns the conversation to {@code me}; a running bot session ends (the operator takes over). */

@@ -13,6 +13,9 @@ import dev.parley.operator.OperatorService;
 import dev.parley.routing.Operator;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +38,7 @@ final class OperatorRoutes {
         r.post(BASE + "/auth/login", this::login);
         r.get(BASE + "/operators/me", ctx -> ctx.json(OperatorJson.operator(me(ctx))));
         r.put(BASE + "/operators/me/status", this::status);
+        r.get(BASE + "/forward-targets", ctx -> ctx.json(operators.forwardTargets(me(ctx))));
         r.get(BASE + "/conversations", this::list);
         r.get(BASE + "/conversations/{id}", ctx -> ctx.json(queries.detail(me(ctx), ctx.pathParam("id"))));
         r.post(BASE + "/conversations/{id}/take", ctx -> {
@@ -90,10 +94,18 @@ final class OperatorRoutes {
             return ConversationStatus.fromWire(s);
         });
         int limit = Optional.ofNullable(ctx.queryParam("limit")).map(OperatorRoutes::limit).orElse(50);
+        Optional<LocalDate> from = day(ctx, "from");
+        Optional<LocalDate> to = day(ctx, "to");
+        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+            throw ClientError.badRequest("invalid_parameter", "to (" + to.get() + ") is before from (" + from.get()
+                    + ")", "to");
+        }
         ctx.json(queries.list(me, new ConversationQueries.Filter(status,
                 Optional.ofNullable(ctx.queryParam("assignee")).filter(s -> !s.isBlank()),
                 Optional.ofNullable(ctx.queryParam("q")).filter(s -> !s.isBlank()),
                 Optional.ofNullable(ctx.queryParam("channel")).filter(s -> !s.isBlank()),
+                from.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
                 Optional.ofNullable(ctx.queryParam("cursor")).filter(s -> !s.isBlank()), limit)));
     }
 
@@ -119,6 +131,18 @@ final class OperatorRoutes {
         }
         operators.forward(me, ctx.pathParam("id"), group, operator);
         ctx.json(queries.detail(me, ctx.pathParam("id")));
+    }
+
+    /** A day {@code YYYY-MM-DD} (UTC) of a date filter; both ends are inclusive. */
+    private static Optional<LocalDate> day(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank()).map(raw -> {
+            try {
+                return LocalDate.parse(raw);
+            } catch (DateTimeParseException e) {
+                throw ClientError.badRequest("invalid_parameter", name + " must be a day as YYYY-MM-DD, got '" + raw
+                        + "'", name);
+            }
+        });
     }
 
     private static int limit(String raw) {

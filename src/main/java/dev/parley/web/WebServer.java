@@ -13,6 +13,7 @@ import dev.parley.operator.AdminService;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
+import dev.parley.operator.OperatorStreams;
 import dev.parley.store.Database;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -45,6 +46,9 @@ public final class WebServer implements AutoCloseable {
         FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
         BrazeRoutes brazeRoutes = new BrazeRoutes(s.brazeDeadLetters(), operatorRoutes::me);
         WidgetRoutes widgetRoutes = new WidgetRoutes();
+        OperatorStreamRoutes operatorStreamRoutes = new OperatorStreamRoutes(s.operatorAuth(),
+                new OperatorStreams(s.db(), s.timeline(), s.hub(), s.queries()));
+        ConsoleRoutes consoleRoutes = new ConsoleRoutes();
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = MAX_REQUEST;
@@ -70,6 +74,8 @@ public final class WebServer implements AutoCloseable {
             flowRoutes.register(cfg.routes);
             brazeRoutes.register(cfg.routes);
             widgetRoutes.register(cfg.routes);
+            operatorStreamRoutes.register(cfg.routes);
+            consoleRoutes.register(cfg.routes);
         });
         app.start(host, port);
         return new WebServer(app);

@@ -43,8 +43,9 @@ record BrazeRig(TestDatabase testDb, Database db, Outbox outbox, BrazeModule bra
         Clock clock = Clock.systemUTC();
         Ids ids = Ids.random();
         Outbox outbox = new Outbox(db, clock, ids);
-        BrazeModule braze = new BrazeModule(new BrazeModule.Deps(db, clock, ids, outbox, new ConversationStore(),
-                new ContactStore(), new TimelineStore(clock, ids, new LiveHub()), config), requestTimeout);
+        LiveHub hub = new LiveHub();
+        BrazeModule braze = new BrazeModule(new BrazeModule.Deps(db, clock, ids, outbox, new ConversationStore(hub),
+                new ContactStore(), new TimelineStore(clock, ids, hub), config), requestTimeout);
         outbox.start(Duration.ofMillis(50));
         return new BrazeRig(testDb, db, outbox, braze, standIn);
     }

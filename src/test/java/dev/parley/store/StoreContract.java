@@ -42,8 +42,9 @@ abstract class StoreContract {
     TestDatabase testDb;
     Database db;
     final Ids ids = Ids.random();
-    final TimelineStore timeline = new TimelineStore(Clock.systemUTC(), ids, new LiveHub());
-    final ConversationStore conversations = new ConversationStore();
+    final LiveHub hub = new LiveHub();
+    final TimelineStore timeline = new TimelineStore(Clock.systemUTC(), ids, hub);
+    final ConversationStore conversations = new ConversationStore(hub);
     final ContactStore contacts = new ContactStore();
 
     abstract StoreKind kind();

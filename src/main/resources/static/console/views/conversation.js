@@ -1,0 +1,285 @@
+// One conversation: live transcript, actions (take, reply, forward, end), contact panel, notes and history.
+import {api, explain} from '../api.js';
+import {field, fill, h, notice, when} from '../dom.js';
+
+const HISTORY = ['assignment', 'conversation_forwarded', 'conversation_ended'];
+
+/** Internal entries the contact never sees, shown to operators as one quiet line each. */
+const INTERNAL = {
+    contact_update: p => 'Contact updated: ' + Object.keys(p).map(k => k === 'custom_fields'
+        ? Object.keys(p[k] || {}).join(', ') : k).join(', '),
+    conversation_update: p => 'Conversation updated: ' + Object.keys(p).join(', '),
+    addon_dispatch: p => 'Add-on after the end: ' + (p.type || ''),
+    email_dispatch: p => 'Transcript e-mail after the end to the ' + ((p.recipient && p.recipient.type) || 'recipient'),
+    bot_unavailable: () => 'The bot did not answer; its session ended'
+};
+
+export function conversationView(ctx, id, container) {
+    let conv = null;
+    let transcript = null;
+    const offs = [];
+    let closed = false;
+    fill(container, h('p', {className: 'placeholder'}, 'Loading…'));
+
+    (async () => {
+        try {
+            conv = await api('GET', 'conversations/' + encodeURIComponent(id));
+        } catch (err) {
+            fill(container, h('p', {className: 'notice error'}, err.status === 404
+                ? 'This conversation does not exist or is not yours to see.' : explain(err)));
+            return;
+        }
+        if (!closed) {
+            render();
+        }
+    })();
+
+    function render() {
+        const header = h('div', {className: 'conv-header'});
+        const actions = h('div', {className: 'actions'});
+        const list = h('div', {className: 'prl-transcript transcript', attrs: {'aria-live': 'polite'}});
+        transcript = new window.ParleyRender.Transcript(list, {viewer: 'operator'});
+        const notesList = h('ul', {className: 'notes'});
+        const history = h('ol', {className: 'history'});
+        const noteIds = new Set();
+        const addNote = (noteId, author, body, at) => {
+            if (noteIds.has(noteId)) {
+                return;
+            }
+            noteIds.add(noteId);
+            notesList.appendChild(h('li', {className: 'note'}, h('div', {className: 'note-meta'},
+                (author && author.name) || (author && author.type) || '', ' · ', when(at)),
+            h('div', {className: 'note-body'}, body)));
+        };
+        const addItem = item => {
+            if (!transcript.add(item)) {
+                return;
+            }
+            const p = item.packet.payload || {};
+            const internal = INTERNAL[item.packet.name];
+            const row = internal && list.querySelector(`.prl-item[data-seq="${item.seq}"]`);
+            if (row) {
+                row.classList.add('console-internal');
+                const bubble = row.querySelector('.prl-bubble');
+                if (bubble) {
+                    bubble.textContent = internal(p);
+                }
+            }
+            if (item.packet.name === 'note_create' && p.note_id) {
+                addNote(p.note_id, item.author, p.body, item.at);
+            }
+            if (HISTORY.includes(item.packet.name)) {
+                history.appendChild(h('li', {}, h('time', {}, when(item.at)), ' ',
+                    window.ParleyRender.describe(item)));
+            }
+            list.scrollTop = list.scrollHeight;
+        };
+        conv.notes.forEach(n => addNote(n.id, n.author, n.body, n.created_at));
+        conv.timeline.forEach(addItem);
+
+        const text = h('textarea', {rows: 3, placeholder: 'Write a reply…', attrs: {'aria-label': 'Reply'},
+            maxLength: 5000});
+        const markdown = h('input', {type: 'checkbox', name: 'markdown'});
+        const send = h('button', {type: 'submit', className: 'primary'}, 'Send');
+        const replyError = notice();
+        const composer = h('form', {className: 'composer', onsubmit: async e => {
+            e.preventDefault();
+            if (!text.value.trim()) {
+                return;
+            }
+            send.disabled = true;
+            try {
+                await api('POST', `conversations/${encodeURIComponent(id)}/messages`,
+                    {body: text.value, text_format: markdown.checked ? 'markdown_v1' : 'plain'});
+                text.value = '';
+                replyError.textContent = '';
+            } catch (err) {
+                replyError.textContent = explain(err);
+            } finally {
+                update();
+            }
+        }}, text, h('div', {className: 'composer-bar'}, h('label', {className: 'check'}, markdown, ' Markdown'),
+            replyError, send));
+        text.addEventListener('keydown', e => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                composer.requestSubmit();
+            }
+        });
+
+        const noteText = h('textarea', {rows: 2, placeholder: 'Add a note (only operators see it)',
+            attrs: {'aria-label': 'Note'}, maxLength: 10000});
+        const noteError = notice();
+        const noteForm = h('form', {className: 'note-form', onsubmit: async e => {
+            e.preventDefault();
+            if (!noteText.value.trim()) {
+                return;
+            }
+            try {
+                await api('POST', `conversations/${encodeURIComponent(id)}/notes`, {body: noteText.value});
+                noteText.value = '';
+                noteError.textContent = '';
+            } catch (err) {
+                noteError.textContent = explain(err);
+            }
+        }}, noteText, noteError, h('button', {type: 'submit'}, 'Add note'));
+
+        const contactPanel = h('div', {className: 'panel-section'});
+        const actionError = notice();
+        const side = h('aside', {className: 'side'}, contactPanel,
+            h('div', {className: 'panel-section'}, h('h3', {}, 'Notes'), notesList, noteForm),
+            h('div', {className: 'panel-section'}, h('h3', {}, 'History'), history));
+        fill(container, h('div', {className: 'conversation', dataset: {id}},
+            h('div', {className: 'conv-main'}, header, actions, actionError, list, composer), side));
+
+        function action(label, name, run) {
+            return h('button', {dataset: {action: name}, onclick: async e => {
+                e.target.disabled = true;
+                actionError.textContent = '';
+                try {
+                    await run();
+                } catch (err) {
+                    actionError.textContent = explain(err);
+                } finally {
+                    update();
+                }
+            }}, label);
+        }
+        const take = action('Take', 'take', async () => {
+            Object.assign(conv, await api('POST', `conversations/${encodeURIComponent(id)}/take`));
+        });
+        const forward = action('Forward…', 'forward', () => forwardDialog(ctx, id, next => Object.assign(conv, next)));
+        const end = action('End', 'end', async () => {
+            if (confirm('End this conversation?')) {
+                await api('POST', `conversations/${encodeURIComponent(id)}/end`);
+                conv.status = 'ended';
+            }
+        });
+        actions.append(take, forward, end);
+
+        function update() {
+            const mine = conv.status === 'assigned' && conv.assignee && conv.assignee.type === 'operator'
+                && conv.assignee.id === ctx.me.id;
+            const open = conv.status !== 'ended';
+            const mayHandle = open && (ctx.me.role === 'admin' || mine || conv.status === 'inbox');
+            take.disabled = !open || mine;
+            forward.disabled = !mayHandle;
+            end.disabled = !mayHandle;
+            for (const x of [text, send, markdown]) {
+                x.disabled = !mine;
+            }
+            text.placeholder = mine ? 'Write a reply…' : open ? 'Take the conversation to reply' : 'The conversation has ended';
+            const who = conv.assignee ? (conv.assignee.id === ctx.me.id ? 'you' : conv.assignee.type + ' '
+                + conv.assignee.id) : 'nobody';
+            const c = conv.contact || {};
+            fill(header, h('h2', {}, c.name || 'Visitor'),
+                h('span', {className: 'badge status-' + conv.status, dataset: {status: conv.status}}, conv.status),
+                h('span', {className: 'muted'}, ' assigned to ', h('b', {className: 'assignee'}, who), ' · group ',
+                    conv.group, ' · ', conv.channel));
+            fill(contactPanel, contactDetails(conv));
+        }
+        update();
+
+        offs.push(ctx.stream.on('item', frame => {
+            if (frame.conversation_id === id) {
+                addItem(frame);
+                if (frame.packet.name === 'contact_update' || frame.packet.name === 'registration'
+                    || frame.packet.name === 'conversation_update') {
+                    refreshDetails();
+                }
+            }
+        }));
+        offs.push(ctx.stream.on('typing', frame => {
+            if (frame.conversation_id === id) {
+                transcript.typing(frame.active ? frame.author || {type: 'bot'} : null);
+            }
+        }));
+        offs.push(ctx.stream.on('conversation', summary => {
+            if (summary.id === id) {
+                conv.status = summary.status;
+                conv.assignee = summary.assignee;
+                conv.group = summary.group;
+                update();
+            }
+        }));
+        ctx.stream.watch(id, () => transcript.lastSeq);
+
+        async function refreshDetails() {
+            try {
+                const fresh = await api('GET', 'conversations/' + encodeURIComponent(id));
+                conv.contact = fresh.contact;
+                conv.subject = fresh.subject;
+                conv.topics = fresh.topics;
+                conv.custom_fields = fresh.custom_fields;
+                update();
+            } catch (err) {
+                actionError.textContent = explain(err);
+            }
+        }
+    }
+
+    return () => {
+        closed = true;
+        offs.forEach(off => off());
+        ctx.stream.unwatch(id);
+    };
+}
+
+function pairs(obj) {
+    const entries = Object.entries(obj || {});
+    if (entries.length === 0) {
+        return h('p', {className: 'muted'}, 'none');
+    }
+    return h('dl', {className: 'pairs'}, entries.map(([k, v]) => [h('dt', {}, k),
+        h('dd', {}, typeof v === 'string' ? v : JSON.stringify(v))]));
+}
+
+function contactDetails(conv) {
+    const c = conv.contact || {};
+    return [h('h3', {}, 'Contact'),
+        h('dl', {className: 'pairs'}, [['Name', c.name], ['E-mail', c.email], ['Mobile', c.mobile_number],
+            ['Locale', c.locale || conv.locale], ['Customer id', c.external_customer_id]]
+            .filter(([, v]) => v).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+        h('h4', {}, 'Custom fields'), pairs(c.custom_fields),
+        h('h4', {}, 'Page tags'), pairs(c.page_tags),
+        h('h3', {}, 'Conversation'),
+        h('dl', {className: 'pairs'}, [h('dt', {}, 'Subject'), h('dd', {}, conv.subject || '—'),
+            h('dt', {}, 'Topics'), h('dd', {}, (conv.topics || []).join(', ') || '—'),
+            h('dt', {}, 'Started'), h('dd', {}, when(conv.created_at))]),
+        h('h4', {}, 'Conversation fields'), pairs(conv.custom_fields)];
+}
+
+async function forwardDialog(ctx, id, done) {
+    const targets = await api('GET', 'forward-targets');
+    const select = h('select', {name: 'target', attrs: {'aria-label': 'Forward to'}},
+        h('optgroup', {label: 'Groups'}, targets.groups.map(g => h('option', {value: 'group:' + g.id},
+            `${g.name} (${g.online} online)`))),
+        h('optgroup', {label: 'Operators'}, targets.operators.map(o => h('option', {value: 'operator:' + o.id},
+            `${o.name} — ${o.status}`))));
+    const error = notice();
+    const dialog = h('dialog', {className: 'dialog'});
+    const close = () => {
+        dialog.close();
+        dialog.remove();
+    };
+    return new Promise(resolve => {
+        const form = h('form', {onsubmit: async e => {
+            e.preventDefault();
+            const [kind, target] = select.value.split(/:(.*)/s);
+            try {
+                done(await api('POST', `conversations/${encodeURIComponent(id)}/forward`,
+                    kind === 'group' ? {group_id: target} : {operator_id: target}));
+                close();
+                resolve();
+            } catch (err) {
+                error.textContent = explain(err);
+            }
+        }}, h('h3', {}, 'Forward conversation'), field('To', select), error,
+        h('div', {className: 'buttons'}, h('button', {type: 'button', onclick: () => {
+            close();
+            resolve();
+        }}, 'Cancel'), h('button', {type: 'submit', className: 'primary'}, 'Forward')));
+        dialog.appendChild(form);
+        document.body.appendChild(dialog);
+        dialog.showModal();
+    });
+}

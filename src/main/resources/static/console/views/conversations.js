@@ -1,0 +1,193 @@
+// Inbox, My conversations and All conversations: filtered lists, newest first, kept current by the stream.
+import {api, explain} from '../api.js';
+import {fill, h, notice, when} from '../dom.js';
+import {conversationView} from './conversation.js';
+
+const TITLES = {inbox: 'Inbox', mine: 'My conversations', all: 'All conversations'};
+const CHANNELS = ['web', 'whatsapp_business', 'facebook', 'telegram', 'threema', 'sms', 'custom'];
+
+export function conversationsPage(ctx, list, selectedId) {
+    const filters = {q: '', status: '', channel: '', from: '', to: ''};
+    const rows = h('ul', {className: 'conv-list', attrs: {'aria-label': TITLES[list]}});
+    const error = notice();
+    const more = h('button', {className: 'more', hidden: true, onclick: () => load(false)}, 'Load older');
+    const entries = new Map(); // id → summary
+    let cursor = null;
+    let generation = 0;
+
+    const detail = h('div', {className: 'detail'});
+    const pane = h('div', {className: 'list-pane'}, h('h2', {}, TITLES[list]), filterBar(), error, rows, more);
+    fill(ctx.main, h('div', {className: 'split'}, pane, detail));
+
+    function filterBar() {
+        const search = h('input', {type: 'search', placeholder: 'Search name, e-mail or id', className: 'search',
+            attrs: {'aria-label': 'Search'}});
+        let timer;
+        search.addEventListener('input', () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => {
+                filters.q = search.value.trim();
+                load(true);
+            }, 250);
+        });
+        if (list !== 'all') {
+            return h('div', {className: 'filters'}, search);
+        }
+        const select = (name, label, values) => h('select', {attrs: {'aria-label': label}, onchange: e => {
+            filters[name] = e.target.value;
+            load(true);
+        }}, h('option', {value: ''}, label), values.map(v => h('option', {value: v}, v.replace(/_/g, ' '))));
+        const statuses = ['inbox', 'assigned', 'ended'].concat(ctx.me.role === 'admin' ? ['bot'] : []);
+        const day = (name, label) => h('input', {type: 'date', attrs: {'aria-label': label}, onchange: e => {
+            filters[name] = e.target.value;
+            load(true);
+        }});
+        return h('div', {className: 'filters'}, search, select('status', 'Any status', statuses),
+            select('channel', 'Any channel', CHANNELS), h('span', {className: 'dates'}, day('from', 'From day'),
+                '–', day('to', 'To day')));
+    }
+
+    function query() {
+        const p = new URLSearchParams();
+        if (list === 'inbox') {
+            p.set('status', 'inbox');
+        } else if (list === 'mine') {
+            p.set('assignee', 'me');
+            p.set('status', 'assigned');
+        } else {
+            for (const k of ['status', 'channel', 'from', 'to']) {
+                if (filters[k]) {
+                    p.set(k, filters[k]);
+                }
+            }
+        }
+        if (filters.q) {
+            p.set('q', filters.q);
+        }
+        p.set('limit', '30');
+        return p;
+    }
+
+    function matches(c) {
+        if (list === 'inbox' && c.status !== 'inbox') {
+            return false;
+        }
+        if (list === 'mine' && !(c.status === 'assigned' && c.assignee && c.assignee.type === 'operator'
+            && c.assignee.id === ctx.me.id)) {
+            return false;
+        }
+        if (list === 'all') {
+            if (filters.status ? c.status !== filters.status : c.status === 'bot' && ctx.me.role !== 'admin') {
+                return false;
+            }
+            if (filters.channel && c.channel !== filters.channel) {
+                return false;
+            }
+            const day = c.created_at.slice(0, 10);
+            if (filters.from && day < filters.from || filters.to && day > filters.to) {
+                return false;
+            }
+        }
+        if (filters.q) {
+            const q = filters.q.toLowerCase();
+            const hay = [(c.contact && c.contact.name) || '', (c.contact && c.contact.email) || ''].join(' ')
+                .toLowerCase();
+            if (!hay.includes(q) && c.id !== filters.q) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    async function load(reset) {
+        const mine = ++generation;
+        const p = query();
+        if (!reset && cursor) {
+            p.set('cursor', cursor);
+        }
+        try {
+            const page = await api('GET', 'conversations?' + p);
+            if (mine !== generation) {
+                return;
+            }
+            if (reset) {
+                entries.clear();
+                rows.textContent = '';
+            }
+            error.textContent = '';
+            page.items.forEach(c => put(c, false));
+            cursor = page.next_cursor;
+            more.hidden = !cursor;
+            if (entries.size === 0) {
+                rows.appendChild(h('li', {className: 'empty'}, list === 'inbox' ? 'Nobody is waiting.'
+                    : 'No conversations.'));
+            }
+        } catch (err) {
+            error.textContent = explain(err);
+        }
+    }
+
+    function put(c, live) {
+        const known = entries.get(c.id);
+        if (known && known.last_seq > c.last_seq) {
+            return;
+        }
+        const old = rows.querySelector(`li[data-id="${CSS.escape(c.id)}"]`);
+        if (!matches(c)) {
+            if (old) {
+                old.remove();
+                entries.delete(c.id);
+            }
+            return;
+        }
+        if (!known && live && cursor && entries.size > 0) {
+            const oldest = [...entries.values()].reduce((a, b) => a.created_at < b.created_at ? a : b);
+            if (c.created_at < oldest.created_at) {
+                return; // older than the loaded page; "Load older" brings it
+            }
+        }
+        entries.set(c.id, c);
+        const row = renderRow(c);
+        const empty = rows.querySelector('.empty');
+        if (empty) {
+            empty.remove();
+        }
+        if (old) {
+            old.replaceWith(row);
+            return;
+        }
+        const after = [...rows.children].find(r => {
+            const other = entries.get(r.dataset.id);
+            return other && (other.created_at < c.created_at || other.created_at === c.created_at && other.id < c.id);
+        });
+        rows.insertBefore(row, after || null);
+    }
+
+    function renderRow(c) {
+        const name = (c.contact && c.contact.name) || 'Visitor';
+        const assignee = c.assignee ? (c.assignee.id === ctx.me.id ? 'me' : c.assignee.id) : '';
+        return h('li', {className: 'conv-row' + (c.id === selectedId ? ' selected' : ''), dataset: {id: c.id,
+            status: c.status}},
+        h('a', {href: '#/' + list + '/' + encodeURIComponent(c.id)},
+            h('span', {className: 'conv-name'}, name),
+            h('span', {className: 'badge status-' + c.status}, c.status),
+            h('span', {className: 'conv-sub'}, (c.contact && c.contact.email) || c.channel,
+                assignee ? ' · ' + assignee : '', ' · ', c.group),
+            h('time', {className: 'conv-time', dateTime: c.last_activity_at}, when(c.last_activity_at))));
+    }
+
+    const offConversation = ctx.stream.on('conversation', c => put(c, true));
+    load(true);
+    let closeDetail = null;
+    if (selectedId) {
+        closeDetail = conversationView(ctx, selectedId, detail);
+    } else {
+        fill(detail, h('p', {className: 'placeholder'}, 'Choose a conversation.'));
+    }
+    return () => {
+        offConversation();
+        if (closeDetail) {
+            closeDetail();
+        }
+    };
+}

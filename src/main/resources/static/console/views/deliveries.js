@@ -1,0 +1,80 @@
+// Deliveries (admins): every webhook call of a bot with status, latency, attempt and the bodies (masked by Parley).
+import {api, explain} from '../api.js';
+import {fill, h, notice, when} from '../dom.js';
+
+function pretty(body) {
+    if (body === null || body === undefined || body === '') {
+        return '(empty)';
+    }
+    try {
+        return JSON.stringify(JSON.parse(body), null, 2);
+    } catch (e) {
+        return body;
+    }
+}
+
+export function deliveriesPage(ctx, params) {
+    const picker = h('select', {attrs: {'aria-label': 'Bot'}, onchange: () => {
+        location.hash = '#/deliveries/' + encodeURIComponent(picker.value);
+    }});
+    const rows = h('tbody');
+    const error = notice();
+    const more = h('button', {className: 'more', hidden: true}, 'Older calls');
+    let before = null;
+    fill(ctx.main, h('div', {className: 'admin'}, h('h2', {}, 'Deliveries'),
+        h('div', {className: 'filters'}, h('label', {}, 'Bot ', picker),
+            h('button', {onclick: () => show(true)}, 'Refresh')), error,
+        h('table', {className: 'table deliveries'}, h('thead', {}, h('tr', {}, ['When', 'Event', 'Attempt', 'Status',
+            'Latency', 'Outcome', 'Error'].map(t => h('th', {}, t)))), rows), more));
+    more.addEventListener('click', () => show(false));
+
+    async function show(reset) {
+        if (!picker.value) {
+            return;
+        }
+        try {
+            const page = await api('GET', `bots/${encodeURIComponent(picker.value)}/deliveries?limit=50`
+                + (!reset && before ? '&before=' + before : ''));
+            if (reset) {
+                rows.textContent = '';
+            }
+            page.items.forEach(d => {
+                const bodies = h('tr', {className: 'bodies', hidden: true}, h('td', {colSpan: 7},
+                    h('div', {className: 'bodies-grid'}, h('div', {}, h('h4', {}, 'Request'),
+                        h('pre', {className: 'request-body'}, pretty(d.request_body))),
+                    h('div', {}, h('h4', {}, 'Response'), h('pre', {className: 'response-body'},
+                        pretty(d.response_body))))));
+                const row = h('tr', {className: 'delivery outcome-' + d.outcome, dataset: {id: d.id}, tabIndex: 0,
+                    title: 'Show the bodies', onclick: () => { bodies.hidden = !bodies.hidden; }},
+                h('td', {}, when(d.at)), h('td', {className: 'event'}, d.event), h('td', {}, String(d.attempt)),
+                h('td', {className: 'http-status'}, d.status === null ? 'no answer' : String(d.status)),
+                h('td', {}, d.latency_ms + ' ms'), h('td', {}, h('span', {className: 'badge outcome-' + d.outcome},
+                    d.outcome)), h('td', {className: 'error-text'}, d.error || ''));
+                rows.append(row, bodies);
+            });
+            if (reset && page.items.length === 0) {
+                rows.appendChild(h('tr', {}, h('td', {colSpan: 7, className: 'empty'}, 'No webhook calls yet.')));
+            }
+            before = page.next_before;
+            more.hidden = !before;
+            error.textContent = '';
+        } catch (err) {
+            error.textContent = explain(err);
+        }
+    }
+
+    (async () => {
+        try {
+            const bots = (await api('GET', 'bots')).items;
+            fill(picker, bots.map(b => h('option', {value: b.id}, `${b.name} (${b.id})`)));
+            if (bots.length === 0) {
+                error.textContent = 'There are no bots yet; create one under Team.';
+                return;
+            }
+            picker.value = params[0] && bots.some(b => b.id === params[0]) ? params[0] : bots[0].id;
+            show(true);
+        } catch (err) {
+            error.textContent = explain(err);
+        }
+    })();
+}
