@@ -49,7 +49,7 @@ final class ConsoleDriver {
         ObjectNode body = Json.object();
         body.putObject("contact").put("name", name).put("email", email);
         ObjectNode tags = body.putObject("page_tags");
-        pageTags.forEach(tags::put);
+        pageTags.forEach((tag, value) -> tags.putObject(tag).put("value", value));
         body.put("page_url", "https://shop.example/checkout");
         HttpAnswer opened = http.post(baseUrl + "/api/web/v1/widgets/" + widget + "/conversations", Map.of(),
                 Json.write(body));

@@ -216,7 +216,7 @@ class AdminBotsApiTest {
             assertInvalid(http.post(api + "/bots", auth(ada), with(body, "slots", "0")), "slots", "between 1 and");
             assertInvalid(http.post(api + "/bots", auth(ada), with(body, "api_token", "abc")), "api_token",
                     "/token");
-            assertInvalid(http.post(api + "/bots", auth(ada), with(body, "type", "flow")), "type", "use type api");
+            assertInvalid(http.post(api + "/bots", auth(ada), with(body, "type", "flow")), "type", "configured in parley.yml");
             assertInvalid(http.post(api + "/bots", auth(ada), with(body, "nme", "x")), "nme", "did you mean 'name'");
             ObjectNode skills = (ObjectNode) json(body);
             skills.putArray("skills").add("cooking");
