@@ -58,19 +58,30 @@ public final class ChatCommand implements Callable<Integer> {
     Optional<String> name = Optional.empty();
 
     private final InputStream in;
+    private final boolean quiet;
 
+    /** The chat of the command line: reads standard input; the server's INFO logs stay out of the chat. */
     public ChatCommand() {
-        this(System.in);
+        this(System.in, true);
     }
 
     /** A chat reading the contact's lines from {@code in}. */
     public ChatCommand(InputStream in) {
+        this(in, false);
+    }
+
+    private ChatCommand(InputStream in, boolean quiet) {
         this.in = in;
+        this.quiet = quiet;
     }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (quiet && System.getenv("PARLEY_LOG_LEVEL") == null) {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         Optional<EnvironmentConfig> environment = environment();
         FlowActions actions;
         try {
