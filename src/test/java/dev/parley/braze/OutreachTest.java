@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.config.BrazeConfig;
 import dev.parley.json.Json;
 import dev.parley.testing.BrazeStandIn;
 import dev.parley.testing.HttpAnswer;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -189,6 +192,13 @@ class OutreachTest {
             assertThat(answer.json().path("error").path("message").asText())
                     .contains("outreach is not set up: set environments.sandbox.braze.outreach_token_env");
         }
+    }
+
+    @Test
+    void theOutreachTokenIsNeverShown() {
+        BrazeConfig config = new BrazeConfig("https://rest.iad-01.braze.com", "key", 75, Optional.empty(),
+                Optional.of(TOKEN));
+        assertThat(config.toString()).doesNotContain(TOKEN).contains("outreachToken=****");
     }
 
     private static void expect(HttpAnswer answer, int status, String field) {
