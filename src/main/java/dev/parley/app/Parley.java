@@ -3,6 +3,8 @@ package dev.parley.app;
 import dev.parley.addon.AddonModule;
 import dev.parley.braze.BrazeActions;
 import dev.parley.braze.BrazeModule;
+import dev.parley.braze.Outreach;
+import dev.parley.config.BrazeConfig;
 import dev.parley.config.EnvironmentConfig;
 import dev.parley.chatbot.ChatbotModule;
 import dev.parley.flow.FlowLoader;
@@ -96,7 +98,10 @@ public final class Parley implements AutoCloseable {
                             addons.dispatches()),
                     new ConversationQueries(db, conversations, contacts, timeline, notes),
                     new AdminService(db, workspace, chatbot, conversations, timeline, config), media,
-                    braze.deadLetters(), new FlowAdmin(flows, contactService, db, workspace)));
+                    braze.deadLetters(), new FlowAdmin(flows, contactService, db, workspace),
+                    new Outreach(db, clock, workspace, contactService, flows.flowOfBot(), config.activeEnvironment()
+                            .flatMap(EnvironmentConfig::braze).flatMap(BrazeConfig::outreachToken),
+                            config.environment())));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);

@@ -13,8 +13,12 @@ import java.util.Optional;
  *                  is not available on this machine
  * @param batchSize the most attribute objects, events and purchases each {@code /users/track} request carries (1..75)
  * @param partner   sent as {@code partner} in {@code /users/track} bodies when set
+ * @param outreachToken the token Braze sends in {@code Authorization: Bearer …} to the outreach webhook
+ *                  (from {@code outreach_token_env} or {@code outreach_token_file}); empty when outreach is
+ *                  not set up. Never shown by {@link #toString()}
  */
-public record BrazeConfig(String url, String apiKey, int batchSize, Optional<String> partner) {
+public record BrazeConfig(String url, String apiKey, int batchSize, Optional<String> partner,
+        Optional<String> outreachToken) {
 
     /** Braze's limit per array of a {@code /users/track} request. */
     public static final int MAX_BATCH_SIZE = 75;
@@ -23,14 +27,21 @@ public record BrazeConfig(String url, String apiKey, int batchSize, Optional<Str
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(partner, "partner");
+        Objects.requireNonNull(outreachToken, "outreachToken");
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("batchSize must be 1.." + MAX_BATCH_SIZE + ", got " + batchSize);
         }
     }
 
+    /** An account without an outreach token. */
+    public BrazeConfig(String url, String apiKey, int batchSize, Optional<String> partner) {
+        this(url, apiKey, batchSize, partner, Optional.empty());
+    }
+
     @Override
     public String toString() {
         return "BrazeConfig[url=" + url + ", apiKey=" + (apiKey.isEmpty() ? "" : "****") + ", batchSize=" + batchSize
-                + ", partner=" + partner + "]";
+                + ", partner=" + partner
+                + ", outreachToken=" + (outreachToken.isEmpty() ? "" : "****") + "]";
     }
 }

@@ -107,7 +107,8 @@ final class EnvironmentParser {
         return new BrazeConfig(url, key.get(),
                 node.get("batch_size").map(size -> size.asInt(1, BrazeConfig.MAX_BATCH_SIZE))
                         .orElse(BrazeConfig.MAX_BATCH_SIZE),
-                node.get("partner").map(ConfigValues::text));
+                node.get("partner").map(ConfigValues::text),
+                selected ? secrets.resolve(node, "outreach_token") : Optional.empty());
     }
 
     /** False only when the key comes from a well-named environment variable that is not set here. */
@@ -123,6 +124,7 @@ final class EnvironmentParser {
     private static List<String> brazeKeys() {
         List<String> keys = new ArrayList<>(List.of("url", "batch_size", "partner"));
         keys.addAll(Secrets.keys("api_key"));
+        keys.addAll(Secrets.keys("outreach_token"));
         return List.copyOf(keys);
     }
 }

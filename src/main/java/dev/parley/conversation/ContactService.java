@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.auth.Secrets;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
+import dev.parley.routing.Bot;
 import dev.parley.routing.Widget;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
@@ -77,14 +78,57 @@ public final class ContactService {
             } else {
                 contacts.insert(tx, contact, Secrets.hash(newToken.get()));
             }
-            Conversation conv = new Conversation(ids.next("conv"), contact.id(), widget.id(), widget.groupId(), "web",
-                    ConversationStatus.INBOX, Optional.empty(), Optional.empty(), Optional.empty(), Json.array(),
-                    contact.locale(), Json.object(), req.pageUrl(), req.proactive() ? "proactive" : "normal", 0, now,
-                    now);
-            conversations.insert(tx, conv);
+            Conversation conv = insertConversation(tx, widget, contact, req.pageUrl(), req.proactive(), now);
             opening.start(tx, conv, contact, returning.isPresent());
             return new Opened(conv.id(), contact.id(), newToken);
         });
+    }
+
+    private Conversation insertConversation(Tx tx, Widget widget, Contact contact, Optional<String> pageUrl,
+            boolean proactive, Instant now) {
+        Conversation conv = new Conversation(ids.next("conv"), contact.id(), widget.id(), widget.groupId(), "web",
+                ConversationStatus.INBOX, Optional.empty(), Optional.empty(), Optional.empty(), Json.array(),
+                contact.locale(), Json.object(), pageUrl, proactive ? "proactive" : "normal", 0, now, now);
+        conversations.insert(tx, conv);
+        return conv;
+    }
+
+    /** Who a business reaches out to: at least one identifier. */
+    public record Reach(Optional<String> externalCustomerId, Optional<String> email, Optional<String> mobileNumber) {}
+
+    /**
+     * In the caller's transaction: finds the contact by {@code reach} (external customer id, then e-mail,
+     * then mobile number; identifiers it lacks are added) or creates one with them, opens a
+     * <em>proactive</em> conversation on {@code widgetId}, puts {@code firstMessage} in it as a message
+     * from the bot, and starts {@code botId} with {@code variables}.
+     */
+    public Opened openProactive(Tx tx, String widgetId, Reach reach, String botId, ObjectNode variables,
+            Optional<String> firstMessage) {
+        Widget widget = workspace.widget(tx.handle(), widgetId)
+                .orElseThrow(() -> ClientError.notFound("widget", widgetId));
+        Bot bot = workspace.bot(tx.handle(), botId).orElseThrow(() -> ClientError.notFound("bot", botId));
+        Instant now = clock.instant();
+        Optional<Contact> found = contacts.findByIdentity(tx.handle(), reach.externalCustomerId(), reach.email(),
+                reach.mobileNumber());
+        Contact contact;
+        if (found.isPresent()) {
+            Contact c = found.get();
+            contact = new Contact(c.id(), c.name(), c.email().or(reach::email),
+                    c.mobileNumber().or(reach::mobileNumber), c.externalCustomerId().or(reach::externalCustomerId),
+                    c.locale(), c.customFields(), c.campaigns(), c.pageTags(), c.createdAt());
+            if (!contact.equals(c)) {
+                contacts.update(tx, contact);
+            }
+        } else {
+            contact = new Contact(ids.next("ct"), Optional.empty(), reach.email(), reach.mobileNumber(),
+                    reach.externalCustomerId(), Optional.empty(), Json.object(), Json.object(), Json.object(), now);
+            contacts.insert(tx, contact, Secrets.hash(Secrets.newToken()));
+        }
+        Conversation conv = insertConversation(tx, widget, contact, Optional.empty(), true, now);
+        firstMessage.ifPresent(text -> timeline.append(tx, conv.id(), Author.bot(bot.id(), bot.name()),
+                new Packet("message", Json.object().put("body", text)), true, Optional.empty()));
+        hooks.startBot(tx, conv, bot.id(), variables);
+        return new Opened(conv.id(), contact.id(), Optional.empty());
     }
 
     /** Stores the contact's message (once per {@code clientId}) and hands it on. */

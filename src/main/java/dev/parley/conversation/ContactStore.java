@@ -48,6 +48,27 @@ public final class ContactStore {
                 .map((rs, ctx) -> map(rs)).findOne();
     }
 
+    /**
+     * The contact reached by the first identifier given, in this order: external customer id, e-mail,
+     * mobile number (the oldest contact when several match).
+     */
+    public Optional<Contact> findByIdentity(Handle h, Optional<String> externalCustomerId, Optional<String> email,
+            Optional<String> mobileNumber) {
+        Optional<Contact> found = externalCustomerId.flatMap(v -> findBy(h, "external_customer_id", v));
+        if (found.isEmpty()) {
+            found = email.flatMap(v -> findBy(h, "email", v));
+        }
+        if (found.isEmpty()) {
+            found = mobileNumber.flatMap(v -> findBy(h, "mobile_number", v));
+        }
+        return found;
+    }
+
+    private Optional<Contact> findBy(Handle h, String column, String value) {
+        return h.createQuery("SELECT * FROM contacts WHERE " + column + " = :v ORDER BY created_at, id LIMIT 1")
+                .bind("v", value).map((rs, ctx) -> map(rs)).findFirst();
+    }
+
     private static Contact map(ResultSet rs) throws SQLException {
         return new Contact(rs.getString("id"),
                 Optional.ofNullable(rs.getString("name")), Optional.ofNullable(rs.getString("email")),

@@ -11,7 +11,7 @@ public final class ClientError extends RuntimeException {
 
     /** The refusal kinds and their HTTP status. */
     public enum Kind {
-        BAD_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413),
+        BAD_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413), UNPROCESSABLE(422),
         UNSUPPORTED_MEDIA(415), RATE_LIMITED(429), BAD_GATEWAY(502);
 
         public final int status;
@@ -45,6 +45,11 @@ public final class ClientError extends RuntimeException {
     public static ClientError notFound(String what, String id) {
         return new ClientError(Kind.NOT_FOUND, "not_found", "no " + what + " with id '" + id + "'", Optional.empty(),
                 Optional.empty());
+    }
+
+    /** A well-formed request Parley cannot carry out as asked (422), naming the field. */
+    public static ClientError unprocessable(String code, String message, String path) {
+        return new ClientError(Kind.UNPROCESSABLE, code, message, Optional.of(path), Optional.empty());
     }
 
     public static ClientError unauthorized(String message) {

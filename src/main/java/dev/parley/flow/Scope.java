@@ -17,7 +17,7 @@ final class Scope {
     static final List<String> CONTACT_FIELDS = List.of("id", "name", "email", "mobile_number", "external_customer_id",
             "locale", "custom_fields", "campaigns", "created_at", "page_tags");
     static final List<String> CONVERSATION_FIELDS = List.of("id", "url", "subject", "topics", "locale",
-            "custom_fields", "created_at", "contact_channel");
+            "custom_fields", "created_at", "contact_channel", "approach_mode");
 
     private final Set<String> variables;
 

@@ -1,6 +1,7 @@
 package dev.parley.web;
 
 import dev.parley.braze.BrazeDeadLetters;
+import dev.parley.braze.Outreach;
 import dev.parley.chatbot.ChatbotApi;
 import dev.parley.conversation.ContactService;
 import dev.parley.flow.engine.FlowAdmin;
@@ -29,7 +30,7 @@ public final class WebServer implements AutoCloseable {
     public record Services(Database db, ContactService contacts, PageTagService pageTags, Transcripts transcripts,
             TimelineStore timeline, LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
-            FlowAdmin flows) {}
+            FlowAdmin flows, Outreach outreach) {}
 
     private WebServer(Javalin app) {
         this.app = app;
@@ -45,6 +46,7 @@ public final class WebServer implements AutoCloseable {
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media());
         FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
         BrazeRoutes brazeRoutes = new BrazeRoutes(s.brazeDeadLetters(), operatorRoutes::me);
+        OutreachRoutes outreachRoutes = new OutreachRoutes(s.outreach());
         WidgetRoutes widgetRoutes = new WidgetRoutes();
         OperatorStreamRoutes operatorStreamRoutes = new OperatorStreamRoutes(s.operatorAuth(),
                 new OperatorStreams(s.db(), s.timeline(), s.hub(), s.queries()));
@@ -73,6 +75,7 @@ public final class WebServer implements AutoCloseable {
             mediaRoutes.register(cfg.routes);
             flowRoutes.register(cfg.routes);
             brazeRoutes.register(cfg.routes);
+            outreachRoutes.register(cfg.routes);
             widgetRoutes.register(cfg.routes);
             operatorStreamRoutes.register(cfg.routes);
             consoleRoutes.register(cfg.routes);

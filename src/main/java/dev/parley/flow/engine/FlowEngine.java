@@ -53,8 +53,11 @@ public final class FlowEngine {
         FlowState state = stored.orElseGet(() -> FlowState.fresh(newest.flow().id(), newest.version(),
                 FlowState.seeded(context)));
         Flow flow = catalog.version(state.flow(), state.version()).orElse(newest.flow());
-        FlowData data = new FlowData(object(info.path("contact")), object(info.path("conversation")), env,
-                state.variables());
+        ObjectNode conversation = object(info.path("conversation"));
+        if (info.path("approach_mode").isTextual()) {
+            conversation.put("approach_mode", info.path("approach_mode").asText());
+        }
+        FlowData data = new FlowData(object(info.path("contact")), conversation, env, state.variables());
         Outgoing out = new Outgoing(cid);
         FlowRun run = new FlowRun(catalog, actions, clock, envName, data, out, state, flow);
         JsonNode payload = packet.path("payload");
