@@ -1,6 +1,7 @@
 package dev.parley.flow.engine;
 
 import dev.parley.flow.ChoiceOption;
+import dev.parley.config.Suggestions;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ final class ChoiceMatcher {
         int bestDistance = Integer.MAX_VALUE;
         boolean tie = false;
         for (ChoiceOption option : options) {
-            int distance = words(option).mapToInt(word -> distance(word, typed)).min().orElse(Integer.MAX_VALUE);
+            int distance = words(option).mapToInt(word -> Suggestions.distance(word, typed)).min().orElse(Integer.MAX_VALUE);
             if (distance < bestDistance) {
                 best = Optional.of(option);
                 bestDistance = distance;
@@ -60,26 +61,5 @@ final class ChoiceMatcher {
     static String normalize(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }
