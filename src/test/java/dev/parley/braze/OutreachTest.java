@@ -9,9 +9,11 @@ import dev.parley.config.BrazeConfig;
 import dev.parley.json.Json;
 import dev.parley.testing.BrazeStandIn;
 import dev.parley.testing.HttpAnswer;
+import dev.parley.testing.Items;
 import dev.parley.testing.JsonHttp;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
+import dev.parley.testing.WebContact;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +90,38 @@ class OutreachTest {
 
     private static Map<String, String> env() {
         return Map.of("BRAZE_KEY", KEY, "OUTREACH_TOKEN", TOKEN);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aReturningWebContactAnswersTheWinbackFlowAndBrazeGetsTheAnswer(StoreKind kind) throws Exception {
+        try (BrazeStandIn braze = BrazeStandIn.start(KEY);
+                TestParley parley = TestParley.start(kind, temp, workspace(braze.url(), true), env())) {
+            HttpAnswer first = http.post(parley.baseUrl() + "/api/web/v1/widgets/web/conversations", Map.of(),
+                    Json.write(Json.object().set("contact", Json.object().put("email", "ada@example.com"))));
+            assertThat(first.status()).as("%s", first).isEqualTo(201);
+            String token = first.json().path("contact_token").asText();
+
+            ObjectNode request = body("winback-ada-1");
+            ((ObjectNode) request.get("user")).put("email", "ada@example.com");
+            HttpAnswer started = outreach(parley, TOKEN, request);
+            assertThat(started.status()).as("%s", started).isEqualTo(202);
+            WebContact contact = WebContact.of(http, parley.baseUrl(),
+                    started.json().path("conversation_id").asText(), token);
+
+            JsonNode offer = contact.awaitItem("offer", Items.fromBot("button_template"));
+            assertThat(Items.bodyOf(offer)).isEqualTo("Hi Ada! We miss you. As a welcome back: 20% off your next order.");
+            contact.click(offer.path("id").asText(), "accept");
+            contact.awaitBotMessage("Great, we have saved the offer for you.");
+            contact.awaitBotMessage("Have a nice day!");
+
+            await("answer in Braze").atMost(Duration.ofSeconds(30)).until(() -> !braze.tracked().isEmpty());
+            JsonNode event = braze.tracked().getFirst().body().path("events").get(0);
+            assertThat(event.path("external_id").asText()).isEqualTo("user-42");
+            assertThat(event.path("name").asText()).isEqualTo("winback_answered");
+            assertThat(event.path("properties").path("answer").asText()).isEqualTo("accepted");
+            assertThat(event.path("properties").path("approach_mode").asText()).isEqualTo("proactive");
+        }
     }
 
     @ParameterizedTest
