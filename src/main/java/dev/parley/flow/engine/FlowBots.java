@@ -32,8 +32,7 @@ final class FlowBots implements InProcessBots {
             ObjectNode abort = Json.object();
             abort.putObject("info").put("cid", info.path("cid").asText());
             abort.putObject("packet").put("name", "abort").putObject("payload");
-            return new Answer(Json.write(Json.array().add(abort)), info.path("context").deepCopy().isObject()
-                    ? (ObjectNode) info.path("context").deepCopy() : Json.object(),
+            return new Answer(Json.write(Json.array().add(abort)), Json.object(),
                     tx -> log(tx, bot, conversationId, new FlowLog.Line("", "warn", "bot " + bot.id()
                             + " has no flow (set flow: in parley.yml); the conversation goes to the operators")));
         }

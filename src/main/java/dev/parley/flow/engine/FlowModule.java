@@ -41,7 +41,7 @@ public final class FlowModule implements AutoCloseable {
         }
         FlowEngine engine = new FlowEngine(catalog, d.actions(), d.clock(), d.envName(), d.env());
         this.flowOfBot = Map.copyOf(flowOfBot);
-        this.bots = new FlowBots(engine, flowOfBot, d.timeline());
+        this.bots = new FlowBots(engine, this.flowOfBot, d.timeline());
     }
 
     public InProcessBots bots() {

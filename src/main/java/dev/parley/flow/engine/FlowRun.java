@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.flow.ChoiceOption;
 import dev.parley.flow.Flow;
+import dev.parley.flow.Message;
 import dev.parley.flow.Node;
 import dev.parley.flow.spi.ActionRequest;
 import dev.parley.json.Json;
@@ -81,14 +82,14 @@ final class FlowRun {
     }
 
     private void choose(Node.Choices choices, Input input) {
-        Optional<ChoiceOption> chosen = switch (input) {
-            case Input.Click click -> choices.options().stream().filter(o -> o.id().equals(click.id())).findFirst()
-                    .or(() -> ChoiceMatcher.match(choices.options(), click.label()));
-            case Input.Text text -> ChoiceMatcher.match(choices.options(), text.text());
-            case Input.ForwardFailed failed -> Optional.empty();
-        };
-        if (input instanceof Input.ForwardFailed) {
-            return;
+        Optional<ChoiceOption> chosen;
+        switch (input) {
+            case Input.Click click -> chosen = choices.options().stream().filter(o -> o.id().equals(click.id()))
+                    .findFirst().or(() -> ChoiceMatcher.match(choices.options(), click.label()));
+            case Input.Text text -> chosen = ChoiceMatcher.match(choices.options(), text.text());
+            case Input.ForwardFailed failed -> {
+                return;
+            }
         }
         state = state.moving();
         if (chosen.isPresent()) {
@@ -99,19 +100,19 @@ final class FlowRun {
             run(choices.onNoMatch().get());
         } else {
             out.text("Sorry, I did not get that. Please choose one of the options.",
-                    dev.parley.flow.Message.TextFormat.PLAIN);
+                    Message.TextFormat.PLAIN);
             run(choices.id());
         }
     }
 
     private void answer(Node.Ask ask, Input input) {
-        String text = switch (input) {
-            case Input.Text t -> t.text();
-            case Input.Click click -> click.label();
-            case Input.ForwardFailed failed -> "";
-        };
-        if (input instanceof Input.ForwardFailed) {
-            return;
+        String text;
+        switch (input) {
+            case Input.Text t -> text = t.text();
+            case Input.Click click -> text = click.label();
+            case Input.ForwardFailed failed -> {
+                return;
+            }
         }
         Answers.Checked checked = ask.validate().map(rule -> Answers.check(rule.check(), text))
                 .orElseGet(() -> Answers.anyText(text));
@@ -130,8 +131,8 @@ final class FlowRun {
                 }
                 String error = ask.validate().flatMap(rule -> rule.error()).map(t -> Renderer.text(t, data))
                         .filter(e -> !e.isBlank()).orElse("Sorry, " + refused.reason() + ".");
-                out.text(error, dev.parley.flow.Message.TextFormat.PLAIN);
-                out.text(Renderer.text(ask.question(), data), dev.parley.flow.Message.TextFormat.PLAIN);
+                out.text(error, Message.TextFormat.PLAIN);
+                out.text(Renderer.text(ask.question(), data), Message.TextFormat.PLAIN);
                 state = state.waitingAt(ask.id(), failures);
             }
         }
@@ -164,7 +165,7 @@ final class FlowRun {
                 yield Optional.of(say.next());
             }
             case Node.Choices choices -> {
-                choices.say().media().ifPresent(m -> out.say(new dev.parley.flow.Message(Optional.empty(),
+                choices.say().media().ifPresent(m -> out.say(new Message(Optional.empty(),
                         choices.say().format(), Optional.of(m), List.of()), data));
                 out.choices(choices.say().text().map(t -> Renderer.text(t, data)).orElse(""), choices.options(),
                         choices.rendering());
@@ -172,7 +173,7 @@ final class FlowRun {
                 yield Optional.empty();
             }
             case Node.Ask ask -> {
-                out.text(Renderer.text(ask.question(), data), dev.parley.flow.Message.TextFormat.PLAIN);
+                out.text(Renderer.text(ask.question(), data), Message.TextFormat.PLAIN);
                 state = state.waitingAt(ask.id(), 0);
                 yield Optional.empty();
             }
