@@ -14,6 +14,10 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * concurrently thanks to WAL.
  */
 public final class Database implements AutoCloseable {
+    /** How long an SQLite connection waits for a lock before it fails. */
+    static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+    /** The size an SQLite write-ahead log is cut back to when it is rewound after a burst. */
+    private static final long SQLITE_LOG_SIZE_LIMIT = 64L * 1024 * 1024;
     private final Dialect dialect;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
@@ -24,6 +28,9 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
+        if (dialect == Dialect.SQLITE) {
+            jdbi.setStatementBuilderFactory(new SqliteStatementCache());
+        }
         this.sqliteWriter = dialect == Dialect.SQLITE ? java.util.Optional.of(new SqliteWriter(jdbi))
                 : java.util.Optional.empty();
         this.checkpoints = dialect == Dialect.SQLITE ? java.util.Optional.of(startCheckpoints())
@@ -57,7 +64,8 @@ public final class Database implements AutoCloseable {
             cfg.setMaximumPoolSize(8);
             cfg.addDataSourceProperty("journal_mode", "WAL");
             cfg.addDataSourceProperty("synchronous", "NORMAL");
-            cfg.addDataSourceProperty("busy_timeout", "10000");
+            cfg.addDataSourceProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
+            cfg.addDataSourceProperty("journal_size_limit", Long.toString(SQLITE_LOG_SIZE_LIMIT));
             cfg.addDataSourceProperty("foreign_keys", "true");
             cfg.setConnectionInitSql("PRAGMA journal_mode=WAL");
         } else {

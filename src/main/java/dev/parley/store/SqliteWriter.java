@@ -16,11 +16,16 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class SqliteWriter implements AutoCloseable {
     private static final int MAX_BATCH = 64;
+    /** How often the write-ahead log is rewound to its start (see {@link #rewindLog}). */
+    private static final long REWIND_EVERY_NANOS = 1_000_000_000L;
+    /** How long a rewind waits for readers of the log before it gives up for this round. */
+    private static final int REWIND_WAIT_MS = 20;
 
     private final Jdbi jdbi;
     private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
+    private long lastRewind = System.nanoTime();
 
     private static final class Job<T> {
         final Database.TxWork<T> work;
@@ -86,6 +91,9 @@ final class SqliteWriter implements AutoCloseable {
             queue.drainTo(batch, MAX_BATCH - 1);
             runBatch(batch);
             batch.clear();
+            if (System.nanoTime() - lastRewind > REWIND_EVERY_NANOS) {
+                rewindLog();
+            }
         }
         queue.forEach(j -> j.done.completeExceptionally(new IllegalStateException("the database is closed")));
     }
@@ -115,6 +123,28 @@ final class SqliteWriter implements AutoCloseable {
             return;
         }
         ok.forEach(Job::succeed);
+    }
+
+    /**
+     * Copies what is left of the write-ahead log into the database and lets the next commit write the
+     * log from its start again. The checkpoint thread's passive checkpoints do the bulk of the copying
+     * but can never finish while readers keep arriving, and a log that is never rewound grows without
+     * end: on disk, and in the time every commit spends extending the file and every read spends
+     * searching its index. Runs on the writer thread, between batches, so no commit waits for a lock;
+     * it gives up quickly when a reader still uses the log and tries again a second later.
+     */
+    private void rewindLog() {
+        lastRewind = System.nanoTime();
+        try (Handle handle = jdbi.open()) {
+            handle.execute("PRAGMA busy_timeout=" + REWIND_WAIT_MS);
+            try {
+                handle.execute("PRAGMA wal_checkpoint(RESTART)");
+            } finally {
+                handle.execute("PRAGMA busy_timeout=" + Database.SQLITE_BUSY_TIMEOUT_MS);
+            }
+        } catch (RuntimeException e) {
+            // busy or failing: the next round tries again
+        }
     }
 
     @Override
