@@ -10,6 +10,7 @@ final class Clients {
 
     static HttpClient http() {
         return HttpClient.newBuilder()
+                .executor(Runnable::run) // contacts wait on their own threads; no hand-over per response
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
