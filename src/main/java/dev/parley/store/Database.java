@@ -16,6 +16,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class Database implements AutoCloseable {
     /** How long an SQLite connection waits for a lock before it fails. */
     static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+    /** Pages each SQLite connection keeps in memory, in KiB (negative: SQLite's unit for KiB). */
+    private static final int SQLITE_CACHE_KIB = -32 * 1024;
     /** The size an SQLite write-ahead log is cut back to when it is rewound after a burst. */
     private static final long SQLITE_LOG_SIZE_LIMIT = 64L * 1024 * 1024;
     private final Dialect dialect;
@@ -66,6 +68,7 @@ public final class Database implements AutoCloseable {
             cfg.addDataSourceProperty("synchronous", "NORMAL");
             cfg.addDataSourceProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
             cfg.addDataSourceProperty("journal_size_limit", Long.toString(SQLITE_LOG_SIZE_LIMIT));
+            cfg.addDataSourceProperty("cache_size", Integer.toString(SQLITE_CACHE_KIB));
             cfg.addDataSourceProperty("foreign_keys", "true");
             cfg.setConnectionInitSql("PRAGMA journal_mode=WAL");
         } else {

@@ -12,15 +12,19 @@ public interface Ids {
     String hex32();
 
     /**
-     * Random ids (96 bits for prefixed ids, 128 for {@link #hex32}). They name things and grant
-     * nothing — every call is authorized by a token — so a fast per-thread source is enough; tokens
-     * come from {@code auth.Secrets}.
+     * Prefixed ids are 24 hex digits: the time in milliseconds (48 bits), then 48 random bits, so ids
+     * made later sort later and new rows land at the end of the indexes on them instead of on a
+     * random page each; {@link #hex32} is 128 random bits. Ids name things and grant nothing — every
+     * call is authorized by a token — so a fast per-thread source is enough; tokens come from
+     * {@code auth.Secrets}.
      */
     static Ids random() {
         return new Ids() {
             @Override
             public String next(String prefix) {
-                return prefix + "_" + hex32().substring(0, 24);
+                long random = ThreadLocalRandom.current().nextLong() >>> 16;
+                return prefix + "_" + HexFormat.of().toHexDigits(System.currentTimeMillis()).substring(4)
+                        + HexFormat.of().toHexDigits(random).substring(4);
             }
 
             @Override
