@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Web page events of a contact (flows spec §4.5): a page tag is kept on the contact as the latest
@@ -25,7 +24,6 @@ public final class PageTagService {
     public static final int MAX_TAGS = 100;
     /** Largest serialized {@code properties} object of one tag. */
     public static final int MAX_PROPERTIES_CHARS = 4096;
-    private static final Pattern TAG_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$");
 
     private final Database db;
     private final Clock clock;
@@ -44,12 +42,12 @@ public final class PageTagService {
 
     /**
      * Refuses a tag name or properties the contact cannot keep; {@code field} and {@code propertiesField}
-     * name them in the error. Names are 1–100 letters, digits, {@code _ . : -}, starting with a letter or digit.
+     * name them in the error. Names follow {@link PageTagName}.
      */
     public static void check(String tag, Optional<ObjectNode> properties, String field, String propertiesField) {
-        if (!TAG_NAME.matcher(tag).matches()) {
-            throw ClientError.badRequest("invalid_field", field + " '" + shorten(tag) + "' is not a tag name: use 1–100"
-                    + " letters, digits, '_', '.', ':' or '-', starting with a letter or digit", field);
+        if (!PageTagName.valid(tag)) {
+            throw ClientError.badRequest("invalid_field", field + " '" + shorten(tag) + "' is not a tag name: use "
+                    + PageTagName.RULE, field);
         }
         int size = properties.map(p -> Json.write(p).length()).orElse(0);
         if (size > MAX_PROPERTIES_CHARS) {
