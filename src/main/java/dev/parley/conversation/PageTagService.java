@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Web page events of a contact (flows spec §4.5): a page tag is kept on the contact as the latest
  * value per tag name with its time ({@code contact.page_tags.<name> = {"properties", "at"}}), and
- * every tag or page view becomes a timeline item that operators see and the contact does not.
+ * every tag or page view becomes a timeline item that operators see and the contact does not. The
+ * {@link PageTagHook} learns of every tag in the same transaction.
  */
 public final class PageTagService {
     /** A contact keeps at most this many tag names; a new one beyond it replaces the oldest. */
@@ -30,14 +31,16 @@ public final class PageTagService {
     private final ContactStore contacts;
     private final ConversationStore conversations;
     private final TimelineStore timeline;
+    private final PageTagHook hook;
 
     public PageTagService(Database db, Clock clock, ContactStore contacts, ConversationStore conversations,
-            TimelineStore timeline) {
+            TimelineStore timeline, PageTagHook hook) {
         this.db = db;
         this.clock = clock;
         this.contacts = contacts;
         this.conversations = conversations;
         this.timeline = timeline;
+        this.hook = hook;
     }
 
     /**
@@ -82,6 +85,7 @@ public final class PageTagService {
             Instant now = clock.instant();
             Contact current = contacts.find(tx.handle(), contact.id()).orElseThrow();
             contacts.update(tx, current.withPageTags(merged(current.pageTags(), Map.of(tag, props), now)));
+            hook.tagged(tx, conv, current, Map.of(tag, props), now);
             ObjectNode payload = Json.object().put("tag", tag);
             payload.set("properties", props);
             return timeline.append(tx, conv.id(), Author.contact(contact.id(), current.name()),
