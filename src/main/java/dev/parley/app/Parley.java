@@ -89,9 +89,10 @@ public final class Parley implements AutoCloseable {
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
                     media, flows.bots()));
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
-                    timeline, chatbot.hooks());
+                    timeline, chatbot.hooks(), braze.pageTags());
             WebServer web = WebServer.start(settings.host(), settings.port(), new WebServer.Services(db,
-                    contactService, new PageTagService(db, clock, contacts, conversations, timeline),
+                    contactService, new PageTagService(db, clock, contacts, conversations, timeline,
+                            braze.pageTags()),
                     new Transcripts(db, timeline, hub), timeline, hub, chatbot.api(),
                     new OperatorAuth(db, clock, workspace),
                     new OperatorService(db, workspace, conversations, timeline, router, chatbot, notes,

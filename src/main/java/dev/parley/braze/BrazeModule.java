@@ -6,6 +6,7 @@ import dev.parley.config.EnvironmentConfig;
 import dev.parley.config.ParleyConfig;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.PageTagHook;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.outbox.Outbox;
 import dev.parley.store.Database;
@@ -17,8 +18,8 @@ import java.util.Optional;
 /**
  * Wires the Braze integration for the selected environment: the {@link BrazeWriter} (batched
  * {@code /users/track} through the outbox), the {@link BrazeReader} ({@code /users/export/ids}), the
- * dead letters admins see, and what is sent when a conversation ends. Without a Braze account in the
- * selected environment, the writer and reader answer that Braze is not configured.
+ * dead letters admins see, what is sent when a conversation ends, and the widgets' page tags. Without a
+ * Braze account in the selected environment, the writer and reader answer that Braze is not configured.
  */
 public final class BrazeModule {
     /** How long one call to Braze may take. */
@@ -28,6 +29,7 @@ public final class BrazeModule {
     private final BrazeReader reader;
     private final BrazeDeadLetters deadLetters;
     private final Retargeting retargeting;
+    private final PageTagForwarding pageTags;
 
     /** The shared pieces the feature needs, and the workspace configuration. */
     public record Deps(Database db, Clock clock, Ids ids, Outbox outbox, ConversationStore conversations,
@@ -50,8 +52,10 @@ public final class BrazeModule {
         this.writer = new BrazeWriter(d.clock(), d.ids(), braze, d.outbox(), store);
         this.reader = new BrazeReader(client);
         this.deadLetters = new BrazeDeadLetters(d.db(), d.clock(), deadLetterStore, writer);
-        this.retargeting = new Retargeting(writer, d.conversations(), d.contacts(), d.timeline(), d.config().bots(),
+        this.pageTags = new PageTagForwarding(writer, d.ids(), d.conversations(), d.contacts(), new PageTagStore(),
                 d.config().widgets());
+        this.retargeting = new Retargeting(writer, d.conversations(), d.contacts(), d.timeline(), d.config().bots(),
+                d.config().widgets(), pageTags);
         if (client.isPresent()) {
             resumeLeftovers(d, store);
         }
@@ -81,6 +85,11 @@ public final class BrazeModule {
     /** What admins see of refused objects, and re-sending them. */
     public BrazeDeadLetters deadLetters() {
         return deadLetters;
+    }
+
+    /** What happens in the transaction that stores a contact's page tags: the widget's Braze forwarding. */
+    public PageTagHook pageTags() {
+        return pageTags;
     }
 
     /** What happens in the transaction that ends a conversation; handed to the add-on feature. */

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.parley.config.BrazeRetargeting;
 import dev.parley.conversation.Contact;
 import java.util.AbstractMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Maps a contact to Braze user attributes: {@code first_name} and {@code last_name} (a custom field of
@@ -31,6 +33,18 @@ final class ContactAttributes {
             case PHONE -> contact.mobileNumber();
         };
         return value.filter(v -> !v.isBlank()).map(v -> new AbstractMap.SimpleEntry<>(key(by), v));
+    }
+
+    /** The Braze key and value of the first of {@code identifyBy} the contact has. */
+    static Optional<Map.Entry<String, String>> identifier(Contact contact,
+            List<BrazeRetargeting.IdentifyBy> identifyBy) {
+        return identifyBy.stream().flatMap(by -> identifier(contact, by).stream()).findFirst();
+    }
+
+    /** Why a contact without any of {@code identifyBy} is not sent. */
+    static String noIdentifier(List<BrazeRetargeting.IdentifyBy> identifyBy) {
+        return "the contact has no " + identifyBy.stream().map(ContactAttributes::key)
+                .collect(Collectors.joining(" or ")) + " to name the Braze user by";
     }
 
     static Optional<JsonNode> value(Contact contact, String name) {

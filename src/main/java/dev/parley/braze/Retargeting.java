@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Sends what a conversation taught to Braze when it ends (spec §4.3): a custom event with
  * {@code topic}, {@code outcome}, {@code flow}, {@code channel}, {@code duration_s} and
  * {@code handled_by}, and the contact's attributes the rule names. The rule is the last bot's that
- * wrote in the conversation, else the widget's; an add-on of type braze applies its own on demand.
+ * wrote in the conversation, else the widget's; an add-on of type braze applies its own on demand. The
+ * conversation's page tags still waiting for Braze go first (see {@link PageTagForwarding}).
  */
 final class Retargeting implements AfterConversation {
     private static final Logger log = LoggerFactory.getLogger(Retargeting.class);
@@ -37,19 +38,22 @@ final class Retargeting implements AfterConversation {
     private final TimelineStore timeline;
     private final Map<String, BotConfig> bots;
     private final Map<String, WidgetConfig> widgets;
+    private final PageTagForwarding pageTags;
 
     Retargeting(BrazeWriter writer, ConversationStore conversations, ContactStore contacts, TimelineStore timeline,
-            List<BotConfig> bots, List<WidgetConfig> widgets) {
+            List<BotConfig> bots, List<WidgetConfig> widgets, PageTagForwarding pageTags) {
         this.writer = writer;
         this.conversations = conversations;
         this.contacts = contacts;
         this.timeline = timeline;
         this.bots = bots.stream().collect(Collectors.toMap(BotConfig::id, Function.identity()));
         this.widgets = widgets.stream().collect(Collectors.toMap(WidgetConfig::id, Function.identity()));
+        this.pageTags = pageTags;
     }
 
     @Override
     public void conversationEnded(Tx tx, String conversationId, Instant endedAt) {
+        pageTags.conversationEnded(tx, conversationId);
         if (bots.values().stream().allMatch(b -> b.braze().isEmpty())
                 && widgets.values().stream().allMatch(w -> w.braze().isEmpty())) {
             return;
@@ -75,12 +79,10 @@ final class Retargeting implements AfterConversation {
 
     /** Stores the event and attributes with the writer; returns why not, if nothing could be sent. */
     private Optional<String> send(Tx tx, EndedFacts facts, BrazeRetargeting rule) {
-        Optional<Map.Entry<String, String>> identifier = rule.identifyBy().stream()
-                .flatMap(by -> ContactAttributes.identifier(facts.contact(), by).stream()).findFirst();
+        Optional<Map.Entry<String, String>> identifier = ContactAttributes.identifier(facts.contact(),
+                rule.identifyBy());
         if (identifier.isEmpty()) {
-            return Optional.of("the contact has no " + rule.identifyBy().stream()
-                    .map(by -> ContactAttributes.key(by)).collect(Collectors.joining(" or "))
-                    + " to name the Braze user by");
+            return Optional.of(ContactAttributes.noIdentifier(rule.identifyBy()));
         }
         ObjectNode event = Json.object().put(identifier.get().getKey(), identifier.get().getValue())
                 .put("name", rule.event()).put("time", BrazeWriter.iso(facts.endedAt()));

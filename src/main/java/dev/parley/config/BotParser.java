@@ -43,7 +43,7 @@ final class BotParser {
                 flow(node, type),
                 references.skillsOf(node),
                 node.get("avatar_url").map(ConfigValues::avatarUrl),
-                BrazeRetargetingParser.ofOwner(node));
+                BrazeRetargetingParser.ofBot(node));
     }
 
     private static Optional<URI> webhookUrl(YamlNode node, BotType type) {

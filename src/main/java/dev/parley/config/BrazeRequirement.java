@@ -21,7 +21,8 @@ final class BrazeRequirement {
             }
         }
         for (int i = 0; i < config.widgets().size(); i++) {
-            if (config.widgets().get(i).braze().isPresent()) {
+            WidgetConfig widget = config.widgets().get(i);
+            if (widget.braze().isPresent() || widget.brazePageTags().isPresent()) {
                 throw missing(root, "widgets", i, "braze", config);
             }
         }

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads what is sent to Braze after a conversation: the {@code braze} key of bots and widgets
- * ({@code braze: { after_conversation: { event, attributes, identify_by } }}) and the same three keys
- * on an add-on of type {@code braze}.
+ * ({@code braze: { after_conversation: { event, attributes, identify_by } }}, and a widget's
+ * {@code page_tags} next to it, read by {@link BrazePageTagsParser}) and the same three keys on an add-on
+ * of type {@code braze}.
  */
 final class BrazeRetargetingParser {
 
@@ -19,17 +20,30 @@ final class BrazeRetargetingParser {
     private BrazeRetargetingParser() {
     }
 
-    /** The {@code braze} key of a bot or widget. */
-    static Optional<BrazeRetargeting> ofOwner(YamlNode owner) {
-        return owner.get("braze").flatMap(braze -> {
-            braze.requireOnlyKeys(List.of("after_conversation"));
-            return braze.get("after_conversation").map(rule -> {
-                if (!rule.isMapping()) {
-                    throw rule.error("expected a mapping (event, attributes, identify_by), got " + rule.quoted());
-                }
-                rule.requireOnlyKeys(RULE_KEYS);
-                return rule(rule);
+    /** The {@code braze.after_conversation} rule of a bot. */
+    static Optional<BrazeRetargeting> ofBot(YamlNode bot) {
+        return bot.get("braze").flatMap(braze -> {
+            braze.get("page_tags").ifPresent(tags -> {
+                throw tags.error("page tags come from website widgets: set braze.page_tags on the widget instead");
             });
+            return afterConversation(braze, List.of("after_conversation"));
+        });
+    }
+
+    /** The {@code braze.after_conversation} rule of a widget. */
+    static Optional<BrazeRetargeting> ofWidget(YamlNode widget) {
+        return widget.get("braze").flatMap(braze -> afterConversation(braze, List.of("after_conversation",
+                "page_tags")));
+    }
+
+    private static Optional<BrazeRetargeting> afterConversation(YamlNode braze, List<String> keys) {
+        braze.requireOnlyKeys(keys);
+        return braze.get("after_conversation").map(rule -> {
+            if (!rule.isMapping()) {
+                throw rule.error("expected a mapping (event, attributes, identify_by), got " + rule.quoted());
+            }
+            rule.requireOnlyKeys(RULE_KEYS);
+            return rule(rule);
         });
     }
 
@@ -42,7 +56,8 @@ final class BrazeRetargetingParser {
                 node.get("identify_by").map(BrazeRetargetingParser::identifyBy).orElse(defaults.identifyBy()));
     }
 
-    private static String eventName(YamlNode node) {
+    /** A Braze custom event's name. */
+    static String eventName(YamlNode node) {
         String name = ConfigValues.text(node);
         if (name.length() > MAX_NAME) {
             throw node.error("Braze event names have at most " + MAX_NAME + " characters, got " + name.length());
@@ -65,7 +80,8 @@ final class BrazeRetargetingParser {
         }).toList();
     }
 
-    private static List<BrazeRetargeting.IdentifyBy> identifyBy(YamlNode node) {
+    /** One identifier or a list of them, in order of preference. */
+    static List<BrazeRetargeting.IdentifyBy> identifyBy(YamlNode node) {
         if (!node.isList()) {
             return List.of(node.asEnum(BrazeRetargeting.IdentifyBy.class));
         }

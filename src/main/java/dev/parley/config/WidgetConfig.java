@@ -12,10 +12,11 @@ import java.util.Optional;
  * @param serviceHours      when humans serve the widget, if restricted
  * @param chatbotAssignment whether the group's bots may take the widget's conversations
  * @param braze             what is sent to Braze when a conversation of the widget ends, if anything
+ * @param brazePageTags     which of the contacts' page tags are sent to Braze as custom events, if any
  */
 public record WidgetConfig(String id, String name, String group, boolean registration,
         Optional<Duration> liveTimeout, Optional<ServiceHours> serviceHours, boolean chatbotAssignment,
-        Optional<BrazeRetargeting> braze) {
+        Optional<BrazeRetargeting> braze, Optional<BrazePageTags> brazePageTags) {
 
     public WidgetConfig {
         Objects.requireNonNull(id, "id");
@@ -24,11 +25,13 @@ public record WidgetConfig(String id, String name, String group, boolean registr
         Objects.requireNonNull(liveTimeout, "liveTimeout");
         Objects.requireNonNull(serviceHours, "serviceHours");
         Objects.requireNonNull(braze, "braze");
+        Objects.requireNonNull(brazePageTags, "brazePageTags");
     }
 
-    /** A widget that sends nothing to Braze after its conversations. */
+    /** A widget that sends nothing to Braze. */
     public WidgetConfig(String id, String name, String group, boolean registration, Optional<Duration> liveTimeout,
             Optional<ServiceHours> serviceHours, boolean chatbotAssignment) {
-        this(id, name, group, registration, liveTimeout, serviceHours, chatbotAssignment, Optional.empty());
+        this(id, name, group, registration, liveTimeout, serviceHours, chatbotAssignment, Optional.empty(),
+                Optional.empty());
     }
 }

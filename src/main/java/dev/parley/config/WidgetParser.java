@@ -24,6 +24,7 @@ final class WidgetParser {
                 node.get("live_timeout").map(ConfigValues::positiveDuration),
                 node.get("service_hours").map(ServiceHoursParser::parse),
                 node.get("chatbot_assignment").map(YamlNode::asBoolean).orElse(true),
-                BrazeRetargetingParser.ofOwner(node));
+                BrazeRetargetingParser.ofWidget(node),
+                BrazePageTagsParser.ofWidget(node));
     }
 }

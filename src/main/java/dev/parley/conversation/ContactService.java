@@ -28,9 +28,11 @@ public final class ContactService {
     private final ConversationStore conversations;
     private final TimelineStore timeline;
     private final ConversationHooks hooks;
+    private final PageTagHook pageTagHook;
 
     public ContactService(Database db, Clock clock, Ids ids, WorkspaceStore workspace, ContactStore contacts,
-            ConversationStore conversations, TimelineStore timeline, ConversationHooks hooks) {
+            ConversationStore conversations, TimelineStore timeline, ConversationHooks hooks,
+            PageTagHook pageTagHook) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
@@ -39,6 +41,7 @@ public final class ContactService {
         this.conversations = conversations;
         this.timeline = timeline;
         this.hooks = hooks;
+        this.pageTagHook = pageTagHook;
     }
 
     /** The contact a bearer token belongs to. */
@@ -79,6 +82,10 @@ public final class ContactService {
                 contacts.insert(tx, contact, Secrets.hash(newToken.get()));
             }
             Conversation conv = insertConversation(tx, widget, contact, req.pageUrl(), req.proactive(), now);
+            Map<String, ObjectNode> tags = pageTags(req);
+            if (!tags.isEmpty()) {
+                pageTagHook.tagged(tx, conv, contact, tags, now);
+            }
             opening.start(tx, conv, contact, returning.isPresent());
             return new Opened(conv.id(), contact.id(), newToken);
         });

@@ -13,43 +13,44 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Web page events of a contact (flows spec §4.5): a page tag is kept on the contact as the latest
  * value per tag name with its time ({@code contact.page_tags.<name> = {"properties", "at"}}), and
- * every tag or page view becomes a timeline item that operators see and the contact does not.
+ * every tag or page view becomes a timeline item that operators see and the contact does not. The
+ * {@link PageTagHook} learns of every tag in the same transaction.
  */
 public final class PageTagService {
     /** A contact keeps at most this many tag names; a new one beyond it replaces the oldest. */
     public static final int MAX_TAGS = 100;
     /** Largest serialized {@code properties} object of one tag. */
     public static final int MAX_PROPERTIES_CHARS = 4096;
-    private static final Pattern TAG_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$");
 
     private final Database db;
     private final Clock clock;
     private final ContactStore contacts;
     private final ConversationStore conversations;
     private final TimelineStore timeline;
+    private final PageTagHook hook;
 
     public PageTagService(Database db, Clock clock, ContactStore contacts, ConversationStore conversations,
-            TimelineStore timeline) {
+            TimelineStore timeline, PageTagHook hook) {
         this.db = db;
         this.clock = clock;
         this.contacts = contacts;
         this.conversations = conversations;
         this.timeline = timeline;
+        this.hook = hook;
     }
 
     /**
      * Refuses a tag name or properties the contact cannot keep; {@code field} and {@code propertiesField}
-     * name them in the error. Names are 1–100 letters, digits, {@code _ . : -}, starting with a letter or digit.
+     * name them in the error. Names follow {@link PageTagName}.
      */
     public static void check(String tag, Optional<ObjectNode> properties, String field, String propertiesField) {
-        if (!TAG_NAME.matcher(tag).matches()) {
-            throw ClientError.badRequest("invalid_field", field + " '" + shorten(tag) + "' is not a tag name: use 1–100"
-                    + " letters, digits, '_', '.', ':' or '-', starting with a letter or digit", field);
+        if (!PageTagName.valid(tag)) {
+            throw ClientError.badRequest("invalid_field", field + " '" + shorten(tag) + "' is not a tag name: use "
+                    + PageTagName.RULE, field);
         }
         int size = properties.map(p -> Json.write(p).length()).orElse(0);
         if (size > MAX_PROPERTIES_CHARS) {
@@ -84,6 +85,7 @@ public final class PageTagService {
             Instant now = clock.instant();
             Contact current = contacts.find(tx.handle(), contact.id()).orElseThrow();
             contacts.update(tx, current.withPageTags(merged(current.pageTags(), Map.of(tag, props), now)));
+            hook.tagged(tx, conv, current, Map.of(tag, props), now);
             ObjectNode payload = Json.object().put("tag", tag);
             payload.set("properties", props);
             return timeline.append(tx, conv.id(), Author.contact(contact.id(), current.name()),

@@ -119,6 +119,40 @@ class EnvironmentConfigTest {
         assertThat(BrazeRetargeting.defaults().event()).isEqualTo("conversation_ended");
     }
 
+    @Test
+    void widgetsMaySendTheirPageTagsToBraze() {
+        ParleyConfig config = ConfigLoader.parse(TWO + """
+                groups: [{ id: support, name: Support }]
+                widgets:
+                  - id: shop
+                    name: Shop
+                    group: support
+                    braze:
+                      page_tags:
+                        identify_by: [external_id, email]
+                        only: [pricing_viewed, cart_abandoned]
+                        event: page_tag
+                  - { id: web, name: Web, group: support, braze: { page_tags: {}, after_conversation: {} } }
+                  - { id: one, name: One, group: support, braze: { page_tags: { only: pricing_viewed } } }
+                  - { id: quiet, name: Quiet, group: support }
+                """, "parley.yml", KEYS);
+
+        WidgetConfig shop = config.widgets().get(0);
+        assertThat(shop.brazePageTags()).contains(new BrazePageTags(
+                List.of(BrazeRetargeting.IdentifyBy.EXTERNAL_ID, BrazeRetargeting.IdentifyBy.EMAIL),
+                Optional.of(List.of("pricing_viewed", "cart_abandoned")), Optional.of("page_tag")));
+        assertThat(shop.braze()).isEmpty();
+        WidgetConfig web = config.widgets().get(1);
+        assertThat(web.brazePageTags()).contains(BrazePageTags.defaults());
+        assertThat(web.braze()).contains(BrazeRetargeting.defaults());
+        assertThat(BrazePageTags.defaults().identifyBy()).containsExactly(BrazeRetargeting.IdentifyBy.values());
+        assertThat(BrazePageTags.defaults().sends("anything")).isTrue();
+        BrazePageTags one = config.widgets().get(2).brazePageTags().orElseThrow();
+        assertThat(one.sends("pricing_viewed")).isTrue();
+        assertThat(one.sends("cart_abandoned")).isFalse();
+        assertThat(config.widgets().get(3).brazePageTags()).isEmpty();
+    }
+
     private static final String RULE_BASE = "groups: [{ id: support, name: Support }]\nwidgets:\n"
             + "  - id: web\n    name: Web\n    group: support\n    braze:\n";
 
@@ -183,7 +217,42 @@ class EnvironmentConfigTest {
                                 + " mean 'event'?"),
                 arguments("misspelt braze owner key", sandbox + RULE_BASE + "      after_conversations: {}\n",
                         "parley.yml:12: widgets[0].braze.after_conversations: unknown key 'after_conversations';"
-                                + " did you mean 'after_conversation'?"));
+                                + " did you mean 'after_conversation'?"),
+                arguments("page tags without Braze", RULE_BASE + "      page_tags: {}\n",
+                        "parley.yml:7: widgets[0].braze: sends to Braze, but the file defines no environments; add"
+                                + " one with a braze key (url, api_key_env)"),
+                arguments("misspelt page tags key", sandbox + RULE_BASE + "      page_tag: {}\n",
+                        "parley.yml:12: widgets[0].braze.page_tag: unknown key 'page_tag'; did you mean"
+                                + " 'page_tags'?"),
+                arguments("page tags not a mapping", sandbox + RULE_BASE + "      page_tags: yes\n",
+                        "parley.yml:12: widgets[0].braze.page_tags: expected a mapping (identify_by, only, event),"
+                                + " got 'yes'; write page_tags: {} to send every tag"),
+                arguments("misspelt page tags rule key", sandbox + RULE_BASE + "      page_tags: { ony: [a] }\n",
+                        "parley.yml:12: widgets[0].braze.page_tags.ony: unknown key 'ony'; did you mean 'only'?"),
+                arguments("page tags unknown identifier", sandbox + RULE_BASE
+                                + "      page_tags: { identify_by: [email, fax] }\n",
+                        "parley.yml:12: widgets[0].braze.page_tags.identify_by[1]: 'fax' is not one of"
+                                + " external_id, email, phone"),
+                arguments("page tags empty only", sandbox + RULE_BASE + "      page_tags: { only: [] }\n",
+                        "parley.yml:12: widgets[0].braze.page_tags.only: name at least one tag, or leave only out"
+                                + " to send every tag"),
+                arguments("page tags only not a tag name", sandbox + RULE_BASE
+                                + "      page_tags:\n        only:\n          - pricing\n          - cart abandoned\n",
+                        "parley.yml:15: widgets[0].braze.page_tags.only[1]: 'cart abandoned' is not a tag name"
+                                + " (1–100 letters, digits, '_', '.', ':' or '-', starting with a letter or digit)"),
+                arguments("page tags only twice the same", sandbox + RULE_BASE
+                                + "      page_tags:\n        only: [pricing,\n               pricing]\n",
+                        "parley.yml:14: widgets[0].braze.page_tags.only[1]: duplicate tag 'pricing' (first on"
+                                + " line 13)"),
+                arguments("page tags event too long", sandbox + RULE_BASE + "      page_tags: { event: "
+                                + "e".repeat(256) + " }\n",
+                        "parley.yml:12: widgets[0].braze.page_tags.event: Braze event names have at most 255"
+                                + " characters, got 256"),
+                arguments("page tags on a bot", sandbox + "groups: [{ id: support, name: Support }]\nbots:\n"
+                                + "  - { id: b, name: Bee, group: support, type: api, webhook_url: 'http://localhost:1/h',\n"
+                                + "      braze: { page_tags: {} } }\n",
+                        "parley.yml:9: bots[0].braze.page_tags: page tags come from website widgets: set"
+                                + " braze.page_tags on the widget instead"));
     }
 
     @ParameterizedTest(name = "{0}")
