@@ -1,5 +1,7 @@
 package dev.parley.store;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +28,8 @@ final class SqliteWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private long lastRewind = System.nanoTime();
+    /** Only touched by the writer thread. */
+    private Connection connection;
 
     private static final class Job<T> {
         final Database.TxWork<T> work;
@@ -96,33 +100,87 @@ final class SqliteWriter implements AutoCloseable {
             }
         }
         queue.forEach(j -> j.done.completeExceptionally(new IllegalStateException("the database is closed")));
+        closeConnection();
     }
 
     private void runBatch(List<Job<?>> batch) {
         List<Job<?>> ok = new ArrayList<>(batch.size());
-        try (Handle handle = jdbi.open()) {
-            // checkpoints run on their own thread (see Database), never inside a caller's commit
-            handle.execute("PRAGMA wal_autocheckpoint=0");
-            handle.begin();
+        try {
+            Connection connection = connection();
+            connection.handle.begin();
             for (Job<?> job : batch) {
-                handle.execute("SAVEPOINT job");
+                connection.savepoint.execute();
                 try {
-                    job.run(handle);
-                    handle.execute("RELEASE job");
+                    job.run(connection.handle);
+                    connection.release.execute();
                     ok.add(job);
                 } catch (RuntimeException | Error e) {
-                    handle.execute("ROLLBACK TO job");
-                    handle.execute("RELEASE job");
+                    connection.rollbackTo.execute();
+                    connection.release.execute();
                     job.done.completeExceptionally(e);
                 }
             }
-            handle.commit();
-        } catch (RuntimeException e) {
-            ok.forEach(j -> j.done.completeExceptionally(e));
-            batch.forEach(j -> j.done.completeExceptionally(e));
+            connection.handle.commit();
+        } catch (RuntimeException | SQLException e) {
+            closeConnection();
+            RuntimeException failure = e instanceof RuntimeException r ? r
+                    : new StoreException("the write transaction failed: " + e.getMessage(), e);
+            batch.forEach(j -> j.done.completeExceptionally(failure));
             return;
         }
         ok.forEach(Job::succeed);
+    }
+
+    /**
+     * The writer's own connection, kept between batches (taking one from the pool and setting it up
+     * for every batch cost more than many of the batches' statements), with the savepoint statements
+     * every job runs prepared once.
+     */
+    private static final class Connection {
+        final Handle handle;
+        final PreparedStatement savepoint;
+        final PreparedStatement release;
+        final PreparedStatement rollbackTo;
+
+        Connection(Handle handle) throws SQLException {
+            this.handle = handle;
+            // checkpoints run on their own thread (see Database) and in rewindLog, never inside a commit
+            handle.execute("PRAGMA wal_autocheckpoint=0");
+            java.sql.Connection jdbc = handle.getConnection();
+            this.savepoint = jdbc.prepareStatement("SAVEPOINT job");
+            this.release = jdbc.prepareStatement("RELEASE job");
+            this.rollbackTo = jdbc.prepareStatement("ROLLBACK TO job");
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Handle handle = jdbi.open();
+            try {
+                connection = new Connection(handle);
+            } catch (SQLException | RuntimeException e) {
+                handle.close();
+                throw e;
+            }
+        }
+        return connection;
+    }
+
+    /** Drops the connection after a failure; the next batch opens a fresh one. */
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.handle.rollback();
+            } catch (RuntimeException ignored) {
+                // the connection is being dropped anyway
+            }
+            try {
+                connection.handle.close();
+            } catch (RuntimeException ignored) {
+                // nothing more to release
+            }
+            connection = null;
+        }
     }
 
     /**
@@ -135,14 +193,15 @@ final class SqliteWriter implements AutoCloseable {
      */
     private void rewindLog() {
         lastRewind = System.nanoTime();
-        try (Handle handle = jdbi.open()) {
+        try {
+            Handle handle = connection().handle;
             handle.execute("PRAGMA busy_timeout=" + REWIND_WAIT_MS);
             try {
                 handle.execute("PRAGMA wal_checkpoint(RESTART)");
             } finally {
                 handle.execute("PRAGMA busy_timeout=" + Database.SQLITE_BUSY_TIMEOUT_MS);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | SQLException e) {
             // busy or failing: the next round tries again
         }
     }
