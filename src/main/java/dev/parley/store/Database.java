@@ -69,6 +69,8 @@ public final class Database implements AutoCloseable {
             cfg.addDataSourceProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
             cfg.addDataSourceProperty("journal_size_limit", Long.toString(SQLITE_LOG_SIZE_LIMIT));
             cfg.addDataSourceProperty("cache_size", Integer.toString(SQLITE_CACHE_KIB));
+            // the writer's savepoint per caller keeps the pages it changes in a sub-journal: in memory
+            cfg.addDataSourceProperty("temp_store", "MEMORY");
             cfg.addDataSourceProperty("foreign_keys", "true");
             cfg.setConnectionInitSql("PRAGMA journal_mode=WAL");
         } else {
