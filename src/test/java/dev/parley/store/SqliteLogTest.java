@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SQLite's write-ahead log under steady writes and reads: readers that keep arriving, each on a
- * snapshot a little older than the last commit, stop passive checkpoints from ever finishing, so a log that is not rewound grows by every page ever written (and
- * with it every commit and read). It must start again from its beginning every second or so.
+ * snapshot a little older than the last commit, can stop passive checkpoints from ever finishing, so a
+ * log that is not rewound grows by every page ever written (and with it the cost of every commit and
+ * read). It must start again from its beginning every second or so.
  */
 class SqliteLogTest {
     @TempDir
