@@ -6,11 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilderFactory;
@@ -30,29 +29,35 @@ final class SqliteStatementCache implements StatementBuilderFactory {
     /** Statements kept per connection; the least recently used one is closed beyond this. */
     private static final int PER_CONNECTION = 256;
 
-    private final Map<SQLiteConnection, Statements> byConnection = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<SQLiteConnection, Statements> byConnection = new IdentityHashMap<>();
 
     @Override
     public StatementBuilder createStatementBuilder(Connection connection) {
+        forgetClosedConnections();
         return new Builder();
     }
 
-    private Statements of(Connection connection) throws SQLException {
-        SQLiteConnection raw = connection.unwrap(SQLiteConnection.class);
-        return byConnection.computeIfAbsent(raw, Statements::new);
+    private synchronized Statements of(SQLiteConnection connection) {
+        return byConnection.computeIfAbsent(connection, c -> new Statements());
+    }
+
+    /** Drops the statements of connections the pool has closed (their statements closed with them). */
+    private synchronized void forgetClosedConnections() {
+        byConnection.keySet().removeIf(c -> {
+            try {
+                return c.isClosed();
+            } catch (SQLException e) {
+                return true;
+            }
+        });
     }
 
     /** One connection's statements; a connection is used by one thread at a time. */
     private static final class Statements {
-        private final SQLiteConnection connection;
         private final LinkedHashMap<String, PreparedStatement> idle = new LinkedHashMap<>(64, 0.75f, true);
         private final Map<PreparedStatement, String> inUse = new HashMap<>();
 
-        Statements(SQLiteConnection connection) {
-            this.connection = connection;
-        }
-
-        synchronized PreparedStatement take(String sql) throws SQLException {
+        synchronized PreparedStatement take(SQLiteConnection connection, String sql) throws SQLException {
             PreparedStatement statement = idle.remove(sql);
             if (statement == null || statement.isClosed()) {
                 if (inUse.containsValue(sql)) {
@@ -115,7 +120,8 @@ final class SqliteStatementCache implements StatementBuilderFactory {
             if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable()) {
                 return plain.create(conn, sql, ctx);
             }
-            PreparedStatement cached = of(conn).take(sql);
+            SQLiteConnection raw = conn.unwrap(SQLiteConnection.class);
+            PreparedStatement cached = of(raw).take(raw, sql);
             return cached != null ? cached : plain.create(conn, sql, ctx);
         }
 
@@ -126,7 +132,7 @@ final class SqliteStatementCache implements StatementBuilderFactory {
 
         @Override
         public void close(Connection conn, String sql, Statement stmt) throws SQLException {
-            if (!of(conn).giveBack(stmt)) {
+            if (!of(conn.unwrap(SQLiteConnection.class)).giveBack(stmt)) {
                 plain.close(conn, sql, stmt);
             }
         }
