@@ -79,7 +79,8 @@ public final class ContactService {
             if (returning.isPresent()) {
                 contacts.update(tx, contact);
             } else {
-                contacts.insert(tx, contact, Secrets.hash(newToken.get()));
+                contacts.insert(tx, contact);
+                contacts.addToken(tx, Secrets.hash(newToken.get()), contact.id(), widget.id(), now);
             }
             Conversation conv = insertConversation(tx, widget, contact, req.pageUrl(), req.proactive(), now);
             Map<String, ObjectNode> tags = pageTags(req);
@@ -129,7 +130,7 @@ public final class ContactService {
         } else {
             contact = new Contact(ids.next("ct"), Optional.empty(), reach.email(), reach.mobileNumber(),
                     reach.externalCustomerId(), Optional.empty(), Json.object(), Json.object(), Json.object(), now);
-            contacts.insert(tx, contact, Secrets.hash(Secrets.newToken()));
+            contacts.insert(tx, contact);
         }
         Conversation conv = insertConversation(tx, widget, contact, Optional.empty(), true, now);
         firstMessage.ifPresent(text -> timeline.append(tx, conv.id(), Author.bot(bot.id(), bot.name()),
