@@ -92,7 +92,7 @@ public final class Parley implements AutoCloseable {
                     media, flows.bots()));
             IdentitySecrets identities = IdentitySecrets.of(config.widgets());
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
-                    timeline, chatbot.hooks(), braze.pageTags());
+                    timeline, chatbot.hooks(), braze.pageTags(), identities);
             WebServer web = WebServer.start(settings.host(), settings.port(), new WebServer.Services(db,
                     contactService, new PageTagService(db, clock, contacts, conversations, timeline,
                             braze.pageTags()),
