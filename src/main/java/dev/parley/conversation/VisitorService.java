@@ -82,7 +82,7 @@ public final class VisitorService {
             if (keeps.isPresent()) {
                 Contact contact = keeps.get();
                 if (contact.externalCustomerId().isEmpty()) {
-                    contacts.update(tx, withExternalId(contact, externalId));
+                    contacts.update(tx, contact.withExternalCustomerId(externalId));
                 }
                 return identified(tx, contact, presentedToken.orElseThrow(), widgetId);
             }
@@ -101,10 +101,5 @@ public final class VisitorService {
     private Identified identified(Tx tx, Contact contact, String token, String widgetId) {
         return new Identified(contact.id(), token, conversations.openOn(tx.handle(), contact.id(), widgetId,
                 MAX_OPEN));
-    }
-
-    private static Contact withExternalId(Contact c, String externalId) {
-        return new Contact(c.id(), c.name(), c.email(), c.mobileNumber(), Optional.of(externalId), c.locale(),
-                c.customFields(), c.campaigns(), c.pageTags(), c.createdAt());
     }
 }

@@ -2,18 +2,15 @@ package dev.parley.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import dev.parley.json.Json;
 import dev.parley.testing.BrazeStandIn;
 import dev.parley.testing.Chromium;
 import dev.parley.testing.HexHmac;
-import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.StoreKind;
+import dev.parley.testing.WinbackWorkspace;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,21 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * them with a signature from its back end, and the widget pops up with the conversation.
  */
 class WidgetIdentifyBrowserTest {
-    static final String SECRET = "c4f1e9a27b3d58e06a1f2c9d7e4b8a35";
-
     @TempDir
     Path temp;
-
-    private static String workspace(String brazeUrl) {
-        return """
-                groups: [{ id: support, name: Support }]
-                environments:
-                  sandbox: { braze: { url: "%s", api_key_env: BRAZE_KEY, outreach_token_env: OUTREACH_TOKEN } }
-                bots:
-                  - { id: winbackbot, name: Winback Bot, group: support, type: flow, behavior: firewall, flow: "%s" }
-                widgets: [{ id: web, name: Northwind, group: support, identity: { secret_env: WEB_IDENTITY } }]
-                """.formatted(brazeUrl, Path.of("examples/flows/winback.yml").toAbsolutePath());
-    }
 
     /** The shop's account page: its back end signed the logged-in user's id and put both in the page. */
     private static String accountPage(String parleyUrl, String externalId, String signature) {
@@ -52,21 +36,14 @@ class WidgetIdentifyBrowserTest {
 
     @Test
     void anIdentifiedVisitorSeesTheOutreachPopUpAndAnswers() {
-        try (BrazeStandIn braze = BrazeStandIn.start("braze-key");
-                WidgetParley parley = WidgetParley.start(StoreKind.SQLITE, temp, workspace(braze.url()),
-                        Map.of("BRAZE_KEY", "braze-key", "OUTREACH_TOKEN", "outreach-token", "WEB_IDENTITY", SECRET));
+        try (BrazeStandIn braze = BrazeStandIn.start(WinbackWorkspace.BRAZE_KEY);
+                WidgetParley parley = WidgetParley.start(StoreKind.SQLITE, temp, WinbackWorkspace.yaml(braze.url()),
+                        WinbackWorkspace.env());
                 Chromium chromium = Chromium.launch();
                 BrowserContext context = chromium.newContext(Chromium.DESKTOP);
                 ShopServer shop = ShopServer.serving(accountPage(parley.baseUrl(), "user-42",
-                        HexHmac.of(SECRET, "user-42")))) {
-            ObjectNode outreach = Json.object().put("outreach_id", "winback-42").put("widget", "web")
-                    .put("flow", "winback");
-            outreach.putObject("user").put("external_id", "user-42");
-            outreach.putObject("variables").put("first_name", "Ada").put("offer", "20% off your next order");
-            HttpAnswer started = parley.http().post(parley.baseUrl() + "/api/integrations/braze/v1/outreach",
-                    Map.of("Authorization", "Bearer outreach-token"), Json.write(outreach));
-            assertThat(started.status()).as("%s", started).isEqualTo(202);
-            String conversation = started.json().path("conversation_id").asText();
+                        HexHmac.of(WinbackWorkspace.IDENTITY_SECRET, "user-42")))) {
+            String conversation = WinbackWorkspace.outreach(parley.http(), parley.baseUrl(), "winback-42", "user-42");
 
             WidgetPage w = new WidgetPage(context.newPage());
             w.page.navigate(shop.url("/account"));

@@ -13,6 +13,7 @@ import dev.parley.testing.JsonHttp;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import dev.parley.testing.WebContact;
+import dev.parley.testing.WinbackWorkspace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,30 +23,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Signed visitor identity: the site vouches for its logged-in user, and the widget becomes that contact. */
 class IdentifyTest {
-    static final String SECRET = "5f0c8a7e2b914d6e9a3c1f7b8d2e4a6c";
-    static final String OUTREACH_TOKEN = "outreach-secret-token";
-    static final String BRAZE_KEY = "braze-sandbox-key";
+    static final String SECRET = WinbackWorkspace.IDENTITY_SECRET;
 
     @TempDir
     Path temp;
     final JsonHttp http = new JsonHttp();
 
-    private static String workspace(String brazeUrl) {
-        return """
-                groups: [{ id: support, name: Support }]
-                environments:
-                  sandbox: { braze: { url: "%s", api_key_env: BRAZE_KEY, outreach_token_env: OUTREACH_TOKEN } }
-                bots:
-                  - { id: winbackbot, name: Winback Bot, group: support, type: flow, behavior: firewall, flow: "%s" }
-                widgets:
-                  - { id: web, name: Web, group: support, identity: { secret_env: WEB_IDENTITY } }
-                  - { id: plain, name: Plain, group: support }
-                """.formatted(brazeUrl, Path.of("examples/flows/winback.yml").toAbsolutePath());
-    }
-
     private TestParley start(StoreKind kind, BrazeStandIn braze) {
-        return TestParley.start(kind, temp, workspace(braze.url()),
-                Map.of("BRAZE_KEY", BRAZE_KEY, "OUTREACH_TOKEN", OUTREACH_TOKEN, "WEB_IDENTITY", SECRET));
+        return TestParley.start(kind, temp, WinbackWorkspace.yaml(braze.url()), WinbackWorkspace.env());
     }
 
     private HttpAnswer identify(TestParley parley, String widget, ObjectNode body) {
@@ -57,13 +42,7 @@ class IdentifyTest {
     }
 
     private String outreach(TestParley parley, String outreachId, String externalId) {
-        ObjectNode body = Json.object().put("outreach_id", outreachId).put("widget", "web").put("flow", "winback");
-        body.putObject("user").put("external_id", externalId);
-        body.putObject("variables").put("first_name", "Ada").put("offer", "20% off your next order");
-        HttpAnswer answer = http.post(parley.baseUrl() + "/api/integrations/braze/v1/outreach",
-                Map.of("Authorization", "Bearer " + OUTREACH_TOKEN), Json.write(body));
-        assertThat(answer.status()).as("%s", answer).isEqualTo(202);
-        return answer.json().path("conversation_id").asText();
+        return WinbackWorkspace.outreach(http, parley.baseUrl(), outreachId, externalId);
     }
 
     private WebContact anonymous(TestParley parley) {
@@ -83,7 +62,7 @@ class IdentifyTest {
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void aVisitorIdentifiedForTheFirstTimeSeesTheOutreachAndAnswersTheFlow(StoreKind kind) throws Exception {
-        try (BrazeStandIn braze = BrazeStandIn.start(BRAZE_KEY); TestParley parley = start(kind, braze)) {
+        try (BrazeStandIn braze = BrazeStandIn.start(WinbackWorkspace.BRAZE_KEY); TestParley parley = start(kind, braze)) {
             String conversation = outreach(parley, "winback-42", "user-42");
 
             HttpAnswer identified = identify(parley, "web", signed("user-42"));
@@ -118,7 +97,7 @@ class IdentifyTest {
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void anAnonymousVisitorWhoLogsInKeepsTheirContactUnlessTheUserIsKnown(StoreKind kind) throws Exception {
-        try (BrazeStandIn braze = BrazeStandIn.start(BRAZE_KEY); TestParley parley = start(kind, braze)) {
+        try (BrazeStandIn braze = BrazeStandIn.start(WinbackWorkspace.BRAZE_KEY); TestParley parley = start(kind, braze)) {
             WebContact chatting = anonymous(parley);
             HttpAnswer loggedIn = identify(parley, "web", signed("new-user").put("contact_token", chatting.token()));
             assertThat(loggedIn.status()).as("%s", loggedIn).isEqualTo(200);
@@ -150,7 +129,7 @@ class IdentifyTest {
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void aBadSignatureIsRefusedAndChangesNothing(StoreKind kind) throws Exception {
-        try (BrazeStandIn braze = BrazeStandIn.start(BRAZE_KEY); TestParley parley = start(kind, braze)) {
+        try (BrazeStandIn braze = BrazeStandIn.start(WinbackWorkspace.BRAZE_KEY); TestParley parley = start(kind, braze)) {
             outreach(parley, "winback-42", "user-42");
             WebContact chatting = anonymous(parley);
             int tokens = count(parley, "SELECT COUNT(*) FROM contact_tokens");
@@ -181,7 +160,7 @@ class IdentifyTest {
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void aWidgetWithoutIdentityOrBadInputIsAClearClientError(StoreKind kind) throws Exception {
-        try (BrazeStandIn braze = BrazeStandIn.start(BRAZE_KEY); TestParley parley = start(kind, braze)) {
+        try (BrazeStandIn braze = BrazeStandIn.start(WinbackWorkspace.BRAZE_KEY); TestParley parley = start(kind, braze)) {
             expect(identify(parley, "plain", signed("user-42")), 404, "identity_not_set_up",
                     "widget 'plain' has no signed visitor identity");
             expect(identify(parley, "nope", signed("user-42")), 404, "not_found", "widget");
