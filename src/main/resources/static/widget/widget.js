@@ -3,9 +3,11 @@
  * embed snippet is enough:
  *   <script src="https://parley.example.com/widget.js" data-parley-widget="website" async></script>
  * Optional attributes on that tag: data-parley-title, data-parley-color (#rgb or #rrggbb),
- * data-parley-position ("right" | "left"), data-parley-open ("true" opens the chat at load).
- * Page API: parley('tag', name, properties?), parley('open'), parley('close'); calls made before the
- * script loaded are queued by the usual stub and run now.
+ * data-parley-position ("right" | "left"), data-parley-open ("true" opens the chat at load),
+ * data-parley-external-id and data-parley-signature (signed visitor identity, as parley('identify', …)).
+ * Page API: parley('tag', name, properties?), parley('open'), parley('close'),
+ * parley('identify', { external_id, signature }), parley('logout'); calls made before the script loaded
+ * are queued by the usual stub and run now.
  */
 (function () {
     'use strict';
@@ -44,6 +46,7 @@
     var reconnectTimer = null;
     var typingTimer = null;
     var opening = null;
+    var checking = null;
     var unread = 0;
     var ended = false;
     var ui = build();
@@ -335,6 +338,9 @@
 
     /** Opens a conversation unless one is stored; resolves when there is one. */
     function ensureConversation() {
+        if (checking) {
+            return checking.then(ensureConversation);
+        }
         if (state.conversation_id) {
             connect();
             return Promise.resolve();
@@ -374,15 +380,96 @@
         return opening;
     }
 
-    function restartConversation() {
+    /** Leaves the shown conversation for another one (null: none until the contact writes). */
+    function switchTo(conversationId) {
         disconnect();
         transcript.clear();
         ui.pending.textContent = '';
-        state.conversation_id = null;
+        state.conversation_id = conversationId;
         state.seen = 0;
         setEnded(false);
         save();
+    }
+
+    function restartConversation() {
+        switchTo(null);
         ensureConversation().then(focusFirst);
+    }
+
+    /**
+     * Signed visitor identity: the site's back end signed its logged-in user's external id, and Parley answers
+     * with that contact's token and open conversations.
+     */
+    function identify(who) {
+        if (!who || typeof who.external_id !== 'string' || typeof who.signature !== 'string') {
+            console.warn('parley: identify needs { external_id: "…", signature: "…" } from the site\'s back end');
+            return;
+        }
+        var body = { external_id: who.external_id, signature: who.signature };
+        if (state.contact_token) {
+            body.contact_token = state.contact_token;
+        }
+        check(call('POST', '/widgets/' + encodeURIComponent(widgetId) + '/identify', body), function (err) {
+            console.warn('parley: identify was refused: ' + err.message);
+        });
+    }
+
+    /** A returning contact: the business may have opened a conversation with them since their last visit. */
+    function checkOpen() {
+        check(call('GET', '/widgets/' + encodeURIComponent(widgetId) + '/conversations'), function () {
+            /* the stored conversation is shown as before; its stream reports a token that is no longer valid */
+        });
+    }
+
+    /** Opening a conversation waits for the answer, which may change the contact or the conversation. */
+    function check(answer, refused) {
+        var done = answer.then(function (res) {
+            adopt(res.contact_token || state.contact_token, res.contact_id || state.contact_id,
+                res.conversations || []);
+        }, function (err) {
+            refused(err);
+            adopt(state.contact_token, state.contact_id, []);
+        }).then(function () {
+            if (checking === done) {
+                checking = null;
+            }
+        });
+        checking = done;
+    }
+
+    /**
+     * Shows the contact's conversation: the newest open one when the business started it (it pops up), else
+     * the stored one while it is open, else their newest open one.
+     */
+    function adopt(token, contactId, open) {
+        if (token !== state.contact_token) {
+            switchTo(null);
+            state = { open: state.open, contact_token: token, contact_id: contactId };
+            save();
+        }
+        var current = null;
+        open.forEach(function (c) {
+            if (c.conversation_id === state.conversation_id) {
+                current = c;
+            }
+        });
+        var newest = open[0];
+        var pick = newest && newest.proactive ? newest : current || newest;
+        if (pick && pick.conversation_id !== state.conversation_id) {
+            switchTo(pick.conversation_id);
+            if (pick.proactive) {
+                setOpen(true, true);
+            }
+        }
+        connect();
+    }
+
+    /** The site's user logged out: forget their contact on this browser. */
+    function logout() {
+        setOpen(false, true);
+        unread = 0;
+        showBadge();
+        forget();
     }
 
     function setEnded(value) {
@@ -728,6 +815,10 @@
             setOpen(true);
         } else if (name === 'close') {
             setOpen(false);
+        } else if (name === 'identify') {
+            identify(args[1]);
+        } else if (name === 'logout') {
+            logout();
         } else {
             console.warn('parley: unknown command ' + JSON.stringify(name));
         }
@@ -738,6 +829,9 @@
         command(arguments);
     };
     scanTags(document.documentElement);
+    if (script.dataset.parleyExternalId || script.dataset.parleySignature) {
+        identify({ external_id: script.dataset.parleyExternalId, signature: script.dataset.parleySignature });
+    }
     queued.forEach(command);
     new MutationObserver(function (changes) {
         changes.forEach(function (c) {
@@ -764,8 +858,8 @@
         });
     });
 
-    if (state.conversation_id) {
-        connect();
+    if (!checking && state.contact_token) {
+        checkOpen();
     }
     if (state.open || config.openAtLoad) {
         setOpen(true, true);

@@ -16,10 +16,12 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.conversation.ContactService;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.IdentitySecrets;
 import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.PageTagService;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
+import dev.parley.conversation.VisitorService;
 import dev.parley.media.MediaService;
 import dev.parley.operator.AdminService;
 import dev.parley.operator.ConversationQueries;
@@ -88,8 +90,9 @@ public final class Parley implements AutoCloseable {
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
                     media, flows.bots()));
+            IdentitySecrets identities = IdentitySecrets.of(config.widgets());
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
-                    timeline, chatbot.hooks(), braze.pageTags());
+                    timeline, chatbot.hooks(), braze.pageTags(), identities);
             WebServer web = WebServer.start(settings.host(), settings.port(), new WebServer.Services(db,
                     contactService, new PageTagService(db, clock, contacts, conversations, timeline,
                             braze.pageTags()),
@@ -102,7 +105,8 @@ public final class Parley implements AutoCloseable {
                     braze.deadLetters(), new FlowAdmin(flows, contactService, db, workspace),
                     new Outreach(db, clock, workspace, contactService, flows.flowOfBot(), config.activeEnvironment()
                             .flatMap(EnvironmentConfig::braze).flatMap(BrazeConfig::outreachToken),
-                            config.environment())));
+                            config.environment()),
+                    new VisitorService(db, clock, ids, workspace, contacts, conversations, identities)));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);

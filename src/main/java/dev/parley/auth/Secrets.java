@@ -1,14 +1,18 @@
 package dev.parley.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * High-entropy tokens (contact tokens, bot API tokens): generated randomly, stored only as their
- * SHA-256 digest (a slow hash adds nothing for 256-bit random secrets), verified in constant time.
+ * SHA-256 digest (a slow hash adds nothing for 256-bit random secrets), verified in constant time;
+ * and HMAC-SHA256 signatures (webhooks Parley signs, visitor ids a site signs).
  */
 public final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,6 +39,32 @@ public final class Secrets {
             return false;
         }
         return MessageDigest.isEqual(digest(presented), expected);
+    }
+
+    /** The hex HMAC-SHA256 of {@code message} under {@code key} (both UTF-8). */
+    public static String hmac(String key, String message) {
+        return HexFormat.of().formatHex(hmacBytes(key, message));
+    }
+
+    /** Constant-time check of a hex {@link #hmac} (either case); false for anything that is not 64 hex digits. */
+    public static boolean hmacMatches(String key, String message, String presentedHex) {
+        byte[] presented;
+        try {
+            presented = HexFormat.of().parseHex(presentedHex);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(hmacBytes(key, message), presented);
+    }
+
+    private static byte[] hmacBytes(String key, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     private static byte[] digest(String secret) {

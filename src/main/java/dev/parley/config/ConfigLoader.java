@@ -79,7 +79,7 @@ public final class ConfigLoader {
                 skills,
                 each(root, "operators", new OperatorParser(references, secrets)::parse),
                 each(root, "bots", new BotParser(references, secrets)::parse),
-                each(root, "widgets", new WidgetParser(references)::parse),
+                each(root, "widgets", new WidgetParser(references, secrets)::parse),
                 each(root, "addons", new AddonParser(secrets)::parse),
                 root.get("smtp").map(node -> SmtpParser.parse(node, secrets)),
                 environments.environments(),

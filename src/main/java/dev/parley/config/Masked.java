@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /** Renders secrets for {@code toString()} without their values. */
 final class Masked {
 
-    private static final String MASK = "****";
+    static final String MASK = "****";
 
     private Masked() {
     }

@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param chatbotAssignment whether the group's bots may take the widget's conversations
  * @param braze             what is sent to Braze when a conversation of the widget ends, if anything
  * @param brazePageTags     which of the contacts' page tags are sent to Braze as custom events, if any
+ * @param identity          the key of signed visitor identity, if the site identifies its logged-in users
  */
 public record WidgetConfig(String id, String name, String group, boolean registration,
         Optional<Duration> liveTimeout, Optional<ServiceHours> serviceHours, boolean chatbotAssignment,
-        Optional<BrazeRetargeting> braze, Optional<BrazePageTags> brazePageTags) {
+        Optional<BrazeRetargeting> braze, Optional<BrazePageTags> brazePageTags, Optional<WidgetIdentity> identity) {
 
     public WidgetConfig {
         Objects.requireNonNull(id, "id");
@@ -26,12 +27,13 @@ public record WidgetConfig(String id, String name, String group, boolean registr
         Objects.requireNonNull(serviceHours, "serviceHours");
         Objects.requireNonNull(braze, "braze");
         Objects.requireNonNull(brazePageTags, "brazePageTags");
+        Objects.requireNonNull(identity, "identity");
     }
 
-    /** A widget that sends nothing to Braze. */
+    /** A widget that sends nothing to Braze and does not identify visitors. */
     public WidgetConfig(String id, String name, String group, boolean registration, Optional<Duration> liveTimeout,
             Optional<ServiceHours> serviceHours, boolean chatbotAssignment) {
         this(id, name, group, registration, liveTimeout, serviceHours, chatbotAssignment, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 }

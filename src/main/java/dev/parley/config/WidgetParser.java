@@ -6,13 +6,16 @@ import java.util.List;
 final class WidgetParser {
 
     private static final List<String> KEYS = List.of(
-            "id", "name", "group", "registration", "live_timeout", "service_hours", "chatbot_assignment", "braze");
+            "id", "name", "group", "registration", "live_timeout", "service_hours", "chatbot_assignment", "braze",
+            "identity");
 
     private final References references;
+    private final WidgetIdentityParser identities;
     private final Registry ids = new Registry("widget id");
 
-    WidgetParser(References references) {
+    WidgetParser(References references, Secrets secrets) {
         this.references = references;
+        this.identities = new WidgetIdentityParser(secrets);
     }
 
     WidgetConfig parse(YamlNode node) {
@@ -25,6 +28,7 @@ final class WidgetParser {
                 node.get("service_hours").map(ServiceHoursParser::parse),
                 node.get("chatbot_assignment").map(YamlNode::asBoolean).orElse(true),
                 BrazeRetargetingParser.ofWidget(node),
-                BrazePageTagsParser.ofWidget(node));
+                BrazePageTagsParser.ofWidget(node),
+                identities.ofWidget(node));
     }
 }

@@ -15,6 +15,11 @@ public record Contact(String id, Optional<String> name, Optional<String> email, 
                 createdAt);
     }
 
+    public Contact withExternalCustomerId(String externalId) {
+        return new Contact(id, name, email, mobileNumber, Optional.of(externalId), locale, customFields, campaigns,
+                pageTags, createdAt);
+    }
+
     /** The contact as bots ({@code info.contact}) and operators see it; absent values are {@code null}. */
     public ObjectNode toJson() {
         ObjectNode n = Json.object();

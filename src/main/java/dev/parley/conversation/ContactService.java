@@ -29,10 +29,11 @@ public final class ContactService {
     private final TimelineStore timeline;
     private final ConversationHooks hooks;
     private final PageTagHook pageTagHook;
+    private final IdentitySecrets identities;
 
     public ContactService(Database db, Clock clock, Ids ids, WorkspaceStore workspace, ContactStore contacts,
             ConversationStore conversations, TimelineStore timeline, ConversationHooks hooks,
-            PageTagHook pageTagHook) {
+            PageTagHook pageTagHook, IdentitySecrets identities) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
@@ -42,6 +43,7 @@ public final class ContactService {
         this.timeline = timeline;
         this.hooks = hooks;
         this.pageTagHook = pageTagHook;
+        this.identities = identities;
     }
 
     /** The contact a bearer token belongs to. */
@@ -79,7 +81,8 @@ public final class ContactService {
             if (returning.isPresent()) {
                 contacts.update(tx, contact);
             } else {
-                contacts.insert(tx, contact, Secrets.hash(newToken.get()));
+                contacts.insert(tx, contact);
+                contacts.addToken(tx, Secrets.hash(newToken.get()), contact.id(), widget.id(), now);
             }
             Conversation conv = insertConversation(tx, widget, contact, req.pageUrl(), req.proactive(), now);
             Map<String, ObjectNode> tags = pageTags(req);
@@ -107,7 +110,8 @@ public final class ContactService {
      * In the caller's transaction: finds the contact by {@code reach} (external customer id, then e-mail,
      * then mobile number; identifiers it lacks are added) or creates one with them, opens a
      * <em>proactive</em> conversation on {@code widgetId}, puts {@code firstMessage} in it as a message
-     * from the bot, and starts {@code botId} with {@code variables}.
+     * from the bot, and starts {@code botId} with {@code variables}. Refused (422, nothing stored) when no
+     * browser could show the conversation.
      */
     public Opened openProactive(Tx tx, String widgetId, Reach reach, String botId, ObjectNode variables,
             Optional<String> firstMessage) {
@@ -129,13 +133,30 @@ public final class ContactService {
         } else {
             contact = new Contact(ids.next("ct"), Optional.empty(), reach.email(), reach.mobileNumber(),
                     reach.externalCustomerId(), Optional.empty(), Json.object(), Json.object(), Json.object(), now);
-            contacts.insert(tx, contact, Secrets.hash(Secrets.newToken()));
+            contacts.insert(tx, contact);
+        }
+        if (!reachable(tx, contact, widget.id())) {
+            throw ClientError.unprocessable("user_unreachable", "user: nobody could see a conversation on widget '"
+                    + widget.id() + "' for this user: they have not chatted on it"
+                    + (identities.isSetUp(widget.id()) ? ", and Parley knows no external_id of theirs that the site"
+                            + " could identify them by (send user.external_id)"
+                            : ", and the widget has no signed visitor identity (set identity on the widget in"
+                            + " parley.yml and identify logged-in visitors with parley('identify', …))"), "user");
         }
         Conversation conv = insertConversation(tx, widget, contact, Optional.empty(), true, now);
         firstMessage.ifPresent(text -> timeline.append(tx, conv.id(), Author.bot(bot.id(), bot.name()),
                 new Packet("message", Json.object().put("body", text)), true, Optional.empty()));
         hooks.startBot(tx, conv, bot.id(), variables);
         return new Opened(conv.id(), contact.id(), Optional.empty());
+    }
+
+    /**
+     * Whether a browser can show the contact a conversation on the widget: one holds a token the widget handed
+     * out (the contact chatted on it), or the widget identifies visitors and the contact has an external id.
+     */
+    private boolean reachable(Tx tx, Contact contact, String widgetId) {
+        return contacts.hasTokenFrom(tx.handle(), contact.id(), widgetId)
+                || identities.isSetUp(widgetId) && contact.externalCustomerId().isPresent();
     }
 
     /** Stores the contact's message (once per {@code clientId}) and hands it on. */

@@ -8,15 +8,18 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** SQL for the {@code contacts} table. */
+/**
+ * SQL for the {@code contacts} table and {@code contact_tokens}: the hashes of the tokens handed to browsers, each
+ * with the widget that handed it out.
+ */
 public final class ContactStore {
 
-    public void insert(Tx tx, Contact c, String tokenHash) {
+    public void insert(Tx tx, Contact c) {
         tx.handle().createUpdate("""
-                INSERT INTO contacts (id, token_hash, name, email, mobile_number, external_customer_id, locale,
+                INSERT INTO contacts (id, name, email, mobile_number, external_customer_id, locale,
                   custom_fields, campaigns, page_tags, created_at)
-                VALUES (:id, :token, :name, :email, :mobile, :ext, :locale, :cf, :campaigns, :tags, :at)""")
-                .bind("id", c.id()).bind("token", tokenHash)
+                VALUES (:id, :name, :email, :mobile, :ext, :locale, :cf, :campaigns, :tags, :at)""")
+                .bind("id", c.id())
                 .bind("name", c.name().orElse(null)).bind("email", c.email().orElse(null))
                 .bind("mobile", c.mobileNumber().orElse(null)).bind("ext", c.externalCustomerId().orElse(null))
                 .bind("locale", c.locale().orElse(null)).bind("cf", Json.write(c.customFields()))
@@ -43,9 +46,26 @@ public final class ContactStore {
                 .map((rs, ctx) -> map(rs)).findOne();
     }
 
+    /** Records a token handed to a browser on {@code widgetId}; the contact's other tokens stay valid. */
+    public void addToken(Tx tx, String tokenHash, String contactId, String widgetId, Instant now) {
+        tx.handle().createUpdate("""
+                INSERT INTO contact_tokens (token_hash, contact_id, widget_id, created_at)
+                VALUES (:t, :contact, :widget, :at)""")
+                .bind("t", tokenHash).bind("contact", contactId).bind("widget", widgetId)
+                .bind("at", now.toEpochMilli()).execute();
+    }
+
     public Optional<Contact> findByTokenHash(Handle h, String tokenHash) {
-        return h.createQuery("SELECT * FROM contacts WHERE token_hash = :t").bind("t", tokenHash)
-                .map((rs, ctx) -> map(rs)).findOne();
+        return h.createQuery("""
+                SELECT c.* FROM contact_tokens t JOIN contacts c ON c.id = t.contact_id WHERE t.token_hash = :t""")
+                .bind("t", tokenHash).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    /** Whether a browser holds a token of the contact that {@code widgetId} handed out. */
+    public boolean hasTokenFrom(Handle h, String contactId, String widgetId) {
+        return h.createQuery("""
+                SELECT COUNT(*) FROM contact_tokens WHERE contact_id = :contact AND widget_id = :widget""")
+                .bind("contact", contactId).bind("widget", widgetId).mapTo(Integer.class).one() > 0;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.parley.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -74,6 +75,15 @@ public final class ConversationStore {
     public Optional<Conversation> find(Handle h, String id) {
         return h.createQuery("SELECT * FROM conversations WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    /** The contact's conversations on {@code widgetId} that have not ended, newest first (at most {@code limit}). */
+    public List<Conversation> openOn(Handle h, String contactId, String widgetId, int limit) {
+        return h.createQuery("""
+                SELECT * FROM conversations WHERE contact_id = :contact AND widget_id = :widget AND status <> :ended
+                ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                .bind("contact", contactId).bind("widget", widgetId).bind("ended", ConversationStatus.ENDED.wire())
+                .bind("limit", limit).map((rs, ctx) -> map(rs)).list();
     }
 
     private static Conversation map(ResultSet rs) throws SQLException {

@@ -9,6 +9,7 @@ import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.PageTagService;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
+import dev.parley.conversation.VisitorService;
 import dev.parley.media.MediaService;
 import dev.parley.operator.AdminService;
 import dev.parley.operator.ConversationQueries;
@@ -30,7 +31,7 @@ public final class WebServer implements AutoCloseable {
     public record Services(Database db, ContactService contacts, PageTagService pageTags, Transcripts transcripts,
             TimelineStore timeline, LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
-            FlowAdmin flows, Outreach outreach) {}
+            FlowAdmin flows, Outreach outreach, VisitorService visitors) {}
 
     private WebServer(Javalin app) {
         this.app = app;
@@ -38,6 +39,7 @@ public final class WebServer implements AutoCloseable {
 
     public static WebServer start(String host, int port, Services s) {
         ContactRoutes contactRoutes = new ContactRoutes(s.contacts(), s.pageTags(), s.transcripts());
+        VisitorRoutes visitorRoutes = new VisitorRoutes(s.contacts(), s.visitors());
         StreamRoutes streamRoutes = new StreamRoutes(s.contacts(), s.db(), s.timeline(), s.hub());
         ChatbotRoutes chatbotRoutes = new ChatbotRoutes(s.chatbotApi());
         HealthRoutes healthRoutes = new HealthRoutes(s.db());
@@ -67,6 +69,7 @@ public final class WebServer implements AutoCloseable {
             });
             ErrorMapping.register(cfg.routes);
             contactRoutes.register(cfg.routes);
+            visitorRoutes.register(cfg.routes);
             streamRoutes.register(cfg.routes);
             chatbotRoutes.register(cfg.routes);
             healthRoutes.register(cfg.routes);

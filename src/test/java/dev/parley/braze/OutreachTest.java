@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OutreachTest {
     static final String KEY = "braze-sandbox-key";
     static final String TOKEN = "outreach-secret-token";
+    static final String IDENTITY_SECRET = "0123456789abcdef0123456789abcdef";
 
     @TempDir
     Path temp;
@@ -51,7 +52,9 @@ class OutreachTest {
                 bots:
                   - { id: winbackbot, name: Winback Bot, group: support, type: flow, behavior: firewall, flow: "%s" }
                   - { id: probebot, name: Probe Bot, group: support, type: flow, behavior: firewall, flow: "%s" }
-                widgets: [{ id: web, name: Web, group: support }]
+                widgets:
+                  - { id: web, name: Web, group: support, identity: { secret_env: WEB_IDENTITY } }
+                  - { id: plain, name: Plain, group: support }
                 """.formatted(brazeUrl, withToken ? ", outreach_token_env: OUTREACH_TOKEN" : "",
                 Path.of("examples/flows/winback.yml").toAbsolutePath(), probe);
     }
@@ -89,7 +92,7 @@ class OutreachTest {
     }
 
     private static Map<String, String> env() {
-        return Map.of("BRAZE_KEY", KEY, "OUTREACH_TOKEN", TOKEN);
+        return Map.of("BRAZE_KEY", KEY, "OUTREACH_TOKEN", TOKEN, "WEB_IDENTITY", IDENTITY_SECRET);
     }
 
     @ParameterizedTest
@@ -152,7 +155,7 @@ class OutreachTest {
             ObjectNode probe = with(body("cv2-ada"), b -> {
                 b.remove("flow");
                 b.put("bot", "probebot");
-                b.set("user", Json.object().put("email", "ada@example.com"));
+                b.set("user", Json.object().put("external_id", "ada-7").put("email", "ada@example.com"));
                 b.put("message", "A note from the shop");
             });
             HttpAnswer second = outreach(parley, TOKEN, probe);
@@ -163,7 +166,10 @@ class OutreachTest {
             assertThat(count(parley, "contacts")).isEqualTo(2);
 
             // an existing contact found by e-mail is reused
-            HttpAnswer third = outreach(parley, TOKEN, with(probe, b -> b.put("outreach_id", "cv3-ada")));
+            HttpAnswer third = outreach(parley, TOKEN, with(probe, b -> {
+                b.put("outreach_id", "cv3-ada");
+                b.set("user", Json.object().put("email", "ada@example.com"));
+            }));
             assertThat(third.status()).as("%s", third).isEqualTo(202);
             assertThat(third.json().path("conversation_id").asText()).isNotEqualTo(conv2);
             assertThat(count(parley, "contacts")).isEqualTo(2);
@@ -172,6 +178,45 @@ class OutreachTest {
                     "SELECT contact_id FROM conversations WHERE id IN (:a, :b)").bind("a", conv2)
                     .bind("b", third.json().path("conversation_id").asText()).mapTo(String.class).list());
             assertThat(contactIds).hasSize(2).containsOnly(contactIds.getFirst());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void anOutreachNobodyCouldSeeIsRefusedAndLeavesNothing(StoreKind kind) throws Exception {
+        try (BrazeStandIn braze = BrazeStandIn.start(KEY);
+                TestParley parley = TestParley.start(kind, temp, workspace(braze.url(), true), env())) {
+            // a user who never chatted, on a widget that cannot identify visitors
+            HttpAnswer stranger = outreach(parley, TOKEN, with(body("plain-1"), b -> b.put("widget", "plain")));
+            expect(stranger, 422, "has no signed visitor identity");
+            assertThat(stranger.json().path("error").path("path").asText()).isEqualTo("user");
+            assertThat(stranger.json().path("error").path("code").asText()).isEqualTo("user_unreachable");
+            // a widget that identifies visitors, but nothing it could identify this user by
+            HttpAnswer byMail = outreach(parley, TOKEN, with(body("web-mail-1"),
+                    b -> b.set("user", Json.object().put("email", "bo@example.com"))));
+            expect(byMail, 422, "send user.external_id");
+            assertThat(count(parley, "conversations")).isZero();
+            assertThat(count(parley, "contacts")).isZero();
+            assertThat(count(parley, "outreaches")).isZero();
+
+            // the same user once they chatted on the plain widget, and the same call again (not a duplicate)
+            HttpAnswer chatted = http.post(parley.baseUrl() + "/api/web/v1/widgets/plain/conversations", Map.of(),
+                    Json.write(Json.object().set("contact", Json.object().put("email", "bo@example.com"))));
+            assertThat(chatted.status()).as("%s", chatted).isEqualTo(201);
+            HttpAnswer reached = outreach(parley, TOKEN, with(body("plain-1"), b -> {
+                b.put("widget", "plain");
+                b.set("user", Json.object().put("email", "bo@example.com"));
+            }));
+            assertThat(reached.status()).as("%s", reached).isEqualTo(202);
+            assertThat(reached.json().has("duplicate")).isFalse();
+            // chatting on one widget does not make the user reachable on another without identity
+            ObjectNode elsewhere = Json.object().put("email", "cy@example.com");
+            assertThat(http.post(parley.baseUrl() + "/api/web/v1/widgets/web/conversations", Map.of(),
+                    Json.write(Json.object().set("contact", elsewhere))).status()).isEqualTo(201);
+            expect(outreach(parley, TOKEN, with(body("plain-2"), b -> {
+                b.put("widget", "plain");
+                b.set("user", elsewhere);
+            })), 422, "they have not chatted on it");
         }
     }
 

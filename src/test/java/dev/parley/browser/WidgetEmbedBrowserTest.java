@@ -3,18 +3,14 @@ package dev.parley.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
-import com.sun.net.httpserver.HttpServer;
 import dev.parley.testing.Chromium;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.StoreKind;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,22 +32,12 @@ class WidgetEmbedBrowserTest {
                     Map.of("Authorization", "Bearer " + parley.adminToken())).json().path("embed_snippet").asText();
             assertThat(snippet).isEqualTo("<script src=\"" + parley.baseUrl()
                     + "/widget.js\" data-parley-widget=\"web\" async></script>");
-            HttpServer shop = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-            byte[] page = ("<!doctype html><html><head><title>Shop</title><style>* { color: red !important;"
+            String page = "<!doctype html><html><head><title>Shop</title><style>* { color: red !important;"
                     + " font-size: 40px !important; } button { display: none !important; }</style></head>"
-                    + "<body data-parley-tag=\"shop_home\"><h1>Another shop</h1>" + snippet + "</body></html>")
-                    .getBytes(StandardCharsets.UTF_8);
-            shop.createContext("/", exchange -> {
-                try (exchange) {
-                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                    exchange.sendResponseHeaders(200, page.length);
-                    exchange.getResponseBody().write(page);
-                }
-            });
-            shop.start();
-            try {
+                    + "<body data-parley-tag=\"shop_home\"><h1>Another shop</h1>" + snippet + "</body></html>";
+            try (ShopServer shop = ShopServer.serving(page)) {
                 WidgetPage w = new WidgetPage(context.newPage());
-                w.page.navigate("http://localhost:" + shop.getAddress().getPort() + "/");
+                w.page.navigate(shop.url("/"));
                 w.launcher().waitFor();
                 assertThat(w.launcher().evaluate("b => getComputedStyle(b).display")).isEqualTo("flex");
                 w.openChat();
@@ -62,8 +48,6 @@ class WidgetEmbedBrowserTest {
                 w.item("You said: across origins");
                 assertThat(bot.recorder().calls().getFirst().info().path("contact").path("page_tags").has("shop_home"))
                         .isTrue();
-            } finally {
-                shop.stop(0);
             }
         }
     }

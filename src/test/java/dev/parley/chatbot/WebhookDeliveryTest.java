@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.json.Json;
+import dev.parley.testing.HexHmac;
 import dev.parley.testing.Items;
 import dev.parley.testing.JsonHttp;
 import dev.parley.testing.StoreKind;
@@ -62,7 +63,7 @@ class WebhookDeliveryTest {
             String signature = all.getFirst().headers().get("parley-signature");
             assertThat(signature).matches("t=\\d+,v1=[0-9a-f]{64}");
             String t = signature.substring(2, signature.indexOf(','));
-            assertThat(signature).endsWith("v1=" + hmac("sign-me", t + "." + all.getFirst().rawBody()));
+            assertThat(signature).endsWith("v1=" + HexHmac.of("sign-me", t + "." + all.getFirst().rawBody()));
             JsonNode info = all.getFirst().info();
             assertThat(info.path("cid").asText()).matches("chatbot::hookbot:[0-9a-f]{32}");
             assertThat(info.path("approach_mode").asText()).isEqualTo("normal");
@@ -116,13 +117,6 @@ class WebhookDeliveryTest {
                     contact.auth()).json();
             assertThat(empty.path("items")).isEmpty();
         }
-    }
-
-    private static String hmac(String secret, String message) throws Exception {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "HmacSHA256"));
-        return java.util.HexFormat.of().formatHex(mac.doFinal(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static List<String> deliveries(TestParley parley) {

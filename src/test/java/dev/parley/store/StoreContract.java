@@ -19,6 +19,7 @@ import dev.parley.routing.WorkspaceApplier;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +30,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +155,56 @@ abstract class StoreContract {
         assertThat(widget).isPresent();
     }
 
+    @Test
+    void tokensOfWebContactsOutliveTheMoveToTheirOwnTable() throws Exception {
+        try (TestDatabase older = kind().create(temp)) {
+            DatabaseUrl url = older.url();
+            Files.createDirectories(older.dataDir());
+            Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password())
+                    .locations(url.dialect().migrationLocations()).target("9").load().migrate();
+            try (Database v9 = Database.connect(url)) {
+                v9.useWrite(tx -> {
+                    for (String id : List.of("ct-web", "ct-braze")) {
+                        tx.handle().execute("""
+                                INSERT INTO contacts (id, token_hash, custom_fields, campaigns, page_tags, created_at)
+                                VALUES (?, ?, '{}', '{}', '{}', 1)""", id, "hash-" + id);
+                    }
+                    conversations.insert(tx, conversation("conv-web", "ct-web", "w1"));
+                    conversations.insert(tx, conversation("conv-braze", "ct-braze", "w1"));
+                    tx.handle().execute("""
+                            INSERT INTO outreaches (outreach_id, conversation_id, contact_id, bot_id, widget_id,
+                              created_at) VALUES ('o1', 'conv-braze', 'ct-braze', 'b', 'w1', 1)""");
+                });
+            }
+            try (Database migrated = Database.open(url)) {
+                Function<String, Optional<Contact>> byToken = hash -> migrated.read(
+                        h -> contacts.findByTokenHash(h, hash));
+                BiPredicate<String, String> tokenFrom = (contact, widget) -> migrated.read(
+                        h -> contacts.hasTokenFrom(h, contact, widget));
+                assertThat(byToken.apply("hash-ct-web")).map(Contact::id).contains("ct-web");
+                assertThat(tokenFrom.test("ct-web", "w1")).isTrue();
+                assertThat(tokenFrom.test("ct-web", "w2")).isFalse();
+                assertThat(byToken.apply("hash-ct-braze")).as("an outreach's contact holds no token").isEmpty();
+                assertThat(tokenFrom.test("ct-braze", "w1")).isFalse();
+                Optional<Contact> braze = migrated.read(h -> contacts.find(h, "ct-braze"));
+                assertThat(braze).isPresent();
+                assertThatThrownBy(() -> migrated.useWrite(tx -> conversations.insert(tx,
+                        conversation("conv-nobody", "ct-missing", "w1"))))
+                        .as("conversations still refer to contacts").isInstanceOf(RuntimeException.class);
+                migrated.useWrite(tx -> contacts.addToken(tx, "hash-second", "ct-web", "w2", Instant.now()));
+                assertThat(byToken.apply("hash-ct-web")).isPresent();
+                assertThat(byToken.apply("hash-second")).map(Contact::id).contains("ct-web");
+            }
+        }
+    }
+
+    private static Conversation conversation(String id, String contactId, String widgetId) {
+        Instant now = Instant.now();
+        return new Conversation(id, contactId, widgetId, "g", "web", ConversationStatus.INBOX, Optional.empty(),
+                Optional.empty(), Optional.empty(), Json.array(), Optional.empty(), Json.object(), Optional.empty(),
+                "normal", 0, now, now);
+    }
+
     List<TimelineItem> items(String conv, boolean contactView) {
         return db.read(h -> timeline.after(h, conv, 0, 1000, contactView));
     }
@@ -168,11 +222,9 @@ abstract class StoreContract {
         Instant now = Instant.now();
         Contact contact = new Contact(ids.next("ct"), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Json.object(), Json.object(), Json.object(), now);
-        Conversation conv = new Conversation(ids.next("conv"), contact.id(), "w", "g", "web", ConversationStatus.INBOX,
-                Optional.empty(), Optional.empty(), Optional.empty(), Json.array(), Optional.empty(), Json.object(),
-                Optional.empty(), "normal", 0, now, now);
+        Conversation conv = conversation(ids.next("conv"), contact.id(), "w");
         db.useWrite(tx -> {
-            contacts.insert(tx, contact, ids.hex32());
+            contacts.insert(tx, contact);
             conversations.insert(tx, conv);
         });
         return conv.id();

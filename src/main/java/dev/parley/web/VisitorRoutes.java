@@ -1,0 +1,70 @@
+package dev.parley.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.Contact;
+import dev.parley.conversation.ContactService;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.VisitorService;
+import dev.parley.error.ClientError;
+import dev.parley.json.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What the widget asks when a page loads (contact web API): {@code POST /widgets/{widget}/identify}, signed
+ * visitor identity, and {@code GET /widgets/{widget}/conversations}, the visitor's open conversations there.
+ */
+final class VisitorRoutes {
+    private static final int MAX_BODY = 16 * 1024;
+    private static final Pattern HEX_HMAC = Pattern.compile("[0-9a-fA-F]{64}");
+
+    private final ContactService contacts;
+    private final VisitorService visitors;
+
+    VisitorRoutes(ContactService contacts, VisitorService visitors) {
+        this.contacts = contacts;
+        this.visitors = visitors;
+    }
+
+    void register(RoutesConfig r) {
+        r.post(ContactRoutes.BASE + "/widgets/{widget}/identify", this::identify);
+        r.get(ContactRoutes.BASE + "/widgets/{widget}/conversations", this::open);
+    }
+
+    private void identify(Context ctx) {
+        Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
+        String externalId = f.requiredString("external_id", 1, 200);
+        String signature = f.requiredString("signature", 1, 200);
+        if (!HEX_HMAC.matcher(signature).matches()) {
+            throw ClientError.badRequest("invalid_field", "signature must be 64 hex digits: the hex HMAC-SHA256 of"
+                    + " external_id under the widget's identity secret", "signature");
+        }
+        Optional<String> token = f.optionalString("contact_token", 1, 200);
+        VisitorService.Identified identified = visitors.identify(ctx.pathParam("widget"), externalId, signature,
+                token);
+        ObjectNode out = Json.object();
+        out.put("contact_id", identified.contactId());
+        out.put("contact_token", identified.contactToken());
+        out.set("conversations", list(identified.open()));
+        ctx.json(out);
+    }
+
+    private void open(Context ctx) {
+        Contact contact = contacts.authenticate(ContactRoutes.bearer(ctx.header("Authorization")));
+        ObjectNode out = Json.object();
+        out.set("conversations", list(visitors.open(contact, ctx.pathParam("widget"))));
+        ctx.json(out);
+    }
+
+    private static ArrayNode list(List<Conversation> open) {
+        ArrayNode list = Json.array();
+        open.forEach(c -> list.addObject().put("conversation_id", c.id()).put("status", c.status().wire())
+                .put("proactive", "proactive".equals(c.approachMode())).put("last_seq", c.lastSeq())
+                .put("created_at", c.createdAt().toString()));
+        return list;
+    }
+}
