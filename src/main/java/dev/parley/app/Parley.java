@@ -85,7 +85,7 @@ public final class Parley implements AutoCloseable {
                     ActionNodes.BuiltIns.of(config.smtp())),
                     new BrazeActions(braze.writer(), braze.reader()).callers());
             FlowModule flows = new FlowModule(new FlowModule.Deps(db, clock, timeline, config.bots(),
-                    new FlowLoader(actions.names()), actions, config.environment(),
+                    new FlowLoader(actions.parameters()), actions, config.environment(),
                     config.activeEnvironment().map(EnvironmentConfig::params).orElse(java.util.Map.of())));
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),

@@ -90,7 +90,7 @@ public final class ChatCommand implements Callable<Integer> {
         } catch (InvalidPluginException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--plugins: " + e.getMessage(), e);
         }
-        FlowLoader loader = new FlowLoader(actions.names());
+        FlowLoader loader = new FlowLoader(actions.parameters());
         FlowValidation validation = loader.validate(file);
         if (!validation.isValid()) {
             validation.problems().forEach(out::println);

@@ -5,13 +5,16 @@ import dev.parley.flow.FlowLoader;
 import dev.parley.flow.FlowValidation;
 import dev.parley.flow.action.ActionNodes;
 import dev.parley.flow.action.InvalidPluginException;
+import dev.parley.flow.spi.ActionParameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,7 +42,8 @@ public final class FlowCommand implements Runnable {
     /** Options shared by the subcommands. */
     static final class Actions {
         @Option(names = "--action", paramLabel = "NAME",
-                description = "also accept this action node name (an action of a plugin); repeatable")
+                description = "also accept this action node name (an action of a plugin), its parameters unchecked;"
+                        + " repeatable")
         List<String> extra = new ArrayList<>();
 
         @Option(names = "--plugins", paramLabel = "DIR",
@@ -47,10 +51,13 @@ public final class FlowCommand implements Runnable {
         Optional<Path> plugins = Optional.empty();
 
         FlowLoader loader(CommandLine command) {
-            FlowLoader loader = FlowLoader.withBuiltInActions().withActions(extra);
+            Map<String, ActionParameters> named = new HashMap<>();
+            extra.forEach(name -> named.put(name, ActionParameters.any()));
+            FlowLoader loader = FlowLoader.withBuiltInActions().withActions(named);
             try {
                 return plugins.map(folder -> loader.withActions(
-                        ActionNodes.load(folder, ActionNodes.BuiltIns.of(Optional.empty())).names())).orElse(loader);
+                        ActionNodes.load(folder, ActionNodes.BuiltIns.of(Optional.empty())).parameters()))
+                        .orElse(loader);
             } catch (InvalidPluginException e) {
                 throw new CommandLine.ParameterException(command, "--plugins: " + e.getMessage(), e);
             }

@@ -2,6 +2,9 @@ package dev.parley.flow;
 
 import dev.parley.config.Suggestions;
 import dev.parley.config.YamlNode;
+import dev.parley.flow.spi.ActionParameters;
+import dev.parley.flow.spi.ParameterProblem;
+import dev.parley.flow.spi.WrittenValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +27,42 @@ final class ActionParser {
     Node.Action parse(String id, int line, YamlNode node) {
         Optional<YamlNode> name = context.required(node, "action");
         String action = name.map(context::text).orElse("");
-        if (name.isPresent() && !action.isBlank() && !context.actions.contains(action)) {
+        if (name.isPresent() && !action.isBlank() && !context.actions.containsKey(action)) {
             context.problems.error(name.get(), "unknown action '" + action + "'"
-                    + Suggestions.didYouMean(action, context.actions)
-                    + " (known: " + String.join(", ", context.actions.stream().sorted().toList()) + ")");
+                    + Suggestions.didYouMean(action, context.actions.keySet())
+                    + " (known: " + String.join(", ", context.actions.keySet().stream().sorted().toList()) + ")");
         }
-        Map<String, Value> with = context.optional(node, "with").map(this::parameters).orElse(Map.of());
+        Optional<YamlNode> withNode = context.optional(node, "with");
+        Map<String, Value> with = withNode.map(this::parameters).orElse(Map.of());
+        ActionParameters declared = context.actions.get(action);
+        if (declared != null && withNode.map(Shapes::isMapping).orElse(true)) {
+            check(node, withNode, action, declared, with);
+        }
         Optional<String> save = context.optional(node, "save").map(context::variable);
         return new Node.Action(id, line, action, with, save, routes(id, node, action));
+    }
+
+    /** Reports what the action's parameters tell of {@code with} before the flow runs, each at its key's line. */
+    private void check(YamlNode node, Optional<YamlNode> withNode, String action, ActionParameters declared,
+            Map<String, Value> with) {
+        Map<String, WrittenValue> written = new LinkedHashMap<>();
+        with.forEach((key, value) -> written.put(key, WrittenValues.of(value)));
+        List<ParameterProblem> problems = declared.checkWritten(action, written);
+        if (problems.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> nodeKeys = KeyLines.of(node);
+        Map<String, Integer> withKeys = withNode.map(KeyLines::of).orElse(Map.of());
+        int withLine = nodeKeys.getOrDefault("with", nodeKeys.getOrDefault("action", node.line()));
+        String withPath = node.path() + ".with";
+        for (ParameterProblem problem : problems) {
+            if (problem.parameter().isEmpty()) {
+                context.problems.error(withLine, withPath, problem.message());
+            } else {
+                context.problems.error(withKeys.getOrDefault(problem.parameter(), withLine),
+                        withPath + "." + problem.parameter(), problem.message());
+            }
+        }
     }
 
     private Map<String, Value> parameters(YamlNode with) {

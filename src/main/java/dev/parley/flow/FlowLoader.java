@@ -1,15 +1,16 @@
 package dev.parley.flow;
 
 import dev.parley.flow.action.ActionNodes;
+import dev.parley.flow.spi.ActionParameters;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,33 +28,36 @@ public final class FlowLoader {
     /** The action nodes Parley has built in, whether or not the running server registers them all. */
     public static final Set<String> BUILT_IN_ACTIONS = ActionNodes.BUILT_IN_NAMES;
 
-    private final Set<String> actions;
+    private final Map<String, ActionParameters> actions;
 
-    /** A loader that accepts action nodes named in {@code actions} (the built-ins and those of plugins). */
-    public FlowLoader(Collection<String> actions) {
-        this.actions = Set.copyOf(actions);
+    /**
+     * A loader that accepts the action nodes named in {@code actions} (the built-ins and those of
+     * plugins) and checks each action node's {@code with:} against the parameters of its action.
+     */
+    public FlowLoader(Map<String, ActionParameters> actions) {
+        this.actions = Map.copyOf(actions);
     }
 
     /** A loader that accepts exactly the action nodes {@code actions} can run: its built-ins and plugins. */
     public static FlowLoader of(ActionNodes actions) {
-        return new FlowLoader(actions.names());
+        return new FlowLoader(actions.parameters());
     }
 
     /** A loader that knows the built-in actions only. */
     public static FlowLoader withBuiltInActions() {
-        return new FlowLoader(BUILT_IN_ACTIONS);
+        return new FlowLoader(ActionNodes.BUILT_IN_PARAMETERS);
     }
 
-    /** This loader, also accepting the action nodes named in {@code more}. */
-    public FlowLoader withActions(Collection<String> more) {
-        Set<String> all = new HashSet<>(actions);
-        all.addAll(more);
+    /** This loader, also accepting the action nodes of {@code more}. */
+    public FlowLoader withActions(Map<String, ActionParameters> more) {
+        Map<String, ActionParameters> all = new HashMap<>(actions);
+        all.putAll(more);
         return new FlowLoader(all);
     }
 
     /** The action names this loader accepts. */
     public Set<String> actions() {
-        return actions;
+        return actions.keySet();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.parley.flow;
 import dev.parley.config.ConfigException;
 import dev.parley.config.YamlNode;
 import dev.parley.config.YamlTree;
+import dev.parley.flow.spi.ActionParameters;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +32,8 @@ final class FlowParser {
      * Reads {@code text}. JSON is read as the YAML it is; tabs, which JSON allows between tokens
      * and YAML does not, are turned into spaces (a JSON string cannot hold a raw tab).
      */
-    static FlowValidation parse(String text, String source, Set<String> actions, Predicate<String> flowFileExists) {
+    static FlowValidation parse(String text, String source, Map<String, ActionParameters> actions,
+            Predicate<String> flowFileExists) {
         Problems problems = new Problems(source);
         YamlNode root;
         try {

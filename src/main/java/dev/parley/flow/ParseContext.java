@@ -2,6 +2,7 @@ package dev.parley.flow;
 
 import dev.parley.config.Suggestions;
 import dev.parley.config.YamlNode;
+import dev.parley.flow.spi.ActionParameters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,15 +29,16 @@ final class ParseContext {
     }
 
     final Problems problems;
-    final Set<String> actions;
+    /** The actions flows may name, with the parameters each takes. */
+    final Map<String, ActionParameters> actions;
     private final List<Use> uses = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
     private final List<Link> jumps = new ArrayList<>();
     private final Set<String> definitions = new LinkedHashSet<>();
 
-    ParseContext(Problems problems, Set<String> actions) {
+    ParseContext(Problems problems, Map<String, ActionParameters> actions) {
         this.problems = problems;
-        this.actions = Set.copyOf(actions);
+        this.actions = Map.copyOf(actions);
     }
 
     List<Use> uses() {

@@ -1,6 +1,7 @@
 package dev.parley.flow;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A text with placeholders, parsed when the flow is loaded: {@code "Hi {{contact.name | default: 'there'}}!"}.
@@ -60,6 +61,27 @@ public record Template(String source, List<Part> parts) {
     /** True when the template has no placeholders. */
     public boolean isConstant() {
         return parts.stream().allMatch(Literal.class::isInstance);
+    }
+
+    /**
+     * The variable of a template that is one placeholder without filters: such a template renders
+     * as the value itself, keeping its type (an object, a number), where any other renders as text.
+     */
+    public Optional<VariablePath> wholeValue() {
+        return parts.size() == 1 && parts.get(0) instanceof Placeholder placeholder && placeholder.filters().isEmpty()
+                ? Optional.of(placeholder.variable()) : Optional.empty();
+    }
+
+    /** The literal text before the first placeholder: the whole text when there is none. */
+    public String literalStart() {
+        StringBuilder start = new StringBuilder();
+        for (Part part : parts) {
+            if (!(part instanceof Literal literal)) {
+                break;
+            }
+            start.append(literal.text());
+        }
+        return start.toString();
     }
 
     /** The variables the placeholders read, in order. */

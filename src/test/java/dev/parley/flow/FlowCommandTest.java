@@ -44,6 +44,34 @@ class FlowCommandTest {
     }
 
     @Test
+    void actionParametersAreCheckedWithTheirLines() {
+        Path broken = BROKEN.resolve("action-unknown-parameter.yml");
+
+        int code = run("validate", broken.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo(broken + ":6: nodes.lookup.with: action 'http' needs parameter 'url'\n"
+                + broken + ":7: nodes.lookup.with.ulr: action 'http' has no parameter 'ulr' (did you mean 'url'?)\n"
+                + broken + ":8: nodes.lookup.with.header: action 'http' has no parameter 'header' (did you mean"
+                + " 'headers'?)\n"
+                + broken + ":9: nodes.lookup.with.color: action 'http' has no parameter 'color' (it takes method, url,"
+                + " headers, query, body, timeout, outcomes, response)\n"
+                + broken + ":13: nodes.notify.with.cc: action 'email' has no parameter 'cc' (it takes to, subject,"
+                + " body, reply_to)\n"
+                + broken + ": invalid (5 errors)\n");
+    }
+
+    @Test
+    void actionsNamedWithoutAPluginTakeAnyParameters() throws IOException {
+        Path flow = Files.writeString(Files.createTempFile("crm", ".yml"), "id: crm\nstart: a\nnodes:\n"
+                + "  a: { action: crm.lookup, with: { anything: [1, 2], url: \"ftp://x\" }, next: b }\n"
+                + "  b: { end: true }\n");
+
+        assertThat(run("validate", "--action", "crm.lookup", flow.toString())).isZero();
+        Files.delete(flow);
+    }
+
+    @Test
     void warningsAloneDoNotFail() {
         Path file = BROKEN.resolve("unreachable.yml");
 

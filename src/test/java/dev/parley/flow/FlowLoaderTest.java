@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.flow.action.ActionNodes;
+import dev.parley.flow.spi.ActionParameter;
+import dev.parley.flow.spi.ActionParameters;
+import dev.parley.flow.spi.ParameterRule;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -133,7 +137,29 @@ class FlowLoaderTest {
 
         assertThat(LOADER.validate(flow, "crm.yml").errors()).extracting(FlowProblem::message)
                 .containsExactly("unknown action 'crm.lookup' (known: braze.profile, braze.track, email, http, remote)");
-        assertThat(LOADER.withActions(Set.of("crm.lookup")).validate(flow, "crm.yml").isValid()).isTrue();
+        assertThat(LOADER.withActions(Map.of("crm.lookup", ActionParameters.any())).validate(flow, "crm.yml")
+                .isValid()).isTrue();
+    }
+
+    @Test
+    void theParametersALoaderKnowsForAnActionAreChecked() {
+        String flow = """
+                id: crm
+                start: lookup
+                nodes:
+                  lookup:
+                    action: crm.lookup
+                    with: { customer_id: "{{contact.id}}", fields: all }
+                    on: { default: bye }
+                  bye: { end: true }
+                """;
+        FlowLoader loader = LOADER.withActions(Map.of("crm.lookup", ActionParameters.of(
+                ActionParameter.required("customer_id", ParameterRule.text()),
+                ActionParameter.optional("fields", ParameterRule.oneOf("basic", "full")))));
+
+        assertThat(loader.validate(flow, "crm.yml").problems()).extracting(FlowProblem::toString).containsExactly(
+                "crm.yml:6: nodes.lookup.with.fields: action 'crm.lookup': fields must be one of basic, full, got 'all'");
+        assertThat(loader.validate(flow.replace("fields: all", "fields: full"), "crm.yml").isValid()).isTrue();
     }
 
     @Test

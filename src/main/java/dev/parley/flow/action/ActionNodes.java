@@ -2,7 +2,9 @@ package dev.parley.flow.action;
 
 import dev.parley.config.SmtpConfig;
 import dev.parley.flow.spi.ActionNode;
+import dev.parley.flow.spi.ActionParameters;
 import dev.parley.flow.spi.ActionRequest;
+import dev.parley.flow.spi.ParameterProblem;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,15 +25,18 @@ import org.slf4j.LoggerFactory;
  * The action nodes flows can call: the built-ins and the plugins found in the plugins folder.
  *
  * <pre>{@code
- * ActionNodes actions = ActionNodes.load(Path.of("plugins"), ActionNodes.BuiltIns.of(config.smtp()))
- *         .withBuiltIn(brazeTrack);
- * FlowLoader loader = new FlowLoader(actions.names());
+ * ActionNodes actions = ActionNodes.load(Path.of("plugins"), ActionNodes.BuiltIns.of(config.smtp()));
+ * FlowLoader loader = new FlowLoader(actions.parameters());
  * ActionOutcome outcome = actions.run("http", request);   // never throws
  * }</pre>
  */
 public final class ActionNodes {
-    /** Names only Parley's own action nodes may have, whether or not they are registered yet. */
-    public static final Set<String> BUILT_IN_NAMES = Set.of("http", "remote", "email", "braze.track", "braze.profile");
+    /** The parameters of Parley's own action nodes by name, whether or not they are registered yet. */
+    public static final Map<String, ActionParameters> BUILT_IN_PARAMETERS = Map.of(HttpAction.NAME,
+            HttpAction.PARAMETERS, RemoteAction.NAME, RemoteAction.PARAMETERS, EmailAction.NAME, EmailAction.PARAMETERS,
+            "braze.track", BrazeActionParameters.TRACK, "braze.profile", BrazeActionParameters.PROFILE);
+    /** Names only Parley's own action nodes may have. */
+    public static final Set<String> BUILT_IN_NAMES = BUILT_IN_PARAMETERS.keySet();
 
     private static final Logger LOG = LoggerFactory.getLogger(ActionNodes.class);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*)*");
@@ -134,22 +139,33 @@ public final class ActionNodes {
         return new ActionNodes(more);
     }
 
-    /** The names flows may use in {@code action:}, for {@link dev.parley.flow.FlowLoader}. */
+    /** The names flows may use in {@code action:}. */
     public Set<String> names() {
         return nodes.keySet();
     }
 
+    /** The parameters of each action by name, for {@link dev.parley.flow.FlowLoader}. */
+    public Map<String, ActionParameters> parameters() {
+        Map<String, ActionParameters> parameters = new TreeMap<>();
+        nodes.forEach((name, registered) -> parameters.put(name, registered.node().parameters()));
+        return parameters;
+    }
+
     /**
      * Runs the action {@code name} once and never throws: on a virtual thread of its own, abandoned
-     * (interrupted) when {@link ActionRequest#deadline()} passes. An unknown name, an exception, the
-     * deadline, a {@code null} result or data that is not JSON-like all end in outcome {@code error}
-     * with the cause.
+     * (interrupted) when {@link ActionRequest#deadline()} passes. An unknown name, parameters that break
+     * the action's {@link ActionNode#parameters()}, an exception, the deadline, a {@code null} result or
+     * data that is not JSON-like all end in outcome {@code error} with the cause.
      */
     public ActionOutcome run(String name, ActionRequest request) {
         Objects.requireNonNull(request, "request");
         Registered registered = name == null ? null : nodes.get(name);
         if (registered == null) {
             return ActionOutcome.failed(name, "unknown action '" + name + "'", Duration.ZERO);
+        }
+        List<ParameterProblem> problems = registered.node().parameters().check(name, request.params());
+        if (!problems.isEmpty()) {
+            return ActionOutcome.failed(name, problems.getFirst().message(), Duration.ZERO);
         }
         return GuardedRun.run(registered.node(), name, request);
     }

@@ -1,10 +1,12 @@
 package dev.parley.flow.action;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.parley.flow.action.Params.ParamException;
 import dev.parley.flow.spi.ActionNode;
+import dev.parley.flow.spi.ActionParameter;
+import dev.parley.flow.spi.ActionParameters;
 import dev.parley.flow.spi.ActionRequest;
 import dev.parley.flow.spi.ActionResult;
+import dev.parley.flow.spi.ParameterRule;
 import dev.parley.json.Json;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,9 +25,15 @@ import java.util.stream.Collectors;
 /** The built-in {@code http} action: one REST call, its status mapped to an outcome, its JSON to data. */
 final class HttpAction implements ActionNode {
     static final String NAME = "http";
-    private static final List<String> PARAMS = List.of("method", "url", "headers", "query", "body", "timeout",
-            "outcomes", "response");
-    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    static final ActionParameters PARAMETERS = ActionParameters.of(
+            ActionParameter.optional("method", ParameterRule.oneOf("GET", "POST", "PUT", "PATCH", "DELETE")),
+            ActionParameter.required("url", HttpParams.URL_RULE),
+            ActionParameter.optional("headers", HttpParams.HEADERS.rule()),
+            ActionParameter.optional("query", Params.TEXT_MAP.rule()),
+            ActionParameter.optional("body", ParameterRule.any()),
+            ActionParameter.optional("timeout", HttpParams.TIMEOUT.rule()),
+            ActionParameter.optional("outcomes", StatusOutcomes.READING.rule()),
+            ActionParameter.optional("response", ResponseMapping.READING.rule()));
 
     private final HttpClient client;
 
@@ -39,23 +47,20 @@ final class HttpAction implements ActionNode {
     }
 
     @Override
+    public ActionParameters parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
     public ActionResult run(ActionRequest request) throws InterruptedException {
-        String method;
-        HttpRequest http;
-        Duration timeout;
-        StatusOutcomes outcomes;
-        Optional<ResponseMapping> mapping;
-        try {
-            Params params = new Params(request.params()).allowOnly(NAME, PARAMS);
-            method = method(params);
-            URI url = withQuery(params.httpUrl("url"), params.textMap("query"));
-            timeout = HttpCall.timeout(params.duration("timeout"), request.remaining());
-            outcomes = StatusOutcomes.parse(params.raw("outcomes"));
-            mapping = ResponseMapping.parse(params.raw("response"));
-            http = build(method, url, params, timeout);
-        } catch (ParamException e) {
-            return ActionResult.error(e.getMessage());
-        }
+        Params params = new Params(request.params());
+        String method = params.text("method").orElse("GET").strip().toUpperCase(Locale.ROOT);
+        URI url = withQuery(params.read("url", HttpParams.URL).orElseThrow(),
+                params.read("query", Params.TEXT_MAP).orElse(Map.of()));
+        Duration timeout = HttpCall.timeout(params.read("timeout", HttpParams.TIMEOUT), request.remaining());
+        StatusOutcomes outcomes = params.read("outcomes", StatusOutcomes.READING).orElse(StatusOutcomes.NONE);
+        Optional<ResponseMapping> mapping = params.read("response", ResponseMapping.READING);
+        HttpRequest http = build(method, url, params, timeout);
         return switch (HttpCall.send(client, http, timeout)) {
             case HttpCall.Failed failed -> {
                 request.log().warn(method + " " + HttpCall.display(http.uri()) + ": " + failed.cause());
@@ -68,15 +73,6 @@ final class HttpAction implements ActionNode {
                 yield result(outcome, answer, mapping, http.uri());
             }
         };
-    }
-
-    private static String method(Params params) {
-        String method = params.optionalText("method").orElse("GET").strip().toUpperCase(Locale.ROOT);
-        if (!METHODS.contains(method)) {
-            throw new ParamException("with.method: must be one of " + String.join(", ", METHODS) + ", not '"
-                    + method + "'");
-        }
-        return method;
     }
 
     private static URI withQuery(URI url, Map<String, String> query) {
@@ -97,7 +93,7 @@ final class HttpAction implements ActionNode {
 
     private static HttpRequest build(String method, URI url, Params params, Duration timeout) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(params.textMap("headers"));
+        headers.putAll(params.read("headers", HttpParams.HEADERS).orElse(Map.of()));
         Optional<Object> body = params.raw("body");
         HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
         if (body.isPresent()) {
@@ -107,14 +103,7 @@ final class HttpAction implements ActionNode {
         }
         headers.putIfAbsent("Accept", "application/json");
         HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout).method(method, publisher);
-        headers.forEach((name, value) -> {
-            try {
-                builder.header(name, value);
-            } catch (IllegalArgumentException e) {
-                throw new ParamException("with.headers." + name + ": cannot be set (a restricted or malformed"
-                        + " header, or a value with line breaks)");
-            }
-        });
+        headers.forEach(builder::header);
         return builder.build();
     }
 

@@ -1,104 +1,62 @@
 package dev.parley.flow.action;
 
-import dev.parley.config.Suggestions;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
+import dev.parley.flow.spi.ActionParameters;
+import dev.parley.flow.spi.ParameterRule;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a built-in action's {@code with:} parameters; a parameter that breaks its rule throws
- * {@link ParamException} with a message such as {@code with.url: must be an http or https URL}.
+ * Reads a built-in action's {@code with:} parameters. {@link ActionNodes#run} has checked them against
+ * the action's {@link ActionParameters}, whose rules are the readings used here.
  */
 final class Params {
+    /** A single value (text, a number or true/false) as text. */
+    static final Reading<String> TEXT = value -> {
+        ParameterRule.text().check(value).ifPresent(problem -> {
+            throw new ParamException(problem);
+        });
+        return String.valueOf(value);
+    };
+
+    /** A mapping of names to single values, as in {@code query: { lang: de }}; a value left empty is empty text. */
+    static final Reading<Map<String, String>> TEXT_MAP = value -> {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new ParamException("must be a mapping of names to values, as in { name: value }");
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        map.forEach((key, item) -> {
+            try {
+                texts.put(String.valueOf(key), item == null ? "" : TEXT.read(item));
+            } catch (ParamException e) {
+                throw new ParamException("has '" + key + "', which " + e.getMessage());
+            }
+        });
+        return texts;
+    };
+
     private final Map<String, Object> params;
 
     Params(Map<String, Object> params) {
         this.params = params;
     }
 
-    /** Refuses parameters not in {@code known}, so a misspelt one is not silently ignored. */
-    Params allowOnly(String action, List<String> known) {
-        for (String name : params.keySet()) {
-            if (!known.contains(name)) {
-                throw new ParamException("with." + name + ": not a parameter of " + action
-                        + Suggestions.hint(name, known));
-            }
-        }
-        return this;
-    }
-
+    /** The value of {@code name} as given; empty when left out, null or blank text. */
     Optional<Object> raw(String name) {
-        return Optional.ofNullable(params.get(name));
+        return Optional.ofNullable(params.get(name)).filter(ActionParameters::isGiven);
     }
 
-    /** A required, non-blank scalar as text. */
-    String text(String name) {
-        return optionalText(name).orElseThrow(() -> new ParamException("with." + name + ": required"));
+    /** The value of {@code name} read by {@code reading}; empty when left out, null or blank text. */
+    <T> Optional<T> read(String name, Reading<T> reading) {
+        return raw(name).map(reading::read);
     }
 
-    /** A scalar as text; empty when missing, null or blank. */
-    Optional<String> optionalText(String name) {
-        return raw(name).map(value -> scalar("with." + name, value)).filter(text -> !text.isBlank());
+    /** The value of {@code name} as text; empty when left out, null or blank text. */
+    Optional<String> text(String name) {
+        return read(name, TEXT);
     }
 
-    /** A mapping of names to scalars, as text; empty when missing. */
-    Map<String, String> textMap(String name) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        raw(name).ifPresent(value -> {
-            if (!(value instanceof Map<?, ?> map)) {
-                throw new ParamException("with." + name + ": must be a mapping, as in " + name + ": { key: value }");
-            }
-            map.forEach((key, item) -> texts.put(String.valueOf(key), scalar("with." + name + "." + key, item)));
-        });
-        return texts;
-    }
-
-    /** An absolute http or https URL with a host. */
-    URI httpUrl(String name) {
-        String text = text(name).strip();
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new ParamException("with." + name + ": must be an http or https URL; it is malformed at index "
-                    + e.getIndex() + " (" + e.getReason() + ")");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new ParamException("with." + name + ": must be an http or https URL"
-                    + (scheme.isEmpty() ? ", as in https://api.example.com/orders" : ", not " + scheme + ":"));
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new ParamException("with." + name + ": must be an http or https URL with a host name");
-        }
-        return uri;
-    }
-
-    /** A duration such as {@code 5s} or {@code 500ms}, more than zero. */
-    Optional<Duration> duration(String name) {
-        return optionalText(name).map(text -> Durations.parse(text)
-                .filter(duration -> !duration.isZero())
-                .orElseThrow(() -> new ParamException("with." + name + ": must be a duration such as 5s or 500ms,"
-                        + " not '" + text + "'")));
-    }
-
-    private static String scalar(String path, Object value) {
-        return switch (value) {
-            case String text -> text;
-            case Number number -> number.toString();
-            case Boolean flag -> flag.toString();
-            case null -> "";
-            default -> throw new ParamException(path + ": must be a single value, not a "
-                    + (value instanceof List<?> ? "list" : "mapping"));
-        };
-    }
-
-    /** A parameter breaks its rule; the message names it. */
+    /** A parameter's value breaks its rule; the message says how, after the parameter's name ("must be …"). */
     static final class ParamException extends RuntimeException {
         ParamException(String message) {
             super(message);

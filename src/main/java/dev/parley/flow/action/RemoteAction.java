@@ -4,19 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.flow.action.Params.ParamException;
 import dev.parley.flow.spi.ActionNode;
+import dev.parley.flow.spi.ActionParameter;
+import dev.parley.flow.spi.ActionParameters;
 import dev.parley.flow.spi.ActionRequest;
 import dev.parley.flow.spi.ActionResult;
+import dev.parley.flow.spi.ParameterRule;
 import dev.parley.json.Json;
 import dev.parley.webhook.WebhookSigner;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +28,12 @@ final class RemoteAction implements ActionNode {
     static final String NAME = "remote";
     static final String SIGNATURE_HEADER = "Parley-Signature";
     /** Parameters for Parley itself; the others go to the service in {@code params}. */
-    private static final List<String> TRANSPORT = List.of("url", "headers", "signing_secret", "timeout");
+    static final ActionParameters PARAMETERS = ActionParameters.of(
+            ActionParameter.required("url", HttpParams.URL_RULE),
+            ActionParameter.optional("headers", HttpParams.HEADERS.rule()),
+            ActionParameter.optional("signing_secret", ParameterRule.text()),
+            ActionParameter.optional("timeout", HttpParams.TIMEOUT.rule()))
+            .allowingOthers();
     private static final int EXCERPT = 200;
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
@@ -46,24 +51,22 @@ final class RemoteAction implements ActionNode {
     }
 
     @Override
+    public ActionParameters parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
     public ActionResult run(ActionRequest request) throws InterruptedException {
-        HttpRequest http;
-        Duration timeout;
-        try {
-            Params params = new Params(request.params());
-            URI url = params.httpUrl("url");
-            timeout = HttpCall.timeout(params.duration("timeout"), request.remaining());
-            String body = Json.write(body(request));
-            HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout)
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
-            params.textMap("headers").forEach((name, value) -> header(builder, name, value));
-            builder.setHeader("Content-Type", "application/json").setHeader("Accept", "application/json");
-            params.optionalText("signing_secret").ifPresent(secret ->
-                    builder.setHeader(SIGNATURE_HEADER, WebhookSigner.header(secret, body, clock.instant())));
-            http = builder.build();
-        } catch (ParamException e) {
-            return ActionResult.error(e.getMessage());
-        }
+        Params params = new Params(request.params());
+        Duration timeout = HttpCall.timeout(params.read("timeout", HttpParams.TIMEOUT), request.remaining());
+        String body = Json.write(body(request));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(params.read("url", HttpParams.URL).orElseThrow())
+                .timeout(timeout).POST(HttpRequest.BodyPublishers.ofString(body));
+        params.read("headers", HttpParams.HEADERS).orElse(Map.of()).forEach(builder::header);
+        builder.setHeader("Content-Type", "application/json").setHeader("Accept", "application/json");
+        params.text("signing_secret").ifPresent(secret ->
+                builder.setHeader(SIGNATURE_HEADER, WebhookSigner.header(secret, body, clock.instant())));
+        HttpRequest http = builder.build();
         return switch (HttpCall.send(client, http, timeout)) {
             case HttpCall.Failed failed -> ActionResult.error(failed.cause());
             case HttpCall.Answered answer -> {
@@ -75,7 +78,7 @@ final class RemoteAction implements ActionNode {
 
     private static Map<String, Object> body(ActionRequest request) {
         Map<String, Object> params = new LinkedHashMap<>(request.params());
-        TRANSPORT.forEach(params::remove);
+        PARAMETERS.parameters().forEach(parameter -> params.remove(parameter.name()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("node", request.node());
         body.put("params", params);
@@ -84,15 +87,6 @@ final class RemoteAction implements ActionNode {
         body.put("conversation", request.conversation());
         body.put("env_name", request.envName());
         return body;
-    }
-
-    private static void header(HttpRequest.Builder builder, String name, String value) {
-        try {
-            builder.header(name, value);
-        } catch (IllegalArgumentException e) {
-            throw new ParamException("with.headers." + name + ": cannot be set (a restricted or malformed header,"
-                    + " or a value with line breaks)");
-        }
     }
 
     private static ActionResult answer(HttpCall.Answered answer, String where) {

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The {@code http} action's {@code response}: data names → dotted paths into the JSON answer, as in
@@ -20,24 +19,24 @@ record ResponseMapping(Map<String, String> paths) {
         record Missing(String cause) implements Picked {}
     }
 
-    static Optional<ResponseMapping> parse(Optional<Object> raw) {
-        if (raw.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!(raw.get() instanceof Map<?, ?> map) || map.isEmpty()) {
-            throw new ParamException("with.response: must be a mapping of names to paths in the JSON answer, as in"
-                    + " response: { status: \"order.status\" }");
+    /** Reads the parameter as a flow writes it, as in {@code { status: "order.status" }}; also its rule. */
+    static final Reading<ResponseMapping> READING = ResponseMapping::read;
+
+    private static ResponseMapping read(Object value) {
+        if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
+            throw new ParamException("must be a mapping of names to paths in the JSON answer, as in response:"
+                    + " { status: \"order.status\" }");
         }
         Map<String, String> paths = new LinkedHashMap<>();
-        map.forEach((key, value) -> {
-            if (!(value instanceof String path) || path.isBlank()
+        map.forEach((key, item) -> {
+            if (!(item instanceof String path) || path.isBlank()
                     || Arrays.stream(path.split("\\.", -1)).anyMatch(String::isBlank)) {
-                throw new ParamException("with.response." + key + ": must be a dotted path such as order.status or"
+                throw new ParamException("must map '" + key + "' to a dotted path such as order.status or"
                         + " items.0.sku");
             }
             paths.put(String.valueOf(key), path.strip());
         });
-        return Optional.of(new ResponseMapping(paths));
+        return new ResponseMapping(paths);
     }
 
     Picked pick(Object json) {

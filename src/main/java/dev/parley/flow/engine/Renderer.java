@@ -37,12 +37,10 @@ final class Renderer {
      * value's own type (an object, a number), anything else is text.
      */
     static JsonNode json(Template template, FlowData data) {
-        if (template.parts().size() == 1 && template.parts().get(0) instanceof Template.Placeholder p
-                && p.filters().isEmpty()) {
-            JsonNode value = data.read(p.variable());
+        return template.wholeValue().<JsonNode>map(variable -> {
+            JsonNode value = data.read(variable);
             return value.isMissingNode() ? JSON.nullNode() : value.deepCopy();
-        }
-        return JSON.textNode(text(template, data));
+        }).orElseGet(() -> JSON.textNode(text(template, data)));
     }
 
     static JsonNode value(Value value, FlowData data) {

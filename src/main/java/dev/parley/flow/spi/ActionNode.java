@@ -24,6 +24,19 @@ public interface ActionNode {
      */
     String name();
 
-    /** Runs the action once for one conversation. */
+    /**
+     * Runs the action once for one conversation. When the action declares its {@link #parameters()},
+     * {@code request.params()} have passed them.
+     */
     ActionResult run(ActionRequest request) throws Exception;
+
+    /**
+     * The {@code with:} parameters this action takes. Parley checks every flow's action nodes against
+     * them when the flow loads — unknown names, missing required ones, values that can never be valid
+     * are errors with file and line — and again before every run. The default,
+     * {@link ActionParameters#any()}, accepts whatever a flow gives and checks nothing.
+     */
+    default ActionParameters parameters() {
+        return ActionParameters.any();
+    }
 }

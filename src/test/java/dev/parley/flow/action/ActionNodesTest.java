@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.flow.spi.ActionNode;
+import dev.parley.flow.spi.ActionParameter;
+import dev.parley.flow.spi.ActionParameters;
 import dev.parley.flow.spi.ActionRequest;
 import dev.parley.flow.spi.ActionResult;
+import dev.parley.flow.spi.ParameterRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -49,6 +52,37 @@ class ActionNodesTest {
         ActionNodes more = builtIns.withBuiltIn(new Node("braze.track", request -> ActionResult.success(Map.of())));
         assertThat(more.names()).containsExactly("braze.track", "email", "http", "remote");
         assertThat(builtIns.names()).as("withBuiltIn returns a new registry").doesNotContain("braze.track");
+    }
+
+    @Test
+    void aNodeRunsOnlyWithParametersThatPassItsDeclaration() {
+        List<Map<String, Object>> ran = new ArrayList<>();
+        ActionNodes nodes = builtIns.withBuiltIn(new ActionNode() {
+            @Override
+            public String name() {
+                return "test.greet";
+            }
+
+            @Override
+            public ActionParameters parameters() {
+                return ActionParameters.of(ActionParameter.required("name", ParameterRule.text()));
+            }
+
+            @Override
+            public ActionResult run(ActionRequest request) {
+                ran.add(request.params());
+                return ActionResult.success(Map.of());
+            }
+        });
+
+        ActionOutcome refused = nodes.run("test.greet", request(Map.of("nmae", "Ada")));
+
+        assertThat(refused.cause()).contains("action 'test.greet' has no parameter 'nmae' (did you mean 'name'?)");
+        assertThat(ran).isEmpty();
+        assertThat(nodes.parameters().get("test.greet").parameters()).extracting(ActionParameter::name)
+                .containsExactly("name");
+        assertThat(nodes.run("test.greet", request(Map.of("name", "Ada"))).outcome()).isEqualTo("success");
+        assertThat(ran).containsExactly(Map.of("name", "Ada"));
     }
 
     @Test

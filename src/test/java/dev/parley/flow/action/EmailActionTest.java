@@ -68,21 +68,22 @@ class EmailActionTest {
         ActionNodes actions = withSmtp();
 
         assertThat(actions.run("email", request(Map.of("to", "not an address", "subject", "s", "body", "b"))).cause())
-                .contains("with.to: 'not an address' is not an e-mail address");
+                .contains("action 'email': to must be an e-mail address, got 'not an address'");
         assertThat(actions.run("email", request(Map.of("to", "carla", "subject", "s", "body", "b"))).cause())
-                .contains("with.to: 'carla' is not an e-mail address");
+                .contains("action 'email': to must be an e-mail address, got 'carla'");
         assertThat(actions.run("email", request(Map.of("to", List.of("a@example.com", "x@"), "subject", "s",
-                "body", "b"))).cause()).contains("with.to.1: 'x@' is not an e-mail address");
+                "body", "b"))).cause()).contains("action 'email': to must be an e-mail address, got 'x@'");
         assertThat(actions.run("email", request(Map.of("to", "a@example.com", "subject", "s", "body", "b",
-                "reply_to", "nobody"))).cause()).contains("with.reply_to: 'nobody' is not an e-mail address");
+                "reply_to", "nobody"))).cause())
+                .contains("action 'email': reply_to must be an e-mail address, got 'nobody'");
         assertThat(actions.run("email", request(Map.of("to", "a@example.com", "subject", "one\nBcc: x@evil.test",
-                "body", "b"))).cause()).contains("with.subject: must be one line");
+                "body", "b"))).cause()).contains("action 'email': subject must be one line");
         assertThat(actions.run("email", request(Map.of("to", "a@example.com", "body", "b"))).cause())
-                .contains("with.subject: required");
+                .contains("action 'email' needs parameter 'subject'");
         assertThat(actions.run("email", request(Map.of("to", "a@example.com", "subject", "s"))).cause())
-                .contains("with.body: required");
+                .contains("action 'email' needs parameter 'body'");
         assertThat(actions.run("email", request(Map.of("to", "a@example.com", "subject", "s", "body", "b",
-                "cc", "c@example.com"))).cause().orElseThrow()).startsWith("with.cc: not a parameter of email");
+                "cc", "c@example.com"))).cause().orElseThrow()).startsWith("action 'email' has no parameter 'cc'");
         assertThat(MAIL.getReceivedMessages()).isEmpty();
     }
 

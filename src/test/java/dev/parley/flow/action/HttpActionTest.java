@@ -195,22 +195,23 @@ class HttpActionTest {
     @Test
     void badParametersAreErrorsNamingTheParameterAndTheRule() {
         assertThat(run(Map.of("url", "ftp://example.com/x")).cause().orElseThrow())
-                .contains("with.url: must be an http or https URL, not ftp:");
+                .contains("action 'http': url must be an http or https URL, not ftp:");
         assertThat(run(Map.of("url", "/orders")).cause().orElseThrow())
-                .contains("with.url: must be an http or https URL, as in https://api.example.com/orders");
-        assertThat(run(Map.of()).cause().orElseThrow()).contains("with.url: required");
+                .contains("action 'http': url must be an http or https URL, as in https://api.example.com/orders");
+        assertThat(run(Map.of()).cause().orElseThrow()).contains("action 'http' needs parameter 'url'");
         assertThat(run(Map.of("url", server.url("/"), "method", "FETCH")).cause().orElseThrow())
-                .contains("with.method: must be one of GET, POST, PUT, PATCH, DELETE, not 'FETCH'");
+                .contains("action 'http': method must be one of GET, POST, PUT, PATCH, DELETE, got 'FETCH'");
         assertThat(run(Map.of("url", server.url("/"), "header", Map.of())).cause().orElseThrow())
-                .contains("with.header: not a parameter of http; did you mean 'headers'?");
+                .contains("action 'http' has no parameter 'header' (did you mean 'headers'?)");
         assertThat(run(Map.of("url", server.url("/"), "timeout", "soon")).cause().orElseThrow())
-                .contains("with.timeout: must be a duration such as 5s or 500ms, not 'soon'");
+                .contains("action 'http': timeout must be a duration such as 5s or 500ms, got 'soon'");
         assertThat(run(Map.of("url", server.url("/"), "outcomes", Map.of("4x4", "bad"))).cause().orElseThrow())
-                .contains("with.outcomes.4x4: a key is an HTTP status such as 404 or a class such as 4xx");
+                .contains("action 'http': outcomes must have HTTP statuses such as 404 or classes such as 4xx as keys,"
+                        + " not '4x4'");
         assertThat(run(Map.of("url", server.url("/"), "response", Map.of("s", "order..status"))).cause().orElseThrow())
-                .contains("with.response.s: must be a dotted path");
+                .contains("action 'http': response must map 's' to a dotted path");
         assertThat(run(Map.of("url", server.url("/"), "headers", Map.of("Host", "evil"))).cause().orElseThrow())
-                .contains("with.headers.Host: cannot be set").doesNotContain("evil");
+                .contains("action 'http': headers cannot set 'Host'").doesNotContain("evil");
         assertThat(server.received).as("nothing is sent with bad parameters").isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.cli.FlowCommand;
+import dev.parley.flow.FlowLoader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -66,7 +67,51 @@ class PluginLoadingTest {
         assertThat(tooFar.outcome()).isEqualTo("too_far");
         assertThat(tooFar.data()).isEqualTo(Map.of("max_days_ahead", 6));
         assertThat(actions.run("example.weather", request(Map.of())).cause())
-                .contains("with.city: required, as in city: Zurich");
+                .contains("action 'example.weather' needs parameter 'city'");
+    }
+
+    @Test
+    void theExamplePluginsParametersAreCheckedWhenAFlowLoadsAndBeforeEachRun() throws Exception {
+        PluginJar.build(WEATHER_EXAMPLE, plugins.resolve("weather-action.jar"), temp);
+        String example = Files.readString(WEATHER_EXAMPLE.resolve("weather.yml"));
+        Path flow = Files.writeString(temp.resolve("weather.yml"), example.replace(
+                "with: { city: \"{{city}}\", days_ahead: 1, unit: c }",
+                "with: { citty: \"{{city}}\", days_ahead: 1, unit: k }"));
+        assertThat(flow).content().isNotEqualTo(example);
+
+        Cli cli = Cli.run("validate", "--plugins", plugins.toString(), flow.toString());
+
+        assertThat(cli.code()).isEqualTo(1);
+        assertThat(cli.out()).isEqualTo(flow + ":14: nodes.forecast.with.citty: action 'example.weather' has no"
+                + " parameter 'citty' (did you mean 'city'?)\n"
+                + flow + ":14: nodes.forecast.with: action 'example.weather' needs parameter 'city'\n"
+                + flow + ":14: nodes.forecast.with.unit: action 'example.weather': unit must be one of c, f, got 'k'\n"
+                + flow + ": invalid (3 errors)\n");
+        ActionNodes actions = ActionNodes.load(plugins, DEPS);
+        assertThat(actions.run("example.weather", request(Map.of("city", "Zurich", "days_ahead", "soon"))).cause())
+                .contains("action 'example.weather': days_ahead must be a whole number of at least 0, got 'soon'");
+        assertThat(actions.run("example.weather", request(Map.of("city", "Zurich", "unit", "F"))).outcome())
+                .as("c or f in any case").isEqualTo("success");
+    }
+
+    @Test
+    void aPluginThatDeclaresNoParametersTakesAnyAndRuns() {
+        plugin("crm.jar", PluginJar.node("Lookup", "acme.lookup"), PluginJar.services("acme.Lookup"));
+        ActionNodes actions = ActionNodes.load(plugins, DEPS);
+        String flow = """
+                id: crm
+                start: lookup
+                nodes:
+                  lookup:
+                    action: acme.lookup
+                    with: { ulr: "ftp://crm.example.com", method: FETCH, anything: [1, { two: 2 }] }
+                    on: { default: bye }
+                  bye: { end: true }
+                """;
+
+        assertThat(FlowLoader.of(actions).validate(flow, "crm.yml").problems()).isEmpty();
+        assertThat(actions.run("acme.lookup", request(Map.of("ulr", "ftp://crm.example.com", "method", "FETCH")))
+                .outcome()).isEqualTo("success");
     }
 
     @Test

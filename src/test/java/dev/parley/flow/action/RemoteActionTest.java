@@ -135,7 +135,7 @@ class RemoteActionTest {
     @Test
     void theUrlMustBeHttp() {
         assertThat(run(Map.of("url", "file:///etc/passwd")).cause().orElseThrow())
-                .isEqualTo("with.url: must be an http or https URL, not file:");
+                .isEqualTo("action 'remote': url must be an http or https URL, not file:");
         assertThat(service.received).isEmpty();
     }
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.app.Parley;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.DemoWorkspace;
+import dev.parley.flow.FlowLoader;
+import dev.parley.flow.FlowProblem;
 import dev.parley.flow.InvalidFlowException;
 import dev.parley.store.Ids;
 import dev.parley.testing.Items;
@@ -235,5 +237,29 @@ class FlowBotTest {
                 .isInstanceOf(InvalidFlowException.class)
                 .hasMessageContaining("intake.yml:9")
                 .hasMessageContaining("unknown node 'ask_mail'");
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aFlowWithABadActionParameterIsRefusedAtStartWithTheMessagesOfFlowValidate(StoreKind kind) throws Exception {
+        String note = "  note: { note: \"Asked for the status of {{contact.email}}\", next: done }\n";
+        assertThat(FLOW).contains(note);
+        Path file = flowFile(FLOW.replace(note, """
+                  note:
+                    action: http
+                    with: { ulr: "https://orders.example.com/status", method: FETCH }
+                    on: { default: done }
+                """));
+        List<String> validated = FlowLoader.withBuiltInActions().validate(file).errors().stream()
+                .map(FlowProblem::toString).toList();
+        assertThat(validated).containsExactly(
+                file + ":24: nodes.note.with.ulr: action 'http' has no parameter 'ulr' (did you mean 'url'?)",
+                file + ":24: nodes.note.with.method: action 'http': method must be one of GET, POST, PUT, PATCH,"
+                        + " DELETE, got 'FETCH'",
+                file + ":24: nodes.note.with: action 'http' needs parameter 'url'");
+
+        assertThatThrownBy(() -> TestParley.start(kind, temp, workspace(file), Map.of()))
+                .isInstanceOf(InvalidFlowException.class)
+                .hasMessageContainingAll(validated.toArray(String[]::new));
     }
 }

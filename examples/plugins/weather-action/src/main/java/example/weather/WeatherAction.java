@@ -1,8 +1,11 @@
 package example.weather;
 
 import dev.parley.flow.spi.ActionNode;
+import dev.parley.flow.spi.ActionParameter;
+import dev.parley.flow.spi.ActionParameters;
 import dev.parley.flow.spi.ActionRequest;
 import dev.parley.flow.spi.ActionResult;
+import dev.parley.flow.spi.ParameterRule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,46 +24,49 @@ import java.util.Map;
  * tell: { say: "{{weather.summary}}", next: bye }
  * }</pre>
  *
- * <p>Parameters: {@code city} (required), {@code days_ahead} (0 to 6, default 0), {@code unit}
- * ({@code c} or {@code f}, default {@code c}). Outcomes: {@code success} with {@code city},
- * {@code days_ahead}, {@code conditions}, {@code high}, {@code low}, {@code unit} and {@code summary};
- * {@code too_far} with {@code max_days_ahead} when asked about a day beyond the forecast; {@code error}
- * for invalid parameters.
+ * <p>Parameters, declared in {@link #parameters()} so that Parley checks them when a flow loads and
+ * before every run: {@code city} (required), {@code days_ahead} (a whole number, default 0),
+ * {@code unit} ({@code c} or {@code f}, default {@code c}). Outcomes: {@code success} with
+ * {@code city}, {@code days_ahead}, {@code conditions}, {@code high}, {@code low}, {@code unit} and
+ * {@code summary}; {@code too_far} with {@code max_days_ahead} when asked about a day beyond the
+ * forecast; {@code error}, from Parley's check, when a rendered parameter breaks its rule.
  */
 public final class WeatherAction implements ActionNode {
     static final int MAX_DAYS_AHEAD = 6;
     private static final List<String> CONDITIONS = List.of("sunny", "partly cloudy", "cloudy", "light rain",
             "showers", "windy", "foggy");
+    private static final ActionParameters PARAMETERS = ActionParameters.of(
+            ActionParameter.required("city", ParameterRule.text()),
+            ActionParameter.optional("days_ahead", ParameterRule.wholeNumber(0, Long.MAX_VALUE)),
+            ActionParameter.optional("unit", ParameterRule.oneOf("c", "f")));
 
     @Override
     public String name() {
         return "example.weather";
     }
 
+    /** A flow with {@code citty:}, without {@code city:} or with {@code unit: k} is refused when it loads. */
+    @Override
+    public ActionParameters parameters() {
+        return PARAMETERS;
+    }
+
+    /** Runs with parameters that passed {@link #parameters()}; an empty optional one counts as left out. */
     @Override
     public ActionResult run(ActionRequest request) {
-        Object city = request.params().get("city");
-        if (!(city instanceof String name) || name.isBlank()) {
-            return ActionResult.error("with.city: required, as in city: Zurich");
-        }
-        int daysAhead;
-        try {
-            daysAhead = Integer.parseInt(String.valueOf(request.params().getOrDefault("days_ahead", "0")).strip());
-        } catch (NumberFormatException e) {
-            return ActionResult.error("with.days_ahead: must be a whole number from 0 to " + MAX_DAYS_AHEAD);
-        }
-        if (daysAhead < 0) {
-            return ActionResult.error("with.days_ahead: must be a whole number from 0 to " + MAX_DAYS_AHEAD);
-        }
+        String city = String.valueOf(request.params().get("city")).strip();
+        long daysAhead = Long.parseLong(given(request, "days_ahead", "0"));
         if (daysAhead > MAX_DAYS_AHEAD) {
             return new ActionResult("too_far", Map.of("max_days_ahead", MAX_DAYS_AHEAD));
         }
-        String unit = String.valueOf(request.params().getOrDefault("unit", "c")).strip().toLowerCase(Locale.ROOT);
-        if (!unit.equals("c") && !unit.equals("f")) {
-            return ActionResult.error("with.unit: must be c or f, not '" + unit + "'");
-        }
-        request.log().info("made-up forecast for " + name.strip() + ", " + daysAhead + " day(s) ahead");
-        return ActionResult.success(forecast(name.strip(), daysAhead, unit));
+        String unit = given(request, "unit", "c").toLowerCase(Locale.ROOT);
+        request.log().info("made-up forecast for " + city + ", " + daysAhead + " day(s) ahead");
+        return ActionResult.success(forecast(city, (int) daysAhead, unit));
+    }
+
+    private static String given(ActionRequest request, String name, String fallback) {
+        Object value = request.params().get(name);
+        return ActionParameters.isGiven(value) ? String.valueOf(value).strip() : fallback;
     }
 
     /** Derived from the city and the day only: String.hashCode is the same on every JVM. */
