@@ -2,6 +2,8 @@ package dev.parley.flow.spi;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,7 +27,7 @@ public record ActionRequest(String node, Map<String, Object> params, Map<String,
 
     public ActionRequest {
         Objects.requireNonNull(node, "node");
-        params = Map.copyOf(params);
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params)); // values may be null
         env = Map.copyOf(env);
         Objects.requireNonNull(envName, "envName");
         Objects.requireNonNull(variables, "variables");

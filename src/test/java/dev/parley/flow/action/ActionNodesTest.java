@@ -96,6 +96,19 @@ class ActionNodesTest {
     }
 
     @Test
+    void aParameterWithoutValueReachesTheActionAsNull() {
+        Map<String, Object> params = new HashMap<>();
+        params.put("note", null);
+        ActionOutcome outcome = builtIns.withBuiltIn(new Node("test.node", r -> new ActionResult("success",
+                        Map.of("has_note", r.params().containsKey("note"), "note_is_null", r.params().get("note") == null))))
+                .run("test.node", request(params));
+
+        assertThat(outcome.cause()).isEmpty();
+        assertThat(outcome.outcome()).isEqualTo("success");
+        assertThat(outcome.data()).isEqualTo(Map.of("has_note", true, "note_is_null", true));
+    }
+
+    @Test
     void whatTheActionReturnsIsTheOutcome() {
         ActionOutcome outcome = run(request -> new ActionResult("not_found", Map.of("order", request.variables()
                 .get("order_id"))));
