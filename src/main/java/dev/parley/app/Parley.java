@@ -14,6 +14,7 @@ import dev.parley.flow.engine.FlowAdmin;
 import dev.parley.flow.engine.FlowModule;
 import dev.parley.config.ParleyConfig;
 import dev.parley.conversation.ContactService;
+import dev.parley.conversation.ProactiveConversations;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.IdentitySecrets;
@@ -92,7 +93,7 @@ public final class Parley implements AutoCloseable {
                     media, flows.bots()));
             IdentitySecrets identities = IdentitySecrets.of(config.widgets());
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
-                    timeline, chatbot.hooks(), braze.pageTags(), identities);
+                    timeline, chatbot.hooks(), braze.pageTags());
             WebServer web = WebServer.start(settings.host(), settings.port(), new WebServer.Services(db,
                     contactService, new PageTagService(db, clock, contacts, conversations, timeline,
                             braze.pageTags()),
@@ -103,7 +104,8 @@ public final class Parley implements AutoCloseable {
                     new ConversationQueries(db, conversations, contacts, timeline, notes),
                     new AdminService(db, workspace, chatbot, conversations, timeline, config), media,
                     braze.deadLetters(), new FlowAdmin(flows, contactService, db, workspace),
-                    new Outreach(db, clock, workspace, contactService, flows.flowOfBot(), config.activeEnvironment()
+                    new Outreach(db, clock, workspace, new ProactiveConversations(clock, ids, workspace, contacts,
+                            conversations, timeline, chatbot.hooks(), identities), flows.flowOfBot(), config.activeEnvironment()
                             .flatMap(EnvironmentConfig::braze).flatMap(BrazeConfig::outreachToken),
                             config.environment()),
                     new VisitorService(db, clock, ids, workspace, contacts, conversations, identities)));

@@ -2,7 +2,7 @@ package dev.parley.braze;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.auth.Secrets;
-import dev.parley.conversation.ContactService;
+import dev.parley.conversation.ProactiveConversations;
 import dev.parley.conversation.Opened;
 import dev.parley.error.ClientError;
 import dev.parley.routing.WorkspaceStore;
@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class Outreach {
 
     /** A checked outreach request. {@code flowId} and {@code botId}: exactly one is present. */
-    public record Request(String outreachId, ContactService.Reach reach, String widgetId, Optional<String> flowId,
+    public record Request(String outreachId, ProactiveConversations.Reach reach, String widgetId, Optional<String> flowId,
             Optional<String> botId, Optional<String> message, ObjectNode variables) {
         public Request {
             Objects.requireNonNull(outreachId, "outreachId");
@@ -35,7 +35,7 @@ public final class Outreach {
     private final Database db;
     private final Clock clock;
     private final WorkspaceStore workspace;
-    private final ContactService contacts;
+    private final ProactiveConversations proactive;
     private final OutreachStore store;
     private final Map<String, String> flowOfBot;
     private final Optional<String> tokenHash;
@@ -46,12 +46,12 @@ public final class Outreach {
      * @param token       the outreach token of the selected environment, if set up
      * @param environment the selected environment's name, for the "not set up" answer
      */
-    public Outreach(Database db, Clock clock, WorkspaceStore workspace, ContactService contacts,
+    public Outreach(Database db, Clock clock, WorkspaceStore workspace, ProactiveConversations proactive,
             Map<String, String> flowOfBot, Optional<String> token, String environment) {
         this.db = db;
         this.clock = clock;
         this.workspace = workspace;
-        this.contacts = contacts;
+        this.proactive = proactive;
         this.store = new OutreachStore();
         this.flowOfBot = Map.copyOf(flowOfBot);
         this.tokenHash = token.map(Secrets::hash);
@@ -91,7 +91,7 @@ public final class Outreach {
                         "outreach_in_progress", "outreach_id '" + req.outreachId() + "' is being handled; retry"));
                 return new Result(earlier, true);
             }
-            Opened opened = contacts.openProactive(tx, req.widgetId(), req.reach(), botId, req.variables(),
+            Opened opened = proactive.open(tx, req.widgetId(), req.reach(), botId, req.variables(),
                     req.message());
             store.opened(tx, req.outreachId(), opened.conversationId(), opened.contactId());
             return new Result(opened.conversationId(), false);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.auth.Secrets;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
-import dev.parley.routing.Bot;
 import dev.parley.routing.Widget;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
@@ -29,11 +28,10 @@ public final class ContactService {
     private final TimelineStore timeline;
     private final ConversationHooks hooks;
     private final PageTagHook pageTagHook;
-    private final IdentitySecrets identities;
 
     public ContactService(Database db, Clock clock, Ids ids, WorkspaceStore workspace, ContactStore contacts,
             ConversationStore conversations, TimelineStore timeline, ConversationHooks hooks,
-            PageTagHook pageTagHook, IdentitySecrets identities) {
+            PageTagHook pageTagHook) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
@@ -43,7 +41,6 @@ public final class ContactService {
         this.timeline = timeline;
         this.hooks = hooks;
         this.pageTagHook = pageTagHook;
-        this.identities = identities;
     }
 
     /** The contact a bearer token belongs to. */
@@ -84,7 +81,9 @@ public final class ContactService {
                 contacts.insert(tx, contact);
                 contacts.addToken(tx, Secrets.hash(newToken.get()), contact.id(), widget.id(), now);
             }
-            Conversation conv = insertConversation(tx, widget, contact, req.pageUrl(), req.proactive(), now);
+            Conversation conv = Conversation.onWidget(ids.next("conv"), widget, contact, req.pageUrl(), req.proactive(),
+                    now);
+            conversations.insert(tx, conv);
             Map<String, ObjectNode> tags = pageTags(req);
             if (!tags.isEmpty()) {
                 pageTagHook.tagged(tx, conv, contact, tags, now);
@@ -92,71 +91,6 @@ public final class ContactService {
             opening.start(tx, conv, contact, returning.isPresent());
             return new Opened(conv.id(), contact.id(), newToken);
         });
-    }
-
-    private Conversation insertConversation(Tx tx, Widget widget, Contact contact, Optional<String> pageUrl,
-            boolean proactive, Instant now) {
-        Conversation conv = new Conversation(ids.next("conv"), contact.id(), widget.id(), widget.groupId(), "web",
-                ConversationStatus.INBOX, Optional.empty(), Optional.empty(), Optional.empty(), Json.array(),
-                contact.locale(), Json.object(), pageUrl, proactive ? "proactive" : "normal", 0, now, now);
-        conversations.insert(tx, conv);
-        return conv;
-    }
-
-    /** Who a business reaches out to: at least one identifier. */
-    public record Reach(Optional<String> externalCustomerId, Optional<String> email, Optional<String> mobileNumber) {}
-
-    /**
-     * In the caller's transaction: finds the contact by {@code reach} (external customer id, then e-mail,
-     * then mobile number; identifiers it lacks are added) or creates one with them, opens a
-     * <em>proactive</em> conversation on {@code widgetId}, puts {@code firstMessage} in it as a message
-     * from the bot, and starts {@code botId} with {@code variables}. Refused (422, nothing stored) when no
-     * browser could show the conversation.
-     */
-    public Opened openProactive(Tx tx, String widgetId, Reach reach, String botId, ObjectNode variables,
-            Optional<String> firstMessage) {
-        Widget widget = workspace.widget(tx.handle(), widgetId)
-                .orElseThrow(() -> ClientError.notFound("widget", widgetId));
-        Bot bot = workspace.bot(tx.handle(), botId).orElseThrow(() -> ClientError.notFound("bot", botId));
-        Instant now = clock.instant();
-        Optional<Contact> found = contacts.findByIdentity(tx.handle(), reach.externalCustomerId(), reach.email(),
-                reach.mobileNumber());
-        Contact contact;
-        if (found.isPresent()) {
-            Contact c = found.get();
-            contact = new Contact(c.id(), c.name(), c.email().or(reach::email),
-                    c.mobileNumber().or(reach::mobileNumber), c.externalCustomerId().or(reach::externalCustomerId),
-                    c.locale(), c.customFields(), c.campaigns(), c.pageTags(), c.createdAt());
-            if (!contact.equals(c)) {
-                contacts.update(tx, contact);
-            }
-        } else {
-            contact = new Contact(ids.next("ct"), Optional.empty(), reach.email(), reach.mobileNumber(),
-                    reach.externalCustomerId(), Optional.empty(), Json.object(), Json.object(), Json.object(), now);
-            contacts.insert(tx, contact);
-        }
-        if (!reachable(tx, contact, widget.id())) {
-            throw ClientError.unprocessable("user_unreachable", "user: nobody could see a conversation on widget '"
-                    + widget.id() + "' for this user: they have not chatted on it"
-                    + (identities.isSetUp(widget.id()) ? ", and Parley knows no external_id of theirs that the site"
-                            + " could identify them by (send user.external_id)"
-                            : ", and the widget has no signed visitor identity (set identity on the widget in"
-                            + " parley.yml and identify logged-in visitors with parley('identify', …))"), "user");
-        }
-        Conversation conv = insertConversation(tx, widget, contact, Optional.empty(), true, now);
-        firstMessage.ifPresent(text -> timeline.append(tx, conv.id(), Author.bot(bot.id(), bot.name()),
-                new Packet("message", Json.object().put("body", text)), true, Optional.empty()));
-        hooks.startBot(tx, conv, bot.id(), variables);
-        return new Opened(conv.id(), contact.id(), Optional.empty());
-    }
-
-    /**
-     * Whether a browser can show the contact a conversation on the widget: one holds a token the widget handed
-     * out (the contact chatted on it), or the widget identifies visitors and the contact has an external id.
-     */
-    private boolean reachable(Tx tx, Contact contact, String widgetId) {
-        return contacts.hasTokenFrom(tx.handle(), contact.id(), widgetId)
-                || identities.isSetUp(widgetId) && contact.externalCustomerId().isPresent();
     }
 
     /** Stores the contact's message (once per {@code clientId}) and hands it on. */

@@ -2,6 +2,8 @@ package dev.parley.conversation;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.json.Json;
+import dev.parley.routing.Widget;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,6 +12,14 @@ public record Conversation(String id, String contactId, String widgetId, String 
         ConversationStatus status, Optional<Assignee> assignee, Optional<String> sessionCid, Optional<String> subject,
         ArrayNode topics, Optional<String> locale, ObjectNode customFields, Optional<String> pageUrl,
         String approachMode, long lastSeq, Instant createdAt, Instant lastActivityAt) {
+
+    /** A new web conversation of {@code contact} on {@code widget}, in the inbox of the widget's group. */
+    static Conversation onWidget(String id, Widget widget, Contact contact, Optional<String> pageUrl,
+            boolean proactive, Instant now) {
+        return new Conversation(id, contact.id(), widget.id(), widget.groupId(), "web", ConversationStatus.INBOX,
+                Optional.empty(), Optional.empty(), Optional.empty(), Json.array(), contact.locale(), Json.object(),
+                pageUrl, proactive ? "proactive" : "normal", 0, now, now);
+    }
 
     /** Who has the conversation. */
     public record Assignee(Type type, String id) {

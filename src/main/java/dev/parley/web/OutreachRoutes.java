@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.parley.braze.Outreach;
 import dev.parley.conversation.ContactService;
+import dev.parley.conversation.ProactiveConversations;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
 import io.javalin.config.RoutesConfig;
@@ -55,7 +56,7 @@ final class OutreachRoutes {
     static Outreach.Request request(ObjectNode body) {
         Fields f = new Fields(body);
         String outreachId = f.requiredString("outreach_id", 1, 200);
-        ContactService.Reach reach = reach(f);
+        ProactiveConversations.Reach reach = reach(f);
         if (body.hasNonNull("channel")) {
             f.optionalString("channel", 1, 200);
             throw ClientError.unprocessable("channel_not_supported", "channel: channels are not connected in this"
@@ -89,7 +90,7 @@ final class OutreachRoutes {
         return new Outreach.Request(outreachId, reach, widget, flow, bot, message, variables);
     }
 
-    private static ContactService.Reach reach(Fields f) {
+    private static ProactiveConversations.Reach reach(Fields f) {
         ObjectNode user = f.optionalObject("user").orElseThrow(() -> ClientError.badRequest("invalid_field",
                 "user is required (an object with external_id, email or phone)", "user"));
         Fields u = new Fields(user, "user.");
@@ -108,7 +109,7 @@ final class OutreachRoutes {
             throw ClientError.badRequest("invalid_field", "user.phone: '" + phone.get()
                     + "' is not a valid phone number in E.164 form (e.g. +4915112345678)", "user.phone");
         }
-        return new ContactService.Reach(externalId, email, phone);
+        return new ProactiveConversations.Reach(externalId, email, phone);
     }
 
     private static boolean e164(String number) {
