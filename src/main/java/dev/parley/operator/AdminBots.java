@@ -33,6 +33,7 @@ public final class AdminBots implements AdminResource {
     private final AdminStore store;
     private final AdminUnassign unassign;
     private final DeliveryLog deliveries;
+    private final WorkspaceObjects<Bot, BotConfig> bots;
 
     AdminBots(AdminWrites writes, AdminInput input, AdminStore store, AdminUnassign unassign, DeliveryLog deliveries) {
         this.writes = writes;
@@ -40,6 +41,9 @@ public final class AdminBots implements AdminResource {
         this.store = store;
         this.unassign = unassign;
         this.deliveries = deliveries;
+        this.bots = new WorkspaceObjects<>(writes, "bot", h -> writes.workspace().bots(h),
+                (h, id) -> writes.workspace().bot(h, id), b -> AdminJson.bot(b, writes.publicBaseUrl()),
+                BotConfig::id, writes::save);
     }
 
     @Override
@@ -49,40 +53,26 @@ public final class AdminBots implements AdminResource {
 
     @Override
     public ArrayNode list() {
-        ArrayNode out = Json.array();
-        writes.db().read(h -> writes.workspace().bots(h))
-                .forEach(b -> out.add(AdminJson.bot(b, writes.publicBaseUrl())));
-        return out;
+        return bots.list();
     }
 
     @Override
     public ObjectNode get(String id) {
-        return AdminJson.bot(find(id), writes.publicBaseUrl());
+        return bots.get(id);
     }
 
     @Override
     public ObjectNode create(Operator me, ObjectNode body) {
-        String id = writes.change(() -> {
-            BotConfig bot = parse(AdminInput.stripped(body, READ_ONLY));
-            if (writes.db().read(h -> writes.workspace().bot(h, bot.id())).isPresent()) {
-                throw AdminInput.taken("bot", bot.id());
-            }
-            writes.save(bot);
-            return bot.id();
-        });
-        return get(id);
+        return bots.create(() -> parse(AdminInput.stripped(body, READ_ONLY)));
     }
 
     @Override
     public ObjectNode update(Operator me, String id, ObjectNode body) {
-        writes.change(() -> {
-            Bot stored = find(id);
+        return bots.update(id, stored -> {
             ObjectNode changes = AdminInput.withoutReadOnly(body, id, READ_ONLY);
             keepMaskedHeaders(changes, stored);
-            writes.save(parse(AdminInput.merged(AdminJson.botSettings(stored, true), changes)));
-            return id;
+            return parse(AdminInput.merged(AdminJson.botSettings(stored, true), changes));
         });
-        return get(id);
     }
 
     @Override
@@ -127,7 +117,7 @@ public final class AdminBots implements AdminResource {
 
     /** The bot, with its secrets; for the delivery log's masking. */
     Bot find(String id) {
-        return writes.db().read(h -> writes.workspace().bot(h, id)).orElseThrow(() -> ClientError.notFound("bot", id));
+        return bots.find(id);
     }
 
     private String generate(String id, BiConsumer<Tx, String> store) {

@@ -15,11 +15,14 @@ public final class AdminGroups implements AdminResource {
     private final AdminWrites writes;
     private final AdminInput input;
     private final AdminStore store;
+    private final WorkspaceObjects<Group, GroupConfig> groups;
 
     AdminGroups(AdminWrites writes, AdminInput input, AdminStore store) {
         this.writes = writes;
         this.input = input;
         this.store = store;
+        this.groups = new WorkspaceObjects<>(writes, "group", h -> writes.workspace().groups(h),
+                (h, id) -> writes.workspace().group(h, id), AdminJson::group, GroupConfig::id, writes::save);
     }
 
     @Override
@@ -29,44 +32,29 @@ public final class AdminGroups implements AdminResource {
 
     @Override
     public ArrayNode list() {
-        ArrayNode out = Json.array();
-        writes.db().read(h -> writes.workspace().groups(h)).forEach(g -> out.add(AdminJson.group(g)));
-        return out;
+        return groups.list();
     }
 
     @Override
     public ObjectNode get(String id) {
-        return AdminJson.group(find(id));
+        return groups.get(id);
     }
 
     @Override
     public ObjectNode create(Operator me, ObjectNode body) {
-        String id = writes.change(() -> {
-            GroupConfig g = parse(body);
-            if (writes.db().read(h -> writes.workspace().group(h, g.id())).isPresent()) {
-                throw AdminInput.taken("group", g.id());
-            }
-            writes.save(g);
-            return g.id();
-        });
-        return get(id);
+        return groups.create(() -> parse(body));
     }
 
     @Override
     public ObjectNode update(Operator me, String id, ObjectNode body) {
-        writes.change(() -> {
-            Group stored = find(id);
-            writes.save(parse(AdminInput.merged(AdminJson.group(stored),
-                    AdminInput.withoutReadOnly(body, id, List.of()))));
-            return id;
-        });
-        return get(id);
+        return groups.update(id, stored -> parse(AdminInput.merged(AdminJson.group(stored),
+                AdminInput.withoutReadOnly(body, id, List.of()))));
     }
 
     @Override
     public ObjectNode delete(Operator me, String id, boolean force) {
         return writes.change(() -> {
-            find(id);
+            groups.find(id);
             List<String> users = writes.db().read(h -> {
                 List<String> counts = new ArrayList<>();
                 count(counts, writes.workspace().operatorsOfGroup(h, id).size(), "operator");
@@ -82,11 +70,6 @@ public final class AdminGroups implements AdminResource {
             writes.db().useWrite(tx -> store.delete(tx, AdminStore.Table.GROUPS, id));
             return Json.object().put("deleted", id);
         });
-    }
-
-    private Group find(String id) {
-        return writes.db().read(h -> writes.workspace().group(h, id))
-                .orElseThrow(() -> ClientError.notFound("group", id));
     }
 
     private GroupConfig parse(ObjectNode body) {

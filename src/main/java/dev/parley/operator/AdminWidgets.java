@@ -16,11 +16,15 @@ public final class AdminWidgets implements AdminResource {
     private final AdminWrites writes;
     private final AdminInput input;
     private final AdminStore store;
+    private final WorkspaceObjects<Widget, WidgetConfig> widgets;
 
     AdminWidgets(AdminWrites writes, AdminInput input, AdminStore store) {
         this.writes = writes;
         this.input = input;
         this.store = store;
+        this.widgets = new WorkspaceObjects<>(writes, "widget", h -> writes.workspace().widgets(h),
+                (h, id) -> writes.workspace().widget(h, id), w -> AdminJson.widget(w, writes.publicBaseUrl()),
+                WidgetConfig::id, writes::save);
     }
 
     @Override
@@ -30,45 +34,29 @@ public final class AdminWidgets implements AdminResource {
 
     @Override
     public ArrayNode list() {
-        ArrayNode out = Json.array();
-        writes.db().read(h -> writes.workspace().widgets(h))
-                .forEach(w -> out.add(AdminJson.widget(w, writes.publicBaseUrl())));
-        return out;
+        return widgets.list();
     }
 
     @Override
     public ObjectNode get(String id) {
-        return AdminJson.widget(find(id), writes.publicBaseUrl());
+        return widgets.get(id);
     }
 
     @Override
     public ObjectNode create(Operator me, ObjectNode body) {
-        String id = writes.change(() -> {
-            WidgetConfig w = parse(AdminInput.stripped(body, READ_ONLY));
-            if (writes.db().read(h -> writes.workspace().widget(h, w.id())).isPresent()) {
-                throw AdminInput.taken("widget", w.id());
-            }
-            writes.save(w);
-            return w.id();
-        });
-        return get(id);
+        return widgets.create(() -> parse(AdminInput.stripped(body, READ_ONLY)));
     }
 
     @Override
     public ObjectNode update(Operator me, String id, ObjectNode body) {
-        writes.change(() -> {
-            Widget stored = find(id);
-            writes.save(parse(AdminInput.merged(AdminJson.widgetSettings(stored),
-                    AdminInput.withoutReadOnly(body, id, READ_ONLY))));
-            return id;
-        });
-        return get(id);
+        return widgets.update(id, stored -> parse(AdminInput.merged(AdminJson.widgetSettings(stored),
+                AdminInput.withoutReadOnly(body, id, READ_ONLY))));
     }
 
     @Override
     public ObjectNode delete(Operator me, String id, boolean force) {
         return writes.change(() -> {
-            find(id);
+            widgets.find(id);
             int open = writes.db().read(h -> store.openConversationsOfWidget(h, id));
             if (open > 0) {
                 throw ClientError.conflict("widget_in_use", "widget '" + id + "' has " + open + " open conversation"
@@ -77,11 +65,6 @@ public final class AdminWidgets implements AdminResource {
             writes.db().useWrite(tx -> store.delete(tx, AdminStore.Table.WIDGETS, id));
             return Json.object().put("deleted", id);
         });
-    }
-
-    private Widget find(String id) {
-        return writes.db().read(h -> writes.workspace().widget(h, id))
-                .orElseThrow(() -> ClientError.notFound("widget", id));
     }
 
     private WidgetConfig parse(ObjectNode body) {
