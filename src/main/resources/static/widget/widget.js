@@ -28,6 +28,7 @@
     var storeKey = 'parley:' + base + ':' + widgetId;
     var TAG_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
     var MAX_BACKOFF = 30000;
+    var WATCH_WAIT = 25;
 
     var config = {
         title: script.dataset.parleyTitle || 'Chat with us',
@@ -49,6 +50,8 @@
     var checking = null;
     var unread = 0;
     var ended = false;
+    /* the long poll for conversations the business starts: cursor of the last answer, request, retry pause */
+    var watch = { cursor: null, run: null, timer: null, failures: 0, off: false };
     var ui = build();
     var transcript = new R.Transcript(ui.log, {
         viewer: 'contact',
@@ -256,6 +259,7 @@
         ui.launcher.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
         state.open = open;
         save();
+        watchOpen();
         if (!open) {
             if (!quietly) {
                 ui.launcher.focus();
@@ -300,11 +304,14 @@
         return h;
     }
 
-    /** fetch that resolves to the JSON answer, or rejects with { status, code, message }. */
-    function call(method, path, body, isForm) {
+    /** fetch that resolves to the JSON answer, or rejects with { status, code, message }; signal aborts it. */
+    function call(method, path, body, isForm, signal) {
         var init = { method: method, headers: state.contact_token ? headers(!isForm) : { 'Content-Type': 'application/json' } };
         if (body !== undefined) {
             init.body = isForm ? body : JSON.stringify(body);
+        }
+        if (signal) {
+            init.signal = signal;
         }
         return fetch(api + path, init).then(function (res) {
             return res.text().then(function (text) {
@@ -423,18 +430,86 @@
 
     /** Opening a conversation waits for the answer, which may change the contact or the conversation. */
     function check(answer, refused) {
+        stopWatching();
         var done = answer.then(function (res) {
             adopt(res.contact_token || state.contact_token, res.contact_id || state.contact_id,
                 res.conversations || []);
+            watch.cursor = typeof res.cursor === 'number' ? res.cursor : null;
         }, function (err) {
             refused(err);
             adopt(state.contact_token, state.contact_id, []);
         }).then(function () {
             if (checking === done) {
                 checking = null;
+                watchOpen();
             }
         });
         checking = done;
+    }
+
+    /**
+     * While the page is open and the visitor is not chatting (the chat is closed, or its conversation ended),
+     * long-polls for conversations the business starts with them: a new one is adopted as on a page load, so a
+     * Braze outreach pops up within seconds. Stops while the page is hidden; pauses longer after each failure.
+     */
+    function watchOpen() {
+        if (!watchWanted()) {
+            stopWatching();
+            return;
+        }
+        // starts after the caller's other changes (switching conversations, popping up) are made
+        Promise.resolve().then(function () {
+            if (watch.run || watch.timer || !watchWanted()) {
+                return;
+            }
+            var run = new AbortController();
+            watch.run = run;
+            var query = watch.cursor === null ? '' : '?wait=' + WATCH_WAIT + '&after=' + watch.cursor;
+            call('GET', '/widgets/' + encodeURIComponent(widgetId) + '/conversations' + query, undefined, false,
+                run.signal).then(function (res) {
+                if (watch.run !== run) {
+                    return;
+                }
+                watch.run = null;
+                watch.failures = 0;
+                watch.cursor = res.cursor;
+                if (res.conversations.length) {
+                    adopt(state.contact_token, state.contact_id, res.conversations);
+                }
+                watchOpen();
+            }, function (err) {
+                if (watch.run !== run) {
+                    return;
+                }
+                watch.run = null;
+                if (err.status === 401) {
+                    forget();
+                } else if (err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429) {
+                    watch.off = true;
+                    console.warn('parley: not watching for new conversations: ' + err.message);
+                } else {
+                    watch.timer = setTimeout(function () {
+                        watch.timer = null;
+                        watchOpen();
+                    }, backoff(++watch.failures));
+                }
+            });
+        });
+    }
+
+    function watchWanted() {
+        return Boolean(state.contact_token) && !checking && !watch.off && document.visibilityState !== 'hidden'
+            && (ui.panel.hidden || ended);
+    }
+
+    function stopWatching() {
+        clearTimeout(watch.timer);
+        watch.timer = null;
+        if (watch.run) {
+            var run = watch.run;
+            watch.run = null;
+            run.abort();
+        }
     }
 
     /**
@@ -479,6 +554,7 @@
         if (value && ui.host.shadowRoot.activeElement === ui.input) {
             ui.endedBar.querySelector('button').focus();
         }
+        watchOpen();
     }
 
     function disconnect() {
@@ -543,8 +619,13 @@
 
     function scheduleReconnect() {
         clearTimeout(reconnectTimer);
-        var delay = Math.min(MAX_BACKOFF, 500 * Math.pow(2, Math.min(socketFailures, 8)));
-        reconnectTimer = setTimeout(connect, delay / 2 + Math.random() * delay / 2);
+        reconnectTimer = setTimeout(connect, backoff(socketFailures));
+    }
+
+    /** The pause before retry number `failures`: doubling up to MAX_BACKOFF, with jitter. */
+    function backoff(failures) {
+        var delay = Math.min(MAX_BACKOFF, 500 * Math.pow(2, Math.min(failures, 8)));
+        return delay / 2 + Math.random() * delay / 2;
     }
 
     /** Long polling, for networks that block WebSockets. */
@@ -577,6 +658,8 @@
         transcript.clear();
         state = { open: state.open };
         save();
+        watch.cursor = null;
+        watchOpen();
         if (!ui.panel.hidden) {
             ensureConversation();
         }
@@ -844,6 +927,7 @@
     }).observe(document.documentElement, { subtree: true, childList: true, attributes: true,
         attributeFilter: ['data-parley-tag'] });
 
+    document.addEventListener('visibilitychange', watchOpen);
     window.addEventListener('online', function () {
         if (!socket && state.conversation_id) {
             socketFailures = 0;

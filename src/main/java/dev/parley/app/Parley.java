@@ -108,7 +108,7 @@ public final class Parley implements AutoCloseable {
                             conversations, timeline, chatbot.hooks(), identities), flows.flowOfBot(), config.activeEnvironment()
                             .flatMap(EnvironmentConfig::braze).flatMap(BrazeConfig::outreachToken),
                             config.environment()),
-                    new VisitorService(db, clock, ids, workspace, contacts, conversations, identities)));
+                    new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub)));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);

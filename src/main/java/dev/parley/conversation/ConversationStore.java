@@ -33,7 +33,7 @@ public final class ConversationStore {
                 .bind("cf", Json.write(c.customFields())).bind("page", c.pageUrl().orElse(null))
                 .bind("approach", c.approachMode()).bind("created", c.createdAt().toEpochMilli())
                 .execute();
-        tx.afterCommit(() -> hub.changed(c.id()));
+        tx.afterCommit(() -> hub.opened(c));
     }
 
     /** Writes the mutable state (status, assignment, session, subject, topics, locale, custom fields). */
@@ -84,6 +84,15 @@ public final class ConversationStore {
                 ORDER BY created_at DESC, id DESC LIMIT :limit""")
                 .bind("contact", contactId).bind("widget", widgetId).bind("ended", ConversationStatus.ENDED.wire())
                 .bind("limit", limit).map((rs, ctx) -> map(rs)).list();
+    }
+
+    /**
+     * How many conversations the contact has had on {@code widgetId}, ended ones included: it grows by one with
+     * each new conversation, since conversations are never deleted.
+     */
+    long countOn(Handle h, String contactId, String widgetId) {
+        return h.createQuery("SELECT COUNT(*) FROM conversations WHERE contact_id = :contact AND widget_id = :widget")
+                .bind("contact", contactId).bind("widget", widgetId).mapTo(Long.class).one();
     }
 
     private static Conversation map(ResultSet rs) throws SQLException {

@@ -3,10 +3,12 @@ package dev.parley.conversation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * In-process fan-out of committed timeline items and typing signals to live listeners (WebSockets,
- * long polls). Listeners catch up from the store by {@code seq}, so a missed push loses nothing.
+ * In-process fan-out of committed timeline items, new conversations and typing signals to live listeners
+ * (WebSockets, long polls). Listeners catch up from the store ({@code seq}, a cursor), so a missed push loses
+ * nothing.
  */
 public final class LiveHub {
 
@@ -28,15 +30,17 @@ public final class LiveHub {
         void changed(String conversationId);
     }
 
-    private final ConcurrentHashMap<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    private final Keyed<Listener> listeners = new Keyed<>();
+    private final Keyed<Consumer<Conversation>> openedListeners = new Keyed<>();
     private final Set<ChangeListener> changeListeners = ConcurrentHashMap.newKeySet();
 
     public Subscription subscribe(String conversationId, Listener listener) {
-        listeners.computeIfAbsent(conversationId, k -> ConcurrentHashMap.newKeySet()).add(listener);
-        return () -> listeners.computeIfPresent(conversationId, (k, set) -> {
-            set.remove(listener);
-            return set.isEmpty() ? null : set;
-        });
+        return listeners.add(conversationId, listener);
+    }
+
+    /** Hears about the contact's conversations committed from now on, on any widget or channel; must not block. */
+    public Subscription subscribeOpened(String contactId, Consumer<Conversation> listener) {
+        return openedListeners.add(contactId, listener);
     }
 
     /** Hears about changes of all conversations: their committed items and state changes. */
@@ -46,11 +50,14 @@ public final class LiveHub {
     }
 
     void publish(TimelineItem item) {
-        Set<Listener> set = listeners.get(item.conversationId());
-        if (set != null) {
-            set.forEach(l -> l.item(item));
-        }
+        listeners.each(item.conversationId(), l -> l.item(item));
         changed(item.conversationId());
+    }
+
+    /** A committed new conversation. */
+    void opened(Conversation conversation) {
+        openedListeners.each(conversation.contactId(), l -> l.accept(conversation));
+        changed(conversation.id());
     }
 
     /** A committed change of the conversation's state (status, assignee, group, subject…). */
@@ -60,9 +67,31 @@ public final class LiveHub {
 
     /** Pushes a transient signal (typing indicator) that is not part of the timeline. */
     public void signal(String conversationId, ObjectNode signal) {
-        Set<Listener> set = listeners.get(conversationId);
-        if (set != null) {
-            set.forEach(l -> l.signal(signal));
+        listeners.each(conversationId, l -> l.signal(signal));
+    }
+
+    /** Listeners by key (a conversation, a contact); a key without listeners takes no room. */
+    private static final class Keyed<L> {
+        private final ConcurrentHashMap<String, Set<L>> byKey = new ConcurrentHashMap<>();
+
+        Subscription add(String key, L listener) {
+            // added inside compute: a concurrent removal cannot drop the set this listener goes into
+            byKey.compute(key, (k, set) -> {
+                Set<L> into = set == null ? ConcurrentHashMap.newKeySet() : set;
+                into.add(listener);
+                return into;
+            });
+            return () -> byKey.computeIfPresent(key, (k, set) -> {
+                set.remove(listener);
+                return set.isEmpty() ? null : set;
+            });
+        }
+
+        void each(String key, Consumer<L> push) {
+            Set<L> set = byKey.get(key);
+            if (set != null) {
+                set.forEach(push);
+            }
         }
     }
 }

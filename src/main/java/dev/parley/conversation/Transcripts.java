@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.store.Database;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Reads a contact's transcript, long-polling for new items when asked to. */
 public final class Transcripts {
@@ -25,38 +21,20 @@ public final class Transcripts {
 
     /** Items the contact sees after {@code seq}; waits up to {@code wait} when there are none yet. */
     public List<TimelineItem> after(String conversationId, long seq, Duration wait) {
-        List<TimelineItem> items = read(conversationId, seq);
-        if (!items.isEmpty() || wait.isZero()) {
-            return items;
-        }
-        CompletableFuture<Void> arrived = new CompletableFuture<>();
-        try (LiveHub.Subscription ignored = hub.subscribe(conversationId, new LiveHub.Listener() {
-            @Override
-            public void item(TimelineItem item) {
-                if (item.visibleToContact() && item.seq() > seq) {
-                    arrived.complete(null);
-                }
-            }
+        return LongPoll.answer(wait, () -> read(conversationId, seq), items -> !items.isEmpty(),
+                wake -> hub.subscribe(conversationId, new LiveHub.Listener() {
+                    @Override
+                    public void item(TimelineItem item) {
+                        if (item.visibleToContact() && item.seq() > seq) {
+                            wake.run();
+                        }
+                    }
 
-            @Override
-            public void signal(ObjectNode signal) {
-                // typing signals do not end a long poll
-            }
-        })) {
-            items = read(conversationId, seq);
-            if (!items.isEmpty()) {
-                return items;
-            }
-            arrived.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
-        return read(conversationId, seq);
+                    @Override
+                    public void signal(ObjectNode signal) {
+                        // typing signals do not end a long poll
+                    }
+                }));
     }
 
     private List<TimelineItem> read(String conversationId, long seq) {

@@ -8,20 +8,31 @@ import dev.parley.store.Database;
 import dev.parley.store.Ids;
 import dev.parley.store.Tx;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
- * What the widget asks when a page loads: which of the visitor's conversations are open on it, and, on a widget
- * with signed visitor identity, which contact the visitor is.
+ * What the widget asks: which of the visitor's conversations are open on it — when a page loads, and while it
+ * stays open, as soon as the business starts a new one — and, on a widget with signed visitor identity, which
+ * contact the visitor is.
  */
 public final class VisitorService {
     /** The most open conversations one answer lists. */
     static final int MAX_OPEN = 20;
+    /** No cursor yet: every answer lists (cursors are never negative). */
+    private static final long NO_CURSOR = -1;
+
+    /**
+     * The contact's open conversations on a widget, newest first, and the cursor of this answer: how many
+     * conversations the contact has had there. A later answer with another cursor may list new ones.
+     */
+    public record Listing(List<Conversation> open, long cursor) {}
 
     /** The contact a visitor was identified as, the token their browser uses from now on, and what is open. */
-    public record Identified(String contactId, String contactToken, List<Conversation> open) {}
+    public record Identified(String contactId, String contactToken, Listing listing) {}
 
     private final Database db;
     private final Clock clock;
@@ -30,9 +41,10 @@ public final class VisitorService {
     private final ContactStore contacts;
     private final ConversationStore conversations;
     private final IdentitySecrets secrets;
+    private final LiveHub hub;
 
     public VisitorService(Database db, Clock clock, Ids ids, WorkspaceStore workspace, ContactStore contacts,
-            ConversationStore conversations, IdentitySecrets secrets) {
+            ConversationStore conversations, IdentitySecrets secrets, LiveHub hub) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
@@ -40,14 +52,42 @@ public final class VisitorService {
         this.contacts = contacts;
         this.conversations = conversations;
         this.secrets = secrets;
+        this.hub = hub;
     }
 
     /** The contact's conversations on the widget that have not ended, newest first. */
-    public List<Conversation> open(Contact contact, String widgetId) {
-        return db.read(h -> {
-            workspace.widget(h, widgetId).orElseThrow(() -> ClientError.notFound("widget", widgetId));
-            return conversations.openOn(h, contact.id(), widgetId, MAX_OPEN);
-        });
+    public Listing open(Contact contact, String widgetId) {
+        requireWidget(widgetId);
+        return db.read(h -> listing(h, contact.id(), widgetId, NO_CURSOR));
+    }
+
+    /**
+     * The contact's open conversations on the widget as soon as the cursor is not {@code after} any more (the
+     * contact got a new conversation there), waiting up to {@code wait} for that; else none, with cursor
+     * {@code after}.
+     */
+    public Listing newer(Contact contact, String widgetId, long after, Duration wait) {
+        requireWidget(widgetId);
+        return LongPoll.answer(wait, () -> db.read(h -> listing(h, contact.id(), widgetId, after)),
+                listing -> listing.cursor() != after,
+                wake -> hub.subscribeOpened(contact.id(), opened -> {
+                    if (opened.widgetId().equals(widgetId)) {
+                        wake.run();
+                    }
+                }));
+    }
+
+    private void requireWidget(String widgetId) {
+        if (db.read(h -> workspace.widget(h, widgetId)).isEmpty()) {
+            throw ClientError.notFound("widget", widgetId);
+        }
+    }
+
+    /** Lists unless the cursor is {@code after}; counts first, so a conversation committed meanwhile is not missed. */
+    private Listing listing(Handle h, String contactId, String widgetId, long after) {
+        long cursor = conversations.countOn(h, contactId, widgetId);
+        return new Listing(cursor == after ? List.of() : conversations.openOn(h, contactId, widgetId, MAX_OPEN),
+                cursor);
     }
 
     /**
@@ -58,9 +98,7 @@ public final class VisitorService {
      * alone says who the visitor is.
      */
     public Identified identify(String widgetId, String externalId, String signature, Optional<String> presentedToken) {
-        if (db.read(h -> workspace.widget(h, widgetId)).isEmpty()) {
-            throw ClientError.notFound("widget", widgetId);
-        }
+        requireWidget(widgetId);
         if (!secrets.isSetUp(widgetId)) {
             throw new ClientError(ClientError.Kind.NOT_FOUND, "identity_not_set_up", "widget '" + widgetId
                     + "' has no signed visitor identity: give it identity: { secret_env: … } in parley.yml",
@@ -99,7 +137,6 @@ public final class VisitorService {
     }
 
     private Identified identified(Tx tx, Contact contact, String token, String widgetId) {
-        return new Identified(contact.id(), token, conversations.openOn(tx.handle(), contact.id(), widgetId,
-                MAX_OPEN));
+        return new Identified(contact.id(), token, listing(tx.handle(), contact.id(), widgetId, NO_CURSOR));
     }
 }

@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 final class ContactRoutes {
     static final String BASE = "/api/web/v1";
     private static final int MAX_BODY = 64 * 1024;
-    private static final int MAX_WAIT_SECONDS = 60;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final ContactService contacts;
@@ -149,9 +148,8 @@ final class ContactRoutes {
         Contact contact = contact(ctx);
         String id = ctx.pathParam("id");
         contacts.owned(contact, id);
-        long after = longParam(ctx, "after", 0, Long.MAX_VALUE);
-        long wait = longParam(ctx, "wait", 0, MAX_WAIT_SECONDS);
-        List<TimelineItem> items = transcripts.after(id, after, Duration.ofSeconds(wait));
+        long after = QueryParams.whole(ctx, "after", 0, Long.MAX_VALUE).orElse(0L);
+        List<TimelineItem> items = transcripts.after(id, after, QueryParams.waitFor(ctx).orElse(Duration.ZERO));
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("items");
         items.forEach(i -> list.add(i.toJson()));
@@ -172,21 +170,5 @@ final class ContactRoutes {
 
     private static void accepted(Context ctx, TimelineItem item) {
         ctx.status(202).json(Json.object().put("message_id", item.id()).put("seq", item.seq()));
-    }
-
-    private static long longParam(Context ctx, String name, long min, long max) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isEmpty()) {
-            return min;
-        }
-        try {
-            long v = Long.parseLong(raw);
-            if (v < min || v > max) {
-                throw ClientError.badRequest("invalid_parameter", name + " must be between " + min + " and " + max, name);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw ClientError.badRequest("invalid_parameter", name + " must be a whole number, got '" + raw + "'", name);
-        }
     }
 }

@@ -4,19 +4,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.Contact;
 import dev.parley.conversation.ContactService;
-import dev.parley.conversation.Conversation;
 import dev.parley.conversation.VisitorService;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What the widget asks when a page loads (contact web API): {@code POST /widgets/{widget}/identify}, signed
- * visitor identity, and {@code GET /widgets/{widget}/conversations}, the visitor's open conversations there.
+ * What the widget asks about its visitor (contact web API): {@code POST /widgets/{widget}/identify}, signed
+ * visitor identity, and {@code GET /widgets/{widget}/conversations}, the visitor's open conversations there —
+ * when a page loads, and long-polling for new ones while it stays open.
  */
 final class VisitorRoutes {
     private static final int MAX_BODY = 16 * 1024;
@@ -49,22 +49,33 @@ final class VisitorRoutes {
         ObjectNode out = Json.object();
         out.put("contact_id", identified.contactId());
         out.put("contact_token", identified.contactToken());
-        out.set("conversations", list(identified.open()));
+        put(out, identified.listing());
         ctx.json(out);
     }
 
+    /** The open conversations; with {@code after} (a cursor) only when there are new ones, long-polling with wait. */
     private void open(Context ctx) {
         Contact contact = contacts.authenticate(ContactRoutes.bearer(ctx.header("Authorization")));
+        String widget = ctx.pathParam("widget");
+        Optional<Long> after = QueryParams.whole(ctx, "after", 0, Long.MAX_VALUE);
+        Optional<Duration> wait = QueryParams.waitFor(ctx);
+        if (wait.isPresent() && after.isEmpty()) {
+            throw ClientError.badRequest("invalid_parameter", "after is required with wait: send the cursor of an"
+                    + " earlier answer, so that the call knows what is new", "after");
+        }
+        VisitorService.Listing listing = after.isPresent()
+                ? visitors.newer(contact, widget, after.get(), wait.orElse(Duration.ZERO))
+                : visitors.open(contact, widget);
         ObjectNode out = Json.object();
-        out.set("conversations", list(visitors.open(contact, ctx.pathParam("widget"))));
+        put(out, listing);
         ctx.json(out);
     }
 
-    private static ArrayNode list(List<Conversation> open) {
-        ArrayNode list = Json.array();
-        open.forEach(c -> list.addObject().put("conversation_id", c.id()).put("status", c.status().wire())
+    private static void put(ObjectNode out, VisitorService.Listing listing) {
+        ArrayNode list = out.putArray("conversations");
+        listing.open().forEach(c -> list.addObject().put("conversation_id", c.id()).put("status", c.status().wire())
                 .put("proactive", "proactive".equals(c.approachMode())).put("last_seq", c.lastSeq())
                 .put("created_at", c.createdAt().toString()));
-        return list;
+        out.put("cursor", listing.cursor());
     }
 }

@@ -36,6 +36,18 @@ final class ShopServer implements AutoCloseable {
         }
     }
 
+    /** The shop's account page: its back end signed the logged-in user's id and put both in the page. */
+    static String accountPage(String parleyUrl, String externalId, String signature) {
+        return """
+                <!doctype html><html><head><title>Your account</title></head><body><h1>Your account</h1>
+                <script>
+                  window.parley = window.parley || function () { (parley.q = parley.q || []).push(arguments); };
+                  parley('identify', { external_id: '%s', signature: '%s' });
+                </script>
+                <script src="%s/widget.js" data-parley-widget="web" async></script>
+                </body></html>""".formatted(externalId, signature, parleyUrl);
+    }
+
     /** The page's address on another origin than Parley's. */
     String url(String path) {
         return "http://localhost:" + server.getAddress().getPort() + path;

@@ -22,18 +22,6 @@ class WidgetIdentifyBrowserTest {
     @TempDir
     Path temp;
 
-    /** The shop's account page: its back end signed the logged-in user's id and put both in the page. */
-    private static String accountPage(String parleyUrl, String externalId, String signature) {
-        return """
-                <!doctype html><html><head><title>Your account</title></head><body><h1>Your account</h1>
-                <script>
-                  window.parley = window.parley || function () { (parley.q = parley.q || []).push(arguments); };
-                  parley('identify', { external_id: '%s', signature: '%s' });
-                </script>
-                <script src="%s/widget.js" data-parley-widget="web" async></script>
-                </body></html>""".formatted(externalId, signature, parleyUrl);
-    }
-
     @Test
     void anIdentifiedVisitorSeesTheOutreachPopUpAndAnswers() {
         try (BrazeStandIn braze = BrazeStandIn.start(WinbackWorkspace.BRAZE_KEY);
@@ -41,7 +29,7 @@ class WidgetIdentifyBrowserTest {
                         WinbackWorkspace.env());
                 Chromium chromium = Chromium.launch();
                 BrowserContext context = chromium.newContext(Chromium.DESKTOP);
-                ShopServer shop = ShopServer.serving(accountPage(parley.baseUrl(), "user-42",
+                ShopServer shop = ShopServer.serving(ShopServer.accountPage(parley.baseUrl(), "user-42",
                         HexHmac.of(WinbackWorkspace.IDENTITY_SECRET, "user-42")))) {
             String conversation = WinbackWorkspace.outreach(parley.http(), parley.baseUrl(), "winback-42", "user-42");
 
