@@ -46,6 +46,11 @@ public final class ContactStore {
                 .map((rs, ctx) -> map(rs)).findOne();
     }
 
+    /** The key that find-or-create of a contact by one identifier locks ({@link dev.parley.store.Tx#lock}). */
+    public static String identityKey(String identifier, String value) {
+        return "contact:" + identifier + ":" + value;
+    }
+
     /** Records a token handed to a browser on {@code widgetId}; the contact's other tokens stay valid. */
     public void addToken(Tx tx, String tokenHash, String contactId, String widgetId, Instant now) {
         tx.handle().createUpdate("""

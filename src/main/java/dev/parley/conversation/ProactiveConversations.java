@@ -11,6 +11,7 @@ import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Conversations the business starts (a Braze outreach): the contact is found or created by what the
@@ -55,6 +56,10 @@ public final class ProactiveConversations {
                 .orElseThrow(() -> ClientError.notFound("widget", widgetId));
         Bot bot = workspace.bot(tx.handle(), botId).orElseThrow(() -> ClientError.notFound("bot", botId));
         Instant now = clock.instant();
+        Stream.of(reach.externalCustomerId().map(id -> ContactStore.identityKey("external_id", id)),
+                        reach.email().map(e -> ContactStore.identityKey("email", e)),
+                        reach.mobileNumber().map(m -> ContactStore.identityKey("mobile_number", m)))
+                .flatMap(Optional::stream).sorted().forEach(tx::lock);
         Optional<Contact> found = contacts.findByIdentity(tx.handle(), reach.externalCustomerId(), reach.email(),
                 reach.mobileNumber());
         Contact contact;

@@ -110,6 +110,7 @@ public final class VisitorService {
                     + " under the widget's identity secret", Optional.of("signature"), Optional.empty());
         }
         return db.write(tx -> {
+            tx.lock(ContactStore.identityKey("external_id", externalId));
             Instant now = clock.instant();
             Optional<Contact> holder = presentedToken.flatMap(t -> contacts.findByTokenHash(tx.handle(),
                     Secrets.hash(t)));

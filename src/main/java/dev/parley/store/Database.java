@@ -115,7 +115,7 @@ public final class Database implements AutoCloseable {
             return sqliteWriter.get().write(work);
         }
         Tx[] tx = new Tx[1];
-        T result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> work.run(tx[0] = new Tx(h)));
+        T result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> work.run(tx[0] = new Tx(h, dialect)));
         tx[0].committedEffects().forEach(Runnable::run);
         return result;
     }

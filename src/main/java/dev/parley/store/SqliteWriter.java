@@ -42,7 +42,7 @@ final class SqliteWriter implements AutoCloseable {
         }
 
         void run(Handle handle) {
-            tx = new Tx(handle);
+            tx = new Tx(handle, Dialect.SQLITE);
             result = work.run(tx);
         }
 

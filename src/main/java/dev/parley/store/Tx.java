@@ -10,10 +10,25 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Tx {
     private final Handle handle;
+    private final Dialect dialect;
     private final List<Runnable> afterCommit = new ArrayList<>();
 
-    Tx(Handle handle) {
+    Tx(Handle handle, Dialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Makes every other transaction that locks the same {@code key} wait until this one has ended, so a
+     * find-or-create by a natural key (a user's external id) cannot create the same thing twice. SQLite
+     * runs one write transaction at a time anyway; PostgreSQL takes a transaction-scoped advisory lock.
+     * Lock several keys in one order everywhere (sorted), or two transactions may wait for each other.
+     */
+    public void lock(String key) {
+        if (dialect == Dialect.POSTGRESQL) {
+            handle.createQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").bind("key", key)
+                    .map((rs, ctx) -> Boolean.TRUE).one();
+        }
     }
 
     public Handle handle() {

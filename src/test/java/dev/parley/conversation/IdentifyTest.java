@@ -15,6 +15,11 @@ import dev.parley.testing.TestParley;
 import dev.parley.testing.WebContact;
 import dev.parley.testing.WinbackWorkspace;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +62,30 @@ class IdentifyTest {
         return parley.parley().database().read(h -> h.createQuery(
                 "SELECT COALESCE(external_customer_id, '-') FROM contacts ORDER BY created_at, id")
                 .mapTo(String.class).list());
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void browsersIdentifyingAsTheSameNewUserAtOnceMakeOneContact(StoreKind kind) throws Exception {
+        try (BrazeStandIn braze = BrazeStandIn.start(WinbackWorkspace.BRAZE_KEY); TestParley parley = start(kind, braze)) {
+            int users = 10;
+            int browsers = 6;
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                String externalId = "rush-" + u;
+                for (int b = 0; b < browsers; b++) {
+                    calls.add(() -> identify(parley, "web", signed(externalId)).status());
+                }
+            }
+            try (ExecutorService pool = Executors.newFixedThreadPool(users * browsers)) {
+                for (Future<Integer> status : pool.invokeAll(calls)) {
+                    assertThat(status.get()).isEqualTo(200);
+                }
+            }
+            assertThat(externalIds(parley)).as("one contact per user, however many browsers identified at once")
+                    .hasSize(users).doesNotHaveDuplicates();
+            assertThat(count(parley, "SELECT COUNT(*) FROM contact_tokens")).isEqualTo(users * browsers);
+        }
     }
 
     @ParameterizedTest
