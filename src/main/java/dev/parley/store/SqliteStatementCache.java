@@ -33,16 +33,22 @@ final class SqliteStatementCache implements StatementBuilderFactory {
 
     @Override
     public StatementBuilder createStatementBuilder(Connection connection) {
-        forgetClosedConnections();
         return new Builder();
     }
 
     private synchronized Statements of(SQLiteConnection connection) {
-        return byConnection.computeIfAbsent(connection, c -> new Statements());
+        Statements statements = byConnection.get(connection);
+        if (statements == null) {
+            // a connection new to the cache: the pool may have closed the one it replaces
+            forgetClosedConnections();
+            statements = new Statements();
+            byConnection.put(connection, statements);
+        }
+        return statements;
     }
 
     /** Drops the statements of connections the pool has closed (their statements closed with them). */
-    private synchronized void forgetClosedConnections() {
+    private void forgetClosedConnections() {
         byConnection.keySet().removeIf(c -> {
             try {
                 return c.isClosed();

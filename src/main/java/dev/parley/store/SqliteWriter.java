@@ -1,5 +1,6 @@
 package dev.parley.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class SqliteWriter implements AutoCloseable {
     private volatile boolean closed;
     private long lastRewind = System.nanoTime();
     /** Only touched by the writer thread. */
-    private Connection connection;
+    private WriterConnection connection;
 
     private static final class Job<T> {
         final Database.TxWork<T> work;
@@ -106,7 +107,7 @@ final class SqliteWriter implements AutoCloseable {
     private void runBatch(List<Job<?>> batch) {
         List<Job<?>> ok = new ArrayList<>(batch.size());
         try {
-            Connection connection = connection();
+            WriterConnection connection = connection();
             connection.handle.begin();
             for (Job<?> job : batch) {
                 connection.savepoint.execute();
@@ -136,28 +137,28 @@ final class SqliteWriter implements AutoCloseable {
      * for every batch cost more than many of the batches' statements), with the savepoint statements
      * every job runs prepared once.
      */
-    private static final class Connection {
+    private static final class WriterConnection {
         final Handle handle;
         final PreparedStatement savepoint;
         final PreparedStatement release;
         final PreparedStatement rollbackTo;
 
-        Connection(Handle handle) throws SQLException {
+        WriterConnection(Handle handle) throws SQLException {
             this.handle = handle;
             // checkpoints run on their own thread (see Database) and in rewindLog, never inside a commit
             handle.execute("PRAGMA wal_autocheckpoint=0");
-            java.sql.Connection jdbc = handle.getConnection();
+            Connection jdbc = handle.getConnection();
             this.savepoint = jdbc.prepareStatement("SAVEPOINT job");
             this.release = jdbc.prepareStatement("RELEASE job");
             this.rollbackTo = jdbc.prepareStatement("ROLLBACK TO job");
         }
     }
 
-    private Connection connection() throws SQLException {
+    private WriterConnection connection() throws SQLException {
         if (connection == null) {
             Handle handle = jdbi.open();
             try {
-                connection = new Connection(handle);
+                connection = new WriterConnection(handle);
             } catch (SQLException | RuntimeException e) {
                 handle.close();
                 throw e;
