@@ -13,12 +13,16 @@ import dev.parley.flow.action.FlowActions;
 import dev.parley.flow.engine.FlowAdmin;
 import dev.parley.flow.engine.FlowModule;
 import dev.parley.config.ParleyConfig;
+import dev.parley.config.SecurityConfig;
+import dev.parley.limit.ContactLimits;
+import dev.parley.limit.Limiters;
 import dev.parley.conversation.ContactService;
 import dev.parley.conversation.ProactiveConversations;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.IdentitySecrets;
 import dev.parley.conversation.LiveHub;
+import dev.parley.conversation.MediaQuota;
 import dev.parley.conversation.PageTagService;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
@@ -92,13 +96,17 @@ public final class Parley implements AutoCloseable {
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
                     media, flows.bots()));
             IdentitySecrets identities = IdentitySecrets.of(config.widgets());
+            SecurityConfig security = config.security();
+            Limiters limiters = Limiters.local(clock);
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
-                    timeline, chatbot.hooks(), braze.pageTags());
-            WebServer web = WebServer.start(settings.host(), settings.port(), new WebServer.Services(db,
+                    timeline, chatbot.hooks(), braze.pageTags(),
+                    new MediaQuota(security.limits().mediaPerConversation()));
+            WebServer web = WebServer.start(settings.host(), settings.port(), security.server(),
+                    new WebServer.Services(db,
                     contactService, new PageTagService(db, clock, contacts, conversations, timeline,
                             braze.pageTags()),
                     new Transcripts(db, timeline, hub), timeline, hub, chatbot.api(),
-                    new OperatorAuth(db, clock, workspace),
+                    new OperatorAuth(db, clock, workspace, security.auth(), limiters),
                     new OperatorService(db, workspace, conversations, timeline, router, chatbot, notes,
                             addons.dispatches()),
                     new ConversationQueries(db, conversations, contacts, timeline, notes),
@@ -108,7 +116,8 @@ public final class Parley implements AutoCloseable {
                             conversations, timeline, chatbot.hooks(), identities), flows.flowOfBot(), config.activeEnvironment()
                             .flatMap(EnvironmentConfig::braze).flatMap(BrazeConfig::outreachToken),
                             config.environment()),
-                    new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub)));
+                    new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub),
+                    new ContactLimits(security.limits(), limiters)));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);

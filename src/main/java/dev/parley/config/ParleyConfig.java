@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param environments  the {@code environments} by name, in file order
  * @param environment   the name of the selected environment ({@code PARLEY_ENV}, else {@code environment},
  *                      else {@code sandbox} when defined, else the first defined); empty when none is defined
+ * @param security     {@code server}, {@code auth} and {@code limits}
  */
 public record ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<String> skills,
         List<OperatorConfig> operators, List<BotConfig> bots, List<WidgetConfig> widgets, List<AddonConfig> addons,
-        Optional<SmtpConfig> smtp, Map<String, EnvironmentConfig> environments, String environment) {
+        Optional<SmtpConfig> smtp, Map<String, EnvironmentConfig> environments, String environment,
+        SecurityConfig security) {
 
     public ParleyConfig {
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
@@ -38,6 +40,15 @@ public record ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<
             throw new IllegalArgumentException("environment '" + environment + "' is not one of "
                     + environments.keySet());
         }
+        Objects.requireNonNull(security, "security");
+    }
+
+    /** A workspace with the default {@code server}, {@code auth} and {@code limits}. */
+    public ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<String> skills,
+            List<OperatorConfig> operators, List<BotConfig> bots, List<WidgetConfig> widgets, List<AddonConfig> addons,
+            Optional<SmtpConfig> smtp, Map<String, EnvironmentConfig> environments, String environment) {
+        this(publicBaseUrl, groups, skills, operators, bots, widgets, addons, smtp, environments, environment,
+                SecurityConfig.DEFAULTS);
     }
 
     /** Workspace objects, add-ons and mail server, without environments. */

@@ -28,10 +28,11 @@ public final class ContactService {
     private final TimelineStore timeline;
     private final ConversationHooks hooks;
     private final PageTagHook pageTagHook;
+    private final MediaQuota mediaQuota;
 
     public ContactService(Database db, Clock clock, Ids ids, WorkspaceStore workspace, ContactStore contacts,
             ConversationStore conversations, TimelineStore timeline, ConversationHooks hooks,
-            PageTagHook pageTagHook) {
+            PageTagHook pageTagHook, MediaQuota mediaQuota) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
@@ -41,6 +42,7 @@ public final class ContactService {
         this.timeline = timeline;
         this.hooks = hooks;
         this.pageTagHook = pageTagHook;
+        this.mediaQuota = mediaQuota;
     }
 
     /** The contact a bearer token belongs to. */
@@ -95,15 +97,20 @@ public final class ContactService {
 
     /** Stores the contact's message (once per {@code clientId}) and hands it on. */
     public TimelineItem write(Contact contact, String conversationId, String body, Optional<String> clientId) {
-        return append(contact, conversationId, new Packet("message", Json.object().put("body", body)), clientId);
+        return append(contact, conversationId, new Packet("message", Json.object().put("body", body)), clientId, 0);
     }
 
-    /** Stores the contact's upload, a {@code media} item whose file is already stored, and hands it on. */
+    /**
+     * Stores the contact's upload, a {@code media} item whose file is already stored, and hands it on;
+     * its {@code size} counts against the conversation's {@link MediaQuota}.
+     */
     public TimelineItem upload(Contact contact, String conversationId, ObjectNode media) {
-        return append(contact, conversationId, new Packet("media", media), Optional.empty());
+        return append(contact, conversationId, new Packet("media", media), Optional.empty(),
+                media.path("size").asLong());
     }
 
-    private TimelineItem append(Contact contact, String conversationId, Packet packet, Optional<String> clientId) {
+    private TimelineItem append(Contact contact, String conversationId, Packet packet, Optional<String> clientId,
+            long mediaBytes) {
         return db.write(tx -> {
             ConversationStore.Locked locked = lockOwned(tx, contact, conversationId);
             Conversation conv = locked.conversation();
@@ -117,6 +124,9 @@ public final class ContactService {
             if (locked.awaitingRegistration()) {
                 throw ClientError.conflict("registration_required", "this widget asks for name and e-mail first: POST"
                         + " /conversations/" + conv.id() + "/registration");
+            }
+            if (mediaBytes > 0) {
+                mediaQuota.charge(tx, conv.id(), mediaBytes);
             }
             TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()), packet,
                     true, clientId);

@@ -95,9 +95,8 @@ public final class ConversationQueries {
 
     public ObjectNode detail(Operator me, String id) {
         return db.read(h -> {
-            Conversation c = conversations.find(h, id)
-                    .filter(conv -> visible(me, conv.status()))
-                    .orElseThrow(() -> ClientError.notFound("conversation", id));
+            Conversation c = conversations.find(h, id).orElseThrow(() -> ClientError.notFound("conversation", id));
+            ConversationAccess.check(me, c, ConversationAccess.Action.VIEW);
             Contact contact = contacts.find(h, c.contactId()).orElseThrow();
             ObjectNode out = summary(c, contact);
             out.put("subject", c.subject().orElse(null));
@@ -121,11 +120,6 @@ public final class ConversationQueries {
 
     /** A conversation's list entry and its status, which decides who may see it. */
     record Summary(ConversationStatus status, ObjectNode json) {}
-
-    /** Agents do not see conversations while a bot has them; admins see all. */
-    static boolean visible(Operator me, ConversationStatus status) {
-        return me.role() == Role.ADMIN || status != ConversationStatus.BOT;
-    }
 
     private static ObjectNode summary(Conversation c, Contact contact) {
         ObjectNode n = Json.object();

@@ -79,8 +79,7 @@ public final class OperatorService {
     /** Assigns the conversation to {@code me}; a running bot session ends (the operator takes over). */
     public void take(Operator me, String conversationId) {
         db.useWrite(tx -> {
-            Conversation conv = lock(tx, conversationId);
-            requireOpen(conv);
+            Conversation conv = lock(tx, me, conversationId, ConversationAccess.Action.TAKE);
             conv.sessionCid().ifPresent(cid -> chatbot.endSession(tx, cid, "taken_over"));
             assign(tx, conv, me, "take");
         });
@@ -88,14 +87,7 @@ public final class OperatorService {
 
     public TimelineItem reply(Operator me, String conversationId, String body, String textFormat) {
         return db.write(tx -> {
-            Conversation conv = lock(tx, conversationId);
-            requireOpen(conv);
-            boolean mine = conv.status() == ConversationStatus.ASSIGNED && conv.assignee()
-                    .filter(a -> a.type() == Conversation.Assignee.Type.OPERATOR && a.id().equals(me.id())).isPresent();
-            if (!mine) {
-                throw ClientError.conflict("not_assigned_to_you",
-                        "conversation '" + conversationId + "' is not assigned to you; take it first");
-            }
+            Conversation conv = lock(tx, me, conversationId, ConversationAccess.Action.REPLY);
             ObjectNode payload = Json.object().put("body", body).put("text_format", textFormat);
             return timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()), new Packet("message", payload),
                     true, Optional.empty());
@@ -105,8 +97,7 @@ public final class OperatorService {
     /** Hands the conversation to a named operator, or to an available one of a group (else its inbox). */
     public void forward(Operator me, String conversationId, Optional<String> groupId, Optional<String> operatorId) {
         db.useWrite(tx -> {
-            Conversation conv = lock(tx, conversationId);
-            requireOpen(conv);
+            Conversation conv = lock(tx, me, conversationId, ConversationAccess.Action.FORWARD);
             conv.sessionCid().ifPresent(cid -> chatbot.endSession(tx, cid, "forward"));
             if (operatorId.isPresent()) {
                 Operator target = workspace.operator(tx.handle(), operatorId.get())
@@ -128,8 +119,9 @@ public final class OperatorService {
                 }
                 case Pick.ToBot bot -> throw new IllegalStateException("forwards go to humans only");
                 case Pick.Nobody nobody -> {
-                    conversations.update(tx, regrouped.withStatus(ConversationStatus.INBOX, Optional.empty(),
-                            Optional.empty()));
+                    // An inbox conversation only changes group: it waits in the other group's inbox.
+                    conversations.update(tx, conv.status() == ConversationStatus.INBOX ? regrouped
+                            : regrouped.withStatus(ConversationStatus.INBOX, Optional.empty(), Optional.empty()));
                     forwardedLine(tx, conv, Json.object().put("type", "inbox").put("group", group));
                 }
             }
@@ -138,8 +130,7 @@ public final class OperatorService {
 
     public void end(Operator me, String conversationId) {
         db.useWrite(tx -> {
-            Conversation conv = lock(tx, conversationId);
-            requireOpen(conv);
+            Conversation conv = lock(tx, me, conversationId, ConversationAccess.Action.END);
             conv.sessionCid().ifPresent(cid -> chatbot.endSession(tx, cid, "ended_by_operator"));
             conversations.update(tx, conv.withStatus(ConversationStatus.ENDED, conv.assignee(), Optional.empty()));
             timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()), new Packet("conversation_ended",
@@ -150,7 +141,7 @@ public final class OperatorService {
 
     public NoteStore.Note note(Operator me, String conversationId, String body) {
         return db.write(tx -> {
-            Conversation conv = lock(tx, conversationId);
+            Conversation conv = lock(tx, me, conversationId, ConversationAccess.Action.NOTE);
             NoteStore.Note note = notes.add(tx, Optional.of(conv.id()), Optional.empty(),
                     Author.operator(me.id(), me.name()), body);
             timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()),
@@ -175,13 +166,10 @@ public final class OperatorService {
                 Optional.empty());
     }
 
-    private Conversation lock(Tx tx, String id) {
-        return conversations.lock(tx, id).orElseThrow(() -> ClientError.notFound("conversation", id));
-    }
-
-    private static void requireOpen(Conversation conv) {
-        if (conv.status() == ConversationStatus.ENDED) {
-            throw ClientError.conflict("conversation_ended", "conversation '" + conv.id() + "' has ended");
-        }
+    /** Locks the conversation once {@code me} may do {@code action} with it. */
+    private Conversation lock(Tx tx, Operator me, String id, ConversationAccess.Action action) {
+        Conversation conv = conversations.lock(tx, id).orElseThrow(() -> ClientError.notFound("conversation", id));
+        ConversationAccess.check(me, conv, action);
+        return conv;
     }
 }

@@ -31,7 +31,15 @@ public final class OperatorStream implements AutoCloseable {
     /** Where the frames go (the socket). */
     @FunctionalInterface
     public interface Sink {
+        /** Sends one frame; throws {@link Revoked} when the operator may no longer receive any, which ends the stream. */
         void send(String frame);
+    }
+
+    /** The operator's access ended while the stream was open. */
+    public static final class Revoked extends RuntimeException {
+        public Revoked(String operatorId) {
+            super("the access of operator '" + operatorId + "' was revoked", null, false, false);
+        }
     }
 
     private sealed interface Command {
@@ -130,7 +138,7 @@ public final class OperatorStream implements AutoCloseable {
                         return;
                     }
                     case Command.Changed c -> {
-                        if (ConversationQueries.visible(me, c.summary().status())) {
+                        if (ConversationAccess.visible(me, c.summary().status())) {
                             send(Json.object().put("type", "conversation").set("conversation", c.summary().json()));
                         }
                     }
@@ -148,6 +156,8 @@ public final class OperatorStream implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Revoked e) {
+            log.info("operator stream of {} closed: {}", me.id(), e.getMessage());
         } catch (RuntimeException e) {
             log.debug("operator stream of {} closed: {}", me.id(), e.getMessage());
         } finally {
@@ -161,7 +171,7 @@ public final class OperatorStream implements AutoCloseable {
         Watched w = watched.get(conversationId);
         if (w == null) {
             boolean visible = queries.summary(conversationId)
-                    .filter(s -> ConversationQueries.visible(me, s.status())).isPresent();
+                    .filter(s -> ConversationAccess.visible(me, s.status())).isPresent();
             if (!visible) {
                 send(error("not_found", "no conversation with id '" + conversationId + "'")
                         .put("conversation_id", conversationId));

@@ -11,6 +11,7 @@ import dev.parley.conversation.TimelineItem;
 import dev.parley.conversation.Transcripts;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
+import dev.parley.limit.ContactLimits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -29,11 +30,13 @@ final class ContactRoutes {
     private final ContactService contacts;
     private final PageTagService pageTags;
     private final Transcripts transcripts;
+    private final ContactLimits limits;
 
-    ContactRoutes(ContactService contacts, PageTagService pageTags, Transcripts transcripts) {
+    ContactRoutes(ContactService contacts, PageTagService pageTags, Transcripts transcripts, ContactLimits limits) {
         this.contacts = contacts;
         this.pageTags = pageTags;
         this.transcripts = transcripts;
+        this.limits = limits;
     }
 
     void register(RoutesConfig r) {
@@ -46,6 +49,7 @@ final class ContactRoutes {
     }
 
     private void open(Context ctx) {
+        limits.opening(ctx.ip());
         Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
         Fields contact = new Fields(f.optionalObject("contact").orElseGet(Json::object), "contact.");
         Optional<String> email = contact.optionalString("email", 3, 254);
@@ -54,9 +58,17 @@ final class ContactRoutes {
                     + "' is not an e-mail address", "contact.email");
         }
         Optional<String> token = f.optionalString("contact_token", 1, 200);
+        Optional<String> pageUrl = f.optionalString("page_url", 1, 2000);
+        if (pageUrl.isPresent() && !isHttpUrl(pageUrl.get())) {
+            throw ClientError.badRequest("invalid_field", "page_url must be an absolute http or https URL", "page_url");
+        }
+        if (f.optionalBoolean("proactive", false)) {
+            throw ClientError.badRequest("invalid_field", "proactive must be false or absent: only the business starts"
+                    + " proactive conversations (outreach)", "proactive");
+        }
         OpenRequest req = new OpenRequest(contact.optionalString("name", 1, 200), email,
-                contact.optionalString("locale", 2, 35), f.optionalString("page_url", 1, 2000),
-                f.optionalObject("page_tags").map(ContactRoutes::checkedTags), f.optionalBoolean("proactive", false), token);
+                contact.optionalString("locale", 2, 35), pageUrl,
+                f.optionalObject("page_tags").map(ContactRoutes::checkedTags), false, token);
         Opened opened = contacts.open(ctx.pathParam("widget"), req);
         ObjectNode out = Json.object();
         out.put("conversation_id", opened.conversationId());
@@ -66,7 +78,7 @@ final class ContactRoutes {
     }
 
     private void write(Context ctx) {
-        Contact contact = contact(ctx);
+        Contact contact = writer(ctx);
         Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
         String body = f.requiredString("body", 1, ContactService.MAX_MESSAGE);
         Optional<String> clientId = f.optionalString("client_id", 1, 200);
@@ -75,7 +87,7 @@ final class ContactRoutes {
     }
 
     private void click(Context ctx) {
-        Contact contact = contact(ctx);
+        Contact contact = writer(ctx);
         Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
         TimelineItem item = contacts.click(contact, ctx.pathParam("id"), f.requiredString("message_id", 1, 200),
                 f.requiredString("option_id", 1, 256));
@@ -83,7 +95,7 @@ final class ContactRoutes {
     }
 
     private void register(Context ctx) {
-        Contact contact = contact(ctx);
+        Contact contact = writer(ctx);
         Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
         String name = f.requiredString("name", 1, 200);
         String email = f.requiredString("email", 3, 254);
@@ -95,7 +107,7 @@ final class ContactRoutes {
 
     /** Web page events: {@code page_tag} (tag, properties?) and {@code page_view} (url). */
     private void event(Context ctx) {
-        Contact contact = contact(ctx);
+        Contact contact = writer(ctx);
         Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
         String name = f.requiredString("name", 1, 40);
         TimelineItem item = switch (name) {
@@ -159,6 +171,13 @@ final class ContactRoutes {
 
     private Contact contact(Context ctx) {
         return contacts.authenticate(bearer(ctx.header("Authorization")));
+    }
+
+    /** The contact of a request that writes to a conversation, within the write limits. */
+    private Contact writer(Context ctx) {
+        Contact contact = contact(ctx);
+        limits.writing(ctx.ip(), contact.id());
+        return contact;
     }
 
     static String bearer(String header) {

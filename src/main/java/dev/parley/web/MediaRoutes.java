@@ -5,6 +5,7 @@ import dev.parley.conversation.ContactService;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
+import dev.parley.limit.ContactLimits;
 import dev.parley.media.MediaResult;
 import dev.parley.media.MediaService;
 import dev.parley.media.StoredMedia;
@@ -27,10 +28,12 @@ final class MediaRoutes {
 
     private final ContactService contacts;
     private final MediaService media;
+    private final ContactLimits limits;
 
-    MediaRoutes(ContactService contacts, MediaService media) {
+    MediaRoutes(ContactService contacts, MediaService media, ContactLimits limits) {
         this.contacts = contacts;
         this.media = media;
+        this.limits = limits;
     }
 
     void register(RoutesConfig r) {
@@ -45,6 +48,7 @@ final class MediaRoutes {
         Contact contact = contacts.authenticate(ContactRoutes.bearer(ctx.header("Authorization")));
         String conversationId = ctx.pathParam("id");
         contacts.owned(contact, conversationId);
+        limits.uploading(ctx.ip(), contact.id());
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         Upload upload;
         if (type.startsWith("multipart/form-data")) {

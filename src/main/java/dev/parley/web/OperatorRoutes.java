@@ -36,6 +36,10 @@ final class OperatorRoutes {
 
     void register(RoutesConfig r) {
         r.post(BASE + "/auth/login", this::login);
+        r.post(BASE + "/auth/logout", ctx -> {
+            auth.logout(ContactRoutes.bearer(ctx.header("Authorization")));
+            ctx.status(204);
+        });
         r.get(BASE + "/operators/me", ctx -> ctx.json(OperatorJson.operator(me(ctx))));
         r.put(BASE + "/operators/me/status", this::status);
         r.get(BASE + "/forward-targets", ctx -> ctx.json(operators.forwardTargets(me(ctx))));
@@ -65,7 +69,8 @@ final class OperatorRoutes {
 
     private void login(Context ctx) {
         Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
-        OperatorAuth.Login login = auth.login(f.requiredString("email", 3, 254), f.requiredString("password", 1, 1000));
+        OperatorAuth.Login login = auth.login(f.requiredString("email", 3, 254), f.requiredString("password", 1, 1000),
+                ctx.ip());
         ObjectNode out = Json.object().put("token", login.token());
         ObjectNode op = out.putObject("operator");
         op.put("id", login.operator().id()).put("name", login.operator().name())

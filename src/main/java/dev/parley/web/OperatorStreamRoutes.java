@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code GET /api/v1/stream}: the console's WebSocket ({@link OperatorStream}). The operator token
  * comes as {@code ?token=} (browsers cannot set headers on WebSockets) or {@code Authorization: Bearer}.
+ * The token is checked again before every frame: once it is revoked (log-out, new password, operator
+ * deleted) or the operator's role changed, the socket closes with 4401 instead of sending the frame.
  */
 final class OperatorStreamRoutes {
     private final OperatorAuth auth;
@@ -38,22 +40,31 @@ final class OperatorStreamRoutes {
         });
     }
 
+    static final int REVOKED = 4401;
+
     private void connect(WsContext ctx) {
         Operator me;
+        String token;
         try {
             String header = ctx.header("Authorization");
-            String token = header != null ? ContactRoutes.bearer(header) : ctx.queryParam("token");
+            token = header != null ? ContactRoutes.bearer(header) : ctx.queryParam("token");
             if (token == null || token.isBlank()) {
                 throw ClientError.unauthorized("send the operator token as ?token= or Authorization: Bearer");
             }
             me = auth.authenticate(token);
         } catch (ClientError e) {
             ctx.send(Json.write(Json.object().put("type", "error").put("code", e.code()).put("message", e.getMessage())));
-            ctx.closeSession(4401, e.getMessage());
+            ctx.closeSession(REVOKED, e.getMessage());
             return;
         }
         ctx.enableAutomaticPings();
-        open.put(ctx.sessionId(), streams.open(me, frame -> ctx.send(frame)));
+        open.put(ctx.sessionId(), streams.open(me, frame -> {
+            if (auth.current(token).filter(now -> now.id().equals(me.id()) && now.role() == me.role()).isEmpty()) {
+                ctx.closeSession(REVOKED, "the operator token was revoked or the operator's role changed; log in again");
+                throw new OperatorStream.Revoked(me.id());
+            }
+            ctx.send(frame);
+        }));
     }
 
     private void close(String sessionId) {

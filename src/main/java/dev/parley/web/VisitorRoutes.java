@@ -7,6 +7,7 @@ import dev.parley.conversation.ContactService;
 import dev.parley.conversation.VisitorService;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
+import dev.parley.limit.ContactLimits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -24,10 +25,12 @@ final class VisitorRoutes {
 
     private final ContactService contacts;
     private final VisitorService visitors;
+    private final ContactLimits limits;
 
-    VisitorRoutes(ContactService contacts, VisitorService visitors) {
+    VisitorRoutes(ContactService contacts, VisitorService visitors, ContactLimits limits) {
         this.contacts = contacts;
         this.visitors = visitors;
+        this.limits = limits;
     }
 
     void register(RoutesConfig r) {
@@ -36,6 +39,7 @@ final class VisitorRoutes {
     }
 
     private void identify(Context ctx) {
+        limits.opening(ctx.ip());
         Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
         String externalId = f.requiredString("external_id", 1, 200);
         String signature = f.requiredString("signature", 1, 200);

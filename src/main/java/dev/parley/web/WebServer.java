@@ -3,8 +3,10 @@ package dev.parley.web;
 import dev.parley.braze.BrazeDeadLetters;
 import dev.parley.braze.Outreach;
 import dev.parley.chatbot.ChatbotApi;
+import dev.parley.config.ServerConfig;
 import dev.parley.conversation.ContactService;
 import dev.parley.flow.engine.FlowAdmin;
+import dev.parley.limit.ContactLimits;
 import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.PageTagService;
 import dev.parley.conversation.TimelineStore;
@@ -20,6 +22,8 @@ import dev.parley.store.Database;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /** The HTTP and WebSocket server: adapts requests to the feature services. */
 public final class WebServer implements AutoCloseable {
@@ -31,21 +35,23 @@ public final class WebServer implements AutoCloseable {
     public record Services(Database db, ContactService contacts, PageTagService pageTags, Transcripts transcripts,
             TimelineStore timeline, LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
-            FlowAdmin flows, Outreach outreach, VisitorService visitors) {}
+            FlowAdmin flows, Outreach outreach, VisitorService visitors, ContactLimits contactLimits) {}
 
     private WebServer(Javalin app) {
         this.app = app;
     }
 
-    public static WebServer start(String host, int port, Services s) {
-        ContactRoutes contactRoutes = new ContactRoutes(s.contacts(), s.pageTags(), s.transcripts());
-        VisitorRoutes visitorRoutes = new VisitorRoutes(s.contacts(), s.visitors());
+    /** Listens on {@code host:port} with the timeouts of {@code server}. */
+    public static WebServer start(String host, int port, ServerConfig server, Services s) {
+        ContactRoutes contactRoutes = new ContactRoutes(s.contacts(), s.pageTags(), s.transcripts(),
+                s.contactLimits());
+        VisitorRoutes visitorRoutes = new VisitorRoutes(s.contacts(), s.visitors(), s.contactLimits());
         StreamRoutes streamRoutes = new StreamRoutes(s.contacts(), s.db(), s.timeline(), s.hub());
         ChatbotRoutes chatbotRoutes = new ChatbotRoutes(s.chatbotApi());
         HealthRoutes healthRoutes = new HealthRoutes(s.db());
         OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries());
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
-        MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media());
+        MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media(), s.contactLimits());
         FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
         BrazeRoutes brazeRoutes = new BrazeRoutes(s.brazeDeadLetters(), operatorRoutes::me);
         OutreachRoutes outreachRoutes = new OutreachRoutes(s.outreach());
@@ -61,7 +67,17 @@ public final class WebServer implements AutoCloseable {
                     SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(s.media().maxBytes() + MediaRoutes.MULTIPART_OVERHEAD,
                     SizeUnit.BYTES);
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            cfg.jetty.modifyServer(jetty -> {
+                jetty.setErrorHandler(new JsonErrorHandler());
+                jetty.setHandler(new ReadDeadline(server.readTimeout()));
+            });
+            cfg.jetty.addConnector((jetty, http) -> {
+                ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                connector.setIdleTimeout(server.idleTimeout().toMillis());
+                return connector;
+            });
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -83,7 +99,7 @@ public final class WebServer implements AutoCloseable {
             operatorStreamRoutes.register(cfg.routes);
             consoleRoutes.register(cfg.routes);
         });
-        app.start(host, port);
+        app.start();
         return new WebServer(app);
     }
 

@@ -1,0 +1,24 @@
+package dev.parley.config;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code server}: how the HTTP server listens.
+ *
+ * @param bind        the address to listen on; empty for all interfaces ({@code --bind} and {@code PARLEY_BIND} win)
+ * @param idleTimeout a connection on which nothing arrives for this long is closed
+ * @param readTimeout a request whose body has not fully arrived this long after the request began is refused,
+ *                    however slowly its bytes keep coming
+ */
+public record ServerConfig(Optional<String> bind, Duration idleTimeout, Duration readTimeout) {
+    public static final ServerConfig DEFAULTS = new ServerConfig(Optional.empty(), Duration.ofSeconds(30),
+            Duration.ofSeconds(60));
+
+    public ServerConfig {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+    }
+}
