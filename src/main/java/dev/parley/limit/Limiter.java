@@ -20,8 +20,9 @@ public interface Limiter {
     /** Takes one permit or throws a 429 naming {@code what} was limited, with the wait as {@code Retry-After}. */
     default void enforce(String key, String what) {
         tryAcquire(key).ifPresent(wait -> {
-            throw new ClientError(ClientError.Kind.RATE_LIMITED, "rate_limited", "too many " + what
-                    + "; retry in " + Math.max(1, wait.toSeconds()) + " s", Optional.empty(), Optional.of(wait));
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            throw new ClientError(ClientError.Kind.RATE_LIMITED, "rate_limited", "too many " + what + "; retry in "
+                    + seconds + " s", Optional.empty(), Optional.of(wait));
         });
     }
 }

@@ -19,7 +19,7 @@ final class ErrorMapping {
     static void register(RoutesConfig routes) {
         routes.before(ctx -> checkQuery(ctx.queryString()));
         routes.exception(ClientError.class, (e, ctx) -> {
-            e.retryAfter().ifPresent(d -> ctx.header("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
+            e.retryAfter().ifPresent(d -> ctx.header("Retry-After", Long.toString(wholeSeconds(d))));
             write(ctx, e.kind().status, e.code(), e.getMessage(), e.path());
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), codeFor(e.getStatus()),
@@ -40,6 +40,11 @@ final class ErrorMapping {
                 write(ctx, 404, "not_found", "no endpoint " + ctx.method() + " " + ctx.path(), Optional.empty());
             }
         });
+    }
+
+    /** A wait in whole seconds, rounded up: a client that waits as told is not refused again. */
+    private static long wholeSeconds(java.time.Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
     }
 
     private static boolean overloaded(Throwable e) {
