@@ -25,6 +25,20 @@ final class ErrorMapping {
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), codeFor(e.getStatus()),
                 messageFor(e, ctx), Optional.empty()));
         routes.exception(Exception.class, (e, ctx) -> {
+            Optional<Throwable> expired = cause(e, ReadDeadline.Expired.class);
+            if (expired.isPresent()) {
+                log.warn("{} {} from {}: {}", ctx.method(), ctx.path(), ctx.ip(), expired.get().getMessage());
+                ctx.header("Connection", "close");
+                write(ctx, 408, "request_timeout", expired.get().getMessage(), Optional.empty());
+                return;
+            }
+            if (cause(e, java.io.EOFException.class).isPresent()) {
+                // the client closed before sending the body it announced: its fault, and no stack trace to flood the log
+                log.warn("{} {} from {}: the body ended early", ctx.method(), ctx.path(), ctx.ip());
+                write(ctx, 400, "body_incomplete", "the body ended before the length it announced",
+                        Optional.empty());
+                return;
+            }
             if (overloaded(e)) {
                 log.warn("no database connection free for {} {}", ctx.method(), ctx.path());
                 ctx.header("Retry-After", "1");
@@ -47,14 +61,19 @@ final class ErrorMapping {
         return Math.max(1, (d.toMillis() + 999) / 1000);
     }
 
-    private static boolean overloaded(Throwable e) {
+    private static Optional<Throwable> cause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException) {
-                return true;
+            if (type.isInstance(t)) {
+                return Optional.of(t);
             }
         }
-        return false;
+        return Optional.empty();
     }
+
+    private static boolean overloaded(Throwable e) {
+        return cause(e, java.sql.SQLTransientConnectionException.class).isPresent();
+    }
+
 
     /** Query strings are decoded by the routes; refuse what no parameter may hold before any of them runs. */
     private static void checkQuery(String query) {

@@ -1,7 +1,7 @@
 package dev.parley.web;
 
+import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -20,6 +20,13 @@ final class ReadDeadline extends Handler.Wrapper {
         this.limit = limit;
     }
 
+    /** The body was still arriving at the deadline; {@code ErrorMapping} answers 408. */
+    static final class Expired extends IOException {
+        Expired(Duration limit) {
+            super("the request body did not arrive within " + limit.toSeconds() + " s of the request");
+        }
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long deadline = request.getBeginNanoTime() + limit.toNanos();
@@ -27,8 +34,7 @@ final class ReadDeadline extends Handler.Wrapper {
             @Override
             public Content.Chunk read() {
                 if (System.nanoTime() - deadline > 0) {
-                    return Content.Chunk.from(new TimeoutException("the request body did not arrive within "
-                            + limit.toSeconds() + " s"), true);
+                    return Content.Chunk.from(new Expired(limit), true);
                 }
                 return super.read();
             }
