@@ -51,6 +51,15 @@ function showLogin(message) {
 }
 
 async function logout() {
+    const s = session();
+    if (s) {
+        try {
+            // ends the token on the server too, so a copy of it is worthless from now on
+            await api('POST', 'auth/logout', undefined, {token: s.token});
+        } catch (err) {
+            // an expired or unreachable session is logged out all the same
+        }
+    }
     clearSession();
     showLogin('You are logged out.');
 }

@@ -28,6 +28,11 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Strin
         return new ServerSettings("0.0.0.0", port, dataDir, databaseUrl, Duration.ofMillis(250));
     }
 
+    /** Listens on {@code host} (an address of this machine; {@code 0.0.0.0} for all). */
+    public ServerSettings withHost(String host) {
+        return new ServerSettings(host, port, dataDir, databaseUrl, outboxPollInterval, media, pluginsDir);
+    }
+
     public ServerSettings withMedia(MediaSettings media) {
         return new ServerSettings(host, port, dataDir, databaseUrl, outboxPollInterval, media, pluginsDir);
     }

@@ -17,8 +17,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var env = System.getenv();
-        ServerSettings settings = options.settings(env);
-        ServerOptions.Loaded workspace = options.workspace(env, settings.dataDir());
+        ServerOptions.Loaded workspace = options.workspace(env, options.settings(env).dataDir());
+        ServerSettings settings = options.bound(options.settings(env), env, workspace.config());
         Parley parley = Parley.start(settings, workspace.config());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -26,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         String base = "http://localhost:" + parley.port();
-        System.out.println("Parley is running on " + base);
+        System.out.println("Parley is running on " + base + " (listening on " + settings.host() + ")");
         System.out.println("  database:  " + settings.databaseUrl().map(u -> "PostgreSQL")
                 .orElse("SQLite in " + settings.dataDir().toAbsolutePath()));
         System.out.println("  workspace: " + workspace.file().map(Object::toString).orElse("built-in demo"));

@@ -16,6 +16,10 @@ final class ServerOptions {
     @Option(names = "--port", description = "HTTP port (PARLEY_PORT, default 8080)")
     Integer port;
 
+    @Option(names = "--bind", description = "address to listen on (PARLEY_BIND, else server.bind of parley.yml,"
+            + " default 0.0.0.0: all interfaces)")
+    String bind;
+
     @Option(names = "--config", description = "workspace file (PARLEY_CONFIG, default ./parley.yml if present)")
     Path config;
 
@@ -36,6 +40,15 @@ final class ServerOptions {
         Path plugins = pluginsDir != null ? pluginsDir
                 : Path.of(env.getOrDefault("PARLEY_PLUGINS_DIR", ServerSettings.DEFAULT_PLUGINS.toString()));
         return ServerSettings.of(p, data, dbUrl).withMedia(MediaSettings.fromEnv(env)).withPlugins(plugins);
+    }
+
+    /** The address to listen on: {@code --bind}, else {@code PARLEY_BIND}, else {@code server.bind} of the workspace. */
+    ServerSettings bound(ServerSettings settings, Map<String, String> env, ParleyConfig config) {
+        Optional<String> chosen = Optional.ofNullable(bind)
+                .or(() -> Optional.ofNullable(env.get("PARLEY_BIND")))
+                .map(String::strip).filter(s -> !s.isEmpty())
+                .or(() -> config.security().server().bind());
+        return chosen.map(settings::withHost).orElse(settings);
     }
 
     /**

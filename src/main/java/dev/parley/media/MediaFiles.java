@@ -1,6 +1,7 @@
 package dev.parley.media;
 
 import dev.parley.auth.Secrets;
+import dev.parley.store.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +28,8 @@ final class MediaFiles {
 
     Path newTemp() {
         try {
-            Path tmp = Files.createDirectories(root.resolve("tmp"));
+            Path tmp = OwnerOnly.directories(root.resolve("tmp"));
+            // temporary files are created readable by the owner alone, and keep that when moved into place
             return Files.createTempFile(tmp, "in-", ".part");
         } catch (IOException e) {
             throw new MediaException("cannot create a file under " + root.resolve("tmp"), e);
@@ -56,7 +58,7 @@ final class MediaFiles {
     void keep(Path temp, String id) {
         Path target = path(id);
         try {
-            Files.createDirectories(target.getParent());
+            OwnerOnly.directories(target.getParent());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new MediaException("cannot move " + temp + " to " + target, e);

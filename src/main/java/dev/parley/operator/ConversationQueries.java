@@ -62,9 +62,9 @@ public final class ConversationQueries {
         f.channel().ifPresent(ch -> add(sql, binds, " AND c.channel_type = :channel", "channel", ch));
         f.from().ifPresent(t -> add(sql, binds, " AND c.created_at >= :from", "from", t.toEpochMilli()));
         f.to().ifPresent(t -> add(sql, binds, " AND c.created_at < :to", "to", t.toEpochMilli()));
-        f.q().ifPresent(q -> add(sql, binds,
-                " AND (LOWER(COALESCE(k.name, '')) LIKE :q OR LOWER(COALESCE(k.email, '')) LIKE :q OR c.id = :qid)",
-                "q", "%" + q.toLowerCase(Locale.ROOT) + "%"));
+        f.q().ifPresent(q -> add(sql, binds, " AND (LOWER(COALESCE(k.name, '')) LIKE :q ESCAPE '!'"
+                + " OR LOWER(COALESCE(k.email, '')) LIKE :q ESCAPE '!' OR c.id = :qid)",
+                "q", "%" + likeLiteral(q.toLowerCase(Locale.ROOT)) + "%"));
         f.q().ifPresent(q -> binds.add(new Object[] {"qid", q}));
         f.cursor().map(ConversationQueries::decode).ifPresent(c -> {
             sql.append(" AND (c.created_at < :cat OR (c.created_at = :cat AND c.id < :cid))");
@@ -140,6 +140,14 @@ public final class ConversationQueries {
         n.put("last_activity_at", c.lastActivityAt().toString());
         n.put("last_seq", c.lastSeq());
         return n;
+    }
+
+    /**
+     * The search text as a LIKE pattern that matches it literally: {@code %} and {@code _} are not wildcards.
+     * The escape character is {@code !}, which both databases and Jdbi's statement parser read the same way.
+     */
+    private static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static void add(StringBuilder sql, List<Object[]> binds, String clause, String name, Object value) {

@@ -169,7 +169,9 @@ public final class Database implements AutoCloseable {
     private static void createParentFolder(DatabaseUrl url) {
         java.nio.file.Path file = java.nio.file.Path.of(url.jdbcUrl().substring("jdbc:sqlite:".length()));
         try {
-            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            OwnerOnly.directories(file.toAbsolutePath().getParent());
+            // SQLite gives its -wal and -shm files the database file's permissions
+            OwnerOnly.file(file);
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the folder for the SQLite database " + file, e);
         }

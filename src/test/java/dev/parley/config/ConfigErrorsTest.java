@@ -40,7 +40,24 @@ class ConfigErrorsTest {
                         "parley.yml:4: widget: unknown key 'widget'; did you mean 'widgets'?"),
                 arguments("unknown top-level key", "colour: blue\n",
                         "parley.yml:1: colour: unknown key 'colour' (expected one of: public_base_url, groups, skills,"
-                                + " operators, bots, widgets, channels, environments, environment, flows, braze, addons, smtp)"),
+                                + " operators, bots, widgets, channels, environments, environment, flows, braze, addons, smtp,"
+                                + " server, auth, limits)"),
+                arguments("rate without a period", "limits: { write_per_contact: 20 }\n",
+                        "parley.yml:1: limits.write_per_contact: '20' is not a rate; write <count>/<duration>, such as 20/1m"),
+                arguments("rate of nothing", "auth: { login_per_account: 0/1m }\n",
+                        "parley.yml:1: auth.login_per_account: '0/1m' needs a count from 1 to 1000000000 and a period"
+                                + " longer than zero"),
+                arguments("size with an unknown unit", "limits: { media_per_conversation: 2TB }\n",
+                        "parley.yml:1: limits.media_per_conversation: '2TB' is not a size; write bytes or a number"
+                                + " with KB, MB or GB"),
+                arguments("idle token outlives the token", "auth: { token_idle: 2d, token_max: 1d }\n",
+                        "parley.yml:1: auth.token_idle: must not be longer than token_max (PT24H)"),
+                arguments("bind to a URL", "server: { bind: \"http://0.0.0.0/\" }\n",
+                        "parley.yml:1: server.bind: 'http://0.0.0.0/' is not an address to listen on (such as"
+                                + " 127.0.0.1, ::1 or 0.0.0.0)"),
+                arguments("misspelt limit", "limits: { upload_per_contacts: 3/1m }\n",
+                        "parley.yml:1: limits.upload_per_contacts: unknown key 'upload_per_contacts'; did you mean"
+                                + " 'upload_per_contact'?"),
                 arguments("string where a list is expected", "skills: billing\n",
                         "parley.yml:1: skills: expected a list, got a string"),
                 arguments("nested string where a list is expected", BASE
