@@ -161,7 +161,7 @@ export function conversationView(ctx, id, container) {
                 && conv.assignee.id === ctx.me.id;
             const open = conv.status !== 'ended';
             const mayHandle = open && (ctx.me.role === 'admin' || mine || conv.status === 'inbox');
-            take.disabled = !open || mine;
+            take.disabled = !mayHandle || mine;
             forward.disabled = !mayHandle;
             end.disabled = !mayHandle;
             for (const x of [text, send, markdown]) {
