@@ -27,10 +27,11 @@ final class SecurityParser {
     }
 
     private static ServerConfig server(YamlNode node) {
-        node.requireOnlyKeys(List.of("bind", "idle_timeout", "read_timeout"));
+        node.requireOnlyKeys(List.of("bind", "idle_timeout", "read_timeout", "trust_forwarded"));
         ServerConfig d = ServerConfig.DEFAULTS;
         return new ServerConfig(node.get("bind").map(SecurityParser::host),
-                duration(node, "idle_timeout", d.idleTimeout()), duration(node, "read_timeout", d.readTimeout()));
+                duration(node, "idle_timeout", d.idleTimeout()), duration(node, "read_timeout", d.readTimeout()),
+                node.get("trust_forwarded").map(YamlNode::asBoolean).orElse(d.trustForwarded()));
     }
 
     private static AuthConfig auth(YamlNode node) {

@@ -11,10 +11,13 @@ import java.util.Optional;
  * @param idleTimeout a connection on which nothing arrives for this long is closed
  * @param readTimeout a request whose body has not fully arrived this long after the request began is refused,
  *                    however slowly its bytes keep coming
+ * @param trustForwarded whether the client address is taken from {@code Forwarded} / {@code X-Forwarded-For},
+ *                    which only a reverse proxy that is the sole way in may be trusted to set
  */
-public record ServerConfig(Optional<String> bind, Duration idleTimeout, Duration readTimeout) {
+public record ServerConfig(Optional<String> bind, Duration idleTimeout, Duration readTimeout,
+        boolean trustForwarded) {
     public static final ServerConfig DEFAULTS = new ServerConfig(Optional.empty(), Duration.ofSeconds(30),
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60), false);
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");

@@ -6,6 +6,9 @@ import dev.parley.json.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.EOFException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +35,7 @@ final class ErrorMapping {
                 write(ctx, 408, "request_timeout", expired.get().getMessage(), Optional.empty());
                 return;
             }
-            if (cause(e, java.io.EOFException.class).isPresent()) {
+            if (cause(e, EOFException.class).isPresent()) {
                 // the client closed before sending the body it announced: its fault, and no stack trace to flood the log
                 log.warn("{} {} from {}: the body ended early", ctx.method(), ctx.path(), ctx.ip());
                 write(ctx, 400, "body_incomplete", "the body ended before the length it announced",
@@ -57,7 +60,7 @@ final class ErrorMapping {
     }
 
     /** A wait in whole seconds, rounded up: a client that waits as told is not refused again. */
-    private static long wholeSeconds(java.time.Duration d) {
+    private static long wholeSeconds(Duration d) {
         return Math.max(1, (d.toMillis() + 999) / 1000);
     }
 
@@ -71,7 +74,7 @@ final class ErrorMapping {
     }
 
     private static boolean overloaded(Throwable e) {
-        return cause(e, java.sql.SQLTransientConnectionException.class).isPresent();
+        return cause(e, SQLTransientConnectionException.class).isPresent();
     }
 
 

@@ -22,6 +22,7 @@ import dev.parley.store.Database;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -72,6 +73,9 @@ public final class WebServer implements AutoCloseable {
                 jetty.setHandler(new ReadDeadline(server.readTimeout()));
             });
             cfg.jetty.addConnector((jetty, http) -> {
+                if (server.trustForwarded()) {
+                    http.addCustomizer(new ForwardedRequestCustomizer());
+                }
                 ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
                 connector.setHost(host);
                 connector.setPort(port);

@@ -64,6 +64,23 @@ class ContactRateLimitTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void behindATrustedProxyTheForwardedAddressIsTheClientsAndOtherwiseItIsIgnored(StoreKind kind) {
+        String limits = "{ open_per_address: 1/1h }\n";
+        for (boolean trusted : new boolean[] {true, false}) {
+            try (TestParley parley = TestParley.start(kind, temp.resolve("trusted-" + trusted), workspace(limits)
+                    + "server: { trust_forwarded: " + trusted + " }\n", Map.of(), clock)) {
+                String url = parley.baseUrl() + "/api/web/v1/widgets/web/conversations";
+                assertThat(http.post(url, Map.of("X-Forwarded-For", "203.0.113.1"), "{}").status()).isEqualTo(201);
+                assertLimited(http.post(url, Map.of("X-Forwarded-For", "203.0.113.1"), "{}"),
+                        "conversations opened from this address");
+                assertThat(http.post(url, Map.of("X-Forwarded-For", "203.0.113.2"), "{}").status())
+                        .as("another visitor behind the proxy, trusted: %s", trusted).isEqualTo(trusted ? 201 : 429);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void writingIsLimitedPerContactAndPerAddress(StoreKind kind) {
         try (TestParley parley = TestParley.start(kind, temp,
                 workspace("{ write_per_contact: 3/1m, write_per_address: 5/1m }"), Map.of(), clock)) {
