@@ -1,5 +1,6 @@
 package dev.parley.config;
 
+import dev.parley.store.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ public final class DemoWorkspace {
         Path flow = flowsDir.resolve(DEMO_FLOW).toAbsolutePath();
         if (!Files.exists(flow)) {
             try (InputStream in = DemoWorkspace.class.getResourceAsStream("/demo/" + DEMO_FLOW)) {
-                Files.createDirectories(flowsDir);
+                OwnerOnly.directories(flowsDir);
                 Files.copy(in, flow);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the demo flow to " + flow, e);

@@ -32,8 +32,7 @@ class LoginLimitTest {
                   - { id: ada, name: Ada, email: ada@example.com, group: support, role: admin, password_env: ADA_PW }
                   - { id: bob, name: Bob, email: bob@example.com, group: support, password_env: BOB_PW }
                 widgets: [{ id: web, name: Web, group: support }]
-                auth: %s
-                """.formatted(auth);
+                """ + (auth.isEmpty() ? "" : "auth: " + auth + "\n");
     }
 
     HttpAnswer login(TestParley parley, String email, String password) {
@@ -48,9 +47,8 @@ class LoginLimitTest {
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void theRightPasswordIsRefusedWhileTheAccountIsLimitedAndWorksOnceTheWaitIsOver(StoreKind kind) {
-        try (TestParley parley = TestParley.start(kind, temp, workspace("{ login_per_account: 3/5m }"), PASSWORDS,
-                clock)) {
-            for (int i = 0; i < 3; i++) {
+        try (TestParley parley = TestParley.start(kind, temp, workspace(""), PASSWORDS, clock)) {
+            for (int i = 0; i < 10; i++) {
                 assertThat(login(parley, "ADA@example.com", "guess-" + i).status()).isEqualTo(401);
             }
             HttpAnswer refused = login(parley, "ada@example.com", "ada-password");
@@ -96,7 +94,7 @@ class LoginLimitTest {
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void logOutEndsTheTokenAndOnlyThatOne(StoreKind kind) {
-        try (TestParley parley = TestParley.start(kind, temp, workspace("{}"), PASSWORDS, clock)) {
+        try (TestParley parley = TestParley.start(kind, temp, workspace(""), PASSWORDS, clock)) {
             String first = login(parley, "ada@example.com", "ada-password").json().path("token").asText();
             String second = login(parley, "ada@example.com", "ada-password").json().path("token").asText();
             HttpAnswer out = http.post(parley.baseUrl() + "/api/v1/auth/logout",
