@@ -119,6 +119,11 @@ final class WebhookAnswers {
     }
 
     private static DeliveryLog.Entry declined(DeliveryLog.Entry call, WebhookClient.Outcome.Answered a) {
+        if (a.status() == 401 || a.status() == 403) {
+            // a bot checking the webhook headers: every event will be declined until they match
+            log.warn("bot {} answered HTTP {}: check its webhook_headers; see its delivery log", call.botId(),
+                    a.status());
+        }
         return answered(call, a).outcome("declined",
                 Optional.of("the bot declined the event (HTTP " + a.status() + "); it is not sent again"));
     }

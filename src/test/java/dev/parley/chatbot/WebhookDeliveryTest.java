@@ -78,6 +78,29 @@ class WebhookDeliveryTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void aDeclinedEventIsNotRetriedWhileA408IsAndTheLastFailedAttemptSaysFailed(StoreKind kind) {
+        AtomicInteger messages = new AtomicInteger();
+        try (WebhookRecorder bot = WebhookRecorder.start((headers, body) -> switch (Json.MAPPER.readTree(body)
+                .path("packet").path("name").asText()) {
+            case "start" -> new WebhookRecorder.Reply(404, "{\"error\":\"no such route\"}");
+            default -> messages.incrementAndGet() == 1 ? new WebhookRecorder.Reply(408, "slow") : new WebhookRecorder.Reply(
+                    503, "down");
+        }); TestParley parley = TestParley.start(kind, temp, workspace(bot.url(), 3),
+                Map.of("HOOK_TOKEN", "t", "HOOK_SIGNING", "s"))) {
+            WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
+            await().atMost(Duration.ofSeconds(10)).until(() -> bot.calls().size() == 1);
+            contact.say("hello");
+            contact.awaitItem("forward to inbox", Items.packet("conversation_forwarded"));
+            assertThat(bot.calls()).extracting(WebhookRecorder.Call::packetName)
+                    .containsExactly("start", "message", "message", "message");
+            await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(parley).size() == 4);
+            assertThat(deliveries(parley)).containsExactly("1:declined:404", "1:retrying:408", "2:retrying:503",
+                    "3:failed:503");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void anUnreachableBotHandsTheConversationToTheInboxAfterItsRetries(StoreKind kind) {
         try (WebhookRecorder bot = WebhookRecorder.start((headers, body) -> new WebhookRecorder.Reply(500, "down"));
                 TestParley parley = TestParley.start(kind, temp, workspace(bot.url(), 3),
