@@ -26,6 +26,12 @@ import java.util.Optional;
  * retries and across restarts.
  */
 public final class DispatchService {
+    /**
+     * Why a transcript e-mail was not sent. Without SMTP an {@code email_dispatch} is still accepted (a bot
+     * written for a platform that always mails should not fail here) and the conversation kept.
+     */
+    public static final String NO_SMTP = "not sent: no SMTP configured";
+
     private final Clock clock;
     private final Ids ids;
     private final List<AddonConfig> addons;
@@ -73,8 +79,11 @@ public final class DispatchService {
         store.insert(tx, new Dispatch(id, conversationId, request, requestedBy.id().orElse(requestedBy.type().wire()),
                 DispatchStatus.PENDING), clock.instant());
         String packet = request instanceof DispatchRequest.Addon ? "addon_dispatch" : "email_dispatch";
-        timeline.append(tx, conversationId, requestedBy, new Packet(packet, request.toJson().put("dispatch_id", id)),
-                false, Optional.empty());
+        ObjectNode line = request.toJson().put("dispatch_id", id);
+        if (!(request instanceof DispatchRequest.Addon) && smtp.isEmpty()) {
+            line.put("status", NO_SMTP);
+        }
+        timeline.append(tx, conversationId, requestedBy, new Packet(packet, line), false, Optional.empty());
         return new Outcome.Stored(id);
     }
 
@@ -112,19 +121,13 @@ public final class DispatchService {
                     : refuse("unknown_addon", "type", "add-on '" + a.name() + "' is not configured; "
                             + (addons.isEmpty() ? "parley.yml configures no add-ons (addons)"
                                     : "known: " + String.join(", ", addons.stream().map(AddonConfig::name).toList())));
-            case DispatchRequest.EmailToOperator o -> mailConfigured().or(() ->
-                    workspace.operator(tx.handle(), o.operatorId()).isPresent() ? Optional.empty()
-                            : refuse("unknown_operator", "recipient.id", "no operator with id '" + o.operatorId() + "'"));
-            case DispatchRequest.EmailToContact c -> mailConfigured().or(() -> contactEmailKnown(tx, conversationId)
+            case DispatchRequest.EmailToOperator o -> workspace.operator(tx.handle(), o.operatorId()).isPresent()
                     ? Optional.empty()
+                    : refuse("unknown_operator", "recipient.id", "no operator with id '" + o.operatorId() + "'");
+            case DispatchRequest.EmailToContact c -> contactEmailKnown(tx, conversationId) ? Optional.empty()
                     : refuse("contact_email_unknown", "recipient", "the contact's e-mail address is not known yet;"
-                            + " set it with contact_update before email_dispatch"));
+                            + " set it with contact_update before email_dispatch");
         };
-    }
-
-    private Optional<Outcome.Refused> mailConfigured() {
-        return smtp.isPresent() ? Optional.empty() : refuse("email_not_configured", "recipient",
-                "e-mail is not configured: parley.yml has no smtp server, so no transcript can be sent");
     }
 
     private boolean contactEmailKnown(Tx tx, String conversationId) {

@@ -33,7 +33,7 @@ final class TranscriptMailer implements DispatchRunner {
     @Override
     public Attempt run(Dispatch dispatch, EndedConversation conversation, OutboxEntry entry) {
         if (client.isEmpty()) {
-            return new Attempt.Rejected("e-mail is no longer configured (smtp in parley.yml)");
+            return new Attempt.Rejected(DispatchService.NO_SMTP);
         }
         boolean forContact = dispatch.request() instanceof DispatchRequest.EmailToContact;
         Optional<String> to = switch (dispatch.request()) {

@@ -94,7 +94,7 @@ public final class Parley implements AutoCloseable {
                     config.activeEnvironment().map(EnvironmentConfig::params).orElse(java.util.Map.of())));
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
-                    media, flows.bots()));
+                    media, flows.bots(), config.widgets()));
             IdentitySecrets identities = IdentitySecrets.of(config.widgets());
             SecurityConfig security = config.security();
             Limiters limiters = Limiters.local(clock);

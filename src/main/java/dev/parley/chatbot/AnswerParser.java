@@ -6,50 +6,59 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.parley.json.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Reads a bot's answer to a webhook call: empty, one event, or a list. Unlike API requests, an answer
- * is applied up to its first invalid event; the error is kept for the delivery log.
+ * Reads a bot's answer to a webhook call: empty, one event, or a list. Unlike a request to the API URL,
+ * an answer is taken event by event (chatbot spec §4.2): each event is valid or invalid on its own.
  */
 final class AnswerParser {
 
-    /** The valid leading events, and the error that stopped reading, if any. */
-    record Answer(List<BotEvent> events, Optional<String> error) {}
+    /** One event of an answer, as read. */
+    sealed interface Item {
+        /** Ready to apply. */
+        record Valid(BotEvent event) implements Item {}
+
+        /** Skipped: {@code path} names the field at fault ({@code ""}: the whole body), {@code reason} the rule. */
+        record Invalid(String path, String eventName, String reason) implements Item {}
+    }
 
     private AnswerParser() {}
 
-    static Answer parse(String body, String cid) {
+    static List<Item> parse(String body, String cid) {
         if (body == null || body.isBlank()) {
-            return new Answer(List.of(), Optional.empty());
+            return List.of();
         }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            return new Answer(List.of(), Optional.of(Json.describe(e)));
+            return List.of(new Item.Invalid("", "", "the answer is not JSON: " + Json.describe(e)));
         }
-        List<JsonNode> items = new ArrayList<>();
+        List<JsonNode> nodes = new ArrayList<>();
         if (root instanceof ArrayNode list) {
-            list.forEach(items::add);
+            list.forEach(nodes::add);
         } else {
-            items.add(root);
+            nodes.add(root);
         }
-        List<BotEvent> events = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            String path = root.isArray() ? "[" + i + "]" : "";
-            try {
-                BotEvent event = EventParser.parse(items.get(i)).getFirst();
-                if (!event.cid().equals(cid)) {
-                    return new Answer(events, Optional.of((path.isEmpty() ? "" : path + ".") + "info.cid '"
-                            + event.cid() + "' is not the session of this call (" + cid + ")"));
-                }
-                events.add(event);
-            } catch (InvalidEventException e) {
-                String message = path.isEmpty() ? e.getMessage() : path + "." + e.getMessage();
-                return new Answer(events, Optional.of(message));
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            items.add(item(nodes.get(i), root.isArray() ? "[" + i + "]" : "", cid));
+        }
+        return items;
+    }
+
+    private static Item item(JsonNode node, String path, String cid) {
+        String name = node.path("packet").path("name").asText("");
+        try {
+            BotEvent event = EventParser.event(node, path);
+            if (!event.cid().equals(cid)) {
+                String at = event.at() + "info.cid";
+                return new Item.Invalid(at, name, at + " '" + event.cid() + "' is not the session of this call ("
+                        + cid + ")");
             }
+            return new Item.Valid(event);
+        } catch (InvalidEventException e) {
+            return new Item.Invalid(e.path(), name, e.getMessage());
         }
-        return new Answer(events, Optional.empty());
     }
 }

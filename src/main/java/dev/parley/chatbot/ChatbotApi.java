@@ -34,8 +34,11 @@ public final class ChatbotApi {
         this.limiter = limiter;
     }
 
-    /** What a request did; {@code deprecated} names a deprecated event it used. */
-    public record Applied(int count, java.util.Optional<String> deprecated) {}
+    /**
+     * What a request did; {@code deprecated} names a deprecated event it used, {@code warnings} what was
+     * forgiven (an unknown text format shown as plain text).
+     */
+    public record Applied(int count, Optional<String> deprecated, List<String> warnings) {}
 
     /** Authenticates, validates and applies one request. */
     public Applied receive(String botId, Optional<String> token, byte[] body) {
@@ -84,6 +87,10 @@ public final class ChatbotApi {
             throw ClientError.badRequest(e.code(), e.getMessage(), e.path());
         }
         for (int i = 0; i < events.size(); i++) {
+            events.get(i).notices().stream().filter(n -> n.code().equals(EventNotice.CONTEXT_TOO_LARGE)).findFirst()
+                    .ifPresent(n -> {
+                        throw ClientError.badRequest(n.code(), n.message(), n.path());
+                    });
             if (!events.get(i).cid().equals(cid)) {
                 throw ClientError.badRequest("invalid_event", "[" + i + "].info.cid: all events of one request must"
                         + " name the same session", "[" + i + "].info.cid");
@@ -99,9 +106,10 @@ public final class ChatbotApi {
             if (sessions.find(tx.handle(), cid).filter(Session::active).isEmpty()) {
                 throw ClientError.conflict("session_ended", "session '" + cid + "' has ended");
             }
-            return chatbot.apply(tx, bot, cid, resolved.events());
+            return chatbot.apply(tx, bot, cid, resolved.events(), Refusals.ALL_OR_NOTHING);
         });
-        return new Applied(applied, events.stream().map(BotEvent::name).filter("button"::equals).findFirst());
+        return new Applied(applied, events.stream().map(BotEvent::name).filter("button"::equals).findFirst(),
+                events.stream().flatMap(e -> e.notices().stream()).map(EventNotice::message).toList());
     }
 
     private static JsonNode parseJson(byte[] body) {

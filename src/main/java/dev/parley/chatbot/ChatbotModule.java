@@ -2,6 +2,7 @@ package dev.parley.chatbot;
 
 import dev.parley.addon.DispatchService;
 import dev.parley.auth.SlidingWindowLimiter;
+import dev.parley.config.WidgetConfig;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationHooks;
 import dev.parley.conversation.ConversationStore;
@@ -18,6 +19,9 @@ import dev.parley.store.Ids;
 import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Wires the Chatbot API feature: sessions, webhook transport (registered with the outbox), the API URL. */
 public final class ChatbotModule {
@@ -31,7 +35,7 @@ public final class ChatbotModule {
     public record Deps(Database db, Clock clock, Ids ids, WorkspaceStore workspace, Router router,
             ConversationStore conversations, ContactStore contacts, TimelineStore timeline, NoteStore notes,
             LiveHub hub, Outbox outbox, String publicBaseUrl, DispatchService dispatches, MediaService media,
-            InProcessBots inProcess) {}
+            InProcessBots inProcess, List<WidgetConfig> widgets) {}
 
     public ChatbotModule(Deps d) {
         this.clock = d.clock();
@@ -40,18 +44,27 @@ public final class ChatbotModule {
                 d.dispatches());
         DelayedEvents delays = new DelayedEvents(d.outbox(), d.hub(), d.clock());
         ChatbotService chatbot = new ChatbotService(d.clock(), d.ids(), sessions, d.conversations(), d.timeline(),
-                new ProfileUpdates(d.conversations(), d.contacts(), d.timeline(), d.notes()), delays, queue, handover,
-                d.dispatches(), new MediaEvents(d.media()));
-        d.outbox().register(new DelayedEventsHandler(d.db(), d.workspace(), sessions, chatbot, delays));
+                new ProfileUpdates(d.conversations(), d.contacts(), d.timeline(), d.notes(), phoneRegions(d.widgets())),
+                delays, queue, handover, d.dispatches(), new MediaEvents(d.media()), new ForwardTargets(d.workspace()));
+        DeliveryLog deliveries = new DeliveryLog();
+        AnswerApplier answers = new AnswerApplier(chatbot, sessions, d.timeline(), deliveries);
+        d.outbox().register(new DelayedEventsHandler(d.db(), d.clock(), d.workspace(), sessions, chatbot, delays,
+                answers));
         d.outbox().register(new WebhookHandler(d.db(), d.clock(), d.workspace(), sessions, d.conversations(),
-                d.contacts(), new InfoBuilder(d.publicBaseUrl()), new WebhookClient(), new DeliveryLog(), chatbot,
-                handover, d.inProcess()));
+                d.contacts(), new InfoBuilder(d.publicBaseUrl()), new WebhookClient(), deliveries, answers,
+                handover, d.inProcess(), d.outbox()));
         this.timeouts = new TimeoutSweeper(d.db(), d.clock(), d.workspace(), sessions, d.conversations(), d.timeline(),
                 handover, d.dispatches());
         this.hooks = new BotHooks(d.workspace(), d.router(), chatbot, d.conversations(), d.timeline(),
                 queue);
         this.api = new ChatbotApi(d.db(), d.workspace(), sessions, chatbot,
                 new SlidingWindowLimiter(20, Duration.ofMinutes(1), d.clock()));
+    }
+
+    private static Map<String, String> phoneRegions(List<WidgetConfig> widgets) {
+        Map<String, String> regions = new HashMap<>();
+        widgets.forEach(w -> w.phoneRegion().ifPresent(r -> regions.put(w.id(), r)));
+        return regions;
     }
 
     /** Ends the bot session {@code cid} if it is still active (an operator took the conversation over). */

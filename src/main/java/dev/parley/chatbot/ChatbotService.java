@@ -33,10 +33,11 @@ public final class ChatbotService {
     private final Handover handover;
     private final DispatchService dispatches;
     private final MediaEvents media;
+    private final ForwardTargets targets;
 
     ChatbotService(Clock clock, Ids ids, SessionStore sessions, ConversationStore conversations,
             TimelineStore timeline, ProfileUpdates profiles, DelayedEvents delays, BotEventQueue queue,
-            Handover handover, DispatchService dispatches, MediaEvents media) {
+            Handover handover, DispatchService dispatches, MediaEvents media, ForwardTargets targets) {
         this.clock = clock;
         this.ids = ids;
         this.sessions = sessions;
@@ -48,11 +49,17 @@ public final class ChatbotService {
         this.handover = handover;
         this.dispatches = dispatches;
         this.media = media;
+        this.targets = targets;
     }
 
     /** Stores the files of {@code media} events before any event is applied; stops at the first that fails. */
     MediaEvents.Resolved resolveMedia(List<BotEvent> events) {
         return media.resolve(events);
+    }
+
+    /** Stores the file of one {@code media} event (any other event as it is), or says why it could not. */
+    MediaEvents.One resolveMedia(BotEvent event) {
+        return media.resolve(event);
     }
 
     /**
@@ -75,11 +82,13 @@ public final class ChatbotService {
     }
 
     /**
-     * Applies validated events of session {@code cid} in order, storing each event's non-empty context.
-     * Events after a {@code delay} are queued to be applied when it is over. Stops after an event
-     * that ends the session. Returns how many events were applied or queued.
+     * Applies validated events of session {@code cid} in order, storing each applied event's non-empty
+     * context. Events after a {@code delay} are queued to be applied when it is over. Stops after an
+     * event that ends the session. An event refused only when applied (a forward to a group that does
+     * not exist, say) goes to {@code refusals}, which throws to refuse the whole request or records it
+     * and lets the next event apply. Returns how many events were applied or queued.
      */
-    int apply(Tx tx, Bot bot, String cid, List<BotEvent> events) {
+    int apply(Tx tx, Bot bot, String cid, List<BotEvent> events, Refusals refusals) {
         int applied = 0;
         for (int i = 0; i < events.size(); i++) {
             BotEvent event = events.get(i);
@@ -87,16 +96,24 @@ public final class ChatbotService {
             if (session.isEmpty()) {
                 break;
             }
-            event.context().ifPresent(ctx -> sessions.replaceContext(tx, cid, ctx));
-            applied++;
             if (event.action() instanceof BotAction.Delay delay) {
+                event.context().ifPresent(ctx -> sessions.replaceContext(tx, cid, ctx));
                 List<BotEvent> rest = events.subList(i + 1, events.size());
                 if (!rest.isEmpty()) {
                     delays.schedule(tx, bot, session.get(), delay, rest);
                 }
-                return applied + rest.size();
+                return applied + 1 + rest.size();
             }
-            if (!applyAction(tx, bot, session.get(), event.action(), events.size() == 1 ? "" : "[" + i + "].")) {
+            boolean goesOn;
+            try {
+                goesOn = applyAction(tx, bot, session.get(), event.action(), event.at());
+            } catch (ClientError refused) {
+                refusals.refused(tx, event, refused);
+                continue;
+            }
+            event.context().ifPresent(ctx -> sessions.replaceContext(tx, cid, ctx));
+            applied++;
+            if (!goesOn) {
                 break;
             }
         }
@@ -104,8 +121,9 @@ public final class ChatbotService {
     }
 
     /**
-     * Returns false when the action ended the session. A refused dispatch is a {@link ClientError}
-     * naming the payload field under {@code at}, the event's place in the request.
+     * Returns false when the action ended the session. A refused action is a {@link ClientError}
+     * naming the payload field under {@code at}, the event's place in the request; it is thrown
+     * before the action wrote anything.
      */
     private boolean applyAction(Tx tx, Bot bot, Session session, BotAction action, String at) {
         String convId = session.conversationId();
@@ -115,7 +133,7 @@ public final class ChatbotService {
                 yield true;
             }
             case BotAction.UpdateContact update -> {
-                profiles.contact(tx, bot, convId, update);
+                profiles.contact(tx, bot, convId, update, at);
                 yield true;
             }
             case BotAction.UpdateConversation update -> {
@@ -123,10 +141,13 @@ public final class ChatbotService {
                 yield true;
             }
             case BotAction.CreateNote note -> {
-                profiles.note(tx, bot, convId, note);
+                profiles.note(tx, bot, convId, note, at);
                 yield true;
             }
-            case BotAction.Forward forward -> handover.forward(tx, bot, session, forward, "forward");
+            case BotAction.Forward forward -> {
+                targets.check(tx.handle(), forward.target(), at);
+                yield handover.forward(tx, bot, session, forward, "forward");
+            }
             case BotAction.Abort abort -> handover.forward(tx, bot, session,
                     new BotAction.Forward(new BotAction.Forward.Target.Any(), false), "abort");
             case BotAction.End end -> {

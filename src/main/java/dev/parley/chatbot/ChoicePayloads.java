@@ -11,13 +11,32 @@ import java.util.Set;
 final class ChoicePayloads {
     static final int MAX_BODY = 5000;
     private static final int MAX_LABEL = 256;
+    private static final List<String> TEXT_FORMATS = List.of("plain", "markdown_v1");
 
     private ChoicePayloads() {}
 
     static BotAction message(PayloadReader r) {
         r.requiredString("body", 1, MAX_BODY);
-        r.optionalEnum("text_format", List.of("plain", "markdown_v1"));
+        textFormat(r);
         return new BotAction.Say(new Packet("message", r.node().deepCopy()));
+    }
+
+    /**
+     * {@code markdown} is taken as {@code markdown_v1}; any other unknown format shows the text as
+     * plain, with a notice, rather than losing the message.
+     */
+    private static void textFormat(PayloadReader r) {
+        JsonNode format = r.node().get("text_format");
+        if (format == null || format.isNull() || TEXT_FORMATS.contains(format.asText()) && format.isTextual()) {
+            return;
+        }
+        if (format.isTextual() && format.asText().equals("markdown")) {
+            r.node().put("text_format", "markdown_v1");
+            return;
+        }
+        r.notice(EventNotice.TEXT_FORMAT, "text_format", "'" + format.asText() + "' is not a text format (plain,"
+                + " markdown_v1); the message is shown as plain text");
+        r.node().put("text_format", "plain");
     }
 
     static BotAction bubbles(PayloadReader r) {

@@ -1,13 +1,13 @@
 package dev.parley.chatbot;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.regex.Pattern;
 
-/** Validation of {@code contact_update}. */
+/**
+ * Validation of {@code contact_update}. The mobile number is only read here: it is parsed when applied,
+ * with the default region of the conversation's widget ({@link PhoneNumbers}).
+ */
 final class ContactUpdatePayload {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private ContactUpdatePayload() {}
 
@@ -15,7 +15,7 @@ final class ContactUpdatePayload {
         BotAction.UpdateContact update = new BotAction.UpdateContact(
                 r.optionalString("name", 1, 200),
                 r.optionalString("email", 3, 254).map(e -> email(r, e)),
-                r.optionalString("mobile_number", 2, 20).map(m -> phone(r, m)),
+                r.optionalString("mobile_number", 2, 40),
                 r.optionalString("external_customer_id", 1, 200),
                 r.optionalObject("custom_fields"),
                 r.optionalBoolean("campaigns"));
@@ -33,20 +33,5 @@ final class ContactUpdatePayload {
             throw PayloadReader.invalid(r.at("email"), "'" + email + "' is not an e-mail address");
         }
         return email;
-    }
-
-    private static String phone(PayloadReader r, String number) {
-        boolean valid;
-        try {
-            valid = number.startsWith("+") && PHONES.isValidNumber(PHONES.parse(number, null))
-                    && PHONES.format(PHONES.parse(number, null), PhoneNumberUtil.PhoneNumberFormat.E164).equals(number);
-        } catch (NumberParseException e) {
-            valid = false;
-        }
-        if (!valid) {
-            throw PayloadReader.invalid(r.at("mobile_number"),
-                    "'" + number + "' is not a valid phone number in E.164 form (e.g. +4915112345678)");
-        }
-        return number;
     }
 }

@@ -7,6 +7,8 @@ import dev.parley.routing.Bot;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
 import dev.parley.store.Tx;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,10 +23,14 @@ final class DelayedEventsHandler implements OutboxHandler {
     private final SessionStore sessions;
     private final ChatbotService chatbot;
     private final DelayedEvents delays;
+    private final AnswerApplier answers;
+    private final Clock clock;
 
-    DelayedEventsHandler(Database db, WorkspaceStore workspace, SessionStore sessions, ChatbotService chatbot,
-            DelayedEvents delays) {
+    DelayedEventsHandler(Database db, Clock clock, WorkspaceStore workspace, SessionStore sessions,
+            ChatbotService chatbot, DelayedEvents delays, AnswerApplier answers) {
         this.db = db;
+        this.clock = clock;
+        this.answers = answers;
         this.workspace = workspace;
         this.sessions = sessions;
         this.chatbot = chatbot;
@@ -46,11 +52,15 @@ final class DelayedEventsHandler implements OutboxHandler {
         }
         List<BotEvent> events = EventParser.parse(entry.payload().path("events"));
         return new Result.Done(tx -> {
-            try {
-                chatbot.apply(tx, bot.get(), cid, events);
-            } catch (dev.parley.error.ClientError e) {
-                // validated when sent; a later refusal (the add-on was removed meanwhile) stops the rest
-                log.warn("delayed events of session {} stopped: {}", cid, e.getMessage());
+            // validated when sent; refused now only when something changed meanwhile (an add-on removed)
+            List<AnswerApplier.Skip> skipped = new ArrayList<>();
+            chatbot.apply(tx, bot.get(), cid, events, (t, event, error) -> skipped.add(
+                    new AnswerApplier.Skip(error.path().orElse(event.path()), event.name(), error.getMessage())));
+            if (!skipped.isEmpty()) {
+                log.warn("{} delayed event(s) of session {} were refused; see the delivery log", skipped.size(), cid);
+                answers.record(tx, bot.get(), new DeliveryLog.Entry(bot.get().id(), cid, entry.eventId(), "delay",
+                        entry.attempt(), clock.instant(), 0, Optional.empty(), AnswerApplier.SKIPPED,
+                        Optional.empty(), "", Optional.empty()), skipped);
             }
             if (entry.payload().path("typing").asBoolean()) {
                 tx.afterCommit(() -> delays.typing(session.get().conversationId(), bot.get(), false));

@@ -1,21 +1,39 @@
 package dev.parley.chatbot;
 
+import dev.parley.routing.Bot;
 import dev.parley.store.Tx;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** Records every webhook call of a bot: status, latency, attempt, bodies. Bodies are stored as sent, unmasked. */
+/**
+ * Records every webhook call of a bot: status, latency, attempt, outcome, bodies. Bodies and errors are
+ * stored with the bot's secrets masked ({@link DeliveryMasking}), so rotating a secret cannot leave it
+ * readable in old rows.
+ */
 public final class DeliveryLog {
     private static final int MAX_BODY = 16 * 1024;
 
     /** One call, as recorded. */
     public record Entry(String botId, String cid, String eventId, String eventName, int attempt, Instant at,
             long latencyMs, Optional<Integer> status, String outcome, Optional<String> error, String requestBody,
-            Optional<String> responseBody) {}
+            Optional<String> responseBody) {
 
-    void record(Tx tx, Entry e) {
+        Entry outcome(String newOutcome, Optional<String> newError) {
+            return new Entry(botId, cid, eventId, eventName, attempt, at, latencyMs, status, newOutcome, newError,
+                    requestBody, responseBody);
+        }
+
+        Entry answer(Optional<Integer> newStatus, Optional<String> newResponse) {
+            return new Entry(botId, cid, eventId, eventName, attempt, at, latencyMs, newStatus, outcome, error,
+                    requestBody, newResponse);
+        }
+    }
+
+    void record(Tx tx, Bot bot, Entry e) {
+        DeliveryMasking masking = DeliveryMasking.of(bot);
         tx.handle().createUpdate("""
                 INSERT INTO deliveries (bot_id, cid, event_id, event_name, attempt, at, latency_ms, status_code,
                   outcome, error, request_body, response_body)
@@ -23,8 +41,9 @@ public final class DeliveryLog {
                 .bind("bot", e.botId()).bind("cid", e.cid()).bind("event", e.eventId()).bind("name", e.eventName())
                 .bind("attempt", e.attempt()).bind("at", e.at().toEpochMilli()).bind("latency", e.latencyMs())
                 .bind("status", e.status().orElse(null)).bind("outcome", e.outcome())
-                .bind("error", e.error().orElse(null)).bind("req", cut(e.requestBody()))
-                .bind("res", e.responseBody().map(DeliveryLog::cut).orElse(null))
+                .bind("error", e.error().map(masking::text).orElse(null))
+                .bind("req", cut(masking.mask(e.requestBody())))
+                .bind("res", e.responseBody().map(masking::mask).map(DeliveryLog::cut).orElse(null))
                 .execute();
     }
 
@@ -43,7 +62,7 @@ public final class DeliveryLog {
                             rs.getString("event_id"), rs.getString("event_name"), rs.getInt("attempt"),
                             Instant.ofEpochMilli(rs.getLong("at")), rs.getLong("latency_ms"), code,
                             rs.getString("outcome"), Optional.ofNullable(rs.getString("error")),
-                            java.util.Objects.requireNonNullElse(rs.getString("request_body"), ""),
+                            Objects.requireNonNullElse(rs.getString("request_body"), ""),
                             Optional.ofNullable(rs.getString("response_body"))));
                 }).list();
     }

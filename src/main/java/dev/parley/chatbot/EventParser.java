@@ -17,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * Validates triggerable events (chatbot API §4): a body that is one event object or a list of them.
- * Every rule failure is an {@link InvalidEventException} naming the JSON path.
+ * Every rule failure is an {@link InvalidEventException} naming the JSON path. Lenient where §4.2
+ * says (ids as numbers, {@code link} for {@code url}, {@code markdown}, omitted optional fields).
  */
 public final class EventParser {
     static final int MAX_CONTEXT_BYTES = 10 * 1024;
@@ -39,7 +40,7 @@ public final class EventParser {
         EVENTS.put("contact_update", ContactUpdatePayload::parse);
         EVENTS.put("forward_any", r -> new BotAction.Forward(new BotAction.Forward.Target.Any(), feedback(r)));
         EVENTS.put("forward_group", r -> new BotAction.Forward(
-                new BotAction.Forward.Target.Group(r.requiredString("group_id", 1, 64)), feedback(r)));
+                new BotAction.Forward.Target.Group(r.requiredId("group_id", 64)), feedback(r)));
         EVENTS.put("forward_skills", EventParser::forwardSkills);
         EVENTS.put("end", r -> new BotAction.End());
         EVENTS.put("media", EventParser::media);
@@ -50,7 +51,7 @@ public final class EventParser {
 
     private EventParser() {}
 
-    /** Parses a request or answer body: one event object or a list of them. */
+    /** Parses a request body: one event object or a list of them. */
     public static List<BotEvent> parse(JsonNode body) {
         List<BotEvent> events = new ArrayList<>();
         if (body instanceof ArrayNode list) {
@@ -66,19 +67,22 @@ public final class EventParser {
         return events;
     }
 
-    private static BotEvent event(JsonNode node, String path) {
+    /** Parses one event of a body; {@code path} is its place there ({@code ""} or {@code "[2]"}). */
+    static BotEvent event(JsonNode node, String path) {
         PayloadReader envelope = new PayloadReader(node, path);
         PayloadReader info = new PayloadReader(
                 envelope.optionalObject("info").orElseThrow(() -> PayloadReader.invalid(envelope.at("info"),
                         "is required: {\"cid\": \"<session id>\"}")), envelope.at("info"));
         String cid = info.requiredString("cid", 1, 200);
         Optional<ObjectNode> context = info.optionalObject("context").filter(c -> !c.isEmpty());
+        List<EventNotice> notices = new ArrayList<>();
         if (context.isPresent()) {
             int size = Json.write(context.get()).getBytes(StandardCharsets.UTF_8).length;
             if (size > MAX_CONTEXT_BYTES) {
-                throw new InvalidEventException("context_too_large", info.at("context"),
-                        info.at("context") + " is " + size + " bytes; the limit is " + MAX_CONTEXT_BYTES
-                                + " bytes (10 KB). The stored context was kept.");
+                notices.add(new EventNotice(EventNotice.CONTEXT_TOO_LARGE, info.at("context"), info.at("context")
+                        + " is " + size + " bytes; the limit is " + MAX_CONTEXT_BYTES
+                        + " bytes (10 KB). The stored context was kept."));
+                context = Optional.empty();
             }
         }
         PayloadReader packet = new PayloadReader(
@@ -94,7 +98,9 @@ public final class EventParser {
         JsonNode payload = packet.node().get("payload");
         PayloadReader reader = new PayloadReader(payload == null || payload.isNull() ? Json.object() : payload,
                 packet.at("payload"));
-        return new BotEvent(cid, context, name, parser.apply(reader), node);
+        BotAction action = parser.apply(reader);
+        notices.addAll(reader.notices());
+        return new BotEvent(path, cid, context, name, action, node, List.copyOf(notices));
     }
 
     private static boolean feedback(PayloadReader r) {
@@ -108,11 +114,13 @@ public final class EventParser {
         String type = recipient.optionalEnum("type", List.of("operator", "contact")).orElseThrow(() ->
                 PayloadReader.invalid(recipient.at("type"), "is required: \"operator\" or \"contact\""));
         return new BotAction.Dispatch(type.equals("contact") ? new DispatchRequest.EmailToContact()
-                : new DispatchRequest.EmailToOperator(recipient.requiredString("id", 1, 64)));
+                : new DispatchRequest.EmailToOperator(recipient.requiredId("id", 64)));
     }
 
+    /** The reference document calls the file's address {@code link}; Parley's own word is {@code url}. */
     private static BotAction media(PayloadReader r) {
-        return new BotAction.Media(LinkPayloads.url(r, "url"),
+        String field = !r.has("url") && r.has("link") ? "link" : "url";
+        return new BotAction.Media(LinkPayloads.url(r, field),
                 r.optionalEnum("type", MediaKind.wires()).map(MediaKind::fromWire),
                 r.optionalString("filename", 1, 255), r.optionalString("caption", 0, MediaService.MAX_CAPTION));
     }

@@ -27,22 +27,34 @@ final class MediaEvents {
         this.media = media;
     }
 
+    /** One event, ready to apply (a media event pointing at Parley's copy), or why its file could not be stored. */
+    sealed interface One {
+        record Ready(BotEvent event) implements One {}
+
+        record Refused(String message) implements One {}
+    }
+
     Resolved resolve(List<BotEvent> events) {
         List<BotEvent> out = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            BotEvent event = events.get(i);
-            if (!(event.action() instanceof BotAction.Media m)) {
-                out.add(event);
-                continue;
-            }
-            switch (media.obtain(m.url(), m.type(), m.filename())) {
-                case MediaResult.Stored stored -> out.add(stored(event, m, stored.media()));
-                case MediaResult.Refused refused -> {
+            switch (resolve(events.get(i))) {
+                case One.Ready ready -> out.add(ready.event());
+                case One.Refused refused -> {
                     return new Resolved(out, Optional.of(new Failure(i, refused.message())));
                 }
             }
         }
         return new Resolved(out, Optional.empty());
+    }
+
+    One resolve(BotEvent event) {
+        if (!(event.action() instanceof BotAction.Media m)) {
+            return new One.Ready(event);
+        }
+        return switch (media.obtain(m.url(), m.type(), m.filename())) {
+            case MediaResult.Stored stored -> new One.Ready(stored(event, m, stored.media()));
+            case MediaResult.Refused refused -> new One.Refused(refused.message());
+        };
     }
 
     /** What a resolved media event shows the contact. */
@@ -57,7 +69,6 @@ final class MediaEvents {
     private static BotEvent stored(BotEvent event, BotAction.Media m, StoredMedia file) {
         ObjectNode raw = event.raw().deepCopy();
         raw.withObject("/packet/payload").put("url", file.url()).put("filename", file.filename());
-        return new BotEvent(event.cid(), event.context(), event.name(),
-                new BotAction.Media(file.url(), m.type(), Optional.of(file.filename()), m.caption()), raw);
+        return event.with(new BotAction.Media(file.url(), m.type(), Optional.of(file.filename()), m.caption()), raw);
     }
 }

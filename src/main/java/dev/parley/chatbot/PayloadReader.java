@@ -3,13 +3,18 @@ package dev.parley.chatbot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads fields of a JSON object while keeping the JSON path for precise error messages. */
+/**
+ * Reads fields of a JSON object while keeping the JSON path for precise error messages, and collects
+ * what it forgave on the way ({@link EventNotice}).
+ */
 final class PayloadReader {
     private final ObjectNode node;
     private final String path;
+    private final List<EventNotice> notices = new ArrayList<>();
 
     PayloadReader(JsonNode node, String path) {
         if (!(node instanceof ObjectNode o)) {
@@ -33,6 +38,29 @@ final class PayloadReader {
 
     boolean has(String field) {
         return node.hasNonNull(field);
+    }
+
+    void notice(String code, String field, String message) {
+        notices.add(new EventNotice(code, at(field), at(field) + " " + message));
+    }
+
+    List<EventNotice> notices() {
+        return List.copyOf(notices);
+    }
+
+    /**
+     * An id: a string, or a whole JSON number taken as its decimal string ({@code 7} names group
+     * {@code "7"}), as bot developers send ids both ways.
+     */
+    String requiredId(String field, int max) {
+        JsonNode v = node.get(field);
+        if (v != null && v.isIntegralNumber()) {
+            node.put(field, v.asText());
+        }
+        if (v != null && !v.isNull() && !v.isTextual() && !v.isIntegralNumber()) {
+            throw invalid(at(field), "must be an id (a string or a whole number), got " + kind(v));
+        }
+        return requiredString(field, 1, max);
     }
 
     String requiredString(String field, int min, int max) {

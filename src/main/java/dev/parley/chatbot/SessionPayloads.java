@@ -9,13 +9,19 @@ import java.util.Optional;
 /** Validation of {@code delay}, {@code note_create} and {@code conversation_update}. */
 final class SessionPayloads {
     static final double MAX_DELAY_SECONDS = 30;
+    private static final long DEFAULT_DELAY_MILLIS = 1000;
 
     private SessionPayloads() {}
 
+    /** Without {@code seconds}, one second: what a bot sending {@code delay {}} means by "a moment". */
     static BotAction delay(PayloadReader r) {
         JsonNode seconds = r.node().get("seconds");
-        if (seconds == null || !seconds.isNumber()) {
-            throw PayloadReader.invalid(r.at("seconds"), "is required: a number of seconds, more than 0 and at most 30");
+        if (seconds == null || seconds.isNull()) {
+            return new BotAction.Delay(DEFAULT_DELAY_MILLIS, r.optionalBoolean("typing").orElse(true));
+        }
+        if (!seconds.isNumber()) {
+            throw PayloadReader.invalid(r.at("seconds"), "must be a number of seconds, more than 0 and at most 30, got "
+                    + PayloadReader.kind(seconds));
         }
         double s = seconds.asDouble();
         if (!(s > 0) || s > MAX_DELAY_SECONDS) {

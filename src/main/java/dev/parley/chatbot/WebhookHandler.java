@@ -18,20 +18,18 @@ import dev.parley.store.Database;
 import dev.parley.webhook.WebhookClient;
 import dev.parley.webhook.WebhookSigner;
 import dev.parley.store.Tx;
+import dev.parley.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Delivers queued bot-session events to the bot — its webhook, or in-process for a flow bot — and
- * applies what it answers.
+ * applies what it answers. The outcome of each call follows chatbot spec §3.3 ({@link WebhookVerdict}).
  */
 final class WebhookHandler implements OutboxHandler {
-    private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
 
     private final Database db;
     private final Clock clock;
@@ -41,14 +39,14 @@ final class WebhookHandler implements OutboxHandler {
     private final ContactStore contacts;
     private final InfoBuilder infos;
     private final WebhookClient client;
-    private final DeliveryLog deliveries;
-    private final ChatbotService chatbot;
     private final Handover handover;
     private final InProcessBots inProcess;
+    private final AnswerApplier answers;
+    private final WebhookAnswers webhookAnswers;
 
     WebhookHandler(Database db, Clock clock, WorkspaceStore workspace, SessionStore sessions,
             ConversationStore conversations, ContactStore contacts, InfoBuilder infos, WebhookClient client,
-            DeliveryLog deliveries, ChatbotService chatbot, Handover handover, InProcessBots inProcess) {
+            DeliveryLog deliveries, AnswerApplier answers, Handover handover, InProcessBots inProcess, Outbox outbox) {
         this.db = db;
         this.clock = clock;
         this.workspace = workspace;
@@ -57,10 +55,10 @@ final class WebhookHandler implements OutboxHandler {
         this.contacts = contacts;
         this.infos = infos;
         this.client = client;
-        this.deliveries = deliveries;
-        this.chatbot = chatbot;
+        this.answers = answers;
         this.handover = handover;
         this.inProcess = inProcess;
+        this.webhookAnswers = new WebhookAnswers(db, clock, deliveries, answers, outbox);
     }
 
     @Override
@@ -106,18 +104,16 @@ final class WebhookHandler implements OutboxHandler {
         Instant started = clock.instant();
         bot.signingSecret().map(secret -> WebhookSigner.header(secret, requestBody, started))
                 .ifPresent(sig -> headers.put("Parley-Signature", sig));
+        webhookAnswers.sending(cid, entry);
         long t0 = System.nanoTime();
-        WebhookClient.Outcome outcome = client.post(bot.webhookUrl().get(), headers, requestBody, bot.requestTimeout());
+        WebhookClient.Waited waited = client.postWaiting(bot.webhookUrl().get(), headers, requestBody,
+                bot.requestTimeout(), WebhookAnswers.LATE_WINDOW);
         long latencyMs = (System.nanoTime() - t0) / 1_000_000;
-        String eventName = entry.payload().path("packet").path("name").asText();
-        DeliveryLog.Entry base = new DeliveryLog.Entry(bot.id(), cid, entry.eventId(), eventName, entry.attempt(),
-                started, latencyMs, Optional.empty(), "failed", Optional.empty(), requestBody, Optional.empty());
-        return switch (outcome) {
-            case WebhookClient.Outcome.Failed f -> retry(base, f.error(), Optional.empty(), Optional.empty());
-            case WebhookClient.Outcome.Answered a when a.status() < 200 || a.status() > 299 ->
-                    retry(base, "bot answered HTTP " + a.status(), Optional.of(a.status()), Optional.of(a.body()));
-            case WebhookClient.Outcome.Answered a -> applied(base, bot, cid, a);
-        };
+        DeliveryLog.Entry base = new DeliveryLog.Entry(bot.id(), cid, entry.eventId(), eventName(entry),
+                entry.attempt(), started, latencyMs, Optional.empty(), "failed", Optional.empty(), requestBody,
+                Optional.empty());
+        waited.late().ifPresent(late -> webhookAnswers.awaitLate(entry, bot, base, t0, late));
+        return webhookAnswers.inTime(bot, base, waited.outcome(), entry.attempt() >= bot.retry().attempts());
     }
 
     /** A flow bot: answered in-process; the answer is applied and logged as a webhook answer is. */
@@ -126,52 +122,15 @@ final class WebhookHandler implements OutboxHandler {
         long t0 = System.nanoTime();
         InProcessBots.Answer answer = inProcess.answer(bot, info, (ObjectNode) entry.payload().get("packet"));
         long latencyMs = (System.nanoTime() - t0) / 1_000_000;
-        DeliveryLog.Entry base = new DeliveryLog.Entry(bot.id(), cid, entry.eventId(),
-                entry.payload().path("packet").path("name").asText(), entry.attempt(), started, latencyMs,
-                Optional.empty(), "failed", Optional.empty(), requestBody, Optional.empty());
-        Result.Done applied = applied(base, bot, cid, new WebhookClient.Outcome.Answered(200, answer.body()));
+        DeliveryLog.Entry base = new DeliveryLog.Entry(bot.id(), cid, entry.eventId(), eventName(entry),
+                entry.attempt(), started, latencyMs, Optional.of(200), "delivered", Optional.empty(), requestBody,
+                Optional.of(answer.body()));
+        AnswerApplier.Prepared prepared = answers.prepare(answer.body(), cid);
         return new Result.Done(tx -> {
             sessions.replaceContext(tx, cid, answer.context());
             answer.effects().accept(tx);
-            applied.effects().accept(tx);
+            answers.apply(tx, bot, prepared, base);
         });
-    }
-
-    private Result retry(DeliveryLog.Entry base, String error, Optional<Integer> status, Optional<String> response) {
-        DeliveryLog.Entry failed = new DeliveryLog.Entry(base.botId(), base.cid(), base.eventId(), base.eventName(),
-                base.attempt(), base.at(), base.latencyMs(), status, "failed", Optional.of(error), base.requestBody(),
-                response);
-        return new Result.Retry(error, tx -> deliveries.record(tx, failed), Optional.empty());
-    }
-
-    private Result.Done applied(DeliveryLog.Entry base, Bot bot, String cid, WebhookClient.Outcome.Answered answer) {
-        AnswerParser.Answer parsed = AnswerParser.parse(answer.body(), cid);
-        MediaEvents.Resolved resolved = chatbot.resolveMedia(parsed.events());
-        Optional<String> error = resolved.failure()
-                .map(f -> "[" + f.index() + "].packet.payload.url: " + f.message()).or(parsed::error);
-        error.ifPresent(e -> log.warn("bot {} answered an invalid event; see its delivery log", bot.id()));
-        return new Result.Done(tx -> {
-            Optional<String> refused = applyRefusing(tx, bot, cid, resolved.events());
-            Optional<String> problem = error.or(() -> refused);
-            deliveries.record(tx, new DeliveryLog.Entry(base.botId(), cid, base.eventId(), base.eventName(),
-                    base.attempt(), base.at(), base.latencyMs(), Optional.of(answer.status()),
-                    problem.isPresent() ? "invalid_answer" : "delivered", problem, base.requestBody(),
-                    Optional.of(answer.body())));
-        });
-    }
-
-    /**
-     * Applies an answer; an event refused only when applied (a dispatch naming an unknown add-on,
-     * say) stops it there like an invalid event — what came before it stays applied.
-     */
-    private Optional<String> applyRefusing(Tx tx, Bot bot, String cid, java.util.List<BotEvent> events) {
-        try {
-            chatbot.apply(tx, bot, cid, events);
-            return Optional.empty();
-        } catch (dev.parley.error.ClientError e) {
-            log.warn("bot {} answered an event that was refused; see its delivery log", bot.id());
-            return Optional.of(e.path().map(p -> p + ": ").orElse("") + e.getMessage());
-        }
     }
 
     @Override
@@ -182,6 +141,10 @@ final class WebhookHandler implements OutboxHandler {
 
     private static String cid(OutboxEntry entry) {
         return entry.payload().path("cid").asText();
+    }
+
+    private static String eventName(OutboxEntry entry) {
+        return entry.payload().path("packet").path("name").asText();
     }
 
     private record Call(Bot bot, ObjectNode info) {}

@@ -11,7 +11,7 @@ import java.util.Optional;
 final class BotParser {
 
     private static final List<String> KEYS = keys();
-    private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final References references;
     private final Secrets secrets;

@@ -14,10 +14,13 @@ import java.util.Optional;
  * @param braze             what is sent to Braze when a conversation of the widget ends, if anything
  * @param brazePageTags     which of the contacts' page tags are sent to Braze as custom events, if any
  * @param identity          the key of signed visitor identity, if the site identifies its logged-in users
+ * @param phoneRegion       the region (ISO 3166 code, e.g. {@code DE}) in which national phone numbers that
+ *                          bots send for the widget's contacts are read, if any
  */
 public record WidgetConfig(String id, String name, String group, boolean registration,
         Optional<Duration> liveTimeout, Optional<ServiceHours> serviceHours, boolean chatbotAssignment,
-        Optional<BrazeRetargeting> braze, Optional<BrazePageTags> brazePageTags, Optional<WidgetIdentity> identity) {
+        Optional<BrazeRetargeting> braze, Optional<BrazePageTags> brazePageTags, Optional<WidgetIdentity> identity,
+        Optional<String> phoneRegion) {
 
     public WidgetConfig {
         Objects.requireNonNull(id, "id");
@@ -28,12 +31,13 @@ public record WidgetConfig(String id, String name, String group, boolean registr
         Objects.requireNonNull(braze, "braze");
         Objects.requireNonNull(brazePageTags, "brazePageTags");
         Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(phoneRegion, "phoneRegion");
     }
 
     /** A widget that sends nothing to Braze and does not identify visitors. */
     public WidgetConfig(String id, String name, String group, boolean registration, Optional<Duration> liveTimeout,
             Optional<ServiceHours> serviceHours, boolean chatbotAssignment) {
         this(id, name, group, registration, liveTimeout, serviceHours, chatbotAssignment, Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.config;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.List;
 
 /** Reads the {@code widgets} list. */
@@ -7,7 +8,7 @@ final class WidgetParser {
 
     private static final List<String> KEYS = List.of(
             "id", "name", "group", "registration", "live_timeout", "service_hours", "chatbot_assignment", "braze",
-            "identity");
+            "identity", "phone_region");
 
     private final References references;
     private final WidgetIdentityParser identities;
@@ -29,6 +30,16 @@ final class WidgetParser {
                 node.get("chatbot_assignment").map(YamlNode::asBoolean).orElse(true),
                 BrazeRetargetingParser.ofWidget(node),
                 BrazePageTagsParser.ofWidget(node),
-                identities.ofWidget(node));
+                identities.ofWidget(node),
+                node.get("phone_region").map(WidgetParser::phoneRegion));
+    }
+
+    private static String phoneRegion(YamlNode node) {
+        String region = node.asString().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+            throw node.error(node.quoted() + " is not a region with phone numbers (a two-letter ISO 3166 code such"
+                    + " as DE, FR, US)");
+        }
+        return region;
     }
 }

@@ -3,13 +3,14 @@ package dev.parley.operator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.chatbot.DeliveryLog;
+import dev.parley.chatbot.DeliveryMasking;
 import dev.parley.json.Json;
 import dev.parley.routing.Bot;
 import dev.parley.store.Database;
 import java.util.List;
 import java.util.Optional;
 
-/** A bot's webhook delivery log, newest first, with its secrets masked ({@link AdminMasking}). */
+/** A bot's webhook delivery log, newest first, with its secrets masked ({@link DeliveryMasking}). */
 public final class AdminDeliveries {
     private final Database db;
     private final AdminBots bots;
@@ -27,7 +28,7 @@ public final class AdminDeliveries {
      */
     public ObjectNode list(String botId, int limit, Optional<Long> before) {
         Bot bot = bots.find(botId);
-        AdminMasking masking = AdminMasking.of(bot);
+        DeliveryMasking masking = DeliveryMasking.of(bot);
         List<DeliveryLog.Logged> rows = db.read(h -> log.list(h, botId, limit + 1, before));
         ObjectNode out = Json.object();
         ArrayNode items = out.putArray("items");
@@ -40,7 +41,7 @@ public final class AdminDeliveries {
         return out;
     }
 
-    private static ObjectNode json(DeliveryLog.Logged row, AdminMasking masking) {
+    private static ObjectNode json(DeliveryLog.Logged row, DeliveryMasking masking) {
         DeliveryLog.Entry e = row.entry();
         ObjectNode n = Json.object();
         n.put("id", row.id());

@@ -3,6 +3,7 @@ package dev.parley.operator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.config.ServiceHours;
 import dev.parley.config.TimeRange;
+import dev.parley.chatbot.DeliveryMasking;
 import dev.parley.json.Json;
 import dev.parley.routing.Bot;
 import dev.parley.routing.Group;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
  * as text with units ({@code "10m"}), service hours as in the file.
  */
 final class AdminJson {
-    static final String MASK = "••••";
+    static final String MASK = DeliveryMasking.MASK;
 
     private static final long[] UNIT_MILLIS = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
     private static final String[] UNIT_NAMES = {"d", "h", "m", "s", "ms"};

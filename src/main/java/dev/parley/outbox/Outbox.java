@@ -71,6 +71,19 @@ public final class Outbox implements AutoCloseable {
         return eventId;
     }
 
+    /**
+     * Completes an entry away from its lane's worker (a bot's answer that came after its call timed out):
+     * removes it in {@code tx} if it is still queued, and lets the lane go on after commit. Returns false
+     * when it was gone already. An attempt of it still under way then finds it gone and changes nothing.
+     */
+    public boolean complete(Tx tx, OutboxEntry entry) {
+        boolean removed = store.delete(tx, entry.id());
+        if (removed) {
+            tx.afterCommit(() -> wake(entry.lane()));
+        }
+        return removed;
+    }
+
     public long depth() {
         return db.read(store::depth);
     }
@@ -163,6 +176,10 @@ public final class Outbox implements AutoCloseable {
         db.useWrite(tx -> {
             retry.effects().accept(tx);
             Instant now = clock.instant();
+            if (!store.exists(tx.handle(), entry.id())) {
+                // completed meanwhile by someone else (Outbox#complete): nothing left to retry or bury
+                return;
+            }
             if (entry.attempt() >= policy.attempts()) {
                 store.bury(tx, entry, retry.error(), now);
                 handler.exhausted(tx, entry, retry.error());

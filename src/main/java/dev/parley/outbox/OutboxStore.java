@@ -34,6 +34,10 @@ final class OutboxStore {
         return tx.handle().createUpdate("DELETE FROM outbox WHERE id = :id").bind("id", id).execute() == 1;
     }
 
+    boolean exists(Handle h, long id) {
+        return h.createQuery("SELECT COUNT(*) FROM outbox WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
+    }
+
     void reschedule(Tx tx, long id, int attempts, Instant next, String error) {
         tx.handle().createUpdate("""
                 UPDATE outbox SET attempts = :a, next_attempt_at = :next, last_error = :err WHERE id = :id""")

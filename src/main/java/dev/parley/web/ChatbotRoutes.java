@@ -1,5 +1,6 @@
 package dev.parley.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.chatbot.ChatbotApi;
 import dev.parley.json.Json;
 import io.javalin.config.RoutesConfig;
@@ -27,6 +28,10 @@ final class ChatbotRoutes {
             ctx.header("Deprecation", "true");
             ctx.header("Warning", "299 - \"the '" + name + "' event is deprecated; use 'buttons'\"");
         });
-        ctx.json(Json.object().put("status", "ok").put("applied", applied.count()));
+        ObjectNode answer = Json.object().put("status", "ok").put("applied", applied.count());
+        if (!applied.warnings().isEmpty()) {
+            applied.warnings().forEach(answer.putArray("warnings")::add);
+        }
+        ctx.json(answer);
     }
 }

@@ -10,8 +10,10 @@ const INTERNAL = {
         ? Object.keys(p[k] || {}).join(', ') : k).join(', '),
     conversation_update: p => 'Conversation updated: ' + Object.keys(p).join(', '),
     addon_dispatch: p => 'Add-on after the end: ' + (p.type || ''),
-    email_dispatch: p => 'Transcript e-mail after the end to the ' + ((p.recipient && p.recipient.type) || 'recipient'),
-    bot_unavailable: () => 'The bot did not answer; its session ended'
+    email_dispatch: p => 'Transcript e-mail after the end to the ' + ((p.recipient && p.recipient.type) || 'recipient')
+        + (p.status ? ' (' + p.status + ')' : ''),
+    bot_unavailable: () => 'The bot did not answer; its session ended',
+    bot_event_skipped: p => 'Skipped the bot\'s ' + (p.event || 'event') + ': ' + (p.reason || '')
 };
 
 export function conversationView(ctx, id, container) {

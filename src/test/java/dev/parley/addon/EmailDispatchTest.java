@@ -106,14 +106,24 @@ class EmailDispatchTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
-    void withoutSmtpEmailDispatchIsRefused(StoreKind kind) {
+    void withoutSmtpEmailDispatchIsAcceptedAndRecordedAsNotSent(StoreKind kind) {
         try (DispatchWorkspace w = DispatchWorkspace.start(kind, temp, "")) {
-            HttpAnswer refused = w.send(event("contact_update", "{\"email\":\"carla@example.com\"}"),
+            HttpAnswer accepted = w.send(event("contact_update", "{\"email\":\"carla@example.com\"}"),
                     event("email_dispatch", "{\"recipient\":{\"type\":\"contact\"}}"));
+            assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+            assertThat(w.dispatches()).singleElement().satisfies(d -> assertThat(d.get("status")).isEqualTo("pending"));
 
-            assertThat(refused.status()).isEqualTo(400);
-            assertThat(refused.json().path("error").path("code").asText()).isEqualTo("email_not_configured");
-            assertThat(refused.json().path("error").path("message").asText()).contains("smtp");
+            assertThat(w.send(event("end", "{}")).status()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> "failed".equals(w.dispatches().getFirst().get("status")));
+            assertThat(w.dispatches().getFirst().get("last_error")).isEqualTo("not sent: no SMTP configured");
+            JsonNode timeline = DispatchWorkspace.HTTP.get(w.parley().baseUrl() + "/api/v1/conversations/" + w.contact().conversationId(),
+                    w.operator()).json().path("timeline");
+            assertThat(timeline).filteredOn(i -> i.path("packet").path("name").asText().equals("email_dispatch"))
+                    .singleElement().satisfies(i -> assertThat(i.path("packet").path("payload").path("status").asText())
+                            .isEqualTo("not sent: no SMTP configured"));
+            assertThat(timeline).as("the transcript is kept").anySatisfy(i ->
+                    assertThat(i.path("packet").path("name").asText()).isEqualTo("conversation_ended"));
         }
     }
 

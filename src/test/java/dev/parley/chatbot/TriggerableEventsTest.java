@@ -124,7 +124,8 @@ class TriggerableEventsTest {
         try (Session s = open(kind)) {
             assertThat(send(s,
                     "{\"name\":\"note_create\",\"payload\":{\"body\":\"asked about refunds\"}}",
-                    "{\"name\":\"note_create\",\"payload\":{\"body\":\"regular\",\"contact_identity_id\":\"x\"}}",
+                    "{\"name\":\"note_create\",\"payload\":{\"body\":\"regular\",\"contact_identity_id\":\""
+                            + s.bot().calls().getFirst().info().path("contact").path("id").asText() + "\"}}",
                     "{\"name\":\"conversation_update\",\"payload\":{\"subject\":\"Refund\",\"topics\":[\"billing\"],\"custom_fields\":{\"order\":\"123\"}}}",
                     "{\"name\":\"abort\",\"payload\":{}}").status()).isEqualTo(200);
             s.contact().awaitItem("handover", Items.packet("conversation_forwarded"));

@@ -72,7 +72,30 @@ class WebhookDeliveryTest {
             assertThat(info.path("widget").path("group").path("id").asText()).isEqualTo("support");
             assertThat(info.path("contact").has("custom_fields")).isTrue();
             await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(parley).size() == 3);
-            assertThat(deliveries(parley)).containsExactly("1:failed:503", "2:failed:503", "3:delivered:200");
+            assertThat(deliveries(parley)).containsExactly("1:retrying:503", "2:retrying:503", "3:delivered:200");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aDeclinedEventIsNotRetriedWhileA408IsAndTheLastFailedAttemptSaysFailed(StoreKind kind) {
+        AtomicInteger messages = new AtomicInteger();
+        try (WebhookRecorder bot = WebhookRecorder.start((headers, body) -> switch (Json.MAPPER.readTree(body)
+                .path("packet").path("name").asText()) {
+            case "start" -> new WebhookRecorder.Reply(404, "{\"error\":\"no such route\"}");
+            default -> messages.incrementAndGet() == 1 ? new WebhookRecorder.Reply(408, "slow") : new WebhookRecorder.Reply(
+                    503, "down");
+        }); TestParley parley = TestParley.start(kind, temp, workspace(bot.url(), 3),
+                Map.of("HOOK_TOKEN", "t", "HOOK_SIGNING", "s"))) {
+            WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
+            await().atMost(Duration.ofSeconds(10)).until(() -> bot.calls().size() == 1);
+            contact.say("hello");
+            contact.awaitItem("forward to inbox", Items.packet("conversation_forwarded"));
+            assertThat(bot.calls()).extracting(WebhookRecorder.Call::packetName)
+                    .containsExactly("start", "message", "message", "message");
+            await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(parley).size() == 4);
+            assertThat(deliveries(parley)).containsExactly("1:declined:404", "1:retrying:408", "2:retrying:503",
+                    "3:failed:503");
         }
     }
 

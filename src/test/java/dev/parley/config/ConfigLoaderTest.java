@@ -88,7 +88,7 @@ class ConfigLoaderTest {
                         new RetryConfig(3, Duration.ofSeconds(2)), Optional.empty(), List.of("german"),
                         Optional.of("/static/shopbot.png")),
                 new BotConfig("faq", "FAQ", "sales", BotType.FLOW, Behavior.HUMAN, 10, false, Optional.empty(),
-                        Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Duration.ofSeconds(10),
+                        Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Duration.ofSeconds(30),
                         new RetryConfig(6, Duration.ofSeconds(1)), Optional.of(java.nio.file.Path.of("flows/faq.yml").toAbsolutePath().toString()), List.of(),
                         Optional.empty()));
         ServiceHours hours = new ServiceHours(ZoneId.of("Europe/Berlin"), Map.of(

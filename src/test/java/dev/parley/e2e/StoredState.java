@@ -36,6 +36,26 @@ final class StoredState {
                 .bind("id", conversationId).mapTo(String.class).one());
     }
 
+    String groupOf(String conversationId) {
+        return parley.parley().database().read(h -> h.createQuery("SELECT group_id FROM conversations WHERE id = :id")
+                .bind("id", conversationId).mapTo(String.class).one());
+    }
+
+    /** Forgets the contact's mobile number, so that a test can see it set again. */
+    void clearMobileNumber(String conversationId) {
+        parley.parley().database().useWrite(tx -> tx.handle().createUpdate("""
+                UPDATE contacts SET mobile_number = NULL
+                WHERE id = (SELECT contact_id FROM conversations WHERE id = :id)""").bind("id", conversationId)
+                .execute());
+    }
+
+    /** The bodies of the notes on a conversation's contact, oldest first. */
+    List<String> notesOfContact(String conversationId) {
+        return parley.parley().database().read(h -> h.createQuery("""
+                SELECT n.body FROM notes n JOIN conversations v ON v.contact_id = n.contact_id WHERE v.id = :id
+                ORDER BY n.created_at, n.id""").bind("id", conversationId).mapTo(String.class).list());
+    }
+
     JsonNode contextOf(String cid) {
         return Json.parseStored(parley.parley().database().read(h -> h.createQuery(
                 "SELECT context FROM bot_sessions WHERE cid = :cid").bind("cid", cid).mapTo(String.class).one()));
@@ -59,7 +79,8 @@ final class StoredState {
     /** The delivery log of one session, oldest first. */
     List<Map<String, Object>> deliveriesOf(String cid) {
         return parley.parley().database().read(h -> h.createQuery("""
-                SELECT event_name, outcome, error, status_code FROM deliveries WHERE cid = :cid ORDER BY id""")
+                SELECT event_name, outcome, error, status_code, attempt, event_id, latency_ms, at, request_body,
+                  response_body FROM deliveries WHERE cid = :cid ORDER BY id""")
                 .bind("cid", cid).mapToMap().list());
     }
 

@@ -122,7 +122,7 @@ class AdminBotsApiTest {
             assertThat(items).hasSize(2);
             assertThat(items.get(0).path("outcome").asText()).isEqualTo("delivered");
             assertThat(items.get(0).path("attempt").asInt()).isEqualTo(2);
-            assertThat(items.get(1).path("outcome").asText()).isEqualTo("failed");
+            assertThat(items.get(1).path("outcome").asText()).isEqualTo("retrying");
             assertThat(items.get(1).path("status").asInt()).isEqualTo(500);
             assertThat(items.get(1).path("event").asText()).isEqualTo("start");
             assertThat(items.get(1).path("cid").asText()).isEqualTo(cid);
@@ -135,7 +135,7 @@ class AdminBotsApiTest {
             assertThat(older.json().path("items")).hasSize(1);
             long next = older.json().path("next_before").asLong();
             assertThat(http.get(api + "/bots/shopbot/deliveries?limit=1&before=" + next, auth(ada)).json()
-                    .path("items").get(0).path("outcome").asText()).isEqualTo("failed");
+                    .path("items").get(0).path("outcome").asText()).isEqualTo("retrying");
 
             String rotated = http.post(api + "/bots/shopbot/token", auth(ada), "").json().path("api_token").asText();
             assertThat(rotated).isNotEqualTo(firstToken.get());
@@ -154,6 +154,18 @@ class AdminBotsApiTest {
             JsonNode shown = reads.get(1).json();
             assertThat(shown.path("api_token_set").asBoolean()).isTrue();
             assertThat(shown.path("signing_secret_set").asBoolean()).isTrue();
+
+            ObjectNode newHeader = Json.object();
+            newHeader.putObject("webhook_headers").put("API-SECURITY-TOKEN", "rotated-header-value-7");
+            assertThat(http.put(api + "/bots/shopbot", auth(ada), Json.write(newHeader)).status()).isEqualTo(200);
+            assertThat(http.delete(api + "/bots/shopbot/signing-secret", auth(ada)).status()).isEqualTo(200);
+            HttpAnswer afterRotation = http.get(api + "/bots/shopbot/deliveries", auth(ada));
+            assertThat(afterRotation.body()).as("secrets rotated away stay masked in the log")
+                    .doesNotContain(firstToken.get(), signing.get(), HEADER_SECRET, "hunter2-pw");
+            List<String> stored = parley.parley().database().read(h -> h.createQuery(
+                    "SELECT COALESCE(response_body, '') || request_body FROM deliveries").mapTo(String.class).list());
+            assertThat(stored).as("as stored").allSatisfy(row -> assertThat(row).doesNotContain(firstToken.get(),
+                            signing.get(), HEADER_SECRET, "hunter2-pw"));
         }
     }
 

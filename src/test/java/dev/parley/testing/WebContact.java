@@ -6,6 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +97,29 @@ public final class WebContact {
     public HttpAnswer click(String messageId, String optionId) {
         return http.post(url("/clicks"), auth(),
                 Json.write(Json.object().put("message_id", messageId).put("option_id", optionId)));
+    }
+
+    /** Uploads a file as the widget's file input does ({@code multipart/form-data}, field {@code file}). */
+    public HttpAnswer upload(String filename, String contentType, byte[] bytes) {
+        String boundary = "----parley-contact-upload-3f9a";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url("/media"))).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        auth().forEach(req::header);
+        try {
+            HttpResponse<String> res = http.client().send(req.build(), HttpResponse.BodyHandlers.ofString());
+            return new HttpAnswer(res.statusCode(), res.headers(), res.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("upload to " + url("/media") + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every transcript item the contact sees, oldest first. */

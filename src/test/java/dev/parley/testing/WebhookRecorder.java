@@ -59,8 +59,12 @@ public final class WebhookRecorder implements AutoCloseable {
         }
     }
 
-    /** What the webhook answers. */
-    public record Reply(int status, String body) {
+    /** What the webhook answers; {@code headers} are sent besides {@code Content-Type}. */
+    public record Reply(int status, String body, Map<String, String> headers) {
+        public Reply(int status, String body) {
+            this(status, body, Map.of());
+        }
+
         public static Reply empty() {
             return new Reply(200, "");
         }
@@ -107,7 +111,8 @@ public final class WebhookRecorder implements AutoCloseable {
                 }
             });
             HttpResponse<String> res = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(res.statusCode(), res.body());
+            return new Reply(res.statusCode(), res.body(), res.headers().firstValue("Retry-After")
+                    .map(v -> Map.of("Retry-After", v)).orElse(Map.of()));
         });
     }
 
@@ -139,6 +144,7 @@ public final class WebhookRecorder implements AutoCloseable {
             calls.add(new Call(Map.copyOf(headers), body, parse(body), reply));
             byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            reply.headers().forEach(exchange.getResponseHeaders()::set);
             exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
             if (out.length > 0) {
                 exchange.getResponseBody().write(out);

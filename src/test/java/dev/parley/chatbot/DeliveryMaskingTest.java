@@ -1,4 +1,4 @@
-package dev.parley.operator;
+package dev.parley.chatbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class AdminMaskingTest {
+class DeliveryMaskingTest {
     static final String TOKEN = Secrets.newToken();
     static final String OTHER_HEX = Secrets.newToken();
 
-    final AdminMasking masking = AdminMasking.of(new Bot("shop", "Shop", "support", BotType.API, Behavior.HUMAN, 10,
+    final DeliveryMasking masking = DeliveryMasking.of(new Bot("shop", "Shop", "support", BotType.API, Behavior.HUMAN, 10,
             false, List.of(), Optional.empty(), Optional.empty(), Optional.of(URI.create("http://127.0.0.1:9/hook")),
             Map.of("API-SECURITY-TOKEN", "s3cr\"et-value", "X-Lang", "de"), Optional.of(Secrets.hash(TOKEN)),
             Optional.of("signing-secret-1"), Duration.ofSeconds(10), new RetryConfig(6, Duration.ofSeconds(1))));

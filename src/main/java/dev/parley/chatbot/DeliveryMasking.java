@@ -1,4 +1,4 @@
-package dev.parley.operator;
+package dev.parley.chatbot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,12 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hides secrets in recorded webhook bodies: the bot's webhook header values and signing secret wherever
- * they appear, its API token (kept only as a digest, so recognised by hashing every 64-hex-digit word),
- * and the values of JSON keys named like a secret. Bodies that are not JSON (or were cut) are masked
- * as text, secret-named keys included.
+ * Hides secrets in webhook bodies: the bot's webhook header values and signing secret wherever they
+ * appear, its API token (kept only as a digest, so recognised by hashing every 64-hex-digit word), and
+ * the values of JSON keys named like a secret. Bodies that are not JSON (or were cut) are masked as
+ * text, secret-named keys included. The delivery log masks before it stores, so a secret rotated away
+ * never shows later, and again when it shows a row (rows stored before a secret was set).
  */
-final class AdminMasking {
+public final class DeliveryMasking {
+    /** What a masked secret reads as. */
+    public static final String MASK = "••••";
+
     /** Shorter header values ("1", "de") are too common to be hidden everywhere without garbling the log. */
     private static final int MIN_LITERAL = 4;
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|token|secret|api[_-]?key).*");
@@ -34,12 +38,12 @@ final class AdminMasking {
     private final List<String> literals;
     private final Optional<String> tokenHash;
 
-    private AdminMasking(List<String> literals, Optional<String> tokenHash) {
+    private DeliveryMasking(List<String> literals, Optional<String> tokenHash) {
         this.literals = literals;
         this.tokenHash = tokenHash;
     }
 
-    static AdminMasking of(Bot bot) {
+    public static DeliveryMasking of(Bot bot) {
         List<String> literals = new ArrayList<>();
         bot.webhookHeaders().values().forEach(literals::add);
         bot.signingSecret().ifPresent(literals::add);
@@ -48,11 +52,11 @@ final class AdminMasking {
             String quoted = Json.write(s);
             withEscapes.add(quoted.substring(1, quoted.length() - 1));
         });
-        return new AdminMasking(withEscapes.stream().filter(s -> s.length() >= MIN_LITERAL).distinct()
+        return new DeliveryMasking(withEscapes.stream().filter(s -> s.length() >= MIN_LITERAL).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList(), bot.apiTokenHash());
     }
 
-    String mask(String body) {
+    public String mask(String body) {
         if (body.isBlank()) {
             return body;
         }
@@ -64,15 +68,15 @@ final class AdminMasking {
     }
 
     /** Secrets in free text, such as an error message. */
-    String text(String text) {
+    public String text(String text) {
         String out = text;
         for (String literal : literals) {
-            out = out.replace(literal, AdminJson.MASK);
+            out = out.replace(literal, MASK);
         }
         if (tokenHash.isEmpty()) {
             return out;
         }
-        return HEX_WORD.matcher(out).replaceAll(m -> Secrets.matches(m.group(), tokenHash.get()) ? AdminJson.MASK
+        return HEX_WORD.matcher(out).replaceAll(m -> Secrets.matches(m.group(), tokenHash.get()) ? MASK
                 : m.group());
     }
 
@@ -80,7 +84,7 @@ final class AdminMasking {
         if (node instanceof ObjectNode o) {
             ObjectNode out = Json.object();
             o.properties().forEach(e -> out.set(e.getKey(), SECRET_KEY.matcher(e.getKey()).matches()
-                    ? TextNode.valueOf(AdminJson.MASK) : tree(e.getValue())));
+                    ? TextNode.valueOf(MASK) : tree(e.getValue())));
             return out;
         }
         if (node instanceof ArrayNode a) {
@@ -93,7 +97,7 @@ final class AdminMasking {
 
     private static String keyValues(String text) {
         return KEY_VALUE.matcher(text).replaceAll(m -> SECRET_KEY.matcher(m.group(1)).matches()
-                ? Matcher.quoteReplacement(m.group(1) + m.group(2) + "\"" + AdminJson.MASK + "\"")
+                ? Matcher.quoteReplacement(m.group(1) + m.group(2) + "\"" + MASK + "\"")
                 : Matcher.quoteReplacement(m.group()));
     }
 }
