@@ -83,7 +83,7 @@ public final class Parley implements AutoCloseable {
             AddonModule addons = new AddonModule(new AddonModule.Deps(db, clock, ids, workspace, conversations, contacts,
                     timeline, outbox, config.addons(), config.smtp(), braze.afterConversation()));
             FlowActions actions = new FlowActions(ActionNodes.load(settings.pluginsDir(),
-                    ActionNodes.BuiltIns.of(config.smtp())),
+                    ActionNodes.BuiltIns.of(config.smtp(), settings.media())),
                     new BrazeActions(braze.writer(), braze.reader()).callers());
             FlowModule flows = new FlowModule(new FlowModule.Deps(db, clock, timeline, config.bots(),
                     new FlowLoader(actions.parameters()), actions, config.environment(),
