@@ -24,6 +24,7 @@ import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
 import dev.parley.conversation.VisitorService;
 import dev.parley.media.MediaService;
+import dev.parley.privacy.PrivacyService;
 import dev.parley.operator.AdminService;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.conversation.NoteStore;
@@ -108,7 +109,8 @@ public final class Parley implements AutoCloseable {
                             conversations, timeline, chatbot.hooks(), identities), flows.flowOfBot(), config.activeEnvironment()
                             .flatMap(EnvironmentConfig::braze).flatMap(BrazeConfig::outreachToken),
                             config.environment()),
-                    new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub)));
+                    new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub),
+                    new PrivacyService(db, clock, ids, media)));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);
