@@ -25,6 +25,7 @@ import dev.parley.conversation.Transcripts;
 import dev.parley.conversation.VisitorService;
 import dev.parley.media.MediaService;
 import dev.parley.privacy.PrivacyService;
+import dev.parley.privacy.RetentionJob;
 import dev.parley.operator.AdminService;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.conversation.NoteStore;
@@ -49,10 +50,12 @@ public final class Parley implements AutoCloseable {
     private final BrazeModule braze;
 
     private final FlowModule flows;
+    private final RetentionJob retention;
 
     private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot, BrazeModule braze,
-            FlowModule flows) {
+            FlowModule flows, RetentionJob retention) {
         this.db = db;
+        this.retention = retention;
         this.outbox = outbox;
         this.web = web;
         this.chatbot = chatbot;
@@ -114,7 +117,9 @@ public final class Parley implements AutoCloseable {
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);
-            return new Parley(db, outbox, web, chatbot, braze, flows);
+            RetentionJob retention = new RetentionJob(db, clock, ids, media, config.retention());
+            retention.start();
+            return new Parley(db, outbox, web, chatbot, braze, flows, retention);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -129,6 +134,11 @@ public final class Parley implements AutoCloseable {
         return db;
     }
 
+    /** The daily job that applies {@code retention:}. */
+    public RetentionJob retention() {
+        return retention;
+    }
+
     /** The Braze writer and reader of the selected environment. */
     public BrazeModule braze() {
         return braze;
@@ -137,6 +147,7 @@ public final class Parley implements AutoCloseable {
     @Override
     public void close() {
         web.close();
+        retention.close();
         chatbot.stopTimers();
         flows.close();
         outbox.close();

@@ -23,7 +23,8 @@ public final class ConfigLoader {
     static final String BASE_URL_VARIABLE = "PARLEY_PUBLIC_BASE_URL";
     private static final String DEFAULT_BASE_URL = "http://localhost:8080";
     private static final List<String> KEYS = List.of("public_base_url", "groups", "skills", "operators", "bots",
-            "widgets", "channels", "environments", "environment", "flows", "braze", "addons", "smtp");
+            "widgets", "channels", "environments", "environment", "flows", "braze", "addons", "smtp",
+            "retention");
 
     private ConfigLoader() {
     }
@@ -83,7 +84,8 @@ public final class ConfigLoader {
                 each(root, "addons", new AddonParser(secrets)::parse),
                 root.get("smtp").map(node -> SmtpParser.parse(node, secrets)),
                 environments.environments(),
-                environments.selected());
+                environments.selected(),
+                root.get("retention").map(RetentionParser::parse).orElse(RetentionConfig.KEEP_ALL));
         BrazeRequirement.check(root, config);
         return config;
     }

@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param environments  the {@code environments} by name, in file order
  * @param environment   the name of the selected environment ({@code PARLEY_ENV}, else {@code environment},
  *                      else {@code sandbox} when defined, else the first defined); empty when none is defined
+ * @param retention     how long data is kept ({@code retention:}); everything forever when not given
  */
 public record ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<String> skills,
         List<OperatorConfig> operators, List<BotConfig> bots, List<WidgetConfig> widgets, List<AddonConfig> addons,
-        Optional<SmtpConfig> smtp, Map<String, EnvironmentConfig> environments, String environment) {
+        Optional<SmtpConfig> smtp, Map<String, EnvironmentConfig> environments, String environment,
+        RetentionConfig retention) {
 
     public ParleyConfig {
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
@@ -38,6 +40,15 @@ public record ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<
             throw new IllegalArgumentException("environment '" + environment + "' is not one of "
                     + environments.keySet());
         }
+        Objects.requireNonNull(retention, "retention");
+    }
+
+    /** Everything but retention, which keeps all data. */
+    public ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<String> skills,
+            List<OperatorConfig> operators, List<BotConfig> bots, List<WidgetConfig> widgets, List<AddonConfig> addons,
+            Optional<SmtpConfig> smtp, Map<String, EnvironmentConfig> environments, String environment) {
+        this(publicBaseUrl, groups, skills, operators, bots, widgets, addons, smtp, environments, environment,
+                RetentionConfig.KEEP_ALL);
     }
 
     /** Workspace objects, add-ons and mail server, without environments. */

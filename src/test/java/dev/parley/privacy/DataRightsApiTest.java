@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.json.Json;
 import dev.parley.media.RawHttp;
-import dev.parley.store.Database;
-import dev.parley.store.Dialect;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,7 +46,7 @@ class DataRightsApiTest {
             String ada = login(parley, "ada@example.com", "ada-password");
             Person carla = person(parley, ada, "Carla", "carla.rossi@example.org", "CARLA-SECRET-7731");
             Person dan = person(parley, ada, "Dan", "dan.berg@example.org", "DAN-SECRET-4242");
-            int timelineRows = count(parley.parley().database(), "timeline");
+            int timelineRows = StoredTraces.count(parley.parley().database(), "SELECT count(*) FROM timeline");
 
             HttpAnswer export = http.get(api(parley, "/contacts/" + carla.contactId() + "/export"), auth(ada));
             assertThat(export.status()).as("%s", export).isEqualTo(200);
@@ -76,16 +70,15 @@ class DataRightsApiTest {
             assertThat(erased.json().path("media").asInt()).isEqualTo(1);
             assertThat(erased.json().path("tokens").asInt()).isEqualTo(1);
 
-            String everything = dumpAllTables(parley.parley().database());
+            String everything = StoredTraces.allTables(parley.parley().database());
             for (String trace : List.of(carla.secret(), carla.email(), "Carla", carla.mediaId(), "carla-notes.txt",
                     "carla_pricing_page", "shop.example.com/carla")) {
                 assertThat(everything).as("the database still holds %s", trace).doesNotContain(trace);
             }
-            assertThat(mediaFiles(parley)).noneMatch(p -> p.getFileName().toString().equals(carla.mediaId()))
-                    .anyMatch(p -> p.getFileName().toString().equals(dan.mediaId()));
+            assertThat(StoredTraces.mediaFiles(parley)).doesNotContain(carla.mediaId()).contains(dan.mediaId());
             assertThat(everything).contains(dan.secret(), dan.email(), dan.mediaId(), "dan_pricing_page",
                     "shop.example.com/dan");
-            assertThat(count(parley.parley().database(), "timeline")).as("messages still count")
+            assertThat(StoredTraces.count(parley.parley().database(), "SELECT count(*) FROM timeline")).as("messages still count")
                     .isEqualTo(timelineRows);
             HttpAnswer ended = http.get(api(parley, "/conversations?status=ended"), auth(ada));
             assertThat(ended.json().path("items")).extracting(item -> item.path("id").asText())
@@ -123,7 +116,7 @@ class DataRightsApiTest {
             assertThat(http.get(api(parley, "/audit"), auth(bob)).status()).isEqualTo(403);
             assertThat(http.get(api(parley, "/contacts/" + carla.contactId() + "/export"), Map.of()).status())
                     .isEqualTo(401);
-            assertThat(dumpAllTables(parley.parley().database())).contains(carla.secret());
+            assertThat(StoredTraces.allTables(parley.parley().database())).contains(carla.secret());
             assertThat(http.get(api(parley, "/audit"), auth(ada)).json().path("items")).isEmpty();
 
             HttpAnswer unknown = http.post(api(parley, "/contacts/ctc_nobody/erase"), auth(ada), "");
@@ -149,7 +142,7 @@ class DataRightsApiTest {
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.json().path("error").path("code").asText()).isEqualTo("conversations_open");
             assertThat(refused.json().path("error").path("message").asText()).contains(opened.path("conversation_id").asText());
-            assertThat(dumpAllTables(parley.parley().database())).contains("eve@example.org");
+            assertThat(StoredTraces.allTables(parley.parley().database())).contains("eve@example.org");
             assertThat(http.get(api(parley, "/audit"), auth(ada)).json().path("items")).isEmpty();
         }
     }
@@ -195,33 +188,5 @@ class DataRightsApiTest {
 
     static String api(TestParley parley, String path) {
         return parley.baseUrl() + "/api/v1" + path;
-    }
-
-    static int count(Database db, String table) {
-        return db.read(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
-    }
-
-    /** Every row of every table, as text. */
-    static String dumpAllTables(Database db) {
-        String tables = db.dialect() == Dialect.SQLITE
-                ? "SELECT name FROM sqlite_master WHERE type = 'table'"
-                : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()";
-        return db.read(h -> {
-            StringBuilder all = new StringBuilder();
-            for (String table : h.createQuery(tables).mapTo(String.class).list()) {
-                h.createQuery("SELECT * FROM " + table).mapToMap().forEach(row -> all.append(table).append(row)
-                        .append('\n'));
-            }
-            return all.toString();
-        });
-    }
-
-    static List<Path> mediaFiles(TestParley parley) {
-        Path root = parley.database().dataDir().resolve("media");
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
