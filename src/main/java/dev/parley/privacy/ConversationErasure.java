@@ -50,6 +50,10 @@ final class ConversationErasure {
     }
 
     private Erased eraseOne(Handle h, String id, Set<String> linkedMedia, Instant now) {
+        // first, so that a writer appending to the conversation (which updates this row) waits for the erasure
+        h.createUpdate("""
+                UPDATE conversations SET subject = NULL, custom_fields = '{}', page_url = NULL, erased_at = :now
+                WHERE id = :c""").bind("now", now.toEpochMilli()).bind("c", id).execute();
         h.createQuery("SELECT payload FROM timeline WHERE conversation_id = :c").bind("c", id).mapTo(String.class)
                 .forEach(payload -> linkedMedia.addAll(media.linkedIds(payload)));
         int items = h.createUpdate("""
@@ -73,9 +77,6 @@ final class ConversationErasure {
                     + " WHERE length(lane) > :n AND substr(lane, length(lane) - :n + 1) = :suffix")
                     .bind("n", id.length() + 1).bind("suffix", ":" + id).execute();
         }
-        h.createUpdate("""
-                UPDATE conversations SET subject = NULL, custom_fields = '{}', page_url = NULL, erased_at = :now
-                WHERE id = :c""").bind("now", now.toEpochMilli()).bind("c", id).execute();
         return new Erased(1, items, 0, deliveries, queued);
     }
 

@@ -40,7 +40,7 @@ class ConfigErrorsTest {
                         "parley.yml:4: widget: unknown key 'widget'; did you mean 'widgets'?"),
                 arguments("unknown top-level key", "colour: blue\n",
                         "parley.yml:1: colour: unknown key 'colour' (expected one of: public_base_url, groups, skills,"
-                                + " operators, bots, widgets, channels, environments, environment, flows, braze, addons, smtp)"),
+                                + " operators, bots, widgets, channels, environments, environment, flows, braze, addons, smtp, retention)"),
                 arguments("string where a list is expected", "skills: billing\n",
                         "parley.yml:1: skills: expected a list, got a string"),
                 arguments("nested string where a list is expected", BASE

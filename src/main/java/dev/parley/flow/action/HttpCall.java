@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -29,14 +28,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP request of the {@code http} and {@code remote} actions, with every failure put into words.
- * Redirects are followed here, at most {@link #MAX_REDIRECTS}: the first address is the one the flow
- * gives, but a hop to another origin must pass the {@link AddressGuard}, so that a server cannot send
- * Parley into its own network, and does not carry the request's credentials.
+ * Redirects are followed here, at most {@link #MAX_REDIRECTS}, each hop as {@link RedirectHop} allows:
+ * the first address is the one the flow gives, but a server cannot send Parley into its own network.
  */
 final class HttpCall {
     static final int MAX_BODY = 1024 * 1024;
     static final int MAX_REDIRECTS = 5;
-    private static final Set<String> CREDENTIALS = Set.of("authorization", "cookie", "proxy-authorization");
     private static final Pattern CHARSET = Pattern.compile("charset=\"?([^\";]+)", Pattern.CASE_INSENSITIVE);
 
     /** How the request ended. */
@@ -67,60 +64,24 @@ final class HttpCall {
                 return new Failed(describe(e, current.uri(), timeout));
             }
             Optional<String> location = response.headers().firstValue("Location");
-            if (!isRedirect(response.statusCode()) || location.isEmpty()) {
+            if (!RedirectHop.isRedirect(response.statusCode()) || location.isEmpty()) {
                 return read(response, current.uri());
             }
             close(response);
             if (redirects == MAX_REDIRECTS) {
                 return new Failed(where(request.uri()) + " redirected more than " + MAX_REDIRECTS + " times");
             }
-            URI next;
-            try {
-                next = current.uri().resolve(location.get().strip());
-            } catch (IllegalArgumentException e) {
-                return new Failed(where(current.uri()) + " redirected to an invalid URL");
+            switch (RedirectHop.next(request, current, response.statusCode(), location.get(), guard,
+                    Duration.ofNanos(deadline - System.nanoTime()))) {
+                case RedirectHop.Refused refused -> {
+                    return new Failed(refused.cause());
+                }
+                case RedirectHop.TimedOut timedOut -> {
+                    return new Failed("no answer from " + where(request.uri()) + " within " + Durations.text(timeout));
+                }
+                case RedirectHop.Follow follow -> current = follow.request();
             }
-            if (current.uri().getScheme().equalsIgnoreCase("https") && !next.getScheme().equalsIgnoreCase("https")) {
-                return new Failed(where(current.uri()) + " redirected from https to " + display(next)
-                        + ", which is refused");
-            }
-            boolean sameOrigin = origin(next).equals(origin(request.uri()));
-            Optional<String> refused = sameOrigin ? Optional.empty() : guard.refusal(next);
-            if (refused.isPresent()) {
-                return new Failed(where(current.uri()) + " redirected to " + display(next) + ", which is refused: "
-                        + refused.get());
-            }
-            Duration left = Duration.ofNanos(deadline - System.nanoTime());
-            if (left.compareTo(Duration.ofMillis(1)) < 0) {
-                return new Failed("no answer from " + where(request.uri()) + " within " + Durations.text(timeout));
-            }
-            current = follow(current, response.statusCode(), next, sameOrigin, left);
         }
-    }
-
-    private static boolean isRedirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
-    /**
-     * The request to {@code next}: 307 and 308 repeat it; the others repeat a GET or HEAD and turn
-     * anything else into a GET without body. Credentials stay behind when the origin changes.
-     */
-    private static HttpRequest follow(HttpRequest from, int status, URI next, boolean sameOrigin, Duration timeout) {
-        boolean repeated = status == 307 || status == 308 || from.method().equals("GET")
-                || from.method().equals("HEAD");
-        HttpRequest.Builder builder = HttpRequest.newBuilder(from, (name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            return (sameOrigin || !CREDENTIALS.contains(lower)) && (repeated || !lower.equals("content-type"));
-        }).uri(next).timeout(timeout);
-        if (!repeated) {
-            builder.GET();
-        }
-        return builder.build();
-    }
-
-    private static String origin(URI uri) {
-        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + where(uri).toLowerCase(Locale.ROOT);
     }
 
     /** Lets the connection go: the body of a redirect is not read. */
