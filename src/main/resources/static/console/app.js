@@ -7,10 +7,12 @@ import {teamPage} from './views/team.js';
 import {widgetsPage} from './views/widgets.js';
 import {deliveriesPage} from './views/deliveries.js';
 import {flowsPage} from './views/flows.js';
+import {privacyPage} from './views/privacy.js';
 
 const root = document.getElementById('app');
 const LISTS = ['inbox', 'mine', 'all'];
-const ADMIN_PAGES = {team: teamPage, widgets: widgetsPage, deliveries: deliveriesPage, flows: flowsPage};
+const ADMIN_PAGES = {team: teamPage, widgets: widgetsPage, deliveries: deliveriesPage, flows: flowsPage,
+    privacy: privacyPage};
 
 const state = {me: null, stream: null, cleanup: null};
 
@@ -90,7 +92,7 @@ function nav(current) {
     const items = [link('inbox', 'Inbox'), link('mine', 'My conversations'), link('all', 'All conversations')];
     if (state.me.role === 'admin') {
         items.push(h('span', {className: 'nav-heading'}, 'Admin'), link('team', 'Team'), link('widgets', 'Widgets'),
-            link('deliveries', 'Deliveries'), link('flows', 'Flows'));
+            link('deliveries', 'Deliveries'), link('flows', 'Flows'), link('privacy', 'Data rights'));
     }
     return h('nav', {className: 'nav'}, items);
 }

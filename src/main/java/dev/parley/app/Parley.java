@@ -28,6 +28,8 @@ import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
 import dev.parley.conversation.VisitorService;
 import dev.parley.media.MediaService;
+import dev.parley.privacy.PrivacyService;
+import dev.parley.privacy.RetentionJob;
 import dev.parley.operator.AdminService;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.conversation.NoteStore;
@@ -52,10 +54,12 @@ public final class Parley implements AutoCloseable {
     private final BrazeModule braze;
 
     private final FlowModule flows;
+    private final RetentionJob retention;
 
     private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot, BrazeModule braze,
-            FlowModule flows) {
+            FlowModule flows, RetentionJob retention) {
         this.db = db;
+        this.retention = retention;
         this.outbox = outbox;
         this.web = web;
         this.chatbot = chatbot;
@@ -87,7 +91,7 @@ public final class Parley implements AutoCloseable {
             AddonModule addons = new AddonModule(new AddonModule.Deps(db, clock, ids, workspace, conversations, contacts,
                     timeline, outbox, config.addons(), config.smtp(), braze.afterConversation()));
             FlowActions actions = new FlowActions(ActionNodes.load(settings.pluginsDir(),
-                    ActionNodes.BuiltIns.of(config.smtp())),
+                    ActionNodes.BuiltIns.of(config.smtp(), settings.media())),
                     new BrazeActions(braze.writer(), braze.reader()).callers());
             FlowModule flows = new FlowModule(new FlowModule.Deps(db, clock, timeline, config.bots(),
                     new FlowLoader(actions.parameters()), actions, config.environment(),
@@ -117,11 +121,14 @@ public final class Parley implements AutoCloseable {
                             .flatMap(EnvironmentConfig::braze).flatMap(BrazeConfig::outreachToken),
                             config.environment()),
                     new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub),
-                    new ContactLimits(security.limits(), limiters)));
+                    new ContactLimits(security.limits(), limiters),
+                    new PrivacyService(db, clock, ids, media)));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);
-            return new Parley(db, outbox, web, chatbot, braze, flows);
+            RetentionJob retention = new RetentionJob(db, clock, ids, media, config.retention());
+            retention.start();
+            return new Parley(db, outbox, web, chatbot, braze, flows, retention);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -136,6 +143,11 @@ public final class Parley implements AutoCloseable {
         return db;
     }
 
+    /** The daily job that applies {@code retention:}. */
+    public RetentionJob retention() {
+        return retention;
+    }
+
     /** The Braze writer and reader of the selected environment. */
     public BrazeModule braze() {
         return braze;
@@ -144,6 +156,7 @@ public final class Parley implements AutoCloseable {
     @Override
     public void close() {
         web.close();
+        retention.close();
         chatbot.stopTimers();
         flows.close();
         outbox.close();

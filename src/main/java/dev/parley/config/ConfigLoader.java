@@ -24,7 +24,7 @@ public final class ConfigLoader {
     private static final String DEFAULT_BASE_URL = "http://localhost:8080";
     private static final List<String> KEYS = List.of("public_base_url", "groups", "skills", "operators", "bots",
             "widgets", "channels", "environments", "environment", "flows", "braze", "addons", "smtp",
-            "server", "auth", "limits");
+            "server", "auth", "limits", "retention");
 
     private ConfigLoader() {
     }
@@ -85,7 +85,8 @@ public final class ConfigLoader {
                 root.get("smtp").map(node -> SmtpParser.parse(node, secrets)),
                 environments.environments(),
                 environments.selected(),
-                SecurityParser.parse(root));
+                SecurityParser.parse(root),
+                root.get("retention").map(RetentionParser::parse).orElse(RetentionConfig.KEEP_ALL));
         BrazeRequirement.check(root, config);
         return config;
     }

@@ -19,11 +19,12 @@ import java.util.Optional;
  * @param environment   the name of the selected environment ({@code PARLEY_ENV}, else {@code environment},
  *                      else {@code sandbox} when defined, else the first defined); empty when none is defined
  * @param security     {@code server}, {@code auth} and {@code limits}
+ * @param retention     how long data is kept ({@code retention:}); everything forever when not given
  */
 public record ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<String> skills,
         List<OperatorConfig> operators, List<BotConfig> bots, List<WidgetConfig> widgets, List<AddonConfig> addons,
         Optional<SmtpConfig> smtp, Map<String, EnvironmentConfig> environments, String environment,
-        SecurityConfig security) {
+        SecurityConfig security, RetentionConfig retention) {
 
     public ParleyConfig {
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
@@ -41,14 +42,15 @@ public record ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<
                     + environments.keySet());
         }
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(retention, "retention");
     }
 
-    /** A workspace with the default {@code server}, {@code auth} and {@code limits}. */
+    /** A workspace with the default {@code server}, {@code auth} and {@code limits}, keeping all data. */
     public ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<String> skills,
             List<OperatorConfig> operators, List<BotConfig> bots, List<WidgetConfig> widgets, List<AddonConfig> addons,
             Optional<SmtpConfig> smtp, Map<String, EnvironmentConfig> environments, String environment) {
         this(publicBaseUrl, groups, skills, operators, bots, widgets, addons, smtp, environments, environment,
-                SecurityConfig.DEFAULTS);
+                SecurityConfig.DEFAULTS, RetentionConfig.KEEP_ALL);
     }
 
     /** Workspace objects, add-ons and mail server, without environments. */

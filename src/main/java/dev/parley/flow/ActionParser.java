@@ -37,6 +37,7 @@ final class ActionParser {
         ActionParameters declared = context.actions.get(action);
         if (declared != null && withNode.map(Shapes::isMapping).orElse(true)) {
             check(node, withNode, action, declared, with);
+            with = encodingUrls(with, declared);
         }
         Optional<String> save = context.optional(node, "save").map(context::variable);
         return new Node.Action(id, line, action, with, save, routes(id, node, action));
@@ -63,6 +64,16 @@ final class ActionParser {
                         withPath + "." + problem.parameter(), problem.message());
             }
         }
+    }
+
+    /** {@code with}, the templates of the parameters the action declares as URLs encoding their values. */
+    private static Map<String, Value> encodingUrls(Map<String, Value> with, ActionParameters declared) {
+        Map<String, Value> encoding = new LinkedHashMap<>(with);
+        declared.parameters().stream()
+                .filter(parameter -> parameter.rule().isUrl())
+                .forEach(parameter -> encoding.computeIfPresent(parameter.name(), (name, value) ->
+                        value instanceof Value.Text text ? new Value.Text(text.template().inUrl()) : value));
+        return encoding;
     }
 
     private Map<String, Value> parameters(YamlNode with) {

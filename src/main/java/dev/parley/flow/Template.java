@@ -2,6 +2,7 @@ package dev.parley.flow;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A text with placeholders, parsed when the flow is loaded: {@code "Hi {{contact.name | default: 'there'}}!"}.
@@ -32,7 +33,7 @@ public record Template(String source, List<Part> parts) {
     }
 
     /** What a placeholder does to its value. */
-    public sealed interface Filter permits Default, Upper, Lower, Trim, DateFormat {
+    public sealed interface Filter permits Default, Upper, Lower, Trim, DateFormat, Raw, UrlEncoded {
     }
 
     /** {@code default: 'x'}: {@code x} when the value is missing or empty. */
@@ -56,6 +57,34 @@ public record Template(String source, List<Part> parts) {
      * {@link java.time.format.DateTimeFormatter} pattern.
      */
     public record DateFormat(String pattern) implements Filter {
+    }
+
+    /**
+     * {@code raw}: the value as it is, where it would otherwise be encoded — in a URL parameter, whose
+     * values are encoded for their place in the URL (see {@link #inUrl()}).
+     */
+    public record Raw() implements Filter {
+    }
+
+    /**
+     * Encodes the value for where it lands in a URL: percent-encoded as one path segment or one query
+     * value, so it cannot add a segment, a query parameter or a fragment. Never written in a flow: the
+     * loader adds it to the placeholders of URL parameters (see {@link #inUrl()}).
+     */
+    public record UrlEncoded() implements Filter {
+    }
+
+    /**
+     * This template as a URL: every placeholder without {@code raw} gets {@link UrlEncoded} as its
+     * last filter, so that a value a contact typed cannot change the path or the query around it.
+     */
+    public Template inUrl() {
+        return new Template(source, parts.stream().<Part>map(part -> switch (part) {
+            case Literal literal -> literal;
+            case Placeholder placeholder -> placeholder.filters().contains(new Raw()) ? placeholder
+                    : new Placeholder(placeholder.variable(), Stream.concat(
+                            placeholder.filters().stream(), Stream.<Filter>of(new UrlEncoded())).toList());
+        }).toList());
     }
 
     /** True when the template has no placeholders. */

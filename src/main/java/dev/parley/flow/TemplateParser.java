@@ -14,7 +14,7 @@ import java.util.function.IntPredicate;
 /** Parses {@code {{ variable | filter: 'arg' }}} placeholders; columns in messages are 1-based within the text. */
 final class TemplateParser {
 
-    static final List<String> FILTERS = List.of("default", "upper", "lower", "trim", "date");
+    static final List<String> FILTERS = List.of("default", "upper", "lower", "trim", "date", "raw");
 
     private final String text;
     private final int start;
@@ -100,6 +100,7 @@ final class TemplateParser {
             case "upper" -> noArgument(name, argument, new Template.Upper());
             case "lower" -> noArgument(name, argument, new Template.Lower());
             case "trim" -> noArgument(name, argument, new Template.Trim());
+            case "raw" -> noArgument(name, argument, new Template.Raw());
             case "date" -> new Template.DateFormat(datePattern(required(name, argument, "date: 'yyyy-MM-dd'")));
             default -> throw new SyntaxException("unknown filter '" + name + "' at column " + column
                     + Suggestions.didYouMean(name, FILTERS) + " (filters: " + String.join(", ", FILTERS) + ")");

@@ -10,18 +10,19 @@ import java.util.Optional;
 
 /**
  * Keeps downloads away from the installation's own network: every address a host resolves to must
- * be public unless the settings allow that host. The JVM caches the lookup (30 s by default), so the
+ * be public unless the settings allow that host. Media downloads and every redirect of the flow
+ * actions {@code http} and {@code remote} pass through it. The JVM caches the lookup (30 s by default), so the
  * HTTP client connects to an address checked here.
  */
-final class AddressGuard {
+public final class AddressGuard {
     private final MediaSettings settings;
 
-    AddressGuard(MediaSettings settings) {
+    public AddressGuard(MediaSettings settings) {
         this.settings = settings;
     }
 
     /** Why {@code uri} may not be fetched, if it may not; completes "could not fetch …: ". */
-    Optional<String> refusal(URI uri) {
+    public Optional<String> refusal(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             return Optional.of("only absolute http and https URLs can be fetched");

@@ -3,6 +3,7 @@ package dev.parley.media;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.json.Json;
 import dev.parley.store.Database;
+import dev.parley.store.Tx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -10,8 +11,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -125,6 +129,27 @@ public final class MediaService {
         }
         return db.read(h -> store.find(h, id)).filter(m -> m.filename().equals(filename))
                 .map(m -> new Download(m, files.path(m.id())));
+    }
+
+    /** The ids of Parley's own media files that {@code text} (a stored payload) links to. */
+    public Set<String> linkedIds(String text) {
+        return store.linkedIds(text);
+    }
+
+    /** A stored file by id, for a copy of a contact's data. */
+    public Optional<Download> stored(Handle h, String id) {
+        return store.find(h, id).map(m -> new Download(m, files.path(m.id())));
+    }
+
+    /** The ids of files stored before {@code cutoff}, oldest first, at most {@code limit}. */
+    public List<String> storedBefore(Handle h, Instant cutoff, int limit) {
+        return store.before(h, cutoff, limit);
+    }
+
+    /** Removes a stored file: its row in {@code tx}, its bytes once {@code tx} has committed. */
+    public void erase(Tx tx, String id) {
+        store.delete(tx, id);
+        tx.afterCommit(() -> files.delete(id));
     }
 
     /** A file to serve and the headers it is served with. */

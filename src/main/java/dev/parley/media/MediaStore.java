@@ -2,7 +2,12 @@ package dev.parley.media;
 
 import dev.parley.store.Tx;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
 /** The {@code media} table: what is known about each stored file. */
@@ -31,6 +36,21 @@ final class MediaStore {
 
     void delete(Tx tx, String id) {
         tx.handle().createUpdate("DELETE FROM media WHERE id = :id").bind("id", id).execute();
+    }
+
+    List<String> before(Handle h, Instant cutoff, int limit) {
+        return h.createQuery("SELECT id FROM media WHERE created_at < :cutoff ORDER BY created_at, id LIMIT :limit")
+                .bind("cutoff", cutoff.toEpochMilli()).bind("limit", limit).mapTo(String.class).list();
+    }
+
+    /** The ids in every one of Parley's own media URLs in {@code text}. */
+    Set<String> linkedIds(String text) {
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher m = Pattern.compile(Pattern.quote(publicBaseUrl + "/media/") + "([0-9a-f]{32})").matcher(text);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
     }
 
     StoredMedia media(String id, String filename, String mimeType, long size) {

@@ -18,6 +18,7 @@ import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
 import dev.parley.operator.OperatorStreams;
+import dev.parley.privacy.PrivacyService;
 import dev.parley.store.Database;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -36,7 +37,8 @@ public final class WebServer implements AutoCloseable {
     public record Services(Database db, ContactService contacts, PageTagService pageTags, Transcripts transcripts,
             TimelineStore timeline, LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
-            FlowAdmin flows, Outreach outreach, VisitorService visitors, ContactLimits contactLimits) {}
+            FlowAdmin flows, Outreach outreach, VisitorService visitors, ContactLimits contactLimits,
+            PrivacyService privacy) {}
 
     private WebServer(Javalin app) {
         this.app = app;
@@ -55,6 +57,7 @@ public final class WebServer implements AutoCloseable {
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media(), s.contactLimits());
         FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
         BrazeRoutes brazeRoutes = new BrazeRoutes(s.brazeDeadLetters(), operatorRoutes::me);
+        PrivacyRoutes privacyRoutes = new PrivacyRoutes(s.privacy(), operatorRoutes::me);
         OutreachRoutes outreachRoutes = new OutreachRoutes(s.outreach());
         WidgetRoutes widgetRoutes = new WidgetRoutes();
         OperatorStreamRoutes operatorStreamRoutes = new OperatorStreamRoutes(s.operatorAuth(),
@@ -98,6 +101,7 @@ public final class WebServer implements AutoCloseable {
             mediaRoutes.register(cfg.routes);
             flowRoutes.register(cfg.routes);
             brazeRoutes.register(cfg.routes);
+            privacyRoutes.register(cfg.routes);
             outreachRoutes.register(cfg.routes);
             widgetRoutes.register(cfg.routes);
             operatorStreamRoutes.register(cfg.routes);

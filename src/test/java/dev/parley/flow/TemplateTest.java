@@ -54,7 +54,7 @@ class TemplateTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "`Hi {{contact.name`                 | '{{' at column 4 is not closed: end the placeholder with '}}'",
         "`{{ }}`                             | empty placeholder at column 1: name a variable, as in {{contact.name}}",
-        "`{{ name | uper }}`                 | unknown filter 'uper' at column 11; did you mean 'upper'? (filters: default, upper, lower, trim, date)",
+        "`{{ name | uper }}`                 | unknown filter 'uper' at column 11; did you mean 'upper'? (filters: default, upper, lower, trim, date, raw)",
         "`{{ name | default }}`              | filter 'default' needs a value, as in default: 'there'",
         "`{{ name | upper: 'x' }}`           | filter 'upper' takes no value; remove ': x'",
         "`{{ dob | date: 'yyyy-bb' }}`       | 'yyyy-bb' is not a date pattern (Unknown pattern letter: b); use letters such as yyyy-MM-dd or dd.MM.yyyy",

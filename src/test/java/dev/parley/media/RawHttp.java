@@ -15,17 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Calls that are not JSON: {@code multipart/form-data} posts (as a browser sends a file input) and byte downloads. */
-final class RawHttp {
+public final class RawHttp {
     private static final String BOUNDARY = "----parley-test-boundary-7MA4YWxkTrZu0gW";
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** One form field; {@code filename} makes it a file. */
-    record Part(String name, Optional<String> filename, String contentType, byte[] body) {
-        static Part file(String filename, String contentType, byte[] body) {
+    public record Part(String name, Optional<String> filename, String contentType, byte[] body) {
+        public static Part file(String filename, String contentType, byte[] body) {
             return new Part("file", Optional.of(filename), contentType, body);
         }
 
-        static Part field(String name, String value) {
+        public static Part field(String name, String value) {
             return new Part(name, Optional.empty(), "text/plain; charset=utf-8",
                     value.getBytes(StandardCharsets.UTF_8));
         }
@@ -33,7 +33,7 @@ final class RawHttp {
 
     private RawHttp() {}
 
-    static HttpAnswer post(String url, Map<String, String> headers, List<Part> parts) {
+    public static HttpAnswer post(String url, Map<String, String> headers, List<Part> parts) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Part part : parts) {
             String disposition = "form-data; name=\"" + part.name() + "\""
@@ -60,7 +60,7 @@ final class RawHttp {
     }
 
     /** GETs raw bytes (a served file). */
-    static HttpResponse<byte[]> get(String url) {
+    public static HttpResponse<byte[]> get(String url) {
         try {
             return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());

@@ -5,6 +5,8 @@ import dev.parley.flow.spi.ActionNode;
 import dev.parley.flow.spi.ActionParameters;
 import dev.parley.flow.spi.ActionRequest;
 import dev.parley.flow.spi.ParameterProblem;
+import dev.parley.media.AddressGuard;
+import dev.parley.media.MediaSettings;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,21 +52,35 @@ public final class ActionNodes {
      * @param smtp  the mail server of the {@code email} action; without it that action answers {@code error}
      * @param http  the client {@code http} and {@code remote} call with
      * @param clock the time of {@code remote}'s signatures
+     * @param guard where redirects may lead; the client must not follow redirects itself
      */
-    public record BuiltIns(Optional<SmtpConfig> smtp, HttpClient http, Clock clock) {
+    public record BuiltIns(Optional<SmtpConfig> smtp, HttpClient http, Clock clock, AddressGuard guard) {
         public BuiltIns {
             Objects.requireNonNull(smtp, "smtp");
             Objects.requireNonNull(http, "http");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(guard, "guard");
         }
 
-        /** The built-ins' needs with a new HTTP client and the system clock. */
+        /** The built-ins' needs with no private address allowed beyond what flows name themselves. */
         public static BuiltIns of(Optional<SmtpConfig> smtp) {
-            HttpClient http = HttpClient.newBuilder()
+            return of(smtp, MediaSettings.defaults());
+        }
+
+        /**
+         * The built-ins' needs with a new HTTP client, the system clock, and the private origins
+         * {@code network} allows (those of {@code PARLEY_MEDIA_ALLOW_PRIVATE}).
+         */
+        public static BuiltIns of(Optional<SmtpConfig> smtp, MediaSettings network) {
+            return new BuiltIns(smtp, client(), Clock.systemUTC(), new AddressGuard(network));
+        }
+
+        /** An HTTP client as the built-ins need it: redirects are followed by them, hop by hop. */
+        public static HttpClient client() {
+            return HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(10))
-                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .followRedirects(HttpClient.Redirect.NEVER)
                     .build();
-            return new BuiltIns(smtp, http, Clock.systemUTC());
         }
     }
 
@@ -84,8 +100,8 @@ public final class ActionNodes {
     /** The built-in action nodes alone, without plugins. */
     public static ActionNodes builtIns(BuiltIns deps) {
         Map<String, Registered> nodes = new TreeMap<>();
-        for (ActionNode node : List.<ActionNode>of(new HttpAction(deps.http()),
-                new RemoteAction(deps.http(), deps.clock()), new EmailAction(deps.smtp()))) {
+        for (ActionNode node : List.<ActionNode>of(new HttpAction(deps.http(), deps.guard()),
+                new RemoteAction(deps.http(), deps.guard(), deps.clock()), new EmailAction(deps.smtp()))) {
             nodes.put(node.name(), new Registered(node, Optional.empty()));
         }
         return new ActionNodes(nodes);

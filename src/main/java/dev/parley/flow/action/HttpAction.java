@@ -8,6 +8,7 @@ import dev.parley.flow.spi.ActionRequest;
 import dev.parley.flow.spi.ActionResult;
 import dev.parley.flow.spi.ParameterRule;
 import dev.parley.json.Json;
+import dev.parley.media.AddressGuard;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,9 +37,11 @@ final class HttpAction implements ActionNode {
             ActionParameter.optional("response", ResponseMapping.READING.rule()));
 
     private final HttpClient client;
+    private final AddressGuard guard;
 
-    HttpAction(HttpClient client) {
+    HttpAction(HttpClient client, AddressGuard guard) {
         this.client = client;
+        this.guard = guard;
     }
 
     @Override
@@ -61,7 +64,7 @@ final class HttpAction implements ActionNode {
         StatusOutcomes outcomes = params.read("outcomes", StatusOutcomes.READING).orElse(StatusOutcomes.NONE);
         Optional<ResponseMapping> mapping = params.read("response", ResponseMapping.READING);
         HttpRequest http = build(method, url, params, timeout);
-        return switch (HttpCall.send(client, http, timeout)) {
+        return switch (HttpCall.send(client, guard, http, timeout)) {
             case HttpCall.Failed failed -> {
                 request.log().warn(method + " " + HttpCall.display(http.uri()) + ": " + failed.cause());
                 yield ActionResult.error(failed.cause());

@@ -1,5 +1,6 @@
 package dev.parley.flow.action;
 
+import dev.parley.media.AddressGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -23,10 +24,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import org.slf4j.LoggerFactory;
 
-/** One HTTP request of the {@code http} and {@code remote} actions, with every failure put into words. */
+/**
+ * One HTTP request of the {@code http} and {@code remote} actions, with every failure put into words.
+ * Redirects are followed here, at most {@link #MAX_REDIRECTS}, each hop as {@link RedirectHop} allows:
+ * the first address is the one the flow gives, but a server cannot send Parley into its own network.
+ */
 final class HttpCall {
     static final int MAX_BODY = 1024 * 1024;
+    static final int MAX_REDIRECTS = 5;
     private static final Pattern CHARSET = Pattern.compile("charset=\"?([^\";]+)", Pattern.CASE_INSENSITIVE);
 
     /** How the request ended. */
@@ -44,14 +51,49 @@ final class HttpCall {
 
     private HttpCall() {}
 
-    static Result send(HttpClient client, HttpRequest request, Duration timeout) throws InterruptedException {
-        URI uri = request.uri();
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            return new Failed(describe(e, uri, timeout));
+    /** Sends {@code request} with a client that does not follow redirects itself. */
+    static Result send(HttpClient client, AddressGuard guard, HttpRequest request, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest current = request;
+        for (int redirects = 0; ; redirects++) {
+            HttpResponse<InputStream> response;
+            try {
+                response = client.send(current, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                return new Failed(describe(e, current.uri(), timeout));
+            }
+            Optional<String> location = response.headers().firstValue("Location");
+            if (!RedirectHop.isRedirect(response.statusCode()) || location.isEmpty()) {
+                return read(response, current.uri());
+            }
+            close(response);
+            if (redirects == MAX_REDIRECTS) {
+                return new Failed(where(request.uri()) + " redirected more than " + MAX_REDIRECTS + " times");
+            }
+            switch (RedirectHop.next(request, current, response.statusCode(), location.get(), guard,
+                    Duration.ofNanos(deadline - System.nanoTime()))) {
+                case RedirectHop.Refused refused -> {
+                    return new Failed(refused.cause());
+                }
+                case RedirectHop.TimedOut timedOut -> {
+                    return new Failed("no answer from " + where(request.uri()) + " within " + Durations.text(timeout));
+                }
+                case RedirectHop.Follow follow -> current = follow.request();
+            }
         }
+    }
+
+    /** Lets the connection go: the body of a redirect is not read. */
+    private static void close(HttpResponse<InputStream> response) {
+        try {
+            response.body().close();
+        } catch (IOException e) {
+            LoggerFactory.getLogger(HttpCall.class).debug("closing a redirect's body failed", e);
+        }
+    }
+
+    private static Result read(HttpResponse<InputStream> response, URI uri) {
         try (InputStream in = response.body()) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,11 @@ final class HttpParams {
         @Override
         public Optional<String> check(Object value) {
             return URL.problem(value);
+        }
+
+        @Override
+        public boolean isUrl() {
+            return true;
         }
 
         @Override
@@ -78,7 +84,17 @@ final class HttpParams {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new ParamException("must be an http or https URL with a host name");
         }
+        if (uri.getRawPath() != null && Arrays.stream(uri.getRawPath().split("/")).anyMatch(HttpParams::isDot)) {
+            throw new ParamException("must not have '.' or '..' as a path segment, which would leave the path the"
+                    + " flow names");
+        }
         return uri;
+    }
+
+    /** True for {@code .} and {@code ..}, also when their dots are percent-encoded, as servers decode them. */
+    private static boolean isDot(String segment) {
+        String decoded = segment.replace("%2e", ".").replace("%2E", ".");
+        return decoded.equals(".") || decoded.equals("..");
     }
 
     private static boolean isHttp(String scheme) {

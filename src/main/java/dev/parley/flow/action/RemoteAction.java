@@ -11,6 +11,7 @@ import dev.parley.flow.spi.ActionRequest;
 import dev.parley.flow.spi.ActionResult;
 import dev.parley.flow.spi.ParameterRule;
 import dev.parley.json.Json;
+import dev.parley.media.AddressGuard;
 import dev.parley.webhook.WebhookSigner;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,10 +39,12 @@ final class RemoteAction implements ActionNode {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final HttpClient client;
+    private final AddressGuard guard;
     private final Clock clock;
 
-    RemoteAction(HttpClient client, Clock clock) {
+    RemoteAction(HttpClient client, AddressGuard guard, Clock clock) {
         this.client = client;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -67,7 +70,7 @@ final class RemoteAction implements ActionNode {
         params.text("signing_secret").ifPresent(secret ->
                 builder.setHeader(SIGNATURE_HEADER, WebhookSigner.header(secret, body, clock.instant())));
         HttpRequest http = builder.build();
-        return switch (HttpCall.send(client, http, timeout)) {
+        return switch (HttpCall.send(client, guard, http, timeout)) {
             case HttpCall.Failed failed -> ActionResult.error(failed.cause());
             case HttpCall.Answered answer -> {
                 request.log().info("POST " + HttpCall.display(http.uri()) + " → " + answer.status());

@@ -26,7 +26,7 @@ final class Renderer {
         for (Template.Part part : template.parts()) {
             switch (part) {
                 case Template.Literal literal -> out.append(literal.text());
-                case Template.Placeholder placeholder -> out.append(placeholder(placeholder, data));
+                case Template.Placeholder placeholder -> out.append(placeholder(placeholder, data, out));
             }
         }
         return out.toString();
@@ -62,7 +62,8 @@ final class Renderer {
         return object;
     }
 
-    private static String placeholder(Template.Placeholder placeholder, FlowData data) {
+    /** The placeholder's value after its filters; {@code before} is what the template rendered ahead of it. */
+    private static String placeholder(Template.Placeholder placeholder, FlowData data, CharSequence before) {
         String value = display(data.read(placeholder.variable()));
         for (Template.Filter filter : placeholder.filters()) {
             value = switch (filter) {
@@ -71,6 +72,9 @@ final class Renderer {
                 case Template.Lower lower -> value.toLowerCase(Locale.ROOT);
                 case Template.Trim trim -> value.strip();
                 case Template.DateFormat date -> date(value, date.pattern());
+                case Template.Raw raw -> value;
+                case Template.UrlEncoded url -> UrlPlace.after(before).encode(value,
+                        placeholder.variable().root().equals("env"));
             };
         }
         return value;

@@ -36,6 +36,15 @@ public interface ParameterRule {
         return Optional.empty();
     }
 
+    /**
+     * True when the value is a URL. Parley then encodes every template value for its place in the URL
+     * — a path segment or a query value — unless the placeholder says {@code | raw}, so that text a
+     * contact typed cannot add path segments, query parameters or a fragment. The default is false.
+     */
+    default boolean isUrl() {
+        return false;
+    }
+
     /** Any value at all. */
     static ParameterRule any() {
         return value -> Optional.empty();

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.flow.action.LoopbackServer.Answer;
 import dev.parley.json.Json;
+import dev.parley.media.MediaSettings;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -213,5 +215,75 @@ class HttpActionTest {
         assertThat(run(Map.of("url", server.url("/"), "headers", Map.of("Host", "evil"))).cause().orElseThrow())
                 .contains("action 'http': headers cannot set 'Host'").doesNotContain("evil");
         assertThat(server.received).as("nothing is sent with bad parameters").isEmpty();
+    }
+
+    @Test
+    void aRedirectIntoThePrivateNetworkIsRefusedAndNothingReachesIt() {
+        try (LoopbackServer internal = new LoopbackServer(request -> Answer.json("{\"secret\": \"internal\"}"))) {
+            server.close();
+            server = new LoopbackServer(request -> Answer.redirect(302, internal.url("/admin/keys")));
+
+            ActionOutcome outcome = run(Map.of("url", server.url("/orders/1")));
+
+            assertThat(outcome.outcome()).isEqualTo("error");
+            assertThat(outcome.cause().orElseThrow()).contains("127.0.0.1:" + server.port() + " redirected to "
+                    + internal.url("/admin/keys") + ", which is refused: 127.0.0.1 resolves to 127.0.0.1, a loopback"
+                    + " address");
+            assertThat(outcome.data().toString()).doesNotContain("internal");
+            assertThat(internal.received).isEmpty();
+        }
+    }
+
+    @Test
+    void aRedirectWithinTheSameOriginIsFollowedWithItsHeaders() {
+        server.close();
+        server = new LoopbackServer(request -> request.path().equals("/v1/orders/1")
+                ? Answer.redirect(301, "/v2/orders/1") : Answer.json(ORDER));
+
+        ActionOutcome outcome = run(Map.of("url", server.url("/v1/orders/1"),
+                "headers", Map.of("Authorization", "Bearer s3cret")));
+
+        assertThat(outcome.outcome()).isEqualTo("success");
+        assertThat(server.received).extracting(LoopbackServer.Received::path).containsExactly("/v1/orders/1",
+                "/v2/orders/1");
+        assertThat(server.last().headers()).containsEntry("authorization", "Bearer s3cret");
+    }
+
+    @Test
+    void anOriginTheOperatorAllowsMayBeRedirectedToWithoutTheCredentials() {
+        try (LoopbackServer other = new LoopbackServer(request -> Answer.json(ORDER))) {
+            server.close();
+            server = new LoopbackServer(request -> Answer.redirect(303, other.url("/done")));
+            ActionNodes allowing = ActionNodes.builtIns(ActionNodes.BuiltIns.of(Optional.empty(),
+                    new MediaSettings(1, false, Set.of("127.0.0.1:" + other.port()))));
+
+            ActionOutcome outcome = allowing.run("http", request(Map.of("method", "POST", "url", server.url("/pay"),
+                    "body", Map.of("amount", 5), "headers", Map.of("Authorization", "Bearer s3cret"))));
+
+            assertThat(outcome.outcome()).isEqualTo("success");
+            assertThat(other.last().method()).as("303 turns the POST into a GET").isEqualTo("GET");
+            assertThat(other.last().body()).isEmpty();
+            assertThat(other.last().headers()).doesNotContainKey("authorization").doesNotContainKey("content-type");
+        }
+    }
+
+    @Test
+    void redirectsEndAfterFiveHops() {
+        server.close();
+        server = new LoopbackServer(request -> Answer.redirect(302, "/hop" + server.received.size()));
+
+        ActionOutcome outcome = run(Map.of("url", server.url("/start")));
+
+        assertThat(outcome.cause().orElseThrow()).contains("redirected more than 5 times");
+        assertThat(server.received).hasSize(6);
+    }
+
+    @Test
+    void aDotSegmentInThePathIsRefused() {
+        for (String path : List.of("/orders/../admin", "/orders/%2E%2e/admin", "/./orders")) {
+            assertThat(run(Map.of("url", server.url(path))).cause().orElseThrow()).as(path)
+                    .contains("url must not have '.' or '..' as a path segment");
+        }
+        assertThat(server.received).isEmpty();
     }
 }

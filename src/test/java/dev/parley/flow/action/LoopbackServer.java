@@ -21,10 +21,18 @@ final class LoopbackServer implements AutoCloseable {
     /** One request as received; header names are lower case. */
     record Received(String method, String path, String query, Map<String, String> headers, String body) {}
 
-    /** One answer. */
-    record Answer(int status, String contentType, String body) {
+    /** One answer; {@code location} is sent as the {@code Location} header when not empty. */
+    record Answer(int status, String contentType, String body, String location) {
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, "");
+        }
+
         static Answer json(String body) {
             return new Answer(200, "application/json", body);
+        }
+
+        static Answer redirect(int status, String location) {
+            return new Answer(status, null, "", location);
         }
     }
 
@@ -82,6 +90,9 @@ final class LoopbackServer implements AutoCloseable {
                 exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             }
             exchange.getResponseHeaders().set("X-Request-Id", "req-7");
+            if (!answer.location().isEmpty()) {
+                exchange.getResponseHeaders().set("Location", answer.location());
+            }
             exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
             exchange.getResponseBody().write(body);
         }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.flow.action.LoopbackServer.Answer;
 import dev.parley.json.Json;
+import dev.parley.media.AddressGuard;
+import dev.parley.media.MediaSettings;
 import dev.parley.webhook.WebhookSigner;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -23,9 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RemoteActionTest {
     private static final Instant NOW = Instant.parse("2024-05-01T10:15:30Z");
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ActionNodes actions = ActionNodes.builtIns(
-            new ActionNodes.BuiltIns(Optional.empty(), http, Clock.fixed(NOW, ZoneOffset.UTC)));
+    private final HttpClient http = ActionNodes.BuiltIns.client();
+    private final ActionNodes actions = ActionNodes.builtIns(new ActionNodes.BuiltIns(Optional.empty(), http,
+            Clock.fixed(NOW, ZoneOffset.UTC), new AddressGuard(MediaSettings.defaults())));
     private final AtomicReference<Answer> answer = new AtomicReference<>(
             Answer.json("{\"outcome\": \"found\", \"data\": {\"tier\": \"gold\", \"points\": 1200}}"));
     private final LoopbackServer service = new LoopbackServer(request -> answer.get());
