@@ -275,6 +275,11 @@
         return box;
     }
 
+    /** The body of a message or of a choice's question: the server's sanitized html for markdown_v1. */
+    function text(item, p) {
+        return typeof item.html === 'string' ? markdown(item.html) : body(p);
+    }
+
     function content(item, options) {
         var p = item.packet.payload || {};
         var box = el('div', 'prl-bubble');
@@ -285,21 +290,21 @@
         };
         switch (item.packet.name) {
             case 'message':
-                add(typeof item.html === 'string' ? markdown(item.html) : body(p));
+                add(text(item, p));
                 break;
             case 'bubbles':
-                add(body(p));
+                add(text(item, p));
                 add(choice(item, options));
                 break;
             case 'button_template':
                 add(templateHeader(p.header));
-                add(body(p));
+                add(text(item, p));
                 add(str(p.footer) ? el('div', 'prl-footer', p.footer) : null);
                 add(choice(item, options));
                 break;
             case 'list_template':
                 add(str(p.headline) ? el('div', 'prl-header', p.headline) : null);
-                add(body(p));
+                add(text(item, p));
                 add(str(p.list_headline) || str(p.button)
                     ? el('div', 'prl-list-headline', str(p.list_headline) || str(p.button)) : null);
                 add(choice(item, options));

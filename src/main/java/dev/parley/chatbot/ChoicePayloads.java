@@ -16,12 +16,13 @@ final class ChoicePayloads {
 
     static BotAction message(PayloadReader r) {
         r.requiredString("body", 1, MAX_BODY);
-        r.optionalEnum("text_format", List.of("plain", "markdown_v1"));
+        textFormat(r);
         return new BotAction.Say(new Packet("message", r.node().deepCopy()));
     }
 
     static BotAction bubbles(PayloadReader r) {
         r.optionalString("body", 0, MAX_BODY);
+        textFormat(r);
         options(r, 1, 20);
         r.requiredString("fallback", 1, MAX_BODY);
         return new BotAction.Say(new Packet("bubbles", r.node().deepCopy()));
@@ -30,6 +31,7 @@ final class ChoicePayloads {
     static BotAction buttonTemplate(PayloadReader r) {
         r.optionalObject("header").ifPresent(h -> header(new PayloadReader(h, r.at("header"))));
         r.requiredString("body", 1, MAX_BODY);
+        textFormat(r);
         r.optionalString("footer", 0, 1000);
         options(r, 1, 3);
         r.requiredString("fallback", 1, MAX_BODY);
@@ -49,6 +51,7 @@ final class ChoicePayloads {
     static BotAction listTemplate(PayloadReader r) {
         r.optionalString("headline", 0, 1000);
         r.requiredString("body", 1, MAX_BODY);
+        textFormat(r);
         r.requiredString("button", 1, 100);
         r.optionalString("footer", 0, 1000);
         r.optionalString("list_headline", 0, 1000);
@@ -58,6 +61,11 @@ final class ChoicePayloads {
         }
         r.requiredString("fallback", 1, MAX_BODY);
         return new BotAction.Say(new Packet("list_template", r.node().deepCopy()));
+    }
+
+    /** The format of {@code body}: a choice's question may be markdown like any message. */
+    private static void textFormat(PayloadReader r) {
+        r.optionalEnum("text_format", List.of("plain", "markdown_v1"));
     }
 
     private static void header(PayloadReader h) {

@@ -167,8 +167,8 @@ final class FlowRun {
             case Node.Choices choices -> {
                 choices.say().media().ifPresent(m -> out.say(new Message(Optional.empty(),
                         choices.say().format(), Optional.of(m), List.of()), data));
-                out.choices(choices.say().text().map(t -> Renderer.text(t, data)).orElse(""), choices.options(),
-                        choices.rendering());
+                out.choices(choices.say().text().map(t -> Renderer.text(t, data)).orElse(""), choices.say().format(),
+                        choices.options(), choices.rendering());
                 state = state.waitingAt(choices.id(), 0);
                 yield Optional.empty();
             }
