@@ -65,6 +65,7 @@ public final class Parley implements AutoCloseable {
     }
 
     public static Parley start(ServerSettings settings, ParleyConfig config, Clock clock, Ids ids) {
+        PortCheck.requireFree(settings.host(), settings.port());
         Database db = Database.open(Databases.url(settings));
         try {
             new WorkspaceApplier(db).apply(config);

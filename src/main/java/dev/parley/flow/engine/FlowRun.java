@@ -253,7 +253,9 @@ final class FlowRun {
                 Json.MAPPER.getTypeFactory().constructMapType(Map.class, String.class, String.class)), envName,
                 plain(data.variables()), plain(data.contact()), plain(data.conversation()), collector,
                 clock.instant().plus(ACTION_DEADLINE));
-        ActionCall call = actions.call(node.action(), request);
+        ActionCall call = UnsetEnv.in(node.with(), data, envName)
+                .map(cause -> new ActionCall("error", Json.object(), Optional.of(cause), Optional.empty()))
+                .orElseGet(() -> actions.call(node.action(), request));
         log.addAll(collector.close());
         log.add(call.cause().map(cause -> FlowLog.Line.warn(node.id(), "action " + node.action() + " → "
                 + call.outcome() + ": " + cause)).orElseGet(() -> FlowLog.Line.info(node.id(), "action "
