@@ -68,7 +68,7 @@ public final class ContactService {
     }
 
     private Opened open(String widgetId, OpenRequest req, Opening opening) {
-        Widget widget = db.read(h -> workspace.widget(h, widgetId))
+        Widget widget = db.read(h -> workspace.openWidget(h, widgetId))
                 .orElseThrow(() -> ClientError.notFound("widget", widgetId));
         Optional<Contact> returning = req.contactToken().map(this::authenticate);
         Optional<String> newToken = returning.isPresent() ? Optional.empty() : Optional.of(Secrets.newToken());
