@@ -62,6 +62,18 @@ public final class ContactService {
         return open(widgetId, req, (tx, conv, contact, returning) -> hooks.startBot(tx, conv, botId, variables));
     }
 
+    /**
+     * As {@link #openForBot}, for a flow's test chat in the console: the conversation is marked as a test,
+     * so that the operators' lists leave it out.
+     */
+    public Opened openTestChat(String widgetId, OpenRequest req, String botId) {
+        return open(widgetId, req, (tx, conv, contact, returning) -> {
+            tx.handle().createUpdate("UPDATE conversations SET test = 1 WHERE id = :id").bind("id", conv.id())
+                    .execute();
+            return hooks.startBot(tx, conv, botId, Json.object());
+        });
+    }
+
     /** What happens to a conversation just stored, in its transaction. */
     private interface Opening {
         Conversation start(Tx tx, Conversation conv, Contact contact, boolean returning);

@@ -47,7 +47,8 @@ public final class ConversationQueries {
 
     public ObjectNode list(Operator me, Filter f) {
         StringBuilder sql = new StringBuilder("""
-                SELECT c.id, c.created_at FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE 1 = 1""");
+                SELECT c.id, c.created_at FROM conversations c JOIN contacts k ON k.id = c.contact_id
+                WHERE (c.test = 0 OR c.assignee_type = 'operator')""");
         List<Object[]> binds = new ArrayList<>();
         f.status().ifPresent(s -> add(sql, binds, " AND c.status = :status", "status", s.wire()));
         if (me.role() != Role.ADMIN && f.status().isEmpty()) {
@@ -115,8 +116,15 @@ public final class ConversationQueries {
 
     /** The list entry of one conversation, as the operator stream announces its changes. */
     Optional<Summary> summary(String id) {
-        return db.read(h -> conversations.find(h, id).map(c -> new Summary(c.status(),
+        return db.read(h -> conversations.find(h, id).filter(c -> listed(h, c)).map(c -> new Summary(c.status(),
                 summary(c, contacts.find(h, c.contactId()).orElseThrow()))));
+    }
+
+    /** A test chat is listed only once an operator has it, as the list query says. */
+    private static boolean listed(org.jdbi.v3.core.Handle h, Conversation c) {
+        return c.assignee().filter(a -> a.type() == Conversation.Assignee.Type.OPERATOR).isPresent()
+                || h.createQuery("SELECT test FROM conversations WHERE id = :id").bind("id", c.id())
+                        .mapTo(Integer.class).one() == 0;
     }
 
     /** A conversation's list entry and its status, which decides who may see it. */

@@ -7,3 +7,6 @@ ALTER TABLE operators ADD COLUMN from_file INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE operators ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE widgets ADD COLUMN from_file INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE widgets ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+-- A flow's test chat from the console is no customer's conversation: the lists leave it out unless an operator
+-- took it over.
+ALTER TABLE conversations ADD COLUMN test INTEGER NOT NULL DEFAULT 0;
