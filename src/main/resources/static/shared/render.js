@@ -494,6 +494,8 @@
         row.dataset.seq = String(item.seq);
         row.dataset.id = str(item.id);
         row.dataset.packet = str(item.packet && item.packet.name);
+        row.dataset.sender = author.type + ':' + str(author.id || author.name);
+        row.dataset.time = String(new Date(item.at).getTime() || 0);
         var viewer = options.viewer === 'operator' ? 'operator' : 'contact';
         var mine = viewer === 'contact' ? author.type === 'contact' : author.type === 'operator' || author.type === 'bot';
         if (mine) {
@@ -523,6 +525,31 @@
         column.appendChild(content(item, options));
         row.appendChild(column);
         return row;
+    }
+
+    /** Minutes within which messages of one sender share one avatar, name and time. */
+    var GROUP_MINUTES = 5;
+
+    /** Marks `row` as a follow-up of the row above it when both come from the same sender close in time. */
+    function group(row) {
+        var prev = row.previousElementSibling;
+        var same = !!prev && prev.classList.contains('prl-item') && !row.classList.contains('prl-system-line')
+            && !prev.classList.contains('prl-system-line') && !prev.classList.contains('prl-typing')
+            && prev.dataset.sender === row.dataset.sender
+            && Math.abs(Number(row.dataset.time) - Number(prev.dataset.time)) < GROUP_MINUTES * 60000;
+        row.classList.toggle('prl-grouped', same);
+    }
+
+    /** A newer choice replaces the open ones above it: on the web, a choice is a step of the conversation. */
+    function supersede(container, newest) {
+        container.querySelectorAll(':scope > .prl-choice').forEach(function (row) {
+            if (row !== newest && row.dataset.answered !== 'true') {
+                row.dataset.superseded = 'true';
+                row.querySelectorAll('.prl-option').forEach(function (b) {
+                    b.disabled = true;
+                });
+            }
+        });
     }
 
     function Transcript(container, options) {
@@ -569,6 +596,13 @@
             }
         }
         this.container.insertBefore(row, before || this.typingRow);
+        group(row);
+        if (before) {
+            group(before);
+        }
+        if (!before && CHOICES.indexOf(item.packet.name) >= 0) {
+            supersede(this.container, row);
+        }
         var p = item.packet.payload || {};
         if (item.packet.name === 'click' && p.message_id) {
             this.answers.set(p.message_id, p.value && p.value.id);

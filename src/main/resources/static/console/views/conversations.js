@@ -1,6 +1,6 @@
 // Inbox, My conversations and All conversations: filtered lists, newest first, kept current by the stream.
 import {api, explain} from '../api.js';
-import {fill, h, notice, when} from '../dom.js';
+import {contactName, fill, h, notice, when} from '../dom.js';
 import {conversationView} from './conversation.js';
 
 const TITLES = {inbox: 'Inbox', mine: 'My conversations', all: 'All conversations'};
@@ -90,7 +90,7 @@ export function conversationsPage(ctx, list, selectedId) {
         }
         if (filters.q) {
             const q = filters.q.toLowerCase();
-            const hay = [(c.contact && c.contact.name) || '', (c.contact && c.contact.email) || ''].join(' ')
+            const hay = [contactName(c.contact), (c.contact && c.contact.email) || ''].join(' ')
                 .toLowerCase();
             if (!hay.includes(q) && c.id !== filters.q) {
                 return false;
@@ -164,7 +164,7 @@ export function conversationsPage(ctx, list, selectedId) {
     }
 
     function renderRow(c) {
-        const name = (c.contact && c.contact.name) || 'Visitor';
+        const name = contactName(c.contact);
         const assignee = c.assignee ? (c.assignee.id === ctx.me.id ? 'me' : c.assignee.id) : '';
         return h('li', {className: 'conv-row' + (c.id === selectedId ? ' selected' : ''), dataset: {id: c.id,
             status: c.status}},
