@@ -82,7 +82,7 @@ public final class ConversationQueries {
             ArrayNode items = out.putArray("items");
             ids.stream().limit(f.limit()).forEach(id -> {
                 Conversation c = conversations.find(h, id).orElseThrow();
-                items.add(summary(c, contacts.find(h, c.contactId()).orElseThrow()));
+                items.add(summary(h, c, contacts.find(h, c.contactId()).orElseThrow()));
             });
             if (ids.size() > f.limit()) {
                 Conversation last = conversations.find(h, ids.get(f.limit() - 1)).orElseThrow();
@@ -100,7 +100,7 @@ public final class ConversationQueries {
                     .filter(conv -> visible(me, conv.status()))
                     .orElseThrow(() -> ClientError.notFound("conversation", id));
             Contact contact = contacts.find(h, c.contactId()).orElseThrow();
-            ObjectNode out = summary(c, contact);
+            ObjectNode out = summary(h, c, contact);
             out.put("subject", c.subject().orElse(null));
             out.set("topics", c.topics());
             out.put("locale", c.locale().orElse(null));
@@ -117,7 +117,7 @@ public final class ConversationQueries {
     /** The list entry of one conversation, as the operator stream announces its changes. */
     Optional<Summary> summary(String id) {
         return db.read(h -> conversations.find(h, id).filter(c -> listed(h, c)).map(c -> new Summary(c.status(),
-                summary(c, contacts.find(h, c.contactId()).orElseThrow()))));
+                summary(h, c, contacts.find(h, c.contactId()).orElseThrow()))));
     }
 
     /** A test chat is listed only once an operator has it, as the list query says. */
@@ -133,6 +133,14 @@ public final class ConversationQueries {
     /** Agents do not see conversations while a bot has them; admins see all. */
     static boolean visible(Operator me, ConversationStatus status) {
         return me.role() == Role.ADMIN || status != ConversationStatus.BOT;
+    }
+
+    /** A list entry, with the last item the contact saw (for a preview and how long they have been waiting). */
+    private ObjectNode summary(org.jdbi.v3.core.Handle h, Conversation c, Contact contact) {
+        ObjectNode n = summary(c, contact);
+        timeline.lastVisible(h, c.id()).ifPresentOrElse(item -> n.set("last_item", item.toJson()),
+                () -> n.putNull("last_item"));
+        return n;
     }
 
     private static ObjectNode summary(Conversation c, Contact contact) {

@@ -173,7 +173,29 @@ export function conversationsPage(ctx, list, selectedId) {
             h('span', {className: 'badge status-' + c.status}, c.status),
             h('span', {className: 'conv-sub'}, (c.contact && c.contact.email) || c.channel,
                 assignee ? ' · ' + assignee : '', ' · ', c.group),
-            h('time', {className: 'conv-time', dateTime: c.last_activity_at}, when(c.last_activity_at))));
+            h('time', {className: 'conv-time', dateTime: c.last_activity_at}, when(c.last_activity_at)),
+            preview(c.last_item), waiting(c)));
+    }
+
+    /** The last thing the contact saw or wrote, on one line. */
+    function preview(item) {
+        if (!item) {
+            return null;
+        }
+        const who = item.author.type === 'contact' ? '' : (item.author.name || item.author.type) + ': ';
+        return h('span', {className: 'conv-preview'}, who + window.ParleyRender.describe(item));
+    }
+
+    /** How long a contact has been waiting: in the inbox, or since their message nobody answered yet. */
+    function waiting(c) {
+        const item = c.last_item;
+        if (!item || !(c.status === 'inbox' || c.status === 'assigned' && item.author.type === 'contact')) {
+            return null;
+        }
+        const minutes = Math.floor((Date.now() - new Date(item.at).getTime()) / 60000);
+        const text = minutes < 1 ? 'waiting < 1 min' : minutes < 60 ? `waiting ${minutes} min`
+            : `waiting ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+        return h('span', {className: 'conv-wait' + (minutes >= 5 ? ' long' : ''), title: 'Since the last message'}, text);
     }
 
     const offConversation = ctx.stream.on('conversation', c => put(c, true));

@@ -106,6 +106,8 @@ class ConsoleBrowserTest {
             Locator row = bob.locator(".conv-row[data-id='" + id + "']");
             PlaywrightAssertions.assertThat(bob.locator(".conv-row")).hasCount(3);
             PlaywrightAssertions.assertThat(row).containsText("Maria Jensen");
+            PlaywrightAssertions.assertThat(row.locator(".conv-preview")).hasText("Triage: Let me find a colleague for you.");
+            PlaywrightAssertions.assertThat(row.locator(".conv-wait")).hasText("waiting < 1 min");
             ConsoleDriver.screenshot(bob, "console-inbox.png");
             row.locator("a").click();
             Locator take = bob.locator("button[data-action=take]");
