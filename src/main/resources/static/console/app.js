@@ -37,7 +37,9 @@ function showLogin(message) {
             const answer = await api('POST', 'auth/login', {email: email.value.trim(), password: password.value},
                 {noAuth: true});
             saveSession({token: answer.token, operator: answer.operator}, remember.checked);
-            location.hash = '#/inbox';
+            if (!location.hash || location.hash === '#/') {
+                location.hash = '#/inbox';
+            }
             await boot();
         } catch (err) {
             error.textContent = err.status === 401 ? 'E-mail or password is wrong.' : explain(err);

@@ -84,3 +84,9 @@ export function field(label, input, hint) {
 export function notice(kind) {
     return h('p', {className: 'notice ' + (kind || 'error'), attrs: {role: 'status'}});
 }
+
+/** A contact's name, or a stable readable one for an anonymous visitor ("Visitor 4F2A", from their id). */
+export function contactName(contact) {
+    const c = contact || {};
+    return c.name || 'Visitor ' + String(c.id || '').slice(-4).toUpperCase();
+}

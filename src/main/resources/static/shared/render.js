@@ -275,6 +275,11 @@
         return box;
     }
 
+    /** The body of a message or of a choice's question: the server's sanitized html for markdown_v1. */
+    function text(item, p) {
+        return typeof item.html === 'string' ? markdown(item.html) : body(p);
+    }
+
     function content(item, options) {
         var p = item.packet.payload || {};
         var box = el('div', 'prl-bubble');
@@ -285,21 +290,21 @@
         };
         switch (item.packet.name) {
             case 'message':
-                add(typeof item.html === 'string' ? markdown(item.html) : body(p));
+                add(text(item, p));
                 break;
             case 'bubbles':
-                add(body(p));
+                add(text(item, p));
                 add(choice(item, options));
                 break;
             case 'button_template':
                 add(templateHeader(p.header));
-                add(body(p));
+                add(text(item, p));
                 add(str(p.footer) ? el('div', 'prl-footer', p.footer) : null);
                 add(choice(item, options));
                 break;
             case 'list_template':
                 add(str(p.headline) ? el('div', 'prl-header', p.headline) : null);
-                add(body(p));
+                add(text(item, p));
                 add(str(p.list_headline) || str(p.button)
                     ? el('div', 'prl-list-headline', str(p.list_headline) || str(p.button)) : null);
                 add(choice(item, options));
@@ -489,6 +494,8 @@
         row.dataset.seq = String(item.seq);
         row.dataset.id = str(item.id);
         row.dataset.packet = str(item.packet && item.packet.name);
+        row.dataset.sender = author.type + ':' + str(author.id || author.name);
+        row.dataset.time = String(new Date(item.at).getTime() || 0);
         var viewer = options.viewer === 'operator' ? 'operator' : 'contact';
         var mine = viewer === 'contact' ? author.type === 'contact' : author.type === 'operator' || author.type === 'bot';
         if (mine) {
@@ -518,6 +525,31 @@
         column.appendChild(content(item, options));
         row.appendChild(column);
         return row;
+    }
+
+    /** Minutes within which messages of one sender share one avatar, name and time. */
+    var GROUP_MINUTES = 5;
+
+    /** Marks `row` as a follow-up of the row above it when both come from the same sender close in time. */
+    function group(row) {
+        var prev = row.previousElementSibling;
+        var same = !!prev && prev.classList.contains('prl-item') && !row.classList.contains('prl-system-line')
+            && !prev.classList.contains('prl-system-line') && !prev.classList.contains('prl-typing')
+            && prev.dataset.sender === row.dataset.sender
+            && Math.abs(Number(row.dataset.time) - Number(prev.dataset.time)) < GROUP_MINUTES * 60000;
+        row.classList.toggle('prl-grouped', same);
+    }
+
+    /** A newer choice replaces the open ones above it: on the web, a choice is a step of the conversation. */
+    function supersede(container, newest) {
+        container.querySelectorAll(':scope > .prl-choice').forEach(function (row) {
+            if (row !== newest && row.dataset.answered !== 'true') {
+                row.dataset.superseded = 'true';
+                row.querySelectorAll('.prl-option').forEach(function (b) {
+                    b.disabled = true;
+                });
+            }
+        });
     }
 
     function Transcript(container, options) {
@@ -564,6 +596,13 @@
             }
         }
         this.container.insertBefore(row, before || this.typingRow);
+        group(row);
+        if (before) {
+            group(before);
+        }
+        if (!before && CHOICES.indexOf(item.packet.name) >= 0) {
+            supersede(this.container, row);
+        }
         var p = item.packet.payload || {};
         if (item.packet.name === 'click' && p.message_id) {
             this.answers.set(p.message_id, p.value && p.value.id);

@@ -50,6 +50,8 @@
     var checking = null;
     var unread = 0;
     var ended = false;
+    // On touch screens focusing the input opens the keyboard, which hides the choices the bot just offered.
+    var TOUCH = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
     /* the long poll for conversations the business starts: cursor of the last answer, request, retry pause */
     var watch = { cursor: null, run: null, timer: null, failures: 0, off: false };
     var ui = build();
@@ -121,7 +123,12 @@
         launcher.setAttribute('aria-label', 'Open chat');
         launcher.setAttribute('aria-expanded', 'false');
         launcher.setAttribute('aria-controls', 'pw-panel');
-        launcher.appendChild(icon('M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z'));
+        var openIcon = icon('M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z');
+        openIcon.classList.add('pw-icon-open');
+        var closeIcon = icon('M6 6l12 12M18 6L6 18');
+        closeIcon.classList.add('pw-icon-close');
+        launcher.appendChild(openIcon);
+        launcher.appendChild(closeIcon);
         var badge = el('span', 'pw-badge');
         badge.hidden = true;
         launcher.appendChild(badge);
@@ -165,7 +172,6 @@
 
         var endedBar = el('div', 'pw-ended');
         endedBar.hidden = true;
-        endedBar.appendChild(el('span', '', 'This conversation has ended.'));
         var restart = el('button', 'prl-primary pw-restart', 'Start a new conversation');
         restart.type = 'button';
         endedBar.appendChild(restart);
@@ -269,7 +275,7 @@
         unread = 0;
         showBadge();
         scrollDown();
-        if (!quietly) {
+        if (!quietly && !TOUCH) {
             focusFirst();
         }
         ensureConversation();
@@ -674,8 +680,8 @@
         var author = item.author || {};
         if (author.type === 'bot' || author.type === 'operator') {
             typing(null);
-            ui.subtitle.textContent = 'You are chatting with ' + (author.name || (author.type === 'bot' ? 'our assistant' : 'us'));
         }
+        answering(item);
         if (author.type === 'contact') {
             dropPending(item);
         }
@@ -698,12 +704,29 @@
                     window.location.assign(target);
                 }
             }
-            if (item.packet.name === 'registration_request' && !ui.panel.hidden) {
+            if (item.packet.name === 'registration_request' && !ui.panel.hidden && !TOUCH) {
                 focusFirst();
             }
         }
         if (isNew || nearBottom) {
             scrollDown();
+        }
+    }
+
+    /** The header says who answers now, following the same items as the transcript's system lines. */
+    function answering(item) {
+        var author = item.author || {};
+        var to = (item.packet.payload && item.packet.payload.to) || {};
+        var name = item.packet.name;
+        if (name === 'conversation_ended') {
+            ui.subtitle.textContent = 'The conversation has ended';
+        } else if (name === 'conversation_forwarded' && to.type === 'inbox') {
+            ui.subtitle.textContent = 'Waiting for the next free colleague';
+        } else if (name === 'conversation_forwarded' && to.type === 'operator') {
+            ui.subtitle.textContent = 'You are chatting with ' + (to.name || 'us');
+        } else if ((author.type === 'bot' || author.type === 'operator') && name !== 'conversation_forwarded') {
+            ui.subtitle.textContent = 'You are chatting with ' + (author.name
+                || (author.type === 'bot' ? 'our assistant' : 'us'));
         }
     }
 

@@ -46,6 +46,7 @@ import java.time.Clock;
 
 /** One running Parley: database, workspace, outbox workers and the web server. */
 public final class Parley implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Parley.class);
     private static final java.time.Duration FLOW_WATCH_INTERVAL = java.time.Duration.ofSeconds(1);
     private final Database db;
     private final Outbox outbox;
@@ -55,9 +56,11 @@ public final class Parley implements AutoCloseable {
 
     private final FlowModule flows;
     private final RetentionJob retention;
+    private final java.util.List<String> disabled;
 
     private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot, BrazeModule braze,
-            FlowModule flows, RetentionJob retention) {
+            FlowModule flows, RetentionJob retention, java.util.List<String> disabled) {
+        this.disabled = java.util.List.copyOf(disabled);
         this.db = db;
         this.retention = retention;
         this.outbox = outbox;
@@ -73,9 +76,14 @@ public final class Parley implements AutoCloseable {
     }
 
     public static Parley start(ServerSettings settings, ParleyConfig config, Clock clock, Ids ids) {
+        PortCheck.requireFree(settings.host(), settings.port());
         Database db = Database.open(Databases.url(settings));
         try {
-            new WorkspaceApplier(db).apply(config);
+            java.util.List<String> disabled = new WorkspaceApplier(db).apply(config);
+            if (!disabled.isEmpty()) {
+                LOG.warn("Disabled, as the workspace file no longer names them: {} (objects made in the console are"
+                        + " left as they are)", String.join(", ", disabled));
+            }
             LiveHub hub = new LiveHub();
             WorkspaceStore workspace = new WorkspaceStore();
             ConversationStore conversations = new ConversationStore(hub);
@@ -128,7 +136,7 @@ public final class Parley implements AutoCloseable {
             flows.watch(FLOW_WATCH_INTERVAL);
             RetentionJob retention = new RetentionJob(db, clock, ids, media, config.retention());
             retention.start();
-            return new Parley(db, outbox, web, chatbot, braze, flows, retention);
+            return new Parley(db, outbox, web, chatbot, braze, flows, retention, disabled);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -137,6 +145,11 @@ public final class Parley implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** The operators, bots and widgets this start disabled because the workspace file no longer names them. */
+    public java.util.List<String> disabledObjects() {
+        return disabled;
     }
 
     public Database database() {

@@ -41,6 +41,7 @@ final class ChoicePayloads {
 
     static BotAction bubbles(PayloadReader r) {
         r.optionalString("body", 0, MAX_BODY);
+        textFormat(r);
         options(r, 1, 20);
         r.requiredString("fallback", 1, MAX_BODY);
         return new BotAction.Say(new Packet("bubbles", r.node().deepCopy()));
@@ -49,6 +50,7 @@ final class ChoicePayloads {
     static BotAction buttonTemplate(PayloadReader r) {
         r.optionalObject("header").ifPresent(h -> header(new PayloadReader(h, r.at("header"))));
         r.requiredString("body", 1, MAX_BODY);
+        textFormat(r);
         r.optionalString("footer", 0, 1000);
         options(r, 1, 3);
         r.requiredString("fallback", 1, MAX_BODY);
@@ -68,6 +70,7 @@ final class ChoicePayloads {
     static BotAction listTemplate(PayloadReader r) {
         r.optionalString("headline", 0, 1000);
         r.requiredString("body", 1, MAX_BODY);
+        textFormat(r);
         r.requiredString("button", 1, 100);
         r.optionalString("footer", 0, 1000);
         r.optionalString("list_headline", 0, 1000);

@@ -59,20 +59,22 @@ public final class ChatCommand implements Callable<Integer> {
 
     private final InputStream in;
     private final boolean quiet;
+    private final Path workingDir;
 
     /** The chat of the command line: reads standard input; the server's INFO logs stay out of the chat. */
     public ChatCommand() {
-        this(System.in, true);
+        this(System.in, true, Path.of(""));
     }
 
-    /** A chat reading the contact's lines from {@code in}. */
-    public ChatCommand(InputStream in) {
-        this(in, false);
+    /** A chat reading the contact's lines from {@code in}, looking for a {@code parley.yml} in {@code workingDir}. */
+    public ChatCommand(InputStream in, Path workingDir) {
+        this(in, false, workingDir);
     }
 
-    private ChatCommand(InputStream in, boolean quiet) {
+    private ChatCommand(InputStream in, boolean quiet, Path workingDir) {
         this.in = in;
         this.quiet = quiet;
+        this.workingDir = workingDir;
     }
 
     @Override
@@ -115,12 +117,12 @@ public final class ChatCommand implements Callable<Integer> {
 
     /** The environment whose params the flow reads: {@code --env}, else sandbox, else the config's selected one. */
     private Optional<EnvironmentConfig> environment() {
-        Optional<Path> source = config.or(() -> Files.isRegularFile(Path.of("parley.yml"))
-                ? Optional.of(Path.of("parley.yml")) : Optional.empty());
+        Path present = workingDir.resolve("parley.yml");
+        Optional<Path> source = config.or(() -> Files.isRegularFile(present) ? Optional.of(present) : Optional.empty());
         if (source.isEmpty()) {
             return Optional.empty();
         }
-        ParleyConfig loaded = ConfigLoader.load(source.get(), System.getenv());
+        ParleyConfig loaded = ConfigLoader.loadEnvironments(source.get(), System.getenv());
         if (env.isPresent()) {
             return Optional.of(Optional.ofNullable(loaded.environments().get(env.get())).orElseThrow(() ->
                     new IllegalArgumentException("--env " + env.get() + " is not an environment of " + source.get()

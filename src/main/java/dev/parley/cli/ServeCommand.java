@@ -30,6 +30,10 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  database:  " + settings.databaseUrl().map(u -> "PostgreSQL")
                 .orElse("SQLite in " + settings.dataDir().toAbsolutePath()));
         System.out.println("  workspace: " + workspace.file().map(Object::toString).orElse("built-in demo"));
+        if (!parley.disabledObjects().isEmpty()) {
+            System.out.println("  disabled:  " + String.join(", ", parley.disabledObjects())
+                    + " (no longer in the workspace file)");
+        }
         System.out.println("  demo page:    " + base + "/demo   (another widget: /demo?widget=<id>)");
         System.out.println("  console:      " + base + "/console");
         System.out.println("  contact API:  " + base + "/api/web/v1/widgets/{widget}/conversations");

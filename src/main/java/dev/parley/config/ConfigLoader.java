@@ -36,15 +36,31 @@ public final class ConfigLoader {
      * @throws ConfigException when the file cannot be read or is invalid
      */
     public static ParleyConfig load(Path file, Map<String, String> env) {
-        String yaml;
+        return parse(read(file), file.toString(), env, file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Only the {@code environments} of {@code file} (and the {@code environment} chosen), for tools that
+     * run a flow outside the server: the rest of the workspace and its secrets are not read.
+     *
+     * @throws ConfigException when the file cannot be read or its environments are invalid
+     */
+    public static ParleyConfig loadEnvironments(Path file, Map<String, String> env) {
+        YamlNode root = YamlTree.parse(read(file), file.toString(), new EnvSubstitution(env));
+        EnvironmentParser.Selection environments = new EnvironmentParser(
+                new Secrets(env, file.toAbsolutePath().getParent()), env).parse(root);
+        return new ParleyConfig(DEFAULT_BASE_URL, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                Optional.empty(), environments.environments(), environments.selected());
+    }
+
+    private static String read(Path file) {
         try {
-            yaml = Files.readString(file);
+            return Files.readString(file);
         } catch (CharacterCodingException e) {
             throw new ConfigException(file.toString(), "", "is not UTF-8 text", e);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), "", "cannot read file (" + e.getClass().getSimpleName() + ")", e);
         }
-        return parse(yaml, file.toString(), env, file.toAbsolutePath().getParent());
     }
 
     /**

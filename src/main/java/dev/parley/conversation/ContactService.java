@@ -64,13 +64,25 @@ public final class ContactService {
         return open(widgetId, req, (tx, conv, contact, returning) -> hooks.startBot(tx, conv, botId, variables));
     }
 
+    /**
+     * As {@link #openForBot}, for a flow's test chat in the console: the conversation is marked as a test,
+     * so that the operators' lists leave it out.
+     */
+    public Opened openTestChat(String widgetId, OpenRequest req, String botId) {
+        return open(widgetId, req, (tx, conv, contact, returning) -> {
+            tx.handle().createUpdate("UPDATE conversations SET test = 1 WHERE id = :id").bind("id", conv.id())
+                    .execute();
+            return hooks.startBot(tx, conv, botId, Json.object());
+        });
+    }
+
     /** What happens to a conversation just stored, in its transaction. */
     private interface Opening {
         Conversation start(Tx tx, Conversation conv, Contact contact, boolean returning);
     }
 
     private Opened open(String widgetId, OpenRequest req, Opening opening) {
-        Widget widget = db.read(h -> workspace.widget(h, widgetId))
+        Widget widget = db.read(h -> workspace.openWidget(h, widgetId))
                 .orElseThrow(() -> ClientError.notFound("widget", widgetId));
         Optional<Contact> returning = req.contactToken().map(this::authenticate);
         Optional<String> newToken = returning.isPresent() ? Optional.empty() : Optional.of(Secrets.newToken());

@@ -17,12 +17,18 @@ import java.util.Optional;
 /**
  * Web page events of a contact (flows spec §4.5): a page tag is kept on the contact as the latest
  * value per tag name with its time ({@code contact.page_tags.<name> = {"properties", "at"}}), and
- * every tag or page view becomes a timeline item that operators see and the contact does not. The
+ * every tag or page view becomes a timeline item that operators see and the contact does not (a tag the
+ * conversation already shows with the same properties is not repeated). The
  * {@link PageTagHook} learns of every tag in the same transaction.
  */
 public final class PageTagService {
     /** A contact keeps at most this many tag names; a new one beyond it replaces the oldest. */
     public static final int MAX_TAGS = 100;
+    /**
+     * How many of a conversation's latest tags are looked at for the same tag: a page shown again (a reload,
+     * the next page with the same tags) tags again, and the timeline shows it once.
+     */
+    private static final int RECENT_TAGS = 20;
     /** Largest serialized {@code properties} object of one tag. */
     public static final int MAX_PROPERTIES_CHARS = 4096;
 
@@ -88,8 +94,11 @@ public final class PageTagService {
             hook.tagged(tx, conv, current, Map.of(tag, props), now);
             ObjectNode payload = Json.object().put("tag", tag);
             payload.set("properties", props);
-            return timeline.append(tx, conv.id(), Author.contact(contact.id(), current.name()),
-                    new Packet("page_tag", payload), false, Optional.empty());
+            Optional<TimelineItem> same = timeline.latest(tx.handle(), conv.id(), "page_tag", RECENT_TAGS).stream()
+                    .filter(item -> item.packet().payload().path("tag").asText().equals(tag)).findFirst()
+                    .filter(item -> item.packet().payload().path("properties").equals(props));
+            return same.orElseGet(() -> timeline.append(tx, conv.id(), Author.contact(contact.id(), current.name()),
+                    new Packet("page_tag", payload), false, Optional.empty()));
         });
     }
 

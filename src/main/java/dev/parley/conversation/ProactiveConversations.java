@@ -52,7 +52,7 @@ public final class ProactiveConversations {
      */
     public Opened open(Tx tx, String widgetId, Reach reach, String botId, ObjectNode variables,
             Optional<String> firstMessage) {
-        Widget widget = workspace.widget(tx.handle(), widgetId)
+        Widget widget = workspace.openWidget(tx.handle(), widgetId)
                 .orElseThrow(() -> ClientError.notFound("widget", widgetId));
         Bot bot = workspace.bot(tx.handle(), botId).orElseThrow(() -> ClientError.notFound("bot", botId));
         Instant now = clock.instant();

@@ -61,6 +61,21 @@ public final class TimelineStore {
                 .bind("c", conversationId).bind("id", id).map((rs, ctx) -> map(rs)).findOne();
     }
 
+    /** The newest item the contact sees that a person or bot wrote (no system line), if any. */
+    public Optional<TimelineItem> lastVisible(Handle h, String conversationId) {
+        return h.createQuery("SELECT * FROM timeline WHERE conversation_id = :c AND visible_to_contact = 1"
+                        + " AND author_type <> 'system' ORDER BY seq DESC LIMIT 1")
+                .bind("c", conversationId).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    /** The latest {@code limit} items named {@code packetName}, newest first. */
+    List<TimelineItem> latest(Handle h, String conversationId, String packetName, int limit) {
+        return h.createQuery("SELECT * FROM timeline WHERE conversation_id = :c AND packet_name = :p"
+                        + " ORDER BY seq DESC LIMIT :n")
+                .bind("c", conversationId).bind("p", packetName).bind("n", limit)
+                .map((rs, ctx) -> map(rs)).list();
+    }
+
     /** Items after {@code seq}, oldest first; only what the contact sees when {@code contactView}. */
     public List<TimelineItem> after(Handle h, String conversationId, long seq, int limit, boolean contactView) {
         return h.createQuery("SELECT * FROM timeline WHERE conversation_id = :c AND seq > :s"

@@ -78,7 +78,7 @@ public final class VisitorService {
     }
 
     private void requireWidget(String widgetId) {
-        if (db.read(h -> workspace.widget(h, widgetId)).isEmpty()) {
+        if (db.read(h -> workspace.openWidget(h, widgetId)).isEmpty()) {
             throw ClientError.notFound("widget", widgetId);
         }
     }

@@ -40,11 +40,18 @@ final class MessageParser {
         TextFormat textFormat = format
                 .map(value -> context.problems.read(() -> value.asEnum(TextFormat.class), TextFormat.PLAIN))
                 .orElse(TextFormat.PLAIN);
+        if (textFormat == TextFormat.PLAIN) {
+            text.flatMap(t -> Prose.markdownMark(t.source())).ifPresent(mark -> {
+                YamlNode say = context.optional(node, "say").orElse(node);
+                context.problems.warning(say.line(), say.path(), "'" + mark + "' looks like markdown, which a plain"
+                        + " text shows as it is: add text_format: markdown_v1");
+            });
+        }
         return new Message(text, textFormat, media, buttons);
     }
 
     private Template text(YamlNode value) {
-        Template text = context.nonBlankTemplate(value);
+        Template text = context.prose(value);
         if (text.source().length() > Message.MAX_TEXT) {
             context.problems.error(value, "the text has " + text.source().length() + " characters; a message has"
                     + " at most " + Message.MAX_TEXT + ": split it over several say nodes");

@@ -87,7 +87,15 @@ final class ParseContext {
     }
 
     Template template(YamlNode value) {
-        String text = problems.read(value::asString, "");
+        return template(value, problems.read(value::asString, ""));
+    }
+
+    /** A template of text a contact reads: the YAML's single line breaks folded ({@link Prose}). */
+    Template prose(YamlNode value) {
+        return nonBlank(template(value, Prose.fold(problems.read(value::asString, ""))), value);
+    }
+
+    private Template template(YamlNode value, String text) {
         try {
             Template template = Template.parse(text);
             template.variables().forEach(variable -> uses.add(new Use(variable, value)));
@@ -100,7 +108,10 @@ final class ParseContext {
 
     /** A required template that must not be blank. */
     Template nonBlankTemplate(YamlNode value) {
-        Template template = template(value);
+        return nonBlank(template(value), value);
+    }
+
+    private Template nonBlank(Template template, YamlNode value) {
         if (template.source().isBlank() && Shapes.isScalar(value)) {
             problems.error(value, "must not be empty");
         }

@@ -77,6 +77,6 @@ final class AdminWrites {
     }
 
     private void apply(List<GroupConfig> g, List<OperatorConfig> o, List<BotConfig> b, List<WidgetConfig> w) {
-        applier.apply(new ParleyConfig(publicBaseUrl, g, List.of(), o, b, w, List.of(), Optional.empty()));
+        applier.save(new ParleyConfig(publicBaseUrl, g, List.of(), o, b, w, List.of(), Optional.empty()));
     }
 }

@@ -47,7 +47,8 @@ public final class ConversationQueries {
 
     public ObjectNode list(Operator me, Filter f) {
         StringBuilder sql = new StringBuilder("""
-                SELECT c.id, c.created_at FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE 1 = 1""");
+                SELECT c.id, c.created_at FROM conversations c JOIN contacts k ON k.id = c.contact_id
+                WHERE (c.test = 0 OR c.assignee_type = 'operator')""");
         List<Object[]> binds = new ArrayList<>();
         f.status().ifPresent(s -> add(sql, binds, " AND c.status = :status", "status", s.wire()));
         if (me.role() != Role.ADMIN && f.status().isEmpty()) {
@@ -81,7 +82,7 @@ public final class ConversationQueries {
             ArrayNode items = out.putArray("items");
             ids.stream().limit(f.limit()).forEach(id -> {
                 Conversation c = conversations.find(h, id).orElseThrow();
-                items.add(summary(c, contacts.find(h, c.contactId()).orElseThrow()));
+                items.add(summary(h, c, contacts.find(h, c.contactId()).orElseThrow()));
             });
             if (ids.size() > f.limit()) {
                 Conversation last = conversations.find(h, ids.get(f.limit() - 1)).orElseThrow();
@@ -98,7 +99,7 @@ public final class ConversationQueries {
             Conversation c = conversations.find(h, id).orElseThrow(() -> ClientError.notFound("conversation", id));
             ConversationAccess.check(me, c, ConversationAccess.Action.VIEW);
             Contact contact = contacts.find(h, c.contactId()).orElseThrow();
-            ObjectNode out = summary(c, contact);
+            ObjectNode out = summary(h, c, contact);
             out.put("subject", c.subject().orElse(null));
             out.set("topics", c.topics());
             out.put("locale", c.locale().orElse(null));
@@ -114,12 +115,27 @@ public final class ConversationQueries {
 
     /** The list entry of one conversation, as the operator stream announces its changes. */
     Optional<Summary> summary(String id) {
-        return db.read(h -> conversations.find(h, id).map(c -> new Summary(c.status(),
-                summary(c, contacts.find(h, c.contactId()).orElseThrow()))));
+        return db.read(h -> conversations.find(h, id).filter(c -> listed(h, c)).map(c -> new Summary(c.status(),
+                summary(h, c, contacts.find(h, c.contactId()).orElseThrow()))));
+    }
+
+    /** A test chat is listed only once an operator has it, as the list query says. */
+    private static boolean listed(org.jdbi.v3.core.Handle h, Conversation c) {
+        return c.assignee().filter(a -> a.type() == Conversation.Assignee.Type.OPERATOR).isPresent()
+                || h.createQuery("SELECT test FROM conversations WHERE id = :id").bind("id", c.id())
+                        .mapTo(Integer.class).one() == 0;
     }
 
     /** A conversation's list entry and its status, which decides who may see it. */
     record Summary(ConversationStatus status, ObjectNode json) {}
+
+    /** A list entry, with the last item the contact saw (for a preview and how long they have been waiting). */
+    private ObjectNode summary(org.jdbi.v3.core.Handle h, Conversation c, Contact contact) {
+        ObjectNode n = summary(c, contact);
+        timeline.lastVisible(h, c.id()).ifPresentOrElse(item -> n.set("last_item", item.toJson()),
+                () -> n.putNull("last_item"));
+        return n;
+    }
 
     private static ObjectNode summary(Conversation c, Contact contact) {
         ObjectNode n = Json.object();

@@ -26,6 +26,7 @@ public final class WorkspaceStore {
 
     private final ShortCache<Optional<Group>> groups = new ShortCache<>();
     private final ShortCache<Optional<Widget>> widgets = new ShortCache<>();
+    private final ShortCache<Optional<Widget>> openWidgets = new ShortCache<>();
     private final ShortCache<Optional<Bot>> bots = new ShortCache<>();
     private final ShortCache<List<Bot>> botsByGroup = new ShortCache<>();
 
@@ -33,6 +34,7 @@ public final class WorkspaceStore {
     public void changed() {
         groups.clear();
         widgets.clear();
+        openWidgets.clear();
         bots.clear();
         botsByGroup.clear();
     }
@@ -47,6 +49,12 @@ public final class WorkspaceStore {
                 .map((rs, ctx) -> widget(rs)).findOne());
     }
 
+    /** A widget that takes new conversations: one parley.yml no longer names is disabled. */
+    public Optional<Widget> openWidget(Handle h, String id) {
+        return openWidgets.get(id, () -> h.createQuery("SELECT * FROM widgets WHERE id = :id AND disabled = 0")
+                .bind("id", id).map((rs, ctx) -> widget(rs)).findOne());
+    }
+
     public Optional<Bot> bot(Handle h, String id) {
         return bots.get(id, () -> h.createQuery("SELECT * FROM bots WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> bot(rs)).findOne());
@@ -58,29 +66,29 @@ public final class WorkspaceStore {
     }
 
     public List<Widget> widgets(Handle h) {
-        return h.createQuery("SELECT * FROM widgets ORDER BY id").map((rs, ctx) -> widget(rs)).list();
+        return h.createQuery("SELECT * FROM widgets WHERE disabled = 0 ORDER BY id").map((rs, ctx) -> widget(rs)).list();
     }
 
     public List<Bot> bots(Handle h) {
-        return h.createQuery("SELECT * FROM bots ORDER BY id").map((rs, ctx) -> bot(rs)).list();
+        return h.createQuery("SELECT * FROM bots WHERE disabled = 0 ORDER BY id").map((rs, ctx) -> bot(rs)).list();
     }
 
     public List<Bot> botsOfGroup(Handle h, String groupId) {
-        return botsByGroup.get(groupId, () -> h.createQuery("SELECT * FROM bots WHERE group_id = :g ORDER BY id")
+        return botsByGroup.get(groupId, () -> h.createQuery("SELECT * FROM bots WHERE group_id = :g AND disabled = 0 ORDER BY id")
                 .bind("g", groupId).map((rs, ctx) -> bot(rs)).list());
     }
 
     public List<Operator> operatorsOfGroup(Handle h, String groupId) {
-        return h.createQuery("SELECT * FROM operators WHERE group_id = :g ORDER BY id").bind("g", groupId)
+        return h.createQuery("SELECT * FROM operators WHERE group_id = :g AND disabled = 0 ORDER BY id").bind("g", groupId)
                 .map((rs, ctx) -> operator(rs)).list();
     }
 
     public List<Operator> operators(Handle h) {
-        return h.createQuery("SELECT * FROM operators ORDER BY id").map((rs, ctx) -> operator(rs)).list();
+        return h.createQuery("SELECT * FROM operators WHERE disabled = 0 ORDER BY id").map((rs, ctx) -> operator(rs)).list();
     }
 
     public Optional<Operator> operatorByEmail(Handle h, String email) {
-        return h.createQuery("SELECT * FROM operators WHERE LOWER(email) = :e").bind("e", email)
+        return h.createQuery("SELECT * FROM operators WHERE LOWER(email) = :e AND disabled = 0").bind("e", email)
                 .map((rs, ctx) -> operator(rs)).findOne();
     }
 
@@ -90,7 +98,7 @@ public final class WorkspaceStore {
     }
 
     public Optional<Operator> operator(Handle h, String id) {
-        return h.createQuery("SELECT * FROM operators WHERE id = :id").bind("id", id)
+        return h.createQuery("SELECT * FROM operators WHERE id = :id AND disabled = 0").bind("id", id)
                 .map((rs, ctx) -> operator(rs)).findOne();
     }
 

@@ -1,6 +1,6 @@
 // One conversation: live transcript, actions (take, reply, forward, end), contact panel, notes and history.
 import {api, explain} from '../api.js';
-import {field, fill, h, notice, when} from '../dom.js';
+import {contactName, field, fill, h, notice, when} from '../dom.js';
 
 const HISTORY = ['assignment', 'conversation_forwarded', 'conversation_ended'];
 
@@ -102,8 +102,10 @@ export function conversationView(ctx, id, container) {
             }
         }}, text, h('div', {className: 'composer-bar'}, h('label', {className: 'check'}, markdown, ' Markdown'),
             replyError, send));
+        // Enter sends, as in every chat tool; Shift+Enter starts a new line.
         text.addEventListener('keydown', e => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+                e.preventDefault();
                 composer.requestSubmit();
             }
         });
@@ -173,7 +175,7 @@ export function conversationView(ctx, id, container) {
             const who = conv.assignee ? (conv.assignee.id === ctx.me.id ? 'you' : conv.assignee.type + ' '
                 + conv.assignee.id) : 'nobody';
             const c = conv.contact || {};
-            fill(header, h('h2', {}, c.name || 'Visitor'),
+            fill(header, h('h2', {}, contactName(c)),
                 h('span', {className: 'badge status-' + conv.status, dataset: {status: conv.status}}, conv.status),
                 h('span', {className: 'muted'}, ' assigned to ', h('b', {className: 'assignee'}, who), ' · group ',
                     conv.group, ' · ', conv.channel));

@@ -1,6 +1,6 @@
 // Inbox, My conversations and All conversations: filtered lists, newest first, kept current by the stream.
 import {api, explain} from '../api.js';
-import {fill, h, notice, when} from '../dom.js';
+import {contactName, fill, h, notice, when} from '../dom.js';
 import {conversationView} from './conversation.js';
 
 const TITLES = {inbox: 'Inbox', mine: 'My conversations', all: 'All conversations'};
@@ -90,7 +90,7 @@ export function conversationsPage(ctx, list, selectedId) {
         }
         if (filters.q) {
             const q = filters.q.toLowerCase();
-            const hay = [(c.contact && c.contact.name) || '', (c.contact && c.contact.email) || ''].join(' ')
+            const hay = [contactName(c.contact), (c.contact && c.contact.email) || ''].join(' ')
                 .toLowerCase();
             if (!hay.includes(q) && c.id !== filters.q) {
                 return false;
@@ -164,7 +164,7 @@ export function conversationsPage(ctx, list, selectedId) {
     }
 
     function renderRow(c) {
-        const name = (c.contact && c.contact.name) || 'Visitor';
+        const name = contactName(c.contact);
         const assignee = c.assignee ? (c.assignee.id === ctx.me.id ? 'me' : c.assignee.id) : '';
         return h('li', {className: 'conv-row' + (c.id === selectedId ? ' selected' : ''), dataset: {id: c.id,
             status: c.status}},
@@ -173,7 +173,29 @@ export function conversationsPage(ctx, list, selectedId) {
             h('span', {className: 'badge status-' + c.status}, c.status),
             h('span', {className: 'conv-sub'}, (c.contact && c.contact.email) || c.channel,
                 assignee ? ' · ' + assignee : '', ' · ', c.group),
-            h('time', {className: 'conv-time', dateTime: c.last_activity_at}, when(c.last_activity_at))));
+            h('time', {className: 'conv-time', dateTime: c.last_activity_at}, when(c.last_activity_at)),
+            preview(c.last_item), waiting(c)));
+    }
+
+    /** The last thing the contact saw or wrote, on one line. */
+    function preview(item) {
+        if (!item) {
+            return null;
+        }
+        const who = item.author.type === 'contact' ? '' : (item.author.name || item.author.type) + ': ';
+        return h('span', {className: 'conv-preview'}, who + window.ParleyRender.describe(item));
+    }
+
+    /** How long a contact has been waiting: in the inbox, or since their message nobody answered yet. */
+    function waiting(c) {
+        const item = c.last_item;
+        if (!item || !(c.status === 'inbox' || c.status === 'assigned' && item.author.type === 'contact')) {
+            return null;
+        }
+        const minutes = Math.floor((Date.now() - new Date(item.at).getTime()) / 60000);
+        const text = minutes < 1 ? 'waiting < 1 min' : minutes < 60 ? `waiting ${minutes} min`
+            : `waiting ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+        return h('span', {className: 'conv-wait' + (minutes >= 5 ? ' long' : ''), title: 'Since the last message'}, text);
     }
 
     const offConversation = ctx.stream.on('conversation', c => put(c, true));

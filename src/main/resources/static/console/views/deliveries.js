@@ -65,10 +65,12 @@ export function deliveriesPage(ctx, params) {
 
     (async () => {
         try {
-            const bots = (await api('GET', 'bots')).items;
+            // Flow bots run inside Parley: they make no webhook calls (their runs are on the Flows page).
+            const bots = (await api('GET', 'bots')).items.filter(b => b.type === 'api');
             fill(picker, bots.map(b => h('option', {value: b.id}, `${b.name} (${b.id})`)));
             if (bots.length === 0) {
-                error.textContent = 'There are no bots yet; create one under Team.';
+                error.textContent = 'There are no API bots yet, and flow bots make no webhook calls; create an API'
+                    + ' bot under Team.';
                 return;
             }
             picker.value = params[0] && bots.some(b => b.id === params[0]) ? params[0] : bots[0].id;

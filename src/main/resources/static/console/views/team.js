@@ -95,7 +95,7 @@ export function teamPage(ctx) {
         const t = b && b.timeout;
         const f = {
             id: text(b ? b.id : '', {readOnly: !!b, required: true}), name: text(b && b.name, {required: true}),
-            group: groupSelect(b && b.group), type: select(b ? b.type : 'api', ['api', 'flow']),
+            group: groupSelect(b && b.group), type: select(b ? b.type : 'api', [b ? b.type : 'api']),
             behavior: select(b ? b.behavior : 'human', ['human', 'backup', 'firewall', 'service_time']),
             slots: number(b ? b.slots : 10, {min: 1, max: 1000}), registration: checkbox(b && b.registration),
             skills: text(list(b && b.skills)), avatar: text(b && b.avatar_url, {placeholder: 'https://…'}),
@@ -107,6 +107,9 @@ export function teamPage(ctx) {
             attempts: number(b ? b.webhook_retry.attempts : 6, {min: 1, max: 20}),
             firstDelay: text(b ? b.webhook_retry.first_delay : '1s')
         };
+        // Only API bots are made here: a flow bot runs a file, so parley.yml names it and its flow.
+        const flowBot = !!b && b.type === 'flow';
+        f.type.disabled = true;
         const formError = notice();
         const secrets = h('div', {className: 'secrets'});
         const save = async e => {
@@ -139,8 +142,11 @@ export function teamPage(ctx) {
                 field('First retry after', f.firstDelay)),
             h('label', {className: 'check'}, f.registration, ' Registration mode (show the name/e-mail card first)'),
             field('Webhook headers', f.headers, 'stored values show as •••• and are kept unless you type a new one'),
+            flowBot ? h('p', {className: 'notice', dataset: {flowBot: ''}}, 'A flow bot runs a flow file: change it in'
+                + ' parley.yml (type: flow, flow: flows/….yml) and restart.') : null,
             formError, h('p', {className: 'saved notice ok', attrs: {role: 'status'}}),
-            h('div', {className: 'buttons'}, h('button', {type: 'submit', className: 'primary'}, b ? 'Save' : 'Create bot'),
+            h('div', {className: 'buttons'}, flowBot ? null
+                : h('button', {type: 'submit', className: 'primary'}, b ? 'Save' : 'Create bot'),
                 h('button', {type: 'button', onclick: () => fill(editor)}, 'Close'),
                 b ? h('button', {type: 'button', className: 'danger', onclick: () => remove('bots', b.id, '?force=true',
                     formError)}, 'Delete') : null),

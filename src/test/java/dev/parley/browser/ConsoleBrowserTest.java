@@ -106,6 +106,8 @@ class ConsoleBrowserTest {
             Locator row = bob.locator(".conv-row[data-id='" + id + "']");
             PlaywrightAssertions.assertThat(bob.locator(".conv-row")).hasCount(3);
             PlaywrightAssertions.assertThat(row).containsText("Maria Jensen");
+            PlaywrightAssertions.assertThat(row.locator(".conv-preview")).hasText("Triage: Let me find a colleague for you.");
+            PlaywrightAssertions.assertThat(row.locator(".conv-wait")).hasText("waiting < 1 min");
             ConsoleDriver.screenshot(bob, "console-inbox.png");
             row.locator("a").click();
             Locator take = bob.locator("button[data-action=take]");
@@ -116,11 +118,16 @@ class ConsoleBrowserTest {
             PlaywrightAssertions.assertThat(row).hasCount(0);
             PlaywrightAssertions.assertThat(ada.locator(".conv-header .assignee")).hasText("operator bob");
 
-            bob.fill("textarea[aria-label=Reply]", "Hi Maria, I'm Bob. Your parcel is **out for delivery** today.");
+            bob.fill("textarea[aria-label=Reply]", "Hi Maria, I'm Bob.");
+            bob.press("textarea[aria-label=Reply]", "Shift+Enter");
+            bob.locator("textarea[aria-label=Reply]").pressSequentially("Your parcel is **out for delivery** today.");
             bob.check("input[name=markdown]");
-            bob.click(".composer button[type=submit]");
+            bob.press("textarea[aria-label=Reply]", "Enter");
             JsonNode reply = maria.awaitItem("Bob's reply", i -> i.path("author").path("type").asText().equals("operator"));
             assertThat(reply.path("author").path("name").asText()).isEqualTo("Bob Marley");
+            assertThat(reply.path("packet").path("payload").path("body").asText())
+                    .as("Shift+Enter is a new line, Enter sends")
+                    .isEqualTo("Hi Maria, I'm Bob.\nYour parcel is **out for delivery** today.");
             assertThat(reply.path("html").asText()).contains("<strong>out for delivery</strong>");
             PlaywrightAssertions.assertThat(ada.locator(".transcript .prl-item.prl-from-operator strong"))
                     .hasText("out for delivery");

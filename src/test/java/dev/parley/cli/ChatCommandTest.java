@@ -133,6 +133,37 @@ class ChatCommandTest {
     }
 
     @Test
+    void aParleyYmlInTheFolderGivesTheEnvironmentWithoutNeedingTheWorkspaceSecrets() throws Exception {
+        write("parley.yml", """
+                groups: [{ id: support, name: Support }]
+                bots:
+                  - { id: shopbot, name: Shop Bot, group: support, type: api, behavior: firewall,
+                      webhook_url: "http://localhost:8000/webhook", api_token_env: UNSET_SHOPBOT_API_TOKEN }
+                environments:
+                  sandbox:
+                    greeting: Moin
+                """);
+        Path flow = write("hello.yml", """
+                id: hello
+                start: hi
+                nodes:
+                  hi: { say: "{{env.greeting}}!", end: true }
+                """);
+
+        assertThat(chat("", flow.toString())).isZero();
+        assertThat(out.toString()).contains("Moin!\n(conversation ended)\n");
+    }
+
+    @Test
+    void anUnsetEnvValueIsNamedInsteadOfTheActionsSymptom() throws Exception {
+        Path config = write("empty.yml", "environments: { sandbox: {} }\n");
+
+        assertThat(chat("1\n123456\n", "examples/flows/shop.yml", "--config", config.toString())).isZero();
+        assertThat(out.toString()).contains("  · [lookup] action http → error: {{env.orders_url}} is not set: add"
+                + " orders_url to environments.sandbox in parley.yml\n").doesNotContain("http or https");
+    }
+
+    @Test
     void quitLeavesTheChat() throws Exception {
         Path flow = write("ask.yml", """
                 id: ask
@@ -169,7 +200,7 @@ class ChatCommandTest {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return type == ChatCommand.class ? type.cast(new ChatCommand(in))
+                return type == ChatCommand.class ? type.cast(new ChatCommand(in, dir))
                         : CommandLine.defaultFactory().create(type);
             }
         };

@@ -111,7 +111,7 @@ class ChatHttpUrlTest {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return type == ChatCommand.class ? type.cast(new ChatCommand(in))
+                return type == ChatCommand.class ? type.cast(new ChatCommand(in, dir))
                         : CommandLine.defaultFactory().create(type);
             }
         };

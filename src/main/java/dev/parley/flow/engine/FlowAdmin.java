@@ -72,8 +72,8 @@ public final class FlowAdmin {
             return workspace.widgets(h).stream().filter(w -> w.groupId().equals(bot.groupId())).findFirst()
                     .or(() -> workspace.widgets(h).stream().findFirst());
         }).orElseThrow(() -> ClientError.conflict("no_widget", "a test chat needs a widget; there is none"));
-        Opened opened = contacts.openForBot(widget.id(), new OpenRequest(Optional.of("Flow test"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty()), botId, Json.object());
+        Opened opened = contacts.openTestChat(widget.id(), new OpenRequest(Optional.of("Flow test"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty()), botId);
         return Json.object().put("conversation_id", opened.conversationId())
                 .put("contact_token", opened.contactToken().orElseThrow()).put("bot_id", botId)
                 .put("widget_id", widget.id());

@@ -167,8 +167,8 @@ final class FlowRun {
             case Node.Choices choices -> {
                 choices.say().media().ifPresent(m -> out.say(new Message(Optional.empty(),
                         choices.say().format(), Optional.of(m), List.of()), data));
-                out.choices(choices.say().text().map(t -> Renderer.text(t, data)).orElse(""), choices.options(),
-                        choices.rendering());
+                out.choices(choices.say().text().map(t -> Renderer.text(t, data)).orElse(""), choices.say().format(),
+                        choices.options(), choices.rendering());
                 state = state.waitingAt(choices.id(), 0);
                 yield Optional.empty();
             }
@@ -253,7 +253,9 @@ final class FlowRun {
                 Json.MAPPER.getTypeFactory().constructMapType(Map.class, String.class, String.class)), envName,
                 plain(data.variables()), plain(data.contact()), plain(data.conversation()), collector,
                 clock.instant().plus(ACTION_DEADLINE));
-        ActionCall call = actions.call(node.action(), request);
+        ActionCall call = UnsetEnv.in(node.with(), data, envName)
+                .map(cause -> new ActionCall("error", Json.object(), Optional.of(cause), Optional.empty()))
+                .orElseGet(() -> actions.call(node.action(), request));
         log.addAll(collector.close());
         log.add(call.cause().map(cause -> FlowLog.Line.warn(node.id(), "action " + node.action() + " → "
                 + call.outcome() + ": " + cause)).orElseGet(() -> FlowLog.Line.info(node.id(), "action "

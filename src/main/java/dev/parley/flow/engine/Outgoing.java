@@ -56,10 +56,13 @@ final class Outgoing {
         add("message", payload);
     }
 
-    void choices(String question, List<ChoiceOption> options, ChoiceRendering rendering) {
+    void choices(String question, Message.TextFormat format, List<ChoiceOption> options, ChoiceRendering rendering) {
         String body = question.isBlank() ? "Please choose:" : question;
         ObjectNode payload = Json.object();
         payload.put("body", body);
+        if (format == Message.TextFormat.MARKDOWN_V1) {
+            payload.put("text_format", "markdown_v1");
+        }
         if (rendering == ChoiceRendering.LIST_TEMPLATE) {
             payload.put("button", "Choose");
         }

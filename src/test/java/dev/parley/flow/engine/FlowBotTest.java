@@ -216,6 +216,8 @@ class FlowBotTest {
             WebContact contact = WebContact.open(http, "http://127.0.0.1:" + parley.port(), "website");
             JsonNode hello = contact.awaitItem("welcome", Items.fromBot("button_template"));
             assertThat(Items.bodyOf(hello)).contains("Parley demo bot");
+            assertThat(hello.path("packet").path("payload").path("text_format").asText()).isEqualTo("markdown_v1");
+            assertThat(hello.path("html").asText()).contains("<strong>Parley demo bot</strong>");
             contact.say("talk to a humam");
             contact.awaitBotMessage("Let me find a colleague for you.");
             contact.awaitBotMessage("Nobody is online right now. Your conversation waits in the inbox; we will"
