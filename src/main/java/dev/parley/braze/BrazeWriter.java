@@ -20,9 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * The way features send users' attributes, custom events and purchases to Braze ({@code /users/track}).
  * {@link #track} checks every object and stores the accepted ones in the caller's transaction; they
  * leave through the outbox, batched with everything else pending, so a Braze outage or a 429 delays
- * them and never loses them.
+ * them and never loses them. Braze has no idempotency key, so delivery is at least once: every event and
+ * purchase gets an {@code event_id} property when it is tracked, the same on every retry, by which
+ * analysts tell a duplicate from a second event.
  */
 public final class BrazeWriter {
+    /** The property that names one tracked event or purchase, stable across retries and re-sends. */
+    public static final String EVENT_ID = "event_id";
+
     private final Clock clock;
     private final Ids ids;
     private final Optional<BrazeConfig> braze;
@@ -40,7 +45,8 @@ public final class BrazeWriter {
 
     /**
      * Checks {@code update} and stores what passes, in {@code tx}. An event or purchase without
-     * {@code time} gets the current time (ISO 8601 with offset). Objects that fail a check are not
+     * {@code time} gets the current time (ISO 8601 with offset), and one without an {@code event_id}
+     * property gets one. Objects that fail a check are not
      * stored and come back in {@link TrackOutcome.Queued#refused()}, each with its reason.
      *
      * @param conversationId the conversation the update comes from, when there is one (kept with the objects)
@@ -64,6 +70,9 @@ public final class BrazeWriter {
                 ObjectNode object = ((ObjectNode) items.get(i)).deepCopy();
                 if (kind != Kind.ATTRIBUTES && !object.has("time")) {
                     object.put("time", iso(now));
+                }
+                if (kind != Kind.ATTRIBUTES && !object.path("properties").has(EVENT_ID)) {
+                    object.withObject("properties").put(EVENT_ID, ids.next("evt"));
                 }
                 store.insertObject(tx, ids.next("bzo"), nextSeq(now), conversationId, kind,
                         Identity.of(object).orElseThrow().value(), object, now);
