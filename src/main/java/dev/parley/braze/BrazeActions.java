@@ -19,7 +19,6 @@ import java.util.Optional;
 public final class BrazeActions {
     public static final String TRACK = "braze.track";
     public static final String PROFILE = "braze.profile";
-    private static final List<String> NUMBERS = List.of("price", "quantity");
 
     private final BrazeWriter writer;
     private final BrazeReader reader;
@@ -93,8 +92,10 @@ public final class BrazeActions {
     }
 
     /**
-     * What a flow renders is text: a value it left empty ({@code "{{city}}"} with no city) is dropped
-     * rather than sent as an empty text that would erase the attribute, and purchase numbers become numbers.
+     * A flow's literals keep their YAML types and a lone {@code "{{variable}}"} its value's type, but other
+     * templates render as text: a value left empty ({@code "{{city}}"} with no city) is dropped rather than
+     * sent as an empty text that would erase the attribute, and a purchase's {@code price} and
+     * {@code quantity} written as text ({@code "{{qty}}"} from an answer) become numbers.
      */
     private static JsonNode cleaned(JsonNode params) {
         ObjectNode body = Json.object();
@@ -117,21 +118,28 @@ public final class BrazeActions {
                 }
                 ObjectNode copy = item.deepCopy();
                 copy.properties().removeIf(e -> e.getValue().isTextual() && e.getValue().textValue().isEmpty());
-                NUMBERS.forEach(field -> number(copy, field));
+                number(copy, "price", false);
+                number(copy, "quantity", true);
                 out.add(copy);
             }
         }
         return body;
     }
 
-    private static void number(ObjectNode object, String field) {
+    private static void number(ObjectNode object, String field, boolean whole) {
         JsonNode value = object.get(field);
-        if (value != null && value.isTextual()) {
-            try {
-                object.put(field, new java.math.BigDecimal(value.textValue().strip()));
-            } catch (NumberFormatException e) {
-                // left as text: the writer's check names the field and the rule
+        if (value == null || !(value.isTextual() || value.isNumber())) {
+            return;
+        }
+        try {
+            java.math.BigDecimal number = new java.math.BigDecimal(value.asText().strip());
+            if (!whole) {
+                object.put(field, number);
+            } else if (number.stripTrailingZeros().scale() <= 0) {
+                object.put(field, number.toBigIntegerExact());
             }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // left as it is: the writer's check names the field and the rule
         }
     }
 

@@ -110,7 +110,7 @@ final class Retargeting implements AfterConversation {
                 : facts.conversation().subject();
         topic.ifPresent(t -> p.put("topic", t));
         facts.endReason().ifPresent(r -> p.put("outcome", r));
-        facts.lastBot().map(bots::get).flatMap(BotConfig::flow).ifPresent(f -> p.put("flow", f));
+        facts.flowId().ifPresent(f -> p.put("flow", f));
         p.put("channel", facts.conversation().channelType());
         p.put("duration_s", Math.max(0, Duration.between(facts.conversation().createdAt(), facts.endedAt())
                 .toSeconds()));

@@ -60,8 +60,8 @@ class BrazeWriterTest {
                         "events[2]: name: an event needs a name (non-empty text)",
                         "events[3]: properties.time: Braze reserves this name; rename the property",
                         "events[4]: must be a JSON object, got string",
-                        "purchases[1]: currency: a purchase needs a currency (three capital letters, such as USD)",
-                        "purchases[2]: currency: 'usd' is not a currency (three capital letters, such as USD)");
+                        "purchases[1]: currency: a purchase needs a currency (an ISO 4217 code in capitals, such as USD)",
+                        "purchases[2]: currency: 'usd' is not a currency (an ISO 4217 code in capitals, such as USD)");
             });
             await().atMost(WAIT).until(() -> rig.standIn().tracked().size() == 1);
             JsonNode sent = rig.standIn().tracked().getFirst().body();
@@ -73,6 +73,41 @@ class BrazeWriterTest {
                     java.time.Instant.now());
             assertThat(sent.path("purchases").get(0).path("time").asText()).isNotEmpty();
             await().atMost(WAIT).until(() -> rig.pendingObjects() == 0);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void longTextsReservedPurchaseKeysUnknownCurrenciesAndBadOperationsAreRefusedAsBrazeWould(StoreKind kind) {
+        try (BrazeRig rig = BrazeRig.start(kind, temp)) {
+            String longText = "x".repeat(256);
+            TrackOutcome outcome = rig.track("conv_1", """
+                    { "attributes": [
+                        { "external_id": "u1", "bio_note": "%s" },
+                        { "external_id": "u1", "tags": { "add": ["%s"] } },
+                        { "external_id": "u1", "chats": { "inc": "1" } },
+                        { "external_id": "u1", "prefs": { "bad key": 1 } },
+                        { "external_id": "u1", "vip": true, "score": 5, "chats": { "inc": 1 }, "note": "%s" } ],
+                      "purchases": [
+                        { "external_id": "u1", "product_id": "hat", "currency": "XYZ", "price": 5 },
+                        { "external_id": "u1", "product_id": "hat", "currency": "CHF", "price": 5,
+                          "properties": { "quantity": 2 } },
+                        { "external_id": "u1", "product_id": "hat", "currency": "CHF", "price": 5, "quantity": 2 } ] }"""
+                    .formatted(longText, longText, "y".repeat(255)));
+
+            assertThat(outcome).isInstanceOfSatisfying(TrackOutcome.Queued.class, q -> {
+                assertThat(q.queued()).isEqualTo(2);
+                assertThat(q.refused()).extracting(TrackOutcome.Refusal::describe).containsExactly(
+                        "attributes[0]: bio_note: text values have at most 255 characters, got 256",
+                        "attributes[1]: tags.add: text values have at most 255 characters, got 256",
+                        "attributes[2]: chats: inc takes a whole number alone, as in { inc: 1 }; got {\"inc\":\"1\"}",
+                        "attributes[3]: prefs.bad key: nested keys have 1 to 255 characters without spaces or '.'",
+                        "purchases[0]: currency: 'XYZ' is not a currency (an ISO 4217 code in capitals, such as USD)",
+                        "purchases[1]: properties.quantity: Braze reserves this name; rename the property");
+            });
+            await().atMost(WAIT).until(rig::idle);
+            assertThat(rig.braze().deadLetters().list()).as("Braze took everything that passed").isEmpty();
+            assertThat(rig.standIn().purchases("u1")).hasSize(1);
         }
     }
 
@@ -90,6 +125,7 @@ class BrazeWriterTest {
             await().atMost(WAIT).until(() -> rig.standIn().tracked().stream().mapToInt(BrazeStandIn.Taken::objects)
                     .sum() == 200);
             assertThat(rig.standIn().tracked()).extracting(BrazeStandIn.Taken::objects).containsExactly(75, 75, 50);
+            await().atMost(WAIT).until(rig::idle);
             assertThat(rig.requestStatuses()).containsExactly("sent", "sent", "sent");
         }
     }

@@ -46,6 +46,7 @@ final class Renderer {
     static JsonNode value(Value value, FlowData data) {
         return switch (value) {
             case Value.Text text -> json(text.template(), data);
+            case Value.Scalar scalar -> dev.parley.json.Json.MAPPER.valueToTree(scalar.value());
             case Value.Items items -> {
                 ArrayNode list = JSON.arrayNode();
                 items.items().forEach(item -> list.add(value(item, data)));
