@@ -64,7 +64,7 @@ public final class BrazeActions {
         String conversation = String.valueOf(request.conversation().get("id"));
         return switch (reader.profile(conversation, identifier.get(), fields)) {
             case BrazeProfile.Found found -> new ActionCall("success", found.user(), Optional.empty(),
-                    Optional.empty());
+                    Optional.of(tx -> reader.remember(tx, identifier.get(), found.user())));
             case BrazeProfile.NotFound none -> new ActionCall("not_found", Json.object(), Optional.empty(),
                     Optional.empty());
             case BrazeProfile.Failed f -> failed(f.reason());

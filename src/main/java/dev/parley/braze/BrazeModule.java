@@ -55,7 +55,8 @@ public final class BrazeModule {
                 new AnswerRecorder(d.db(), d.clock(), d.ids(), store, deadLetterStore, alertStore, deltas,
                         braze.map(BrazeConfig::maxAttempts).orElse(BrazeConfig.DEFAULT_MAX_ATTEMPTS))));
         this.writer = new BrazeWriter(d.clock(), d.ids(), braze, d.outbox(), store);
-        this.reader = new BrazeReader(client);
+        this.reader = new BrazeReader(client, deltas, d.clock(), new ExportPace(braze.map(BrazeConfig::exportsPerMinute)
+                .orElse(BrazeConfig.DEFAULT_EXPORTS_PER_MINUTE), d.clock()));
         this.deadLetters = new BrazeDeadLetters(d.db(), d.clock(), deadLetterStore, alertStore, writer);
         this.pageTags = new PageTagForwarding(writer, d.ids(), d.conversations(), d.contacts(), new PageTagStore(),
                 d.config().widgets());

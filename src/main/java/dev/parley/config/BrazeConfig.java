@@ -19,19 +19,22 @@ import java.util.Optional;
  * @param deltaMemory how long a value Braze took is trusted to be Braze's current one, so that sending it
  *                  again is skipped
  * @param maxAttempts how many times a request Braze answers with 5xx is tried before it becomes a dead letter
+ * @param exportsPerMinute the pace of {@code /users/export/ids} look-ups (Braze's limit for the account)
  * @param partner   sent as {@code partner} in {@code /users/track} bodies when set
  * @param outreachToken the token Braze sends in {@code Authorization: Bearer …} to the outreach webhook
  *                  (from {@code outreach_token_env} or {@code outreach_token_file}); empty when outreach is
  *                  not set up. Never shown by {@link #toString()}
  */
 public record BrazeConfig(String url, String apiKey, int batchSize, Optional<String> partner,
-        Optional<String> outreachToken, BatchLimitMode batchLimitMode, Duration deltaMemory, int maxAttempts) {
+        Optional<String> outreachToken, BatchLimitMode batchLimitMode, Duration deltaMemory, int maxAttempts,
+        int exportsPerMinute) {
 
     /** How Braze counts the objects of one {@code /users/track} request against its limit. */
     public enum BatchLimitMode { COMBINED, PER_ARRAY }
 
     public static final Duration DEFAULT_DELTA_MEMORY = Duration.ofHours(24);
     public static final int DEFAULT_MAX_ATTEMPTS = 40;
+    public static final int DEFAULT_EXPORTS_PER_MINUTE = 250;
 
     /** Braze's limit of a {@code /users/track} request. */
     public static final int MAX_BATCH_SIZE = 75;
@@ -43,6 +46,9 @@ public record BrazeConfig(String url, String apiKey, int batchSize, Optional<Str
         Objects.requireNonNull(outreachToken, "outreachToken");
         Objects.requireNonNull(batchLimitMode, "batchLimitMode");
         Objects.requireNonNull(deltaMemory, "deltaMemory");
+        if (exportsPerMinute < 1) {
+            throw new IllegalArgumentException("exportsPerMinute must be at least 1, got " + exportsPerMinute);
+        }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
         }
@@ -55,7 +61,7 @@ public record BrazeConfig(String url, String apiKey, int batchSize, Optional<Str
     public BrazeConfig(String url, String apiKey, int batchSize, Optional<String> partner,
             Optional<String> outreachToken) {
         this(url, apiKey, batchSize, partner, outreachToken, BatchLimitMode.COMBINED, DEFAULT_DELTA_MEMORY,
-                DEFAULT_MAX_ATTEMPTS);
+                DEFAULT_MAX_ATTEMPTS, DEFAULT_EXPORTS_PER_MINUTE);
     }
 
     /** An account without an outreach token. */
@@ -67,6 +73,7 @@ public record BrazeConfig(String url, String apiKey, int batchSize, Optional<Str
     public String toString() {
         return "BrazeConfig[url=" + url + ", apiKey=" + (apiKey.isEmpty() ? "" : "****") + ", batchSize=" + batchSize
                 + ", batchLimitMode=" + batchLimitMode + ", deltaMemory=" + deltaMemory + ", maxAttempts=" + maxAttempts
+                + ", exportsPerMinute=" + exportsPerMinute
                 + ", partner=" + partner
                 + ", outreachToken=" + (outreachToken.isEmpty() ? "" : "****") + "]";
     }

@@ -255,6 +255,33 @@ class BrazeWriterTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void rememberedValuesExpireAndConsentIsAlwaysSent(StoreKind kind) {
+        try (BrazeRig rig = BrazeRig.start(kind, temp, "delta_memory: 1h", Duration.ofSeconds(5))) {
+            String update = """
+                    { "attributes": [{ "external_id": "u1", "first_name": "Ana", "email_subscribe": "opted_in",
+                                       "subscription_groups": [{ "subscription_group_id": "g1",
+                                                                 "subscription_state": "subscribed" }] }] }""";
+            rig.track("conv_1", update);
+            await().atMost(WAIT).until(() -> rig.idle() && rig.standIn().tracked().size() == 1);
+
+            rig.track("conv_2", update);
+            await().atMost(WAIT).until(() -> rig.idle() && rig.standIn().tracked().size() == 2);
+            assertThat(rig.standIn().tracked().get(1).body().path("attributes").get(0)).as("within the memory")
+                    .isEqualTo(Json.parseStored("""
+                            { "external_id": "u1", "email_subscribe": "opted_in",
+                              "subscription_groups": [{ "subscription_group_id": "g1",
+                                                        "subscription_state": "subscribed" }] }"""));
+
+            rig.clock().advance(Duration.ofMinutes(61));
+            rig.track("conv_3", update);
+            await().atMost(WAIT).until(() -> rig.idle() && rig.standIn().tracked().size() == 3);
+            assertThat(rig.standIn().tracked().get(2).body().path("attributes").get(0).path("first_name").asText())
+                    .as("the memory expired").isEqualTo("Ana");
+        }
+    }
+
     private static ObjectNode event(String user, String name) {
         return Json.object().put("external_id", user).put("name", name);
     }

@@ -142,6 +142,11 @@ public final class BrazeStandIn implements AutoCloseable {
         profiles.put(user.deepCopy().put("external_id", externalId));
     }
 
+    /** Another source changes the user's attribute in Braze. */
+    public void changeUser(String externalId, String attribute, JsonNode value) {
+        profiles.byExternalId(externalId).orElseThrow().attributes().set(attribute, value);
+    }
+
     /** The user with {@code externalId} as an export shows it (with {@code custom_attributes}). */
     public Optional<ObjectNode> user(String externalId) {
         return profiles.byExternalId(externalId).map(profiles::export);
