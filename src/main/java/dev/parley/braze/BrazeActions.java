@@ -42,8 +42,8 @@ public final class BrazeActions {
         if (update.size() == 0) {
             return failed("with: give at least one object in attributes, events or purchases");
         }
-        List<TrackOutcome.Refusal> refused = writer.check(update);
         Optional<String> conversation = Optional.ofNullable(request.conversation().get("id")).map(Object::toString);
+        List<TrackOutcome.Refusal> refused = writer.check(update, conversation.isPresent());
         ObjectNode data = Json.object().put("queued", update.size() - refused.size());
         ArrayNode reasons = data.putArray("refused");
         refused.forEach(r -> reasons.add(r.describe()));

@@ -56,7 +56,7 @@ public final class BrazeDeadLetters {
         DeadLetter letter = db.read(h -> store.find(h, id)).orElseThrow(() -> ClientError.notFound("dead letter", id));
         corrected.ifPresent(BrazeDeadLetters::requireArraysOnly);
         BrazeUpdate update = BrazeUpdate.fromJson(corrected.orElse(letter.objects()));
-        List<TrackOutcome.Refusal> refused = writer.check(update);
+        List<TrackOutcome.Refusal> refused = writer.check(update, false);
         if (!refused.isEmpty()) {
             throw ClientError.badRequest("invalid_braze_object", refused.stream().map(TrackOutcome.Refusal::describe)
                     .collect(Collectors.joining("; ")), refused.getFirst().array() + "[" + refused.getFirst().index() + "]");

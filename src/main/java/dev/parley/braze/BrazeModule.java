@@ -46,6 +46,7 @@ public final class BrazeModule {
         BrazeStore store = new BrazeStore();
         DeadLetterStore deadLetterStore = new DeadLetterStore();
         AlertStore alertStore = new AlertStore();
+        BrazeAliases aliases = new BrazeAliases(d.clock());
         AttributeDeltas deltas = new AttributeDeltas(store, braze.map(BrazeConfig::deltaMemory)
                 .orElse(BrazeConfig.DEFAULT_DELTA_MEMORY));
         Batcher batcher = new Batcher(store, d.ids(), braze.map(BrazeConfig::batchSize)
@@ -53,8 +54,11 @@ public final class BrazeModule {
                 .orElse(BrazeConfig.BatchLimitMode.COMBINED), braze.flatMap(BrazeConfig::partner), deltas);
         d.outbox().register(new BrazeSender(d.db(), d.clock(), d.outbox(), store, batcher, client,
                 new AnswerRecorder(d.db(), d.clock(), d.ids(), store, deadLetterStore, alertStore, deltas,
-                        braze.map(BrazeConfig::maxAttempts).orElse(BrazeConfig.DEFAULT_MAX_ATTEMPTS))));
-        this.writer = new BrazeWriter(d.clock(), d.ids(), braze, d.outbox(), store);
+                        braze.map(BrazeConfig::maxAttempts).orElse(BrazeConfig.DEFAULT_MAX_ATTEMPTS)),
+                client.map(c -> new AliasMerger(d.db(), d.clock(), aliases, c))));
+        this.writer = new BrazeWriter(d.clock(), d.ids(), braze, d.outbox(), store, aliases,
+                (h, conversationId) -> d.conversations().find(h, conversationId)
+                        .flatMap(c -> d.contacts().find(h, c.contactId())));
         this.reader = new BrazeReader(client, deltas, d.clock(), new ExportPace(braze.map(BrazeConfig::exportsPerMinute)
                 .orElse(BrazeConfig.DEFAULT_EXPORTS_PER_MINUTE), d.clock()));
         this.deadLetters = new BrazeDeadLetters(d.db(), d.clock(), deadLetterStore, alertStore, writer);
