@@ -1,5 +1,6 @@
 package dev.parley.braze;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.store.Database;
 import dev.parley.store.Ids;
 import dev.parley.store.Tx;
@@ -128,7 +129,7 @@ final class AnswerRecorder {
     }
 
     private void deadLetter(Tx tx, SendRequest request, int status, String message, List<String> errors,
-            com.fasterxml.jackson.databind.node.ObjectNode objects, Instant now) {
+            ObjectNode objects, Instant now) {
         deadLetters.insert(tx, new DeadLetter(ids.next("bzd"), request.id(), now, status, message, errors, objects,
                 Optional.empty()));
     }

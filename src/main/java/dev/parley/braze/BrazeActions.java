@@ -7,6 +7,7 @@ import dev.parley.flow.engine.ActionCall;
 import dev.parley.flow.engine.ActionCaller;
 import dev.parley.flow.spi.ActionRequest;
 import dev.parley.json.Json;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ public final class BrazeActions {
             return;
         }
         try {
-            java.math.BigDecimal number = new java.math.BigDecimal(value.asText().strip());
+            BigDecimal number = new BigDecimal(value.asText().strip());
             if (!whole) {
                 object.put(field, number);
             } else if (number.stripTrailingZeros().scale() <= 0) {

@@ -1,8 +1,10 @@
 package dev.parley.braze;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.config.BrazeRetargeting;
 import dev.parley.conversation.Contact;
+import dev.parley.json.Json;
 import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,8 +68,8 @@ final class BrazeAliases {
 
     /** The {@code /users/identify} body for {@code merges}. */
     static ObjectNode identifyBody(List<Merge> merges) {
-        ObjectNode body = dev.parley.json.Json.object();
-        var list = body.putArray("aliases_to_identify");
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("aliases_to_identify");
         merges.forEach(m -> list.addObject().put("external_id", m.externalId()).putObject("user_alias")
                 .put("alias_name", m.contactId()).put("alias_label", ContactAttributes.ALIAS_LABEL));
         return body;

@@ -5,6 +5,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Paces {@code /users/export/ids} below Braze's limit for it (250 requests a minute for customers since
@@ -35,8 +36,7 @@ final class ExportPace {
     private record ClockMeter(Clock clock) implements TimeMeter {
         @Override
         public long currentTimeNanos() {
-            Duration sinceEpoch = Duration.between(java.time.Instant.EPOCH, clock.instant());
-            return sinceEpoch.toNanos();
+            return Duration.between(Instant.EPOCH, clock.instant()).toNanos();
         }
 
         @Override

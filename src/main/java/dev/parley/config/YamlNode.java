@@ -1,5 +1,7 @@
 package dev.parley.config;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -132,7 +134,7 @@ public final class YamlNode {
 
     /**
      * A plain (unquoted) scalar YAML reads as a boolean or a number, as that value: {@code true} as
-     * {@link Boolean}, {@code 5} as {@link java.math.BigInteger}, {@code 1.5} as {@link java.math.BigDecimal};
+     * {@link Boolean}, {@code 5} as {@link BigInteger}, {@code 1.5} as {@link BigDecimal};
      * empty for text, quoted scalars and anything else.
      */
     public Optional<Object> typedScalar() {
@@ -145,10 +147,10 @@ public final class YamlNode {
                 return Optional.of(Scalars.toBoolean(text));
             }
             if (Tag.INT.equals(node.getTag())) {
-                return Optional.of(new java.math.BigInteger(text.startsWith("+") ? text.substring(1) : text));
+                return Optional.of(new BigInteger(text.startsWith("+") ? text.substring(1) : text));
             }
             if (Tag.FLOAT.equals(node.getTag())) {
-                return Optional.of(new java.math.BigDecimal(text));
+                return Optional.of(new BigDecimal(text));
             }
         } catch (IllegalArgumentException e) {
             return Optional.empty();

@@ -17,6 +17,7 @@ import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,10 +90,10 @@ record BrazeRig(TestDatabase testDb, Database db, Outbox outbox, BrazeModule bra
     }
 
     /** When the open request is to be tried next, if one is open and was tried. */
-    java.util.Optional<java.time.Instant> nextAttempt() {
+    Optional<Instant> nextAttempt() {
         return db.read(h -> h.createQuery("""
                 SELECT next_attempt_at FROM braze_requests WHERE status = 'open' AND attempts > 0""")
-                .mapTo(Long.class).findOne().map(java.time.Instant::ofEpochMilli));
+                .mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
     }
 
     long pendingObjects() {
