@@ -2,30 +2,37 @@ package dev.parley.braze;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.config.BrazeConfig;
 import dev.parley.json.Json;
 import dev.parley.store.Ids;
 import dev.parley.store.Tx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Turns pending objects from all conversations into the next request: up to {@code batchSize}
- * attribute objects, events and purchases each, oldest first, attributes reduced to what changed. The
- * request is recorded (with its objects assigned to it) in the caller's transaction, before it is sent.
- * A partial batch waits up to {@link #LINGER} for company, so that a steady trickle of updates still
- * leaves in few requests.
+ * Turns pending objects from all conversations into the next request, oldest first, attributes reduced
+ * to what changed, within Braze's limit: {@code limit} objects in all (current contracts), or
+ * {@code limit} attribute objects, events and purchases each ({@link BrazeConfig.BatchLimitMode#PER_ARRAY},
+ * legacy contracts). The request is recorded (with its objects assigned to it) in the caller's
+ * transaction, before it is sent. A partial batch waits up to {@link #LINGER} for company, so that a
+ * steady trickle of updates still leaves in few requests.
  */
 final class Batcher {
     static final Duration LINGER = Duration.ofMillis(500);
 
     private final BrazeStore store;
     private final Ids ids;
-    private final int batchSize;
+    private final int limit;
+    private final BrazeConfig.BatchLimitMode mode;
     private final Optional<String> partner;
+    private final AttributeDeltas deltas;
 
     /** What the next step is. */
     sealed interface Formation {
@@ -36,11 +43,14 @@ final class Batcher {
         record WaitUntil(Instant due) implements Formation {}
     }
 
-    Batcher(BrazeStore store, Ids ids, int batchSize, Optional<String> partner) {
+    Batcher(BrazeStore store, Ids ids, int limit, BrazeConfig.BatchLimitMode mode, Optional<String> partner,
+            AttributeDeltas deltas) {
         this.store = store;
         this.ids = ids;
-        this.batchSize = batchSize;
+        this.limit = limit;
+        this.mode = mode;
         this.partner = partner;
+        this.deltas = deltas;
     }
 
     Formation form(Tx tx, Instant now) {
@@ -48,20 +58,23 @@ final class Batcher {
         if (oldest.isEmpty()) {
             return new Formation.Nothing();
         }
-        if (oldest.get().plus(LINGER).isAfter(now) && store.countPending(tx.handle()) < batchSize) {
+        if (oldest.get().plus(LINGER).isAfter(now) && store.countPending(tx.handle()) < limit) {
             return new Formation.WaitUntil(oldest.get().plus(LINGER));
         }
-        ObjectNode body = Json.object();
+        Map<Kind, ArrayNode> arrays = new EnumMap<>(Kind.class);
         List<String> members = new ArrayList<>();
-        ArrayNode attributes = attributes(tx, members);
-        ArrayNode events = plain(tx, Kind.EVENTS, members);
-        ArrayNode purchases = plain(tx, Kind.PURCHASES, members);
+        switch (mode) {
+            case COMBINED -> fill(tx, EnumSet.allOf(Kind.class), arrays, members, now);
+            case PER_ARRAY -> EnumSet.allOf(Kind.class).forEach(kind -> fill(tx, EnumSet.of(kind), arrays, members,
+                    now));
+        }
         if (members.isEmpty()) {
             return new Formation.Nothing();
         }
-        putIfAny(body, Kind.ATTRIBUTES, attributes);
-        putIfAny(body, Kind.EVENTS, events);
-        putIfAny(body, Kind.PURCHASES, purchases);
+        ObjectNode body = Json.object();
+        for (Kind kind : Kind.values()) {
+            Optional.ofNullable(arrays.get(kind)).filter(a -> !a.isEmpty()).ifPresent(a -> body.set(kind.array(), a));
+        }
         partner.ifPresent(p -> body.put("partner", p));
         String id = ids.next("bzr");
         store.insertRequest(tx, id, body, members.size(), now);
@@ -69,45 +82,33 @@ final class Batcher {
         return new Formation.Formed(new SendRequest(id, body, members.size(), 0, now));
     }
 
-    /** Attribute objects reduced to their changes; objects left with nothing to say are dropped. */
-    private ArrayNode attributes(Tx tx, List<String> members) {
-        ArrayNode out = Json.array();
-        while (out.size() < batchSize) {
-            List<PendingObject> round = store.pending(tx.handle(), Kind.ATTRIBUTES, batchSize - out.size());
+    /** Adds the oldest pending objects of {@code kinds} until {@code limit} of them are in; unchanged attributes drop out. */
+    private void fill(Tx tx, Set<Kind> kinds, Map<Kind, ArrayNode> arrays, List<String> members, Instant now) {
+        int taken = 0;
+        while (taken < limit) {
+            List<PendingObject> round = store.pending(tx.handle(), kinds, limit - taken);
             if (round.isEmpty()) {
                 break;
             }
-            Map<String, Map<String, String>> known = store.attributesSent(tx.handle(),
-                    round.stream().map(PendingObject::identity).distinct().toList());
+            Map<String, Map<String, String>> known = deltas.known(tx.handle(), round.stream()
+                    .filter(o -> o.kind() == Kind.ATTRIBUTES).map(PendingObject::identity).distinct().toList(), now);
             List<String> dropped = new ArrayList<>();
+            List<String> added = new ArrayList<>();
             for (PendingObject object : round) {
-                Optional<ObjectNode> changed = AttributeDeltas.changed(object.body(),
-                        known.getOrDefault(object.identity(), Map.of()));
-                if (changed.isPresent()) {
-                    out.add(changed.get());
-                    members.add(object.id());
+                Optional<ObjectNode> body = object.kind() == Kind.ATTRIBUTES
+                        ? AttributeDeltas.changed(object.body(), known.getOrDefault(object.identity(), Map.of()))
+                        : Optional.of(object.body());
+                if (body.isPresent()) {
+                    arrays.computeIfAbsent(object.kind(), k -> Json.array()).add(body.get());
+                    added.add(object.id());
+                    taken++;
                 } else {
                     dropped.add(object.id());
                 }
             }
             store.deleteObjects(tx, dropped);
-            store.assign(tx, members, "forming");
-        }
-        return out;
-    }
-
-    private ArrayNode plain(Tx tx, Kind kind, List<String> members) {
-        ArrayNode out = Json.array();
-        for (PendingObject object : store.pending(tx.handle(), kind, batchSize)) {
-            out.add(object.body());
-            members.add(object.id());
-        }
-        return out;
-    }
-
-    private static void putIfAny(ObjectNode body, Kind kind, ArrayNode items) {
-        if (!items.isEmpty()) {
-            body.set(kind.array(), items);
+            store.assign(tx, added, "forming");
+            members.addAll(added);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.parley.flow.engine.ActionCall;
 import dev.parley.flow.engine.ActionCaller;
 import dev.parley.flow.spi.ActionRequest;
 import dev.parley.json.Json;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ import java.util.Optional;
 public final class BrazeActions {
     public static final String TRACK = "braze.track";
     public static final String PROFILE = "braze.profile";
-    private static final List<String> NUMBERS = List.of("price", "quantity");
 
     private final BrazeWriter writer;
     private final BrazeReader reader;
@@ -43,8 +43,8 @@ public final class BrazeActions {
         if (update.size() == 0) {
             return failed("with: give at least one object in attributes, events or purchases");
         }
-        List<TrackOutcome.Refusal> refused = writer.check(update);
         Optional<String> conversation = Optional.ofNullable(request.conversation().get("id")).map(Object::toString);
+        List<TrackOutcome.Refusal> refused = writer.check(update, conversation.isPresent());
         ObjectNode data = Json.object().put("queued", update.size() - refused.size());
         ArrayNode reasons = data.putArray("refused");
         refused.forEach(r -> reasons.add(r.describe()));
@@ -65,7 +65,7 @@ public final class BrazeActions {
         String conversation = String.valueOf(request.conversation().get("id"));
         return switch (reader.profile(conversation, identifier.get(), fields)) {
             case BrazeProfile.Found found -> new ActionCall("success", found.user(), Optional.empty(),
-                    Optional.empty());
+                    Optional.of(tx -> reader.remember(tx, identifier.get(), found.user())));
             case BrazeProfile.NotFound none -> new ActionCall("not_found", Json.object(), Optional.empty(),
                     Optional.empty());
             case BrazeProfile.Failed f -> failed(f.reason());
@@ -93,8 +93,10 @@ public final class BrazeActions {
     }
 
     /**
-     * What a flow renders is text: a value it left empty ({@code "{{city}}"} with no city) is dropped
-     * rather than sent as an empty text that would erase the attribute, and purchase numbers become numbers.
+     * A flow's literals keep their YAML types and a lone {@code "{{variable}}"} its value's type, but other
+     * templates render as text: a value left empty ({@code "{{city}}"} with no city) is dropped rather than
+     * sent as an empty text that would erase the attribute, and a purchase's {@code price} and
+     * {@code quantity} written as text ({@code "{{qty}}"} from an answer) become numbers.
      */
     private static JsonNode cleaned(JsonNode params) {
         ObjectNode body = Json.object();
@@ -117,21 +119,28 @@ public final class BrazeActions {
                 }
                 ObjectNode copy = item.deepCopy();
                 copy.properties().removeIf(e -> e.getValue().isTextual() && e.getValue().textValue().isEmpty());
-                NUMBERS.forEach(field -> number(copy, field));
+                number(copy, "price", false);
+                number(copy, "quantity", true);
                 out.add(copy);
             }
         }
         return body;
     }
 
-    private static void number(ObjectNode object, String field) {
+    private static void number(ObjectNode object, String field, boolean whole) {
         JsonNode value = object.get(field);
-        if (value != null && value.isTextual()) {
-            try {
-                object.put(field, new java.math.BigDecimal(value.textValue().strip()));
-            } catch (NumberFormatException e) {
-                // left as text: the writer's check names the field and the rule
+        if (value == null || !(value.isTextual() || value.isNumber())) {
+            return;
+        }
+        try {
+            BigDecimal number = new BigDecimal(value.asText().strip());
+            if (!whole) {
+                object.put(field, number);
+            } else if (number.stripTrailingZeros().scale() <= 0) {
+                object.put(field, number.toBigIntegerExact());
             }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // left as it is: the writer's check names the field and the rule
         }
     }
 

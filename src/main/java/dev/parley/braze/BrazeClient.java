@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Calls Braze's REST API: {@code POST /users/track} and {@code POST /users/export/ids}, with the key
+ * Calls Braze's REST API: {@code POST /users/track}, {@code /users/identify} and {@code /users/export/ids}, with the key
  * as {@code Authorization: Bearer …} and a JSON body. Every outcome is a {@link BrazeAnswer}; nothing
  * is logged here, so the key cannot leak through it.
  */
@@ -47,6 +47,11 @@ public final class BrazeClient {
     /** {@code POST /users/track} with {@code {attributes, events, purchases[, partner]}}. */
     public BrazeAnswer track(ObjectNode body) {
         return post("/users/track", body);
+    }
+
+    /** {@code POST /users/identify} with {@code {aliases_to_identify: [...]}}. */
+    public BrazeAnswer identify(ObjectNode body) {
+        return post("/users/identify", body);
     }
 
     /** {@code POST /users/export/ids}. */

@@ -46,6 +46,16 @@ public sealed interface BrazeIdentifier {
         }
     }
 
+    /** The same user as {@link Identity} names it in tracked objects, such as {@code external_id:cust-1}. */
+    default String identity() {
+        return switch (this) {
+            case ExternalId id -> "external_id:" + id.value();
+            case UserAlias alias -> "user_alias:" + alias.aliasLabel() + "/" + alias.aliasName();
+            case Email email -> "email:" + email.value();
+            case Phone phone -> "phone:" + phone.value();
+        };
+    }
+
     /** Blank values name nobody. */
     default boolean isBlank() {
         return switch (this) {

@@ -45,25 +45,42 @@ public final class BrazeModule {
         Optional<BrazeClient> client = braze.map(b -> new BrazeClient(b.url(), b.apiKey(), requestTimeout));
         BrazeStore store = new BrazeStore();
         DeadLetterStore deadLetterStore = new DeadLetterStore();
+        AlertStore alertStore = new AlertStore();
+        BrazeAliases aliases = new BrazeAliases(d.clock());
+        AttributeDeltas deltas = new AttributeDeltas(store, braze.map(BrazeConfig::deltaMemory)
+                .orElse(BrazeConfig.DEFAULT_DELTA_MEMORY));
         Batcher batcher = new Batcher(store, d.ids(), braze.map(BrazeConfig::batchSize)
-                .orElse(BrazeConfig.MAX_BATCH_SIZE), braze.flatMap(BrazeConfig::partner));
+                .orElse(BrazeConfig.MAX_BATCH_SIZE), braze.map(BrazeConfig::batchLimitMode)
+                .orElse(BrazeConfig.BatchLimitMode.COMBINED), braze.flatMap(BrazeConfig::partner), deltas);
         d.outbox().register(new BrazeSender(d.db(), d.clock(), d.outbox(), store, batcher, client,
-                new AnswerRecorder(d.db(), d.clock(), d.ids(), store, deadLetterStore)));
-        this.writer = new BrazeWriter(d.clock(), d.ids(), braze, d.outbox(), store);
-        this.reader = new BrazeReader(client);
-        this.deadLetters = new BrazeDeadLetters(d.db(), d.clock(), deadLetterStore, writer);
+                new AnswerRecorder(d.db(), d.clock(), d.ids(), store, deadLetterStore, alertStore, deltas,
+                        braze.map(BrazeConfig::maxAttempts).orElse(BrazeConfig.DEFAULT_MAX_ATTEMPTS)),
+                client.map(c -> new AliasMerger(d.db(), d.clock(), aliases, c))));
+        this.writer = new BrazeWriter(d.clock(), d.ids(), braze, d.outbox(), store, aliases,
+                (h, conversationId) -> d.conversations().find(h, conversationId)
+                        .flatMap(c -> d.contacts().find(h, c.contactId())));
+        this.reader = new BrazeReader(client, deltas, d.clock(), new ExportPace(braze.map(BrazeConfig::exportsPerMinute)
+                .orElse(BrazeConfig.DEFAULT_EXPORTS_PER_MINUTE), d.clock()));
+        this.deadLetters = new BrazeDeadLetters(d.db(), d.clock(), deadLetterStore, alertStore, writer);
         this.pageTags = new PageTagForwarding(writer, d.ids(), d.conversations(), d.contacts(), new PageTagStore(),
                 d.config().widgets());
         this.retargeting = new Retargeting(writer, d.conversations(), d.contacts(), d.timeline(), d.config().bots(),
                 d.config().widgets(), pageTags);
         if (client.isPresent()) {
-            resumeLeftovers(d, store);
+            resumeLeftovers(d, store, alertStore);
         }
     }
 
-    /** Sends what a previous run left pending, even if its queued run was lost. */
-    private static void resumeLeftovers(Deps d, BrazeStore store) {
+    /**
+     * Sends what a previous run left pending, even if its queued run was lost; a sender paused for a
+     * refused key tries again at once, as the restart may have brought a new key.
+     */
+    private static void resumeLeftovers(Deps d, BrazeStore store, AlertStore alerts) {
         d.db().useWrite(tx -> {
+            if (alerts.isRaised(tx.handle(), BrazeAlert.AUTH)) {
+                store.openRequest(tx.handle()).ifPresent(r -> store.retryLater(tx, r.id(), d.clock().instant(),
+                        "retried at start-up after the key was refused"));
+            }
             if (store.countPending(tx.handle()) > 0 || store.openRequest(tx.handle()).isPresent()) {
                 store.resetWake(tx);
                 store.bumpWake(tx);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.json.Json;
+import dev.parley.store.Tx;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,9 @@ import java.util.Set;
 
 /**
  * Looks a user up in Braze ({@code POST /users/export/ids}) so a flow can use what Braze knows. Braze
- * assembles the whole profile for this call and limits it strictly, so answers are kept per
- * conversation: the same lookup in the same conversation asks Braze once.
+ * assembles the whole profile for this call and limits it strictly (250 requests a minute for current
+ * customers), so answers are kept per conversation — the same lookup in the same conversation asks Braze
+ * once — and look-ups are paced ({@link ExportPace}): over the pace one fails at once without calling Braze.
  */
 public final class BrazeReader {
     /** Asked for when the caller names no fields. */
@@ -27,6 +30,9 @@ public final class BrazeReader {
     private static final int CONVERSATIONS_KEPT = 5_000;
 
     private final Optional<BrazeClient> client;
+    private final AttributeDeltas deltas;
+    private final Clock clock;
+    private final ExportPace pace;
     private final Map<String, Map<String, BrazeProfile>> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Map<String, BrazeProfile>> eldest) {
@@ -34,8 +40,20 @@ public final class BrazeReader {
         }
     };
 
-    BrazeReader(Optional<BrazeClient> client) {
+    BrazeReader(Optional<BrazeClient> client, AttributeDeltas deltas, Clock clock, ExportPace pace) {
         this.client = client;
+        this.deltas = deltas;
+        this.clock = clock;
+        this.pace = pace;
+    }
+
+    /**
+     * Takes what a look-up found as what Braze holds now for that user, in {@code tx}: the values the
+     * writer leaves out as unchanged are these from now on, so an answer that equals an older value
+     * Parley sent but differs from what another source wrote since is sent again.
+     */
+    public void remember(Tx tx, BrazeIdentifier identifier, ObjectNode user) {
+        deltas.refresh(tx, identifier.identity(), user, clock.instant());
     }
 
     /**
@@ -61,6 +79,10 @@ public final class BrazeReader {
         Optional<BrazeProfile> known = cached(conversationId, key);
         if (known.isPresent()) {
             return known.get();
+        }
+        if (!pace.tryTake()) {
+            return new BrazeProfile.Failed("Braze allows " + pace.perMinute() + " look-ups a minute"
+                    + " (/users/export/ids) and they are used up; try again in a minute");
         }
         ObjectNode body = Json.object();
         identifier.addTo(body);

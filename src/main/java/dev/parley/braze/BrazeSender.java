@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The outbox handler of the {@code braze} lane: one delivery drains everything pending from all
- * conversations, request after request, in full batches. A request Braze did not take (429, 5xx, no
+ * conversations, request after request, in full batches, and then merges alias users of contacts that got
+ * an external customer id ({@link AliasMerger}). A request Braze did not take (429, 5xx, no
  * answer) stays recorded and open; the handler then queues its own next run for the retry time, so a
  * Braze outage delays updates without ever using up outbox attempts. Without a Braze account (the
  * selected environment changed since the updates were stored) nothing is sent and they stay pending.
@@ -29,9 +30,10 @@ final class BrazeSender implements OutboxHandler {
     private final Batcher batcher;
     private final Optional<BrazeClient> client;
     private final AnswerRecorder recorder;
+    private final Optional<AliasMerger> merger;
 
     BrazeSender(Database db, Clock clock, Outbox outbox, BrazeStore store, Batcher batcher, Optional<BrazeClient> client,
-            AnswerRecorder recorder) {
+            AnswerRecorder recorder, Optional<AliasMerger> merger) {
         this.db = db;
         this.clock = clock;
         this.outbox = outbox;
@@ -39,6 +41,7 @@ final class BrazeSender implements OutboxHandler {
         this.batcher = batcher;
         this.client = client;
         this.recorder = recorder;
+        this.merger = merger;
     }
 
     @Override
@@ -67,10 +70,21 @@ final class BrazeSender implements OutboxHandler {
                     .orElseGet(() -> batcher.form(tx, now)));
             switch (next) {
                 case Batcher.Formation.Nothing n -> {
-                    return new Result.Done(tx -> {});
+                    switch (merge()) {
+                        case AliasMerger.Merging.Nothing none -> {
+                            return new Result.Done(tx -> {});
+                        }
+                        case AliasMerger.Merging.RetryAt r -> {
+                            return runAgainAt(r.due());
+                        }
+                        case AliasMerger.Merging.Merged m -> {
+                        }
+                    }
                 }
                 case Batcher.Formation.WaitUntil w -> {
-                    return runAgainAt(w.due());
+                    if (!(merge() instanceof AliasMerger.Merging.Merged)) {
+                        return runAgainAt(w.due());
+                    }
                 }
                 case Batcher.Formation.Formed f -> {
                     if (f.request().nextAttemptAt().isAfter(now)) {
@@ -83,6 +97,10 @@ final class BrazeSender implements OutboxHandler {
                 }
             }
         }
+    }
+
+    private AliasMerger.Merging merge() {
+        return merger.map(AliasMerger::mergeDue).orElseGet(AliasMerger.Merging.Nothing::new);
     }
 
     /** Internal failures used up the entry's attempts: let the next writer queue a fresh run. */

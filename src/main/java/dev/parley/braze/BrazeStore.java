@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for {@code braze_objects}, {@code braze_requests}, {@code braze_attributes_sent} and {@code braze_wake}. */
@@ -32,14 +33,14 @@ final class BrazeStore {
         tx.handle().execute("UPDATE braze_wake SET requested = 0 WHERE id = 1");
     }
 
-    /** The oldest pending objects of one kind, up to {@code limit}. */
-    List<PendingObject> pending(Handle h, Kind kind, int limit) {
+    /** The oldest pending objects of {@code kinds}, up to {@code limit}. */
+    List<PendingObject> pending(Handle h, Set<Kind> kinds, int limit) {
         return h.createQuery("""
-                SELECT id, identity, body FROM braze_objects WHERE request_id IS NULL AND kind = :kind
+                SELECT id, kind, identity, body FROM braze_objects WHERE request_id IS NULL AND kind IN (<kinds>)
                 ORDER BY seq LIMIT :n""")
-                .bind("kind", kind.array()).bind("n", limit)
-                .map((rs, ctx) -> new PendingObject(rs.getString("id"), kind, rs.getString("identity"),
-                        Json.parseStoredObject(rs.getString("body"))))
+                .bindList("kinds", kinds.stream().map(Kind::array).toList()).bind("n", limit)
+                .map((rs, ctx) -> new PendingObject(rs.getString("id"), Kind.ofArray(rs.getString("kind")),
+                        rs.getString("identity"), Json.parseStoredObject(rs.getString("body"))))
                 .list();
     }
 
@@ -100,14 +101,15 @@ final class BrazeStore {
                 .bind("next", next.toEpochMilli()).bind("err", error).bind("id", requestId).execute();
     }
 
-    /** The values Braze last took for these users, by identity and attribute name. */
-    Map<String, Map<String, String>> attributesSent(Handle h, List<String> identities) {
+    /** The values Braze took (or showed) for these users since {@code since}, by identity and attribute name. */
+    Map<String, Map<String, String>> attributesSent(Handle h, List<String> identities, Instant since) {
         Map<String, Map<String, String>> known = new HashMap<>();
         if (identities.isEmpty()) {
             return known;
         }
-        h.createQuery("SELECT identity, name, value FROM braze_attributes_sent WHERE identity IN (<ids>)")
-                .bindList("ids", identities)
+        h.createQuery("""
+                SELECT identity, name, value FROM braze_attributes_sent WHERE identity IN (<ids>) AND sent_at >= :since""")
+                .bindList("ids", identities).bind("since", since.toEpochMilli())
                 .map((rs, ctx) -> known.computeIfAbsent(rs.getString("identity"), k -> new HashMap<>())
                         .put(rs.getString("name"), rs.getString("value")))
                 .list();
@@ -119,5 +121,10 @@ final class BrazeStore {
                 INSERT INTO braze_attributes_sent (identity, name, value, sent_at) VALUES (:i, :n, :v, :now)
                 ON CONFLICT (identity, name) DO UPDATE SET value = excluded.value, sent_at = excluded.sent_at""")
                 .bind("i", identity).bind("n", name).bind("v", value).bind("now", now.toEpochMilli()).execute();
+    }
+
+    /** Forgets every value remembered for {@code identity}. */
+    void forgetAttributes(Tx tx, String identity) {
+        tx.handle().createUpdate("DELETE FROM braze_attributes_sent WHERE identity = :i").bind("i", identity).execute();
     }
 }

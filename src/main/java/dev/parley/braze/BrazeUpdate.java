@@ -1,6 +1,7 @@
 package dev.parley.braze;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * {@link BrazeWriter#track}; anything that is not a JSON object is refused there with a reason.
  */
 public record BrazeUpdate(List<JsonNode> attributes, List<JsonNode> events, List<JsonNode> purchases) {
+    private static final List<String> BRAZE_IDS = List.of("external_id", "user_alias", "braze_id");
 
     public BrazeUpdate {
         attributes = List.copyOf(attributes);
@@ -45,6 +47,35 @@ public record BrazeUpdate(List<JsonNode> attributes, List<JsonNode> events, List
             case EVENTS -> events;
             case PURCHASES -> purchases;
         };
+    }
+
+    /**
+     * True when an object names no user by a Braze id ({@code external_id}, {@code user_alias},
+     * {@code braze_id}); its {@code email} and {@code phone} are then attributes of the user it is given.
+     */
+    boolean anyUnnamed() {
+        for (Kind kind : Kind.values()) {
+            if (of(kind).stream().anyMatch(BrazeUpdate::unnamed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The objects of one array, those that name no user given {@code name}'s fields first. */
+    List<JsonNode> named(Kind kind, ObjectNode name) {
+        return of(kind).stream().<JsonNode>map(item -> {
+            if (!unnamed(item)) {
+                return item;
+            }
+            ObjectNode named = name.deepCopy();
+            named.setAll((ObjectNode) item);
+            return named;
+        }).toList();
+    }
+
+    private static boolean unnamed(JsonNode item) {
+        return item instanceof ObjectNode object && BRAZE_IDS.stream().noneMatch(object::has);
     }
 
     /** The number of objects. */

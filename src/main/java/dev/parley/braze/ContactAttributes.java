@@ -1,13 +1,13 @@
 package dev.parley.braze;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.parley.json.Json;
 import dev.parley.config.BrazeRetargeting;
 import dev.parley.conversation.Contact;
-import java.util.AbstractMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  * {@code language} (from the locale), and any other name from the contact's custom fields.
  */
 final class ContactAttributes {
+    /** The {@code alias_label} of the aliases Parley gives contacts in Braze. */
+    static final String ALIAS_LABEL = "parley_contact_id";
 
     private ContactAttributes() {}
 
@@ -25,19 +27,30 @@ final class ContactAttributes {
         return by.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The Braze key and value that name the contact by {@code by}, if the contact has it. */
-    static Optional<Map.Entry<String, String>> identifier(Contact contact, BrazeRetargeting.IdentifyBy by) {
+    /**
+     * The fields that name the contact's Braze user by {@code by}, if the contact has it: such as
+     * {@code {"external_id": "cust-1"}}, or for the alias {@code {"user_alias": {...}, "_update_existing_only": false}}.
+     */
+    static Optional<ObjectNode> identifier(Contact contact, BrazeRetargeting.IdentifyBy by) {
         Optional<String> value = switch (by) {
             case EXTERNAL_ID -> contact.externalCustomerId();
             case EMAIL -> contact.email();
             case PHONE -> contact.mobileNumber();
+            case ALIAS -> Optional.of(contact.id());
         };
-        return value.filter(v -> !v.isBlank()).map(v -> new AbstractMap.SimpleEntry<>(key(by), v));
+        return value.filter(v -> !v.isBlank()).map(v -> by == BrazeRetargeting.IdentifyBy.ALIAS ? alias(v)
+                : Json.object().put(key(by), v));
     }
 
-    /** The Braze key and value of the first of {@code identifyBy} the contact has. */
-    static Optional<Map.Entry<String, String>> identifier(Contact contact,
-            List<BrazeRetargeting.IdentifyBy> identifyBy) {
+    /** An alias-only user is created only when {@code _update_existing_only} is false. */
+    private static ObjectNode alias(String contactId) {
+        ObjectNode fields = Json.object();
+        fields.putObject("user_alias").put("alias_name", contactId).put("alias_label", ALIAS_LABEL);
+        return fields.put("_update_existing_only", false);
+    }
+
+    /** The fields that name the contact by the first of {@code identifyBy} it has. */
+    static Optional<ObjectNode> identifier(Contact contact, List<BrazeRetargeting.IdentifyBy> identifyBy) {
         return identifyBy.stream().flatMap(by -> identifier(contact, by).stream()).findFirst();
     }
 

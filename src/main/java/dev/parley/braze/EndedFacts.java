@@ -1,5 +1,6 @@
 package dev.parley.braze;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.conversation.Author;
 import dev.parley.conversation.Contact;
 import dev.parley.conversation.ContactStore;
@@ -7,6 +8,7 @@ import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.conversation.TimelineStore;
+import dev.parley.json.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +16,11 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * What retargeting needs to know about an ending conversation: its state, its contact, the last bot that
- * wrote in it, whether a human did, and why it ended.
+ * wrote in it and the id of the flow that bot ran last (when it is a flow bot), whether a human wrote,
+ * and why it ended.
  */
-record EndedFacts(Conversation conversation, Contact contact, Optional<String> lastBot, boolean humanWrote,
-        Optional<String> endReason, Instant endedAt) {
+record EndedFacts(Conversation conversation, Contact contact, Optional<String> lastBot, Optional<String> flowId,
+        boolean humanWrote, Optional<String> endReason, Instant endedAt) {
 
     private static final int PAGE = 500;
 
@@ -51,7 +54,20 @@ record EndedFacts(Conversation conversation, Contact contact, Optional<String> l
             }
             after = page.getLast().seq();
         }
-        return Optional.of(new EndedFacts(conversation.get(), contact.get(), lastBot, human, endReason, endedAt));
+        Optional<String> bot = lastBot;
+        Optional<String> flowId = bot.flatMap(b -> flowRun(h, conversationId, b));
+        return Optional.of(new EndedFacts(conversation.get(), contact.get(), lastBot, flowId, human, endReason,
+                endedAt));
+    }
+
+    /** The id of the flow the bot's last session in the conversation ran (its stored flow state), if any. */
+    private static Optional<String> flowRun(Handle h, String conversationId, String botId) {
+        return h.createQuery("""
+                SELECT context FROM bot_sessions WHERE conversation_id = :c AND bot_id = :b
+                ORDER BY started_at DESC LIMIT 1""")
+                .bind("c", conversationId).bind("b", botId).mapTo(String.class).findOne()
+                .map(context -> Json.parseStored(context).path("flow").path("id"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText);
     }
 
     /** {@code human} when an operator wrote, else {@code bot} when a bot did, else {@code none}. */

@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ final class ObjectChecks {
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern TIME = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.:]\\d{1,9})?)?(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Set<String> EVENT_RESERVED = Set.of("time", "event_name");
+    private static final Set<String> PURCHASE_RESERVED = Set.of("time", "event_name", "product_id", "quantity", "price",
+            "currency");
     private static final Set<String> DATE_TIME_ATTRIBUTES = Set.of("date_of_first_session", "date_of_last_session",
             "marked_email_as_spam_at");
     private static final Map<String, Set<String>> ENUMS = Map.of(
@@ -44,8 +47,10 @@ final class ObjectChecks {
         }
         return identifier(object).or(() -> switch (kind) {
             case ATTRIBUTES -> attributes(object);
-            case EVENTS -> onlyKeys(object, EVENT_KEYS, kind).or(() -> event(object));
-            case PURCHASES -> onlyKeys(object, PURCHASE_KEYS, kind).or(() -> purchase(object));
+            case EVENTS -> onlyKeys(object, EVENT_KEYS, kind).or(() -> event(object))
+                    .or(() -> timeAndProperties(object, EVENT_RESERVED));
+            case PURCHASES -> onlyKeys(object, PURCHASE_KEYS, kind).or(() -> purchase(object))
+                    .or(() -> timeAndProperties(object, PURCHASE_RESERVED));
         });
     }
 
@@ -100,6 +105,8 @@ final class ObjectChecks {
                     && !ENUMS.get(key).contains(value.asText())) {
                 problem = Optional.of(key + ": " + quote(value) + " is not one of " + String.join(", ",
                         ENUMS.get(key).stream().sorted().toList()));
+            } else if (problem.isEmpty() && !key.equals("user_alias")) {
+                problem = AttributeValues.problem(key, value);
             }
             if (problem.isPresent()) {
                 return problem;
@@ -116,7 +123,7 @@ final class ObjectChecks {
         if (name.asText().length() > MAX_TEXT) {
             return Optional.of("name: at most " + MAX_TEXT + " characters, got " + name.asText().length());
         }
-        return timeAndProperties(object);
+        return Optional.empty();
     }
 
     private static Optional<String> purchase(ObjectNode object) {
@@ -125,9 +132,9 @@ final class ObjectChecks {
             return Optional.of("product_id: a purchase needs a product_id (text of 1 to " + MAX_TEXT + " characters)");
         }
         JsonNode currency = object.path("currency");
-        if (!currency.isTextual() || !CURRENCY.matcher(currency.asText()).matches()) {
+        if (!currency.isTextual() || !isCurrency(currency.asText())) {
             return Optional.of("currency: " + (currency.isMissingNode() ? "a purchase needs a currency"
-                    : quote(currency) + " is not a currency") + " (three capital letters, such as USD)");
+                    : quote(currency) + " is not a currency") + " (an ISO 4217 code in capitals, such as USD)");
         }
         if (!object.path("price").isNumber()) {
             return Optional.of("price: a purchase needs a price (a number)");
@@ -137,10 +144,10 @@ final class ObjectChecks {
                 && quantity.asInt() >= 1 && quantity.asInt() <= 100)) {
             return Optional.of("quantity: " + quote(quantity) + " is not a whole number from 1 to 100");
         }
-        return timeAndProperties(object);
+        return Optional.empty();
     }
 
-    private static Optional<String> timeAndProperties(ObjectNode object) {
+    private static Optional<String> timeAndProperties(ObjectNode object, Set<String> reserved) {
         JsonNode time = object.path("time");
         if (!time.isMissingNode() && !(time.isTextual() && isoTime(time.asText()))) {
             return Optional.of("time: " + quote(time) + " is not an ISO 8601 time (such as 2024-05-01T14:03:22Z);"
@@ -159,7 +166,7 @@ final class ObjectChecks {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
-            if (p.getKey().equals("time") || p.getKey().equals("event_name")) {
+            if (reserved.contains(p.getKey())) {
                 return Optional.of("properties." + p.getKey() + ": Braze reserves this name; rename the property");
             }
             Optional<String> problem = name(p.getKey(), "property");
@@ -190,6 +197,14 @@ final class ObjectChecks {
                     + " characters and do not start with '$'");
         }
         return Optional.empty();
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            return Currency.getInstance(code).getCurrencyCode().equals(code);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isDate(String text) {

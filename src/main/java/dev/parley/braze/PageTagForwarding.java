@@ -88,7 +88,7 @@ final class PageTagForwarding implements PageTagHook {
         if (waiting.isEmpty()) {
             return;
         }
-        Optional<Map.Entry<String, String>> identifier = ContactAttributes.identifier(contact, rule.identifyBy());
+        Optional<ObjectNode> identifier = writer.name(tx, contact, rule.identifyBy());
         if (identifier.isEmpty()) {
             if (last) {
                 drop(tx, conversationId, waiting, ContactAttributes.noIdentifier(rule.identifyBy()));
@@ -117,12 +117,11 @@ final class PageTagForwarding implements PageTagHook {
         }
     }
 
-    private static ObjectNode event(PageTagStore.Waiting tag, BrazePageTags rule,
-            Map.Entry<String, String> identifier) {
+    private static ObjectNode event(PageTagStore.Waiting tag, BrazePageTags rule, ObjectNode identifier) {
         ObjectNode properties = tag.properties().deepCopy();
         rule.event().ifPresent(name -> properties.put("tag", tag.tag()));
-        ObjectNode event = Json.object().put(identifier.getKey(), identifier.getValue())
-                .put("name", rule.event().orElse(tag.tag())).put("time", BrazeWriter.iso(tag.at()));
+        ObjectNode event = identifier.deepCopy().put("name", rule.event().orElse(tag.tag()))
+                .put("time", BrazeWriter.iso(tag.at()));
         event.set("properties", properties);
         return event;
     }

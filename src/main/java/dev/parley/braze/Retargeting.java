@@ -79,21 +79,20 @@ final class Retargeting implements AfterConversation {
 
     /** Stores the event and attributes with the writer; returns why not, if nothing could be sent. */
     private Optional<String> send(Tx tx, EndedFacts facts, BrazeRetargeting rule) {
-        Optional<Map.Entry<String, String>> identifier = ContactAttributes.identifier(facts.contact(),
-                rule.identifyBy());
+        Optional<ObjectNode> identifier = writer.name(tx, facts.contact(), rule.identifyBy());
         if (identifier.isEmpty()) {
             return Optional.of(ContactAttributes.noIdentifier(rule.identifyBy()));
         }
-        ObjectNode event = Json.object().put(identifier.get().getKey(), identifier.get().getValue())
-                .put("name", rule.event()).put("time", BrazeWriter.iso(facts.endedAt()));
+        ObjectNode event = identifier.get().deepCopy().put("name", rule.event())
+                .put("time", BrazeWriter.iso(facts.endedAt()));
         event.set("properties", properties(facts));
-        ObjectNode attributes = Json.object().put(identifier.get().getKey(), identifier.get().getValue());
+        ObjectNode attributes = identifier.get().deepCopy();
         for (String name : rule.attributes()) {
-            if (!name.equals(identifier.get().getKey())) {
+            if (!identifier.get().has(name)) {
                 ContactAttributes.value(facts.contact(), name).ifPresent(value -> attributes.set(name, value));
             }
         }
-        List<JsonNode> attributeObjects = attributes.size() > 1 ? List.of(attributes) : List.of();
+        List<JsonNode> attributeObjects = attributes.size() > identifier.get().size() ? List.of(attributes) : List.of();
         return switch (writer.track(tx, Optional.of(facts.conversation().id()),
                 new BrazeUpdate(attributeObjects, List.of(event), List.of()))) {
             case TrackOutcome.Queued q when q.complete() -> Optional.empty();
@@ -110,7 +109,7 @@ final class Retargeting implements AfterConversation {
                 : facts.conversation().subject();
         topic.ifPresent(t -> p.put("topic", t));
         facts.endReason().ifPresent(r -> p.put("outcome", r));
-        facts.lastBot().map(bots::get).flatMap(BotConfig::flow).ifPresent(f -> p.put("flow", f));
+        facts.flowId().ifPresent(f -> p.put("flow", f));
         p.put("channel", facts.conversation().channelType());
         p.put("duration_s", Math.max(0, Duration.between(facts.conversation().createdAt(), facts.endedAt())
                 .toSeconds()));

@@ -24,7 +24,14 @@ public record BrazeRetargeting(String event, List<String> attributes, List<Ident
         /** The contact's e-mail address, sent as {@code email}. */
         EMAIL,
         /** The contact's mobile number, sent as {@code phone}. */
-        PHONE
+        PHONE,
+        /**
+         * An alias Parley gives every contact ({@code alias_label} {@code parley_contact_id}, {@code alias_name}
+         * the contact's id), which creates an alias-only Braze user for an anonymous contact; once the contact
+         * has an external customer id, Parley merges that user into the {@code external_id} one
+         * ({@code /users/identify}).
+         */
+        ALIAS
     }
 
     public BrazeRetargeting {

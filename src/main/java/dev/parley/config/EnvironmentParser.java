@@ -108,7 +108,13 @@ final class EnvironmentParser {
                 node.get("batch_size").map(size -> size.asInt(1, BrazeConfig.MAX_BATCH_SIZE))
                         .orElse(BrazeConfig.MAX_BATCH_SIZE),
                 node.get("partner").map(ConfigValues::text),
-                selected ? secrets.resolve(node, "outreach_token") : Optional.empty());
+                selected ? secrets.resolve(node, "outreach_token") : Optional.empty(),
+                node.get("batch_limit_mode").map(mode -> mode.asEnum(BrazeConfig.BatchLimitMode.class))
+                        .orElse(BrazeConfig.BatchLimitMode.COMBINED),
+                node.get("delta_memory").map(YamlNode::asDuration).orElse(BrazeConfig.DEFAULT_DELTA_MEMORY),
+                node.get("max_attempts").map(n -> n.asInt(1, 10_000)).orElse(BrazeConfig.DEFAULT_MAX_ATTEMPTS),
+                node.get("exports_per_minute").map(n -> n.asInt(1, 100_000))
+                        .orElse(BrazeConfig.DEFAULT_EXPORTS_PER_MINUTE));
     }
 
     /** False only when the key comes from a well-named environment variable that is not set here. */
@@ -122,7 +128,8 @@ final class EnvironmentParser {
     }
 
     private static List<String> brazeKeys() {
-        List<String> keys = new ArrayList<>(List.of("url", "batch_size", "partner"));
+        List<String> keys = new ArrayList<>(List.of("url", "batch_size", "batch_limit_mode", "delta_memory",
+                "max_attempts", "exports_per_minute", "partner"));
         keys.addAll(Secrets.keys("api_key"));
         keys.addAll(Secrets.keys("outreach_token"));
         return List.copyOf(keys);

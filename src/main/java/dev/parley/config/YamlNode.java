@@ -1,5 +1,7 @@
 package dev.parley.config;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -128,6 +130,32 @@ public final class YamlNode {
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
+    }
+
+    /**
+     * A plain (unquoted) scalar YAML reads as a boolean or a number, as that value: {@code true} as
+     * {@link Boolean}, {@code 5} as {@link BigInteger}, {@code 1.5} as {@link BigDecimal};
+     * empty for text, quoted scalars and anything else.
+     */
+    public Optional<Object> typedScalar() {
+        if (!(node instanceof ScalarNode scalar)) {
+            return Optional.empty();
+        }
+        String text = scalar.getValue().strip().replace("_", "");
+        try {
+            if (Tag.BOOL.equals(node.getTag())) {
+                return Optional.of(Scalars.toBoolean(text));
+            }
+            if (Tag.INT.equals(node.getTag())) {
+                return Optional.of(new BigInteger(text.startsWith("+") ? text.substring(1) : text));
+            }
+            if (Tag.FLOAT.equals(node.getTag())) {
+                return Optional.of(new BigDecimal(text));
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     public int asInt() {

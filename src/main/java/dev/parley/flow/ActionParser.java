@@ -33,8 +33,9 @@ final class ActionParser {
                     + " (known: " + String.join(", ", context.actions.keySet().stream().sorted().toList()) + ")");
         }
         Optional<YamlNode> withNode = context.optional(node, "with");
-        Map<String, Value> with = withNode.map(this::parameters).orElse(Map.of());
         ActionParameters declared = context.actions.get(action);
+        boolean keepTypes = declared != null && declared.keepsTypes();
+        Map<String, Value> with = withNode.map(w -> parameters(w, keepTypes)).orElse(Map.of());
         if (declared != null && withNode.map(Shapes::isMapping).orElse(true)) {
             check(node, withNode, action, declared, with);
             with = encodingUrls(with, declared);
@@ -76,13 +77,13 @@ final class ActionParser {
         return encoding;
     }
 
-    private Map<String, Value> parameters(YamlNode with) {
+    private Map<String, Value> parameters(YamlNode with, boolean keepTypes) {
         if (!Shapes.isMapping(with)) {
             context.problems.error(with, "with is a mapping of the action's parameters, as in with: { url: … }");
             return Map.of();
         }
         Map<String, Value> parameters = new LinkedHashMap<>();
-        context.entries(with).forEach((key, value) -> parameters.put(key, context.value(value)));
+        context.entries(with).forEach((key, value) -> parameters.put(key, context.value(value, keepTypes)));
         return parameters;
     }
 

@@ -162,17 +162,26 @@ final class ParseContext {
 
     /** Any YAML value, with every scalar in it read as a template. */
     Value value(YamlNode node) {
+        return value(node, false);
+    }
+
+    /**
+     * Any YAML value, with every scalar in it read as a template, except, when {@code keepTypes}, plain
+     * booleans and numbers, which stay what YAML reads them as.
+     */
+    Value value(YamlNode node, boolean keepTypes) {
         if (node.isNull()) {
             return new Value.Null();
         }
         if (node.isList()) {
-            return new Value.Items(node.items().stream().map(this::value).toList());
+            return new Value.Items(node.items().stream().map(item -> value(item, keepTypes)).toList());
         }
         if (Shapes.isScalar(node)) {
-            return new Value.Text(template(node));
+            return node.typedScalar().filter(typed -> keepTypes).<Value>map(Value.Scalar::new)
+                    .orElseGet(() -> new Value.Text(template(node)));
         }
         Map<String, Value> fields = new LinkedHashMap<>();
-        entries(node).forEach((key, child) -> fields.put(key, value(child)));
+        entries(node).forEach((key, child) -> fields.put(key, value(child, keepTypes)));
         return new Value.Fields(fields);
     }
 

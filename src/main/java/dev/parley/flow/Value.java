@@ -9,10 +9,17 @@ import java.util.Map;
  * A structured parameter of a node ({@code with:}, {@code set:}, {@code contact_update:} …): every
  * text in it is a {@link Template}; lists and mappings keep their order.
  */
-public sealed interface Value permits Value.Text, Value.Items, Value.Fields, Value.Null {
+public sealed interface Value permits Value.Text, Value.Scalar, Value.Items, Value.Fields, Value.Null {
 
     /** A scalar, as a template (numbers and booleans are kept as written). */
     record Text(Template template) implements Value {
+    }
+
+    /**
+     * A boolean or number written as such ({@code vip: true}, {@code quantity: 1}), kept as that type for
+     * actions whose parameters keep types ({@link dev.parley.flow.spi.ActionParameters#keepingTypes()}).
+     */
+    record Scalar(Object value) implements Value {
     }
 
     /** A list. */

@@ -26,6 +26,7 @@ final class WrittenValues {
     private static boolean isLiteral(Value value) {
         return switch (value) {
             case Value.Text text -> text.template().isConstant();
+            case Value.Scalar scalar -> true;
             case Value.Items items -> items.items().stream().allMatch(WrittenValues::isLiteral);
             case Value.Fields fields -> fields.fields().values().stream().allMatch(WrittenValues::isLiteral);
             case Value.Null nothing -> true;
@@ -36,6 +37,7 @@ final class WrittenValues {
     private static Object literal(Value value) {
         return switch (value) {
             case Value.Text text -> text.template().literalStart();
+            case Value.Scalar scalar -> scalar.value();
             case Value.Items items -> {
                 List<Object> list = new ArrayList<>();
                 items.items().forEach(item -> list.add(literal(item)));

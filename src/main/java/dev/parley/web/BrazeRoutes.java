@@ -13,10 +13,11 @@ import java.util.function.Function;
 
 /**
  * The Braze part of the admin API under {@code /api/v1/integrations/braze}: objects Braze refused
- * (dead letters) and re-sending them. Admins only; agents get 403.
+ * (dead letters) and re-sending them, one or all, and the alerts raised. Admins only; agents get 403.
  */
 final class BrazeRoutes {
     private static final String BASE = OperatorRoutes.BASE + "/integrations/braze/dead-letters";
+    private static final String ALERTS = OperatorRoutes.BASE + "/integrations/braze/alerts";
     private static final int MAX_BODY = 1024 * 1024;
 
     private final BrazeDeadLetters deadLetters;
@@ -33,6 +34,16 @@ final class BrazeRoutes {
             ArrayNode items = Json.array();
             deadLetters.list().forEach(d -> items.add(d.toJson()));
             ctx.json(Json.object().set("items", items));
+        });
+        r.get(ALERTS, ctx -> {
+            admin(ctx);
+            ArrayNode items = Json.array();
+            deadLetters.alerts().forEach(a -> items.add(a.toJson()));
+            ctx.json(Json.object().set("items", items));
+        });
+        r.post(BASE + "/resend", ctx -> {
+            admin(ctx);
+            ctx.status(202).json(Json.object().put("queued", deadLetters.resendAll()));
         });
         r.post(BASE + "/{id}/resend", ctx -> {
             admin(ctx);

@@ -21,7 +21,8 @@ export function deliveriesPage(ctx, params) {
     const error = notice();
     const more = h('button', {className: 'more', hidden: true}, 'Older calls');
     let before = null;
-    fill(ctx.main, h('div', {className: 'admin'}, h('h2', {}, 'Deliveries'),
+    const brazeAlerts = h('div', {className: 'braze-alerts'});
+    fill(ctx.main, h('div', {className: 'admin'}, h('h2', {}, 'Deliveries'), brazeAlerts,
         h('div', {className: 'filters'}, h('label', {}, 'Bot ', picker),
             h('button', {onclick: () => show(true)}, 'Refresh')), error,
         h('table', {className: 'table deliveries'}, h('thead', {}, h('tr', {}, ['When', 'Event', 'Attempt', 'Status',
@@ -62,6 +63,17 @@ export function deliveriesPage(ctx, params) {
             error.textContent = explain(err);
         }
     }
+
+    // Braze alerts (a refused key pausing the sender, 5xx without end) belong where admins look at deliveries.
+    (async () => {
+        try {
+            const alerts = (await api('GET', 'integrations/braze/alerts')).items;
+            fill(brazeAlerts, alerts.map(a => h('p', {className: 'notice error braze-alert', dataset: {kind: a.kind}},
+                'Braze: ' + a.message + ' (since ' + when(a.raised_at) + ')')));
+        } catch (err) {
+            brazeAlerts.textContent = '';
+        }
+    })();
 
     (async () => {
         try {

@@ -72,17 +72,37 @@ class BrazeClientTest {
 
         ObjectNode tooMany = Json.object();
         ArrayNode events = tooMany.putArray("events");
-        for (int i = 0; i < 76; i++) {
+        ArrayNode attributes = tooMany.putArray("attributes");
+        for (int i = 0; i < 40; i++) {
             events.addObject().put("external_id", "u" + i).put("name", "e").put("time", "2024-05-01T14:03:22Z");
+            attributes.addObject().put("external_id", "u" + i).put("vip", true);
         }
-        assertThat(client.track(tooMany)).isInstanceOfSatisfying(BrazeAnswer.Rejected.class,
-                r -> assertThat(r.message()).isEqualTo("Max Input Length Exceeded"));
-
-        ObjectNode noId = Json.object();
-        noId.putArray("attributes").addObject().put("first_name", "Ana").put("dob", "02/04/1990");
-        assertThat(client.track(noId)).isInstanceOfSatisfying(BrazeAnswer.Rejected.class,
-                r -> assertThat(r.errors()).hasSize(2).anyMatch(e -> e.contains("'dob' must be YYYY-MM-DD")));
+        assertThat(client.track(tooMany)).as("75 objects across the arrays combined")
+                .isInstanceOfSatisfying(BrazeAnswer.Rejected.class,
+                        r -> assertThat(r.message()).isEqualTo("Max Input Length Exceeded"));
         assertThat(braze.tracked()).isEmpty();
+    }
+
+    @Test
+    void objectsBrazeCannotUseAreMinorErrorsOfASuccessNamingTheirIndex() {
+        ObjectNode body = Json.object();
+        ArrayNode attributes = body.putArray("attributes");
+        attributes.addObject().put("external_id", "u1").put("first_name", "Ana");
+        attributes.addObject().put("first_name", "Ana").put("dob", "02/04/1990");
+        attributes.addObject().put("external_id", "u2").put("bio", "x".repeat(256));
+        body.putArray("purchases").addObject().put("external_id", "u1").put("product_id", "hat").put("currency", "XYZ")
+                .put("price", 5).put("time", "2024-05-01T14:03:22Z");
+
+        assertThat(client.track(body)).isInstanceOfSatisfying(BrazeAnswer.Success.class, s -> {
+            assertThat(s.status()).isEqualTo(201);
+            assertThat(s.processed()).isEqualTo(new BrazeAnswer.Processed(1, 0, 0));
+            assertThat(s.errors()).extracting(BrazeAnswer.ItemError::describe).containsExactly(
+                    "attributes[1]: 'external_id' or 'braze_id' or 'user_alias' or 'email' or 'phone' is required",
+                    "attributes[2]: 'bio' is longer than 255 characters",
+                    "purchases[0]: 'currency' must be an ISO 4217 alphabetic code, got \"XYZ\"");
+        });
+        assertThat(braze.user("u1")).hasValueSatisfying(u -> assertThat(u.path("first_name").asText()).isEqualTo("Ana"));
+        assertThat(braze.user("u2")).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.parley.testing.BrazeStandIn;
 import dev.parley.testing.BrazeStandIn.Mode;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
+import dev.parley.testing.MutableClock;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import dev.parley.testing.WebContact;
@@ -55,11 +56,14 @@ class BrazeConversationTest {
                 """.formatted(botUrl);
     }
 
-    private record Running(TestParley parley, WebhookRecorder bot, BrazeStandIn braze) implements AutoCloseable {
+    private record Running(TestParley parley, WebhookRecorder bot, BrazeStandIn braze, MutableClock clock)
+            implements AutoCloseable {
         static Running start(StoreKind kind, Path temp) {
-            BrazeStandIn braze = BrazeStandIn.start(BrazeRig.KEY);
+            MutableClock clock = new MutableClock();
+            BrazeStandIn braze = BrazeStandIn.start(BrazeRig.KEY, clock);
             WebhookRecorder bot = WebhookRecorder.start((h, body) -> WebhookRecorder.Reply.empty());
-            return new Running(TestParley.start(kind, temp, yaml(braze.url(), bot.url()), ENV), bot, braze);
+            return new Running(TestParley.start(kind, temp, yaml(braze.url(), bot.url()), ENV, clock), bot, braze,
+                    clock);
         }
 
         /** Opens a conversation and answers the bot's session id. */
@@ -164,11 +168,12 @@ class BrazeConversationTest {
             assertThat(r.send(cid, CONTACT, event("end", "{}")).status()).isEqualTo(200);
             String list = r.parley().baseUrl() + "/api/v1/integrations/braze/dead-letters";
             Map<String, String> admin = r.login("ada@example.com", "ada-pw");
-            await().atMost(WAIT).until(() -> HTTP.get(list, admin).json().path("items").size() == 1);
+            await().atMost(WAIT).until(() -> HTTP.get(list, admin).json().path("items").size() == 2);
 
             HttpAnswer listed = HTTP.get(list, admin);
             assertThat(listed.status()).isEqualTo(200);
-            JsonNode letter = listed.json().path("items").get(0);
+            JsonNode letter = listed.json().path("items").valueStream()
+                    .filter(l -> !l.path("objects").path("events").isEmpty()).findFirst().orElseThrow();
             assertThat(letter.path("status").asInt()).isEqualTo(400);
             assertThat(letter.path("message").asText()).isEqualTo("provided external_id is blacklisted and disallowed");
             assertThat(letter.path("errors").get(0).asText()).isEqualTo("the stand-in refuses every request");
@@ -198,7 +203,43 @@ class BrazeConversationTest {
             assertThat(r.braze().tracked().getFirst().body().path("events").get(0).path("name").asText())
                     .isEqualTo("conversation_ended_fixed");
             assertThat(HTTP.post(resend, admin, "").status()).isEqualTo(409);
+            assertThat(HTTP.get(list, admin).json().path("items")).as("the attributes' letter is left").hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aRefusedKeyIsAnAlertForAdminsAndEveryDeadLetterCanBeResentAtOnce(StoreKind kind) {
+        try (Running r = Running.start(kind, temp)) {
+            Map<String, String> admin = r.login("ada@example.com", "ada-pw");
+            String alerts = r.parley().baseUrl() + "/api/v1/integrations/braze/alerts";
+            String list = r.parley().baseUrl() + "/api/v1/integrations/braze/dead-letters";
+            assertThat(HTTP.get(alerts, admin).json().path("items")).isEmpty();
+
+            r.braze().mode(Mode.UNAUTHORIZED);
+            assertThat(r.send(r.open(), CONTACT, event("end", "{}")).status()).isEqualTo(200);
+            await().atMost(WAIT).until(() -> HTTP.get(alerts, admin).json().path("items").size() == 1);
+            JsonNode alert = HTTP.get(alerts, admin).json().path("items").get(0);
+            assertThat(alert.path("kind").asText()).isEqualTo("auth");
+            assertThat(alert.path("message").asText()).startsWith("Braze refused the API key with HTTP 401")
+                    .contains("sending is paused").doesNotContain(BrazeRig.KEY);
+            assertThat(HTTP.get(list, admin).json().path("items")).as("nothing dead-lettered").isEmpty();
+            assertThat(HTTP.get(alerts, r.login("bob@example.com", "bob-pw")).status()).isEqualTo(403);
+            assertThat(HTTP.get(alerts, Map.of()).status()).isEqualTo(401);
+
+            r.braze().mode(Mode.BAD_REQUEST);
+            assertThat(r.send(r.open(), CONTACT, event("end", "{}")).status()).isEqualTo(200);
+            r.clock().advance(AnswerRecorder.AUTH_PROBE.plusSeconds(1));
+            await().atMost(WAIT).until(() -> HTTP.get(list, admin).json().path("items").size() == 4);
+
+            r.braze().mode(Mode.ACCEPT);
+            HttpAnswer resent = HTTP.post(list + "/resend", admin, "");
+            assertThat(resent.status()).as("%s", resent).isEqualTo(202);
+            assertThat(resent.json().path("queued").asInt()).isEqualTo(4);
+            await().atMost(WAIT).until(() -> r.braze().tracked().stream().mapToInt(BrazeStandIn.Taken::objects)
+                    .sum() == 4);
             assertThat(HTTP.get(list, admin).json().path("items")).isEmpty();
+            assertThat(HTTP.post(list + "/resend", r.login("bob@example.com", "bob-pw"), "").status()).isEqualTo(403);
         }
     }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * 10,000 updates from 500 conversations while Braze is down for 30 seconds, with a restart of Parley
- * in between: Braze gets every update exactly once, in requests of 50 objects or more on average.
+ * in between: Braze gets every update exactly once, in requests of 50 objects or more on average and
+ * never more than 75 objects across attributes and events.
  */
 class BrazeLoadTest {
     private static final int CONVERSATIONS = 500;
@@ -58,13 +59,18 @@ class BrazeLoadTest {
                 long pendingAfterRestart = second.database().read(h -> h.createQuery(
                         "SELECT COUNT(*) FROM braze_objects").mapTo(Long.class).one());
                 assertThat(pendingAfterRestart).as("updates pending across the restart").isPositive();
-                Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.ofNanos(System.nanoTime() - downAt).toMillis()));
+                await("the rest of the outage").atMost(OUTAGE.plusSeconds(10)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> Duration.ofNanos(System.nanoTime() - downAt).compareTo(OUTAGE) >= 0);
                 braze.up();
                 long upAt = System.nanoTime();
                 await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(100))
                         .until(() -> objects(braze) >= UPDATES);
                 Duration drain = Duration.ofNanos(System.nanoTime() - upAt);
-                Thread.sleep(1000);
+                await("the sender has nothing left").atMost(Duration.ofSeconds(30)).until(() -> second.database()
+                        .read(h -> h.createQuery("""
+                                SELECT (SELECT COUNT(*) FROM braze_objects)
+                                     + (SELECT COUNT(*) FROM braze_requests WHERE status = 'open')
+                                     + (SELECT COUNT(*) FROM outbox WHERE lane = 'braze')""").mapTo(Long.class).one()) == 0);
 
                 List<BrazeStandIn.Taken> requests = braze.tracked();
                 int[] seen = new int[UPDATES];
@@ -73,15 +79,18 @@ class BrazeLoadTest {
                     request.body().path("attributes").forEach(a -> seen[a.path("n").asInt()]++);
                 }
                 double perRequest = (double) objects(braze) / requests.size();
+                int largest = braze.trackSizes().stream().mapToInt(Integer::intValue).max().orElse(0);
                 System.out.printf("Braze writer load test (%s): %d updates from %d conversations, queued in %.1f s;"
                                 + " Braze down %d s with one restart (%d pending after it); %d requests, %.1f objects"
-                                + " per request; drained %.1f s after Braze came back%n", kind, UPDATES, CONVERSATIONS,
-                        queueing / 1e9, OUTAGE.toSeconds(), pendingAfterRestart, requests.size(), perRequest,
+                                + " per request, largest %d; drained %.1f s after Braze came back%n", kind, UPDATES, CONVERSATIONS,
+                        queueing / 1e9, OUTAGE.toSeconds(), pendingAfterRestart, requests.size(), perRequest, largest,
                         drain.toMillis() / 1000.0);
                 for (int n = 0; n < UPDATES; n++) {
                     assertThat(seen[n]).as("update %d reached Braze exactly once", n).isEqualTo(1);
                 }
                 assertThat(objects(braze)).isEqualTo(UPDATES);
+                assertThat(braze.trackSizes()).as("no request Braze got was over its limit of 75 combined")
+                        .allMatch(n -> n <= 75);
                 assertThat(perRequest).isGreaterThanOrEqualTo(50.0);
             }
         }

@@ -11,6 +11,7 @@ import dev.parley.testing.BrazeStandIn.Mode;
 import dev.parley.testing.StoreKind;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +60,8 @@ class BrazeWriterTest {
                         "events[2]: name: an event needs a name (non-empty text)",
                         "events[3]: properties.time: Braze reserves this name; rename the property",
                         "events[4]: must be a JSON object, got string",
-                        "purchases[1]: currency: a purchase needs a currency (three capital letters, such as USD)",
-                        "purchases[2]: currency: 'usd' is not a currency (three capital letters, such as USD)");
+                        "purchases[1]: currency: a purchase needs a currency (an ISO 4217 code in capitals, such as USD)",
+                        "purchases[2]: currency: 'usd' is not a currency (an ISO 4217 code in capitals, such as USD)");
             });
             await().atMost(WAIT).until(() -> rig.standIn().tracked().size() == 1);
             JsonNode sent = rig.standIn().tracked().getFirst().body();
@@ -72,6 +73,41 @@ class BrazeWriterTest {
                     java.time.Instant.now());
             assertThat(sent.path("purchases").get(0).path("time").asText()).isNotEmpty();
             await().atMost(WAIT).until(() -> rig.pendingObjects() == 0);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void longTextsReservedPurchaseKeysUnknownCurrenciesAndBadOperationsAreRefusedAsBrazeWould(StoreKind kind) {
+        try (BrazeRig rig = BrazeRig.start(kind, temp)) {
+            String longText = "x".repeat(256);
+            TrackOutcome outcome = rig.track("conv_1", """
+                    { "attributes": [
+                        { "external_id": "u1", "bio_note": "%s" },
+                        { "external_id": "u1", "tags": { "add": ["%s"] } },
+                        { "external_id": "u1", "chats": { "inc": "1" } },
+                        { "external_id": "u1", "prefs": { "bad key": 1 } },
+                        { "external_id": "u1", "vip": true, "score": 5, "chats": { "inc": 1 }, "note": "%s" } ],
+                      "purchases": [
+                        { "external_id": "u1", "product_id": "hat", "currency": "XYZ", "price": 5 },
+                        { "external_id": "u1", "product_id": "hat", "currency": "CHF", "price": 5,
+                          "properties": { "quantity": 2 } },
+                        { "external_id": "u1", "product_id": "hat", "currency": "CHF", "price": 5, "quantity": 2 } ] }"""
+                    .formatted(longText, longText, "y".repeat(255)));
+
+            assertThat(outcome).isInstanceOfSatisfying(TrackOutcome.Queued.class, q -> {
+                assertThat(q.queued()).isEqualTo(2);
+                assertThat(q.refused()).extracting(TrackOutcome.Refusal::describe).containsExactly(
+                        "attributes[0]: bio_note: text values have at most 255 characters, got 256",
+                        "attributes[1]: tags.add: text values have at most 255 characters, got 256",
+                        "attributes[2]: chats: inc takes a whole number alone, as in { inc: 1 }; got {\"inc\":\"1\"}",
+                        "attributes[3]: prefs.bad key: nested keys have 1 to 255 characters without spaces or '.'",
+                        "purchases[0]: currency: 'XYZ' is not a currency (an ISO 4217 code in capitals, such as USD)",
+                        "purchases[1]: properties.quantity: Braze reserves this name; rename the property");
+            });
+            await().atMost(WAIT).until(rig::idle);
+            assertThat(rig.braze().deadLetters().list()).as("Braze took everything that passed").isEmpty();
+            assertThat(rig.standIn().purchases("u1")).hasSize(1);
         }
     }
 
@@ -89,19 +125,19 @@ class BrazeWriterTest {
             await().atMost(WAIT).until(() -> rig.standIn().tracked().stream().mapToInt(BrazeStandIn.Taken::objects)
                     .sum() == 200);
             assertThat(rig.standIn().tracked()).extracting(BrazeStandIn.Taken::objects).containsExactly(75, 75, 50);
+            await().atMost(WAIT).until(rig::idle);
             assertThat(rig.requestStatuses()).containsExactly("sent", "sent", "sent");
         }
     }
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
-    void aRequestBrazeTookIsNeverSentAgainAndItsNonFatalErrorsBecomeADeadLetter(StoreKind kind) throws Exception {
+    void aRequestBrazeTookIsNeverSentAgainAndItsNonFatalErrorsBecomeADeadLetter(StoreKind kind) {
         try (BrazeRig rig = BrazeRig.start(kind, temp)) {
             rig.standIn().mode(Mode.ACCEPT_WITH_ERRORS);
             rig.track("conv_1", BrazeUpdate.ofEvents(List.of(event("blocked-1", "a"), event("u2", "b"))));
 
-            await().atMost(WAIT).until(() -> !rig.braze().deadLetters().list().isEmpty());
-            Thread.sleep(1500);
+            await().atMost(WAIT).until(rig::idle);
             assertThat(rig.standIn().received()).isEqualTo(1);
             assertThat(rig.requestStatuses()).containsExactly("sent");
             DeadLetter letter = rig.braze().deadLetters().list().getFirst();
@@ -117,15 +153,19 @@ class BrazeWriterTest {
     void a429IsRetriedNoSoonerThanBrazesResetTime(StoreKind kind) {
         try (BrazeRig rig = BrazeRig.start(kind, temp)) {
             rig.standIn().mode(Mode.RATE_LIMITED);
-            rig.standIn().resetIn(3);
+            rig.standIn().resetIn(30);
+            Instant before = rig.clock().instant();
             rig.track("conv_1", BrazeUpdate.ofEvents(List.of(event("u1", "a"))));
 
-            await().atMost(WAIT).until(() -> rig.standIn().received() == 1);
-            long limitedAt = System.nanoTime();
-            rig.standIn().mode(Mode.ACCEPT);
-            await().atMost(WAIT).until(() -> rig.standIn().tracked().size() == 1);
+            await().atMost(WAIT).until(() -> rig.nextAttempt().isPresent());
+            assertThat(rig.nextAttempt()).as("not before X-RateLimit-Reset, whole seconds from the answer")
+                    .hasValueSatisfying(next -> assertThat(next).isAfterOrEqualTo(before.plusSeconds(29)));
+            assertThat(rig.standIn().received()).isEqualTo(1);
 
-            assertThat(Duration.ofNanos(System.nanoTime() - limitedAt)).isGreaterThan(Duration.ofMillis(1900));
+            rig.standIn().mode(Mode.ACCEPT);
+            rig.clock().advance(Duration.ofSeconds(31));
+            await().atMost(WAIT).until(() -> rig.standIn().tracked().size() == 1);
+            await().atMost(WAIT).until(rig::idle);
             assertThat(rig.standIn().received()).isEqualTo(2);
             assertThat(rig.requestStatuses()).containsExactly("sent");
         }
@@ -133,7 +173,22 @@ class BrazeWriterTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
-    void serverErrorsAndHangsAreRetriedUntilBrazeTakesTheSameRequestOnce(StoreKind kind) throws Exception {
+    void theStoredStatusOfARequestIsWrittenOnlyOnceBrazesAnswerArrived(StoreKind kind) {
+        try (BrazeRig rig = BrazeRig.start(kind, temp)) {
+            rig.standIn().holdAnswers();
+            rig.track("conv_1", BrazeUpdate.ofEvents(List.of(event("u1", "a"))));
+
+            await().atMost(WAIT).until(() -> rig.standIn().tracked().size() == 1);
+            assertThat(rig.requestStatuses()).as("Braze has the request but has not answered yet")
+                    .containsExactly("open");
+            rig.standIn().releaseAnswers();
+            await().atMost(WAIT).until(() -> rig.requestStatuses().equals(List.of("sent")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void serverErrorsAndHangsAreRetriedUntilBrazeTakesTheSameRequestOnce(StoreKind kind) {
         try (BrazeRig rig = BrazeRig.start(kind, temp, 75, Duration.ofMillis(500))) {
             rig.standIn().mode(Mode.SERVER_ERROR);
             rig.track("conv_1", BrazeUpdate.ofEvents(List.of(event("u1", "a"), event("u2", "b"))));
@@ -145,7 +200,7 @@ class BrazeWriterTest {
             rig.standIn().mode(Mode.ACCEPT);
 
             await().atMost(WAIT).until(() -> rig.standIn().tracked().size() == 1);
-            Thread.sleep(1000);
+            await().atMost(WAIT).until(rig::idle);
             assertThat(rig.standIn().tracked()).hasSize(1);
             assertThat(rig.standIn().tracked().getFirst().objects()).isEqualTo(2);
             assertThat(rig.requestStatuses()).containsExactly("sent");
@@ -155,13 +210,12 @@ class BrazeWriterTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
-    void aRefusedRequestBecomesADeadLetterWithBrazesWordsAndIsNotRetried(StoreKind kind) throws Exception {
+    void aRefusedRequestBecomesADeadLetterWithBrazesWordsAndIsNotRetried(StoreKind kind) {
         try (BrazeRig rig = BrazeRig.start(kind, temp)) {
             rig.standIn().mode(Mode.BAD_REQUEST);
             rig.track("conv_1", BrazeUpdate.ofEvents(List.of(event("u1", "a"))));
 
-            await().atMost(WAIT).until(() -> !rig.braze().deadLetters().list().isEmpty());
-            Thread.sleep(1500);
+            await().atMost(WAIT).until(() -> !rig.braze().deadLetters().list().isEmpty() && rig.idle());
             assertThat(rig.standIn().received()).isEqualTo(1);
             assertThat(rig.requestStatuses()).containsExactly("dead");
             DeadLetter letter = rig.braze().deadLetters().list().getFirst();
@@ -178,7 +232,7 @@ class BrazeWriterTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
-    void attributesAreSentOnlyWhenTheyChanged(StoreKind kind) throws Exception {
+    void attributesAreSentOnlyWhenTheyChanged(StoreKind kind) {
         try (BrazeRig rig = BrazeRig.start(kind, temp)) {
             rig.track("conv_1", """
                     { "attributes": [{ "external_id": "u1", "first_name": "Ana", "home_city": "Austin",
@@ -196,9 +250,35 @@ class BrazeWriterTest {
 
             rig.track("conv_3", """
                     { "attributes": [{ "external_id": "u1", "first_name": "Ana", "home_city": "Boston" }] }""");
-            await().atMost(WAIT).until(() -> rig.pendingObjects() == 0);
-            Thread.sleep(800);
+            await().atMost(WAIT).until(rig::idle);
             assertThat(rig.standIn().tracked()).as("an object with nothing new is dropped").hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void rememberedValuesExpireAndConsentIsAlwaysSent(StoreKind kind) {
+        try (BrazeRig rig = BrazeRig.start(kind, temp, "delta_memory: 1h", Duration.ofSeconds(5))) {
+            String update = """
+                    { "attributes": [{ "external_id": "u1", "first_name": "Ana", "email_subscribe": "opted_in",
+                                       "subscription_groups": [{ "subscription_group_id": "g1",
+                                                                 "subscription_state": "subscribed" }] }] }""";
+            rig.track("conv_1", update);
+            await().atMost(WAIT).until(() -> rig.idle() && rig.standIn().tracked().size() == 1);
+
+            rig.track("conv_2", update);
+            await().atMost(WAIT).until(() -> rig.idle() && rig.standIn().tracked().size() == 2);
+            assertThat(rig.standIn().tracked().get(1).body().path("attributes").get(0)).as("within the memory")
+                    .isEqualTo(Json.parseStored("""
+                            { "external_id": "u1", "email_subscribe": "opted_in",
+                              "subscription_groups": [{ "subscription_group_id": "g1",
+                                                        "subscription_state": "subscribed" }] }"""));
+
+            rig.clock().advance(Duration.ofMinutes(61));
+            rig.track("conv_3", update);
+            await().atMost(WAIT).until(() -> rig.idle() && rig.standIn().tracked().size() == 3);
+            assertThat(rig.standIn().tracked().get(2).body().path("attributes").get(0).path("first_name").asText())
+                    .as("the memory expired").isEqualTo("Ana");
         }
     }
 

@@ -44,6 +44,27 @@ class EnvironmentConfigTest {
     }
 
     @Test
+    void brazeDeliveryIsTunedByLimitModeDeltaMemoryAttemptsAndExportPace() {
+        ParleyConfig config = ConfigLoader.parse("""
+                environments:
+                  sandbox: { braze: { url: https://rest.iad-01.braze.com, api_key_env: BRAZE_SANDBOX_KEY,
+                                      batch_limit_mode: per_array, delta_memory: 2h, max_attempts: 5,
+                                      exports_per_minute: 2500 } }
+                """, "parley.yml", KEYS);
+
+        assertThat(config.activeEnvironment().flatMap(EnvironmentConfig::braze)).contains(new BrazeConfig(
+                "https://rest.iad-01.braze.com", "sbx-k3y", 75, Optional.empty(), Optional.empty(),
+                BrazeConfig.BatchLimitMode.PER_ARRAY, java.time.Duration.ofHours(2), 5, 2500));
+        assertThat(ConfigLoader.parse(TWO, "parley.yml", KEYS).activeEnvironment().flatMap(EnvironmentConfig::braze)
+                .orElseThrow()).satisfies(b -> {
+                    assertThat(b.batchLimitMode()).isEqualTo(BrazeConfig.BatchLimitMode.COMBINED);
+                    assertThat(b.deltaMemory()).isEqualTo(java.time.Duration.ofHours(24));
+                    assertThat(b.maxAttempts()).isEqualTo(40);
+                    assertThat(b.exportsPerMinute()).isEqualTo(250);
+                });
+    }
+
+    @Test
     void theEnvironmentKeyPicksOneAndParleyEnvWins() {
         assertThat(ConfigLoader.parse(TWO + "environment: prod\n", "parley.yml", KEYS).environment())
                 .isEqualTo("prod");
@@ -170,6 +191,11 @@ class EnvironmentConfigTest {
                                 + " http(s) URL"),
                 arguments("batch size above Braze's limit", sandbox + "      batch_size: 100\n",
                         "parley.yml:6: environments.sandbox.braze.batch_size: must be between 1 and 75, got 100"),
+                arguments("unknown batch limit mode", sandbox + "      batch_limit_mode: total\n",
+                        "parley.yml:6: environments.sandbox.braze.batch_limit_mode: 'total' is not one of combined,"
+                                + " per_array"),
+                arguments("no attempt", sandbox + "      max_attempts: 0\n",
+                        "parley.yml:6: environments.sandbox.braze.max_attempts: must be between 1 and 10000, got 0"),
                 arguments("batch size zero", sandbox + "      batch_size: 0\n",
                         "parley.yml:6: environments.sandbox.braze.batch_size: must be between 1 and 75, got 0"),
                 arguments("batch size not a number", sandbox + "      batch_size: many\n",
@@ -203,7 +229,7 @@ class EnvironmentConfigTest {
                                 + " braze key (url, api_key_env)"),
                 arguments("unknown identifier", sandbox + RULE_BASE + "      after_conversation: { identify_by: fax }\n",
                         "parley.yml:12: widgets[0].braze.after_conversation.identify_by: 'fax' is not one of"
-                                + " external_id, email, phone"),
+                                + " external_id, email, phone, alias"),
                 arguments("attribute naming the user", sandbox + RULE_BASE
                                 + "      after_conversation: { attributes: [email, external_id] }\n",
                         "parley.yml:12: widgets[0].braze.after_conversation.attributes[1]: 'external_id' names the"
@@ -232,7 +258,7 @@ class EnvironmentConfigTest {
                 arguments("page tags unknown identifier", sandbox + RULE_BASE
                                 + "      page_tags: { identify_by: [email, fax] }\n",
                         "parley.yml:12: widgets[0].braze.page_tags.identify_by[1]: 'fax' is not one of"
-                                + " external_id, email, phone"),
+                                + " external_id, email, phone, alias"),
                 arguments("page tags empty only", sandbox + RULE_BASE + "      page_tags: { only: [] }\n",
                         "parley.yml:12: widgets[0].braze.page_tags.only: name at least one tag, or leave only out"
                                 + " to send every tag"),

@@ -32,7 +32,8 @@ final class BrazeActionParameters {
             ActionParameter.optional("attributes", OBJECTS),
             ActionParameter.optional("events", OBJECTS),
             ActionParameter.optional("purchases", OBJECTS))
-            .needingOneOf("attributes", "events", "purchases");
+            .needingOneOf("attributes", "events", "purchases")
+            .keepingTypes();
 
     /** The user to look up, by one identifier, and the fields to export. */
     static final ActionParameters PROFILE = ActionParameters.of(

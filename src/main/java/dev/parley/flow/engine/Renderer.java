@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.flow.Template;
 import dev.parley.flow.Value;
+import dev.parley.json.Json;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -46,6 +47,7 @@ final class Renderer {
     static JsonNode value(Value value, FlowData data) {
         return switch (value) {
             case Value.Text text -> json(text.template(), data);
+            case Value.Scalar scalar -> Json.MAPPER.valueToTree(scalar.value());
             case Value.Items items -> {
                 ArrayNode list = JSON.arrayNode();
                 items.items().forEach(item -> list.add(value(item, data)));

@@ -34,6 +34,7 @@ final class UnsetEnv {
             case Value.Text text -> Stream.of(text.template());
             case Value.Items items -> items.items().stream().flatMap(UnsetEnv::templates);
             case Value.Fields fields -> fields.fields().values().stream().flatMap(UnsetEnv::templates);
+            case Value.Scalar scalar -> Stream.empty();
             case Value.Null nothing -> Stream.empty();
         };
     }

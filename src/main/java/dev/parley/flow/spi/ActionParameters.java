@@ -27,17 +27,19 @@ import java.util.Set;
  * {@code action 'example.weather': unit must be one of c, f, got 'k'}.
  */
 public final class ActionParameters {
-    private static final ActionParameters ANY = new ActionParameters(Map.of(), true, List.of());
+    private static final ActionParameters ANY = new ActionParameters(Map.of(), true, List.of(), false);
 
     private final Map<String, ActionParameter> parameters;
     private final boolean othersAllowed;
     private final List<List<String>> alternatives;
+    private final boolean keepsTypes;
 
     private ActionParameters(Map<String, ActionParameter> parameters, boolean othersAllowed,
-            List<List<String>> alternatives) {
+            List<List<String>> alternatives, boolean keepsTypes) {
         this.parameters = parameters;
         this.othersAllowed = othersAllowed;
         this.alternatives = alternatives;
+        this.keepsTypes = keepsTypes;
     }
 
     /** Exactly these parameters; any other name is a problem. */
@@ -48,7 +50,7 @@ public final class ActionParameters {
                 throw new IllegalArgumentException("parameter '" + parameter.name() + "' is declared twice");
             }
         }
-        return new ActionParameters(Collections.unmodifiableMap(byName), false, List.of());
+        return new ActionParameters(Collections.unmodifiableMap(byName), false, List.of(), false);
     }
 
     /** Whatever a flow gives, unchecked: what an action node takes unless it declares its parameters. */
@@ -58,7 +60,21 @@ public final class ActionParameters {
 
     /** These parameters, and others too, which are passed on unchecked. */
     public ActionParameters allowingOthers() {
-        return new ActionParameters(parameters, true, alternatives);
+        return new ActionParameters(parameters, true, alternatives, keepsTypes);
+    }
+
+    /**
+     * These parameters, whose YAML booleans and numbers reach the action as booleans and numbers
+     * ({@code vip: true}, {@code quantity: 1}) instead of text; a template that is one placeholder keeps
+     * its value's type either way.
+     */
+    public ActionParameters keepingTypes() {
+        return new ActionParameters(parameters, othersAllowed, alternatives, true);
+    }
+
+    /** Whether YAML booleans and numbers of {@code with:} keep their type. */
+    public boolean keepsTypes() {
+        return keepsTypes;
     }
 
     /** These parameters, of which a flow must give at least one of {@code names} (each declared here). */
@@ -69,7 +85,7 @@ public final class ActionParameters {
         });
         List<List<String>> more = new ArrayList<>(alternatives);
         more.add(group);
-        return new ActionParameters(parameters, othersAllowed, List.copyOf(more));
+        return new ActionParameters(parameters, othersAllowed, List.copyOf(more), keepsTypes);
     }
 
     /** The declared parameters, in the order given. */
