@@ -29,6 +29,8 @@ import dev.parley.operator.ConversationQueries;
 import dev.parley.conversation.NoteStore;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
+import dev.parley.metrics.ParleyMetrics;
+import dev.parley.metrics.StateGauges;
 import dev.parley.outbox.Outbox;
 import dev.parley.routing.Router;
 import dev.parley.routing.WorkspaceApplier;
@@ -48,15 +50,17 @@ public final class Parley implements AutoCloseable {
     private final BrazeModule braze;
 
     private final FlowModule flows;
+    private final ParleyMetrics metrics;
 
     private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot, BrazeModule braze,
-            FlowModule flows) {
+            FlowModule flows, ParleyMetrics metrics) {
         this.db = db;
         this.outbox = outbox;
         this.web = web;
         this.chatbot = chatbot;
         this.flows = flows;
         this.braze = braze;
+        this.metrics = metrics;
     }
 
     /** Opens the database (migrating it), applies the workspace, starts workers and the server. */
@@ -66,6 +70,7 @@ public final class Parley implements AutoCloseable {
 
     public static Parley start(ServerSettings settings, ParleyConfig config, Clock clock, Ids ids) {
         Database db = Database.open(Databases.url(settings));
+        ParleyMetrics metrics = ParleyMetrics.start(settings.metricsToken());
         try {
             new WorkspaceApplier(db).apply(config);
             LiveHub hub = new LiveHub();
@@ -91,6 +96,9 @@ public final class Parley implements AutoCloseable {
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
                     media, flows.bots()));
+            db.bindMetrics(metrics.registry());
+            StateGauges.bind(metrics, clock, new StateGauges.Sources(outbox, chatbot::activeSessions,
+                    braze.deadLetters()::openCount));
             IdentitySecrets identities = IdentitySecrets.of(config.widgets());
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks(), braze.pageTags());
@@ -108,12 +116,14 @@ public final class Parley implements AutoCloseable {
                             conversations, timeline, chatbot.hooks(), identities), flows.flowOfBot(), config.activeEnvironment()
                             .flatMap(EnvironmentConfig::braze).flatMap(BrazeConfig::outreachToken),
                             config.environment()),
-                    new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub)));
+                    new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub),
+                    metrics));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);
-            return new Parley(db, outbox, web, chatbot, braze, flows);
+            return new Parley(db, outbox, web, chatbot, braze, flows, metrics);
         } catch (RuntimeException e) {
+            metrics.close();
             db.close();
             throw e;
         }
@@ -127,6 +137,11 @@ public final class Parley implements AutoCloseable {
         return db;
     }
 
+    /** The durable queue of effects; tests wait on {@link Outbox#drained()}. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
     /** The Braze writer and reader of the selected environment. */
     public BrazeModule braze() {
         return braze;
@@ -138,6 +153,7 @@ public final class Parley implements AutoCloseable {
         chatbot.stopTimers();
         flows.close();
         outbox.close();
+        metrics.close();
         db.close();
     }
 }

@@ -25,6 +25,11 @@ public final class BrazeDeadLetters {
         this.writer = writer;
     }
 
+    /** How many dead letters are not re-sent yet. */
+    public long openCount() {
+        return db.read(store::countOpen);
+    }
+
     /** Dead letters not re-sent yet, oldest first. */
     public List<DeadLetter> list() {
         return db.read(h -> store.open(h, LIST_LIMIT));

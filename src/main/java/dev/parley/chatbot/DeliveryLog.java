@@ -16,6 +16,7 @@ public final class DeliveryLog {
             Optional<String> responseBody) {}
 
     void record(Tx tx, Entry e) {
+        tx.afterCommit(() -> WebhookCalls.recorded(e));
         tx.handle().createUpdate("""
                 INSERT INTO deliveries (bot_id, cid, event_id, event_name, attempt, at, latency_ms, status_code,
                   outcome, error, request_body, response_body)

@@ -3,6 +3,7 @@ package dev.parley.operator;
 import com.password4j.Password;
 import dev.parley.auth.Secrets;
 import dev.parley.auth.SlidingWindowLimiter;
+import dev.parley.metrics.Meters;
 import dev.parley.error.ClientError;
 import dev.parley.routing.Operator;
 import dev.parley.routing.WorkspaceStore;
@@ -41,6 +42,7 @@ public final class OperatorAuth {
         Optional<String> hash = operator.flatMap(o -> db.read(h -> workspace.passwordHash(h, o.id())));
         boolean ok = Password.check(password, hash.orElse(DECOY)).withArgon2() && hash.isPresent();
         if (!ok) {
+            Meters.loginFailed();
             Optional<Duration> wait = failures.acquire(key);
             if (wait.isPresent()) {
                 throw new ClientError(ClientError.Kind.RATE_LIMITED, "rate_limited",
