@@ -98,7 +98,7 @@ public final class Parley implements AutoCloseable {
                     media, flows.bots()));
             db.bindMetrics(metrics.registry());
             StateGauges.bind(metrics, clock, new StateGauges.Sources(outbox, chatbot::activeSessions,
-                    braze.deadLetters()::openCount));
+                    braze.deadLetters()::openCount, hub::listeners));
             IdentitySecrets identities = IdentitySecrets.of(config.widgets());
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks(), braze.pageTags());

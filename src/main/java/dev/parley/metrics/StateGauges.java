@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /** Gauges read from the database at scrape time: queues, dead letters, sessions. */
@@ -16,7 +17,8 @@ public final class StateGauges {
     private StateGauges() {}
 
     /** The things to gauge: the outbox, and counts the features answer. */
-    public record Sources(Outbox outbox, LongSupplier activeBotSessions, LongSupplier openBrazeDeadLetters) {}
+    public record Sources(Outbox outbox, LongSupplier activeBotSessions, LongSupplier openBrazeDeadLetters,
+            IntSupplier liveListeners) {}
 
     public static void bind(ParleyMetrics metrics, Clock clock, Sources sources) {
         Sampled<Map<String, Backlog>> backlog = new Sampled<>(sources.outbox()::backlog, clock, SAMPLE_AGE);
@@ -36,5 +38,7 @@ public final class StateGauges {
         metrics.gauge("parley.bot.sessions.active", "bot sessions not ended", Tags.empty(), sessions::get);
         Sampled<Long> braze = new Sampled<>(sources.openBrazeDeadLetters()::getAsLong, clock, SAMPLE_AGE);
         metrics.gauge("parley.braze.dead.letters", "objects Braze refused, not re-sent yet", Tags.empty(), braze::get);
+        metrics.gauge("parley.live.listeners", "listeners waiting for pushes: widget sockets and long polls",
+                Tags.empty(), sources.liveListeners()::getAsInt);
     }
 }

@@ -101,7 +101,8 @@ class RoutingTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> bot.calls().size() == 1);
             WebContact second = returning(parley, first);
             assertThat(status(parley, second)).isEqualTo("inbox");
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> bot.calls().size() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(parley::drained);
+            assertThat(bot.calls()).hasSize(1);
         }
     }
 
