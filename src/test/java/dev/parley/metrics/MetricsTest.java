@@ -37,7 +37,7 @@ class MetricsTest {
 
     private static String workspace(String answeringUrl, String failingUrl, String retry) {
         return """
-                groups: [{ id: support, name: Support }]
+                groups: [{ id: support, name: Support }, { id: down, name: Down }]
                 operators: [{ id: ada, name: Ada, email: ada@example.com, group: support, role: admin, password_env: PW }]
                 bots:
                   - { id: echo, name: Echo, group: support, type: api, behavior: firewall, webhook_url: "%s" }
@@ -46,8 +46,7 @@ class MetricsTest {
                 widgets:
                   - { id: web, name: Web, group: support }
                   - { id: broken, name: Broken, group: down }
-                """.formatted(answeringUrl, failingUrl, retry).replace("groups: [{ id: support, name: Support }]",
-                "groups: [{ id: support, name: Support }, { id: down, name: Down }]");
+                """.formatted(answeringUrl, failingUrl, retry);
     }
 
     /** Answers every contact message with one message of its own. */

@@ -87,6 +87,7 @@ class WebhookLogTest {
             if (config.contains("json")) {
                 JsonNode json = Json.MAPPER.readTree(line);
                 assertThat(json.path("level").asText()).isEqualTo("WARN");
+                assertThat(json.path("formattedMessage").asText()).contains("HTTP 503");
                 JsonNode mdc = json.path("mdc");
                 assertThat(mdc.path("conversation_id").asText()).isEqualTo(contact.conversationId());
                 assertThat(mdc.path("bot_id").asText()).isEqualTo("down");
