@@ -147,6 +147,7 @@ class AddonDispatchTest {
             assertThat(missing.status()).isEqualTo(400);
             assertThat(missing.json().path("error").path("path").asText()).isEqualTo("[0].packet.payload.type");
             assertThat(w.send(event("message", "{\"body\":\"still open\"}")).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(w.parley()::drained);
             assertThat(w.crm().calls()).isEmpty();
         }
     }

@@ -114,6 +114,7 @@ class RoutingTest {
             WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
             contact.awaitItem("card", Items.packet("registration_request"));
             assertThat(contact.write("hi").json().path("error").path("code").asText()).isEqualTo("registration_required");
+            await().atMost(Duration.ofSeconds(10)).until(parley::drained);
             assertThat(bot.calls()).isEmpty();
             HttpAnswer registered = http.post(contact.url("/registration"), contact.auth(),
                     "{\"name\":\"Ann\",\"email\":\"ann@example.com\"}");
@@ -138,6 +139,7 @@ class RoutingTest {
             online(parley);
             WebContact whileOnline = WebContact.open(http, parley.baseUrl(), "web");
             assertThat(status(parley, whileOnline)).isEqualTo("assigned");
+            await().atMost(Duration.ofSeconds(10)).until(parley::drained);
             assertThat(bot.calls()).hasSize(1);
             assertThat(bot.calls().getFirst().info().path("conversation").path("id").asText())
                     .isEqualTo(whileAway.conversationId());
@@ -153,6 +155,7 @@ class RoutingTest {
                 workspace(bot.url(), "service_time", true, false, false, openAllWeek), Map.of("PW", "pw"))) {
             WebContact during = WebContact.open(http, parley.baseUrl(), "web");
             assertThat(status(parley, during)).isEqualTo("inbox");
+            await().atMost(Duration.ofSeconds(10)).until(parley::drained);
             assertThat(bot.calls()).isEmpty();
         }
         try (WebhookRecorder bot = namingBot(); TestParley parley = TestParley.start(kind, temp,
