@@ -1,5 +1,6 @@
 package dev.parley.addon;
 
+import dev.parley.metrics.LogContext;
 import dev.parley.outbox.OutboxEntry;
 import dev.parley.outbox.OutboxHandler;
 import dev.parley.outbox.RetryPolicy;
@@ -49,6 +50,7 @@ final class DispatchHandler implements OutboxHandler {
         if (dispatch.isEmpty()) {
             return new Result.Done(tx -> {});
         }
+        LogContext.conversation(dispatch.get().conversationId());
         Instant endedAt = Instant.parse(entry.payload().path("ended_at").asText());
         Optional<EndedConversation> conversation = db.read(h -> ended.read(h, dispatch.get().conversationId(),
                 endedAt));

@@ -35,6 +35,8 @@ import dev.parley.operator.ConversationQueries;
 import dev.parley.conversation.NoteStore;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
+import dev.parley.metrics.ParleyMetrics;
+import dev.parley.metrics.StateGauges;
 import dev.parley.outbox.Outbox;
 import dev.parley.routing.Router;
 import dev.parley.routing.WorkspaceApplier;
@@ -57,9 +59,10 @@ public final class Parley implements AutoCloseable {
     private final FlowModule flows;
     private final RetentionJob retention;
     private final java.util.List<String> disabled;
+    private final ParleyMetrics metrics;
 
     private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot, BrazeModule braze,
-            FlowModule flows, RetentionJob retention, java.util.List<String> disabled) {
+            FlowModule flows, RetentionJob retention, java.util.List<String> disabled, ParleyMetrics metrics) {
         this.disabled = java.util.List.copyOf(disabled);
         this.db = db;
         this.retention = retention;
@@ -68,6 +71,7 @@ public final class Parley implements AutoCloseable {
         this.chatbot = chatbot;
         this.flows = flows;
         this.braze = braze;
+        this.metrics = metrics;
     }
 
     /** Opens the database (migrating it), applies the workspace, starts workers and the server. */
@@ -78,6 +82,7 @@ public final class Parley implements AutoCloseable {
     public static Parley start(ServerSettings settings, ParleyConfig config, Clock clock, Ids ids) {
         PortCheck.requireFree(settings.host(), settings.port());
         Database db = Database.open(Databases.url(settings));
+        ParleyMetrics metrics = ParleyMetrics.start(settings.metricsToken());
         try {
             java.util.List<String> disabled = new WorkspaceApplier(db).apply(config);
             if (!disabled.isEmpty()) {
@@ -107,6 +112,9 @@ public final class Parley implements AutoCloseable {
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
                     media, flows.bots(), config.widgets()));
+            db.bindMetrics(metrics.registry());
+            StateGauges.bind(metrics, clock, new StateGauges.Sources(outbox, chatbot::activeSessions,
+                    braze.deadLetters()::openCount, hub::listeners));
             IdentitySecrets identities = IdentitySecrets.of(config.widgets());
             SecurityConfig security = config.security();
             Limiters limiters = Limiters.local(clock);
@@ -130,14 +138,16 @@ public final class Parley implements AutoCloseable {
                             config.environment()),
                     new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub),
                     new ContactLimits(security.limits(), limiters),
-                    new PrivacyService(db, clock, ids, media)));
+                    new PrivacyService(db, clock, ids, media),
+                    metrics));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);
             RetentionJob retention = new RetentionJob(db, clock, ids, media, config.retention());
             retention.start();
-            return new Parley(db, outbox, web, chatbot, braze, flows, retention, disabled);
+            return new Parley(db, outbox, web, chatbot, braze, flows, retention, disabled, metrics);
         } catch (RuntimeException e) {
+            metrics.close();
             db.close();
             throw e;
         }
@@ -161,6 +171,11 @@ public final class Parley implements AutoCloseable {
         return retention;
     }
 
+    /** The durable queue of effects; tests wait on {@link Outbox#drained()}. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
     /** The Braze writer and reader of the selected environment. */
     public BrazeModule braze() {
         return braze;
@@ -173,6 +188,7 @@ public final class Parley implements AutoCloseable {
         chatbot.stopTimers();
         flows.close();
         outbox.close();
+        metrics.close();
         db.close();
     }
 }

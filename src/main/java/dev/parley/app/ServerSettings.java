@@ -10,7 +10,7 @@ import java.util.Optional;
  * Built by the CLI from flags and {@code PARLEY_*} variables, or by tests.
  */
 public record ServerSettings(String host, int port, Path dataDir, Optional<String> databaseUrl,
-        Duration outboxPollInterval, MediaSettings media, Path pluginsDir) {
+        Duration outboxPollInterval, MediaSettings media, Path pluginsDir, Optional<String> metricsToken) {
 
     /** Where action node plugins are looked for unless told otherwise. */
     public static final Path DEFAULT_PLUGINS = Path.of("plugins");
@@ -24,6 +24,12 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Strin
         this(host, port, dataDir, databaseUrl, outboxPollInterval, MediaSettings.defaults(), DEFAULT_PLUGINS);
     }
 
+    /** Settings without a token for {@code /metrics}. */
+    public ServerSettings(String host, int port, Path dataDir, Optional<String> databaseUrl,
+            Duration outboxPollInterval, MediaSettings media, Path pluginsDir) {
+        this(host, port, dataDir, databaseUrl, outboxPollInterval, media, pluginsDir, Optional.empty());
+    }
+
     public static ServerSettings of(int port, Path dataDir, Optional<String> databaseUrl) {
         return new ServerSettings("0.0.0.0", port, dataDir, databaseUrl, Duration.ofMillis(250));
     }
@@ -34,11 +40,18 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Strin
     }
 
     public ServerSettings withMedia(MediaSettings media) {
-        return new ServerSettings(host, port, dataDir, databaseUrl, outboxPollInterval, media, pluginsDir);
+        return new ServerSettings(host, port, dataDir, databaseUrl, outboxPollInterval, media, pluginsDir,
+                metricsToken);
     }
 
     /** Action node plugins are the {@code *.jar} files in {@code dir}. */
     public ServerSettings withPlugins(Path dir) {
-        return new ServerSettings(host, port, dataDir, databaseUrl, outboxPollInterval, media, dir);
+        return new ServerSettings(host, port, dataDir, databaseUrl, outboxPollInterval, media, dir, metricsToken);
+    }
+
+    /** Scraping {@code /metrics} requires {@code Authorization: Bearer <token>}; blank means open. */
+    public ServerSettings withMetricsToken(String token) {
+        return new ServerSettings(host, port, dataDir, databaseUrl, outboxPollInterval, media, pluginsDir,
+                Optional.of(token).filter(t -> !t.isBlank()));
     }
 }

@@ -40,6 +40,17 @@ public sealed interface BrazeAnswer {
     /** No HTTP answer: connection refused, reset or timed out. Braze may or may not have the request. */
     record NoAnswer(String cause) implements BrazeAnswer {}
 
+    /** The outcome as a metric label. */
+    default String outcome() {
+        return switch (this) {
+            case Success s -> s.errors().isEmpty() ? "success" : "partial";
+            case RateLimited r -> "rate_limited";
+            case ServerError e -> "server_error";
+            case Rejected r -> "rejected";
+            case NoAnswer n -> "no_answer";
+        };
+    }
+
     /** The counts of a {@code /users/track} success. */
     record Processed(int attributes, int events, int purchases) {}
 

@@ -3,6 +3,7 @@ package dev.parley.braze;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.json.Json;
+import dev.parley.metrics.Meters;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,6 +61,18 @@ public final class BrazeClient {
     }
 
     private BrazeAnswer post(String path, ObjectNode body) {
+        BrazeAnswer answer = call(path, body);
+        Meters.brazeRequest(path, answer.outcome(), objects(body));
+        return answer;
+    }
+
+    /** The objects a request carries: attributes, events and purchases of a track, ids of an export. */
+    private static int objects(ObjectNode body) {
+        return body.path("attributes").size() + body.path("events").size() + body.path("purchases").size()
+                + body.path("external_ids").size() + body.path("user_aliases").size();
+    }
+
+    private BrazeAnswer call(String path, ObjectNode body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + apiKey)

@@ -36,6 +36,11 @@ public final class BrazeDeadLetters {
         return db.read(alerts::raised);
     }
 
+    /** How many dead letters are not re-sent yet. */
+    public long openCount() {
+        return db.read(store::countOpen);
+    }
+
     /** Dead letters not re-sent yet, oldest first. */
     public List<DeadLetter> list() {
         return db.read(h -> store.open(h, LIST_LIMIT));

@@ -23,6 +23,10 @@ final class DeadLetterStore {
                 .bind("objects", Json.write(d.objects())).execute();
     }
 
+    long countOpen(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM braze_dead_letters WHERE resent_at IS NULL").mapTo(Long.class).one();
+    }
+
     /** Dead letters not re-sent yet, oldest first. */
     List<DeadLetter> open(Handle h, int limit) {
         return h.createQuery("SELECT * FROM braze_dead_letters WHERE resent_at IS NULL ORDER BY created_at, id LIMIT :n")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.auth.Secrets;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
+import dev.parley.metrics.LogContext;
 import dev.parley.routing.Bot;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
@@ -69,6 +70,7 @@ public final class ChatbotApi {
                 .orElseThrow(() -> new ClientError(ClientError.Kind.NOT_FOUND, "unknown_session",
                         "no session '" + cid + "' for bot '" + botId + "'", Optional.of(cidPath(root)),
                         Optional.empty()));
+        LogContext.conversation(session.conversationId());
         if (!session.active()) {
             throw ClientError.conflict("session_ended", "session '" + cid
                     + "' has ended; events can no longer be sent to it");

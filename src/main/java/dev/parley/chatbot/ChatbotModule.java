@@ -29,6 +29,7 @@ public final class ChatbotModule {
     private final ChatbotApi api;
     private final SessionStore sessions = new SessionStore();
     private final Clock clock;
+    private final Database db;
     private final TimeoutSweeper timeouts;
 
     /** The shared pieces the feature needs from the rest of the application. */
@@ -39,6 +40,7 @@ public final class ChatbotModule {
 
     public ChatbotModule(Deps d) {
         this.clock = d.clock();
+        this.db = d.db();
         BotEventQueue queue = new BotEventQueue(d.outbox());
         Handover handover = new Handover(d.clock(), sessions, d.conversations(), d.timeline(), d.router(), queue,
                 d.dispatches());
@@ -87,5 +89,10 @@ public final class ChatbotModule {
 
     public ChatbotApi api() {
         return api;
+    }
+
+    /** Bot sessions not ended yet. */
+    public long activeSessions() {
+        return db.read(sessions::countActive);
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.chatbot;
 
+import dev.parley.metrics.LogContext;
 import dev.parley.outbox.OutboxEntry;
 import dev.parley.outbox.OutboxHandler;
 import dev.parley.outbox.RetryPolicy;
@@ -50,6 +51,8 @@ final class DelayedEventsHandler implements OutboxHandler {
         if (bot.isEmpty() || session.isEmpty()) {
             return new Result.Done(tx -> {});
         }
+        LogContext.conversation(session.get().conversationId());
+        LogContext.bot(bot.get().id());
         List<BotEvent> events = EventParser.parse(entry.payload().path("events"));
         return new Result.Done(tx -> {
             // validated when sent; refused now only when something changed meanwhile (an add-on removed)

@@ -33,6 +33,7 @@ public final class DeliveryLog {
     }
 
     void record(Tx tx, Bot bot, Entry e) {
+        tx.afterCommit(() -> WebhookCalls.recorded(e));
         DeliveryMasking masking = DeliveryMasking.of(bot);
         tx.handle().createUpdate("""
                 INSERT INTO deliveries (bot_id, cid, event_id, event_name, attempt, at, latency_ms, status_code,

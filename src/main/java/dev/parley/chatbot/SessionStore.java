@@ -10,6 +10,10 @@ import org.jdbi.v3.core.Handle;
 /** SQL for the {@code bot_sessions} table. */
 final class SessionStore {
 
+    long countActive(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM bot_sessions WHERE status = 'active'").mapTo(Long.class).one();
+    }
+
     void insert(Tx tx, Session s) {
         tx.handle().createUpdate("""
                 INSERT INTO bot_sessions (cid, bot_id, conversation_id, status, context, started_at)

@@ -7,6 +7,7 @@ import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.json.Json;
+import dev.parley.metrics.LogContext;
 import dev.parley.outbox.OutboxEntry;
 import dev.parley.outbox.OutboxHandler;
 import dev.parley.outbox.RetryPolicy;
@@ -77,6 +78,8 @@ final class WebhookHandler implements OutboxHandler {
     public Result deliver(OutboxEntry entry) {
         String cid = cid(entry);
         Optional<Call> call = db.read(h -> sessions.find(h, cid).filter(Session::active).flatMap(s -> {
+            LogContext.conversation(s.conversationId());
+            LogContext.bot(s.botId());
             Bot bot = workspace.bot(h, s.botId()).orElseThrow();
             Conversation conv = conversations.find(h, s.conversationId()).orElseThrow();
             Contact contact = contacts.find(h, conv.contactId()).orElseThrow();

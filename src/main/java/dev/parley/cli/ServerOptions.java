@@ -39,7 +39,8 @@ final class ServerOptions {
         Optional<String> dbUrl = Optional.ofNullable(env.get("PARLEY_DATABASE_URL")).filter(s -> !s.isBlank());
         Path plugins = pluginsDir != null ? pluginsDir
                 : Path.of(env.getOrDefault("PARLEY_PLUGINS_DIR", ServerSettings.DEFAULT_PLUGINS.toString()));
-        return ServerSettings.of(p, data, dbUrl).withMedia(MediaSettings.fromEnv(env)).withPlugins(plugins);
+        return ServerSettings.of(p, data, dbUrl).withMedia(MediaSettings.fromEnv(env)).withPlugins(plugins)
+                .withMetricsToken(env.getOrDefault("PARLEY_METRICS_TOKEN", ""));
     }
 
     /** The address to listen on: {@code --bind}, else {@code PARLEY_BIND}, else {@code server.bind} of the workspace. */

@@ -3,6 +3,7 @@ package dev.parley.conversation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -65,6 +66,11 @@ public final class LiveHub {
         changeListeners.forEach(l -> l.changed(conversationId));
     }
 
+    /** Listeners waiting for pushes of a conversation or a contact: open widget sockets and long polls. */
+    public int listeners() {
+        return listeners.count() + openedListeners.count();
+    }
+
     /** Pushes a transient signal (typing indicator) that is not part of the timeline. */
     public void signal(String conversationId, ObjectNode signal) {
         listeners.each(conversationId, l -> l.signal(signal));
@@ -73,18 +79,27 @@ public final class LiveHub {
     /** Listeners by key (a conversation, a contact); a key without listeners takes no room. */
     private static final class Keyed<L> {
         private final ConcurrentHashMap<String, Set<L>> byKey = new ConcurrentHashMap<>();
+        private final AtomicInteger count = new AtomicInteger();
 
         Subscription add(String key, L listener) {
             // added inside compute: a concurrent removal cannot drop the set this listener goes into
             byKey.compute(key, (k, set) -> {
                 Set<L> into = set == null ? ConcurrentHashMap.newKeySet() : set;
-                into.add(listener);
+                if (into.add(listener)) {
+                    count.incrementAndGet();
+                }
                 return into;
             });
             return () -> byKey.computeIfPresent(key, (k, set) -> {
-                set.remove(listener);
+                if (set.remove(listener)) {
+                    count.decrementAndGet();
+                }
                 return set.isEmpty() ? null : set;
             });
+        }
+
+        int count() {
+            return count.get();
         }
 
         void each(String key, Consumer<L> push) {

@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import dev.parley.json.Json;
+import dev.parley.metrics.Meters;
 import dev.parley.store.Ids;
 import dev.parley.store.Tx;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -30,11 +32,12 @@ public final class TimelineStore {
     public TimelineItem append(Tx tx, String conversationId, Author author, Packet packet, boolean visibleToContact,
             Optional<String> clientId) {
         Instant now = clock.instant();
-        long seq = tx.handle().createQuery("""
+        Map<String, Object> row = tx.handle().createQuery("""
                 UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = :now
-                WHERE id = :id RETURNING last_seq""")
+                WHERE id = :id RETURNING last_seq, channel_type""")
                 .bind("now", now.toEpochMilli()).bind("id", conversationId)
-                .mapTo(Long.class).one();
+                .mapToMap().one();
+        long seq = ((Number) row.get("last_seq")).longValue();
         TimelineItem item = new TimelineItem(conversationId, seq, ids.next("msg"), now, author, packet,
                 visibleToContact);
         tx.handle().createUpdate("""
@@ -48,6 +51,8 @@ public final class TimelineStore {
                 .bind("client", clientId.orElse(null))
                 .execute();
         tx.afterCommit(() -> hub.publish(item));
+        tx.afterCommit(() -> Meters.timelineItem(String.valueOf(row.get("channel_type")), author.type().wire(),
+                packet.name()));
         return item;
     }
 

@@ -3,6 +3,7 @@ package dev.parley.operator;
 import com.password4j.Password;
 import dev.parley.auth.Secrets;
 import dev.parley.config.AuthConfig;
+import dev.parley.metrics.Meters;
 import dev.parley.error.ClientError;
 import dev.parley.limit.Limiter;
 import dev.parley.limit.Limiters;
@@ -59,6 +60,7 @@ public final class OperatorAuth {
         Optional<String> hash = operator.flatMap(o -> db.read(h -> workspace.passwordHash(h, o.id())));
         boolean ok = Password.check(password, hash.orElse(DECOY)).withArgon2() && hash.isPresent();
         if (!ok) {
+            Meters.loginFailed();
             throw ClientError.unauthorized("e-mail or password is wrong");
         }
         perAccount.refund(key);

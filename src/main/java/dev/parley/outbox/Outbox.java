@@ -2,6 +2,7 @@ package dev.parley.outbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.json.Json;
+import dev.parley.metrics.LogContext;
 import dev.parley.store.Database;
 import dev.parley.store.Ids;
 import dev.parley.store.Tx;
@@ -88,6 +89,31 @@ public final class Outbox implements AutoCloseable {
         return db.read(store::depth);
     }
 
+    /** Entries waiting, per registered kind: how many, and when the oldest was queued. */
+    public Map<String, Backlog> backlog() {
+        Map<String, Backlog> byKind = new java.util.TreeMap<>();
+        handlers.keySet().forEach(kind -> byKind.put(kind, Backlog.NONE));
+        byKind.putAll(db.read(store::backlog));
+        return byKind;
+    }
+
+    /** Entries whose retries ran out, per registered kind. */
+    public Map<String, Long> deadLetters() {
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        handlers.keySet().forEach(kind -> byKind.put(kind, 0L));
+        byKind.putAll(db.read(store::deadLetters));
+        return byKind;
+    }
+
+    /**
+     * True when nothing is left to do: no entry is queued (due or scheduled for later) and no lane is
+     * being delivered. What a delivery queues in its own transaction wakes its lane before the delivering
+     * lane stops, so a drained outbox cannot be followed by a delivery nobody queued after it.
+     */
+    public boolean drained() {
+        return running.isEmpty() && depth() == 0;
+    }
+
     void wake(String lane) {
         boolean[] start = {false};
         running.compute(lane, (k, v) -> {
@@ -138,6 +164,15 @@ public final class Outbox implements AutoCloseable {
 
     /** Returns true when the entry left the lane (delivered). */
     private boolean deliver(OutboxEntry entry) {
+        LogContext.event(entry.eventId());
+        try {
+            return attempt(entry);
+        } finally {
+            LogContext.clear();
+        }
+    }
+
+    private boolean attempt(OutboxEntry entry) {
         OutboxHandler handler = handlers.get(entry.kind());
         OutboxHandler.Result result;
         try {

@@ -4,6 +4,7 @@ import dev.parley.json.Json;
 import dev.parley.store.Tx;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -58,6 +59,23 @@ final class OutboxStore {
     List<String> dueLanes(Handle h, Instant now, int limit) {
         return h.createQuery("SELECT DISTINCT lane FROM outbox WHERE next_attempt_at <= :now LIMIT :n")
                 .bind("now", now.toEpochMilli()).bind("n", limit).mapTo(String.class).list();
+    }
+
+    Map<String, Backlog> backlog(Handle h) {
+        return h.createQuery("SELECT kind, COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox GROUP BY kind")
+                .reduceRows(new java.util.HashMap<String, Backlog>(), (map, row) -> {
+                    map.put(row.getColumn("kind", String.class), new Backlog(row.getColumn("n", Long.class),
+                            Optional.of(Instant.ofEpochMilli(row.getColumn("oldest", Long.class)))));
+                    return map;
+                });
+    }
+
+    Map<String, Long> deadLetters(Handle h) {
+        return h.createQuery("SELECT kind, COUNT(*) AS n FROM outbox_dead GROUP BY kind")
+                .reduceRows(new java.util.HashMap<String, Long>(), (map, row) -> {
+                    map.put(row.getColumn("kind", String.class), row.getColumn("n", Long.class));
+                    return map;
+                });
     }
 
     long depth(Handle h) {

@@ -100,6 +100,11 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** Publishes the connection pool's metrics ({@code hikaricp_*}) to {@code registry}. */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        pool.setMetricsTrackerFactory(new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
+    }
+
     /** Work done inside one write transaction. */
     @FunctionalInterface
     public interface TxWork<T> {

@@ -35,6 +35,8 @@ final class SqliteWriter implements AutoCloseable {
     private static final class Job<T> {
         final Database.TxWork<T> work;
         final CompletableFuture<T> done = new CompletableFuture<>();
+        /** The caller's log context, so that what the work logs on the writer thread names its conversation. */
+        final java.util.Map<String, String> logContext = org.slf4j.MDC.getCopyOfContextMap();
         Tx tx;
         T result;
 
@@ -44,7 +46,14 @@ final class SqliteWriter implements AutoCloseable {
 
         void run(Handle handle) {
             tx = new Tx(handle, Dialect.SQLITE);
-            result = work.run(tx);
+            if (logContext != null) {
+                org.slf4j.MDC.setContextMap(logContext);
+            }
+            try {
+                result = work.run(tx);
+            } finally {
+                org.slf4j.MDC.clear();
+            }
         }
 
         void succeed() {

@@ -23,6 +23,7 @@ final class ErrorMapping {
         routes.before(ctx -> checkQuery(ctx.queryString()));
         routes.exception(ClientError.class, (e, ctx) -> {
             e.retryAfter().ifPresent(d -> ctx.header("Retry-After", Long.toString(wholeSeconds(d))));
+            RequestContext.refused(ctx, e.kind());
             write(ctx, e.kind().status, e.code(), e.getMessage(), e.path());
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), codeFor(e.getStatus()),

@@ -2,6 +2,7 @@ package dev.parley.web;
 
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
+import dev.parley.metrics.Meters;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorStream;
 import dev.parley.operator.OperatorStreams;
@@ -65,11 +66,13 @@ final class OperatorStreamRoutes {
             }
             ctx.send(frame);
         }));
+        Meters.socketOpened(Meters.Socket.CONSOLE);
     }
 
     private void close(String sessionId) {
         OperatorStream s = open.remove(sessionId);
         if (s != null) {
+            Meters.socketClosed(Meters.Socket.CONSOLE);
             s.close();
         }
     }

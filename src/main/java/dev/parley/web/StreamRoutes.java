@@ -7,6 +7,7 @@ import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
+import dev.parley.metrics.Meters;
 import dev.parley.store.Database;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
@@ -64,6 +65,7 @@ final class StreamRoutes {
         ctx.enableAutomaticPings();
         StreamSession session = new StreamSession(ctx, conversationId, db, timeline);
         open.put(ctx.sessionId(), session);
+        Meters.socketOpened(Meters.Socket.WIDGET);
         session.start(hub.subscribe(conversationId, session));
         String after = ctx.queryParam("after");
         session.resume(parseAfter(after));
@@ -72,6 +74,7 @@ final class StreamRoutes {
     private void close(String sessionId) {
         StreamSession s = open.remove(sessionId);
         if (s != null) {
+            Meters.socketClosed(Meters.Socket.WIDGET);
             s.close();
         }
     }

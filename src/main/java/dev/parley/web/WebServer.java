@@ -13,6 +13,7 @@ import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
 import dev.parley.conversation.VisitorService;
 import dev.parley.media.MediaService;
+import dev.parley.metrics.ParleyMetrics;
 import dev.parley.operator.AdminService;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
@@ -38,7 +39,7 @@ public final class WebServer implements AutoCloseable {
             TimelineStore timeline, LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
             FlowAdmin flows, Outreach outreach, VisitorService visitors, ContactLimits contactLimits,
-            PrivacyService privacy) {}
+            PrivacyService privacy, ParleyMetrics metrics) {}
 
     private WebServer(Javalin app) {
         this.app = app;
@@ -63,6 +64,7 @@ public final class WebServer implements AutoCloseable {
         OperatorStreamRoutes operatorStreamRoutes = new OperatorStreamRoutes(s.operatorAuth(),
                 new OperatorStreams(s.db(), s.timeline(), s.hub(), s.queries()));
         ConsoleRoutes consoleRoutes = new ConsoleRoutes();
+        MetricsRoutes metricsRoutes = new MetricsRoutes(s.metrics());
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = MAX_REQUEST;
@@ -90,6 +92,7 @@ public final class WebServer implements AutoCloseable {
                 files.directory = "/static";
                 files.location = Location.CLASSPATH;
             });
+            RequestContext.register(cfg.routes);
             ErrorMapping.register(cfg.routes);
             contactRoutes.register(cfg.routes);
             visitorRoutes.register(cfg.routes);
@@ -106,6 +109,7 @@ public final class WebServer implements AutoCloseable {
             widgetRoutes.register(cfg.routes);
             operatorStreamRoutes.register(cfg.routes);
             consoleRoutes.register(cfg.routes);
+            metricsRoutes.register(cfg.routes);
         });
         app.start();
         return new WebServer(app);

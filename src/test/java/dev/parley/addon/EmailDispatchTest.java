@@ -49,7 +49,7 @@ class EmailDispatchTest {
                     event("email_dispatch", "{\"recipient\":{\"type\":\"contact\"}}"),
                     event("email_dispatch", "{\"recipient\":{\"type\":\"operator\",\"id\":\"ada\"}}")).status())
                     .isEqualTo(200);
-            Thread.sleep(300);
+            await().atMost(Duration.ofSeconds(10)).until(w.parley()::drained);
             assertThat(MAIL.getReceivedMessages()).as("nothing is sent before the end").isEmpty();
 
             assertThat(w.send(event("end", "{}")).status()).isEqualTo(200);

@@ -101,7 +101,8 @@ class RoutingTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> bot.calls().size() == 1);
             WebContact second = returning(parley, first);
             assertThat(status(parley, second)).isEqualTo("inbox");
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> bot.calls().size() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(parley::drained);
+            assertThat(bot.calls()).hasSize(1);
         }
     }
 
@@ -113,6 +114,7 @@ class RoutingTest {
             WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
             contact.awaitItem("card", Items.packet("registration_request"));
             assertThat(contact.write("hi").json().path("error").path("code").asText()).isEqualTo("registration_required");
+            await().atMost(Duration.ofSeconds(10)).until(parley::drained);
             assertThat(bot.calls()).isEmpty();
             HttpAnswer registered = http.post(contact.url("/registration"), contact.auth(),
                     "{\"name\":\"Ann\",\"email\":\"ann@example.com\"}");
@@ -137,6 +139,7 @@ class RoutingTest {
             online(parley);
             WebContact whileOnline = WebContact.open(http, parley.baseUrl(), "web");
             assertThat(status(parley, whileOnline)).isEqualTo("assigned");
+            await().atMost(Duration.ofSeconds(10)).until(parley::drained);
             assertThat(bot.calls()).hasSize(1);
             assertThat(bot.calls().getFirst().info().path("conversation").path("id").asText())
                     .isEqualTo(whileAway.conversationId());
@@ -152,6 +155,7 @@ class RoutingTest {
                 workspace(bot.url(), "service_time", true, false, false, openAllWeek), Map.of("PW", "pw"))) {
             WebContact during = WebContact.open(http, parley.baseUrl(), "web");
             assertThat(status(parley, during)).isEqualTo("inbox");
+            await().atMost(Duration.ofSeconds(10)).until(parley::drained);
             assertThat(bot.calls()).isEmpty();
         }
         try (WebhookRecorder bot = namingBot(); TestParley parley = TestParley.start(kind, temp,

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,40 +26,42 @@ class SqliteLogTest {
     @Test
     void theLogIsRewoundWhileReadersKeepArriving() throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong commits = new AtomicLong();
+        Commits commits = new Commits();
         try (Database db = Database.open(DatabaseUrl.sqlite(dir.resolve("parley.db")))) {
             db.useWrite(tx -> tx.handle().execute("CREATE TABLE pad (id INTEGER PRIMARY KEY, body TEXT NOT NULL)"));
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
+                // each reader keeps its snapshot over a different number of commits, so their ends do not line up
+                int span = 10 + 3 * i;
                 threads.add(Thread.ofPlatform().start(() -> {
                     while (running.get()) {
                         db.read(h -> h.inTransaction(t -> {
                             long max = t.createQuery("SELECT max(id) FROM pad").mapTo(Long.class).one();
-                            sleep(10);
+                            commits.awaitMore(span, running);
                             return max;
                         }));
                     }
                 }));
-                Thread.sleep(3);
             }
             for (int i = 0; i < 8; i++) {
                 threads.add(Thread.ofVirtual().start(() -> {
                     while (running.get()) {
                         db.useWrite(tx -> tx.handle().createUpdate("INSERT INTO pad (body) VALUES (:b)")
                                 .bind("b", "x".repeat(200)).execute());
-                        commits.incrementAndGet();
+                        commits.add();
                     }
                 }));
             }
-            // frames in the log since it was last rewound, sampled the way the checkpoint thread sees them
-            List<Long> frames = new ArrayList<>();
-            long end = System.nanoTime() + 4_000_000_000L;
-            while (System.nanoTime() < end) {
-                frames.add(db.read(h -> h.createQuery("PRAGMA wal_checkpoint(PASSIVE)")
-                        .map((rs, ctx) -> rs.getLong(2)).one()));
-                Thread.sleep(50);
-            }
+            // frames in the log since it was last rewound, sampled every 50 ms for 4 s the way the checkpoint
+            // thread sees them
+            List<Long> frames = new CopyOnWriteArrayList<>();
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> frames.add(db.read(h -> h.createQuery("PRAGMA wal_checkpoint(PASSIVE)")
+                    .map((rs, ctx) -> rs.getLong(2)).one())), 0, 50, TimeUnit.MILLISECONDS);
+            sampler.schedule(sampler::shutdown, 4, TimeUnit.SECONDS);
+            assertThat(sampler.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             running.set(false);
+            commits.add();
             for (Thread t : threads) {
                 t.join();
             }
@@ -66,17 +71,35 @@ class SqliteLogTest {
                     rewinds++;
                 }
             }
-            assertThat(commits.get()).isGreaterThan(1_000);
+            assertThat(commits.count()).isGreaterThan(1_000);
             assertThat(rewinds).as("times the log started again from its beginning in 4 s; frames seen: %s", frames)
                     .isGreaterThanOrEqualTo(2);
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Counts commits; readers wait on it to keep their snapshot open while others commit. */
+    private static final class Commits {
+        private long count;
+
+        synchronized void add() {
+            count++;
+            notifyAll();
+        }
+
+        synchronized long count() {
+            return count;
+        }
+
+        synchronized void awaitMore(int more, AtomicBoolean running) {
+            long until = count + more;
+            while (count < until && running.get()) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 }

@@ -47,6 +47,11 @@ public final class TestParley implements AutoCloseable {
         return parley;
     }
 
+    /** True when the outbox has nothing queued and nothing in delivery: whatever was started is done. */
+    public boolean drained() {
+        return parley.outbox().drained();
+    }
+
     public TestDatabase database() {
         return database;
     }

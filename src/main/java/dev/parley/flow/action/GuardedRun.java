@@ -3,6 +3,7 @@ package dev.parley.flow.action;
 import dev.parley.flow.spi.ActionNode;
 import dev.parley.flow.spi.ActionRequest;
 import dev.parley.flow.spi.ActionResult;
+import dev.parley.metrics.LogContext;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -26,7 +27,7 @@ final class GuardedRun {
         if (budget.isZero()) {
             return ActionOutcome.failed(name, "not started: the deadline had already passed", Duration.ZERO);
         }
-        FutureTask<ActionResult> task = new FutureTask<>(() -> node.run(request));
+        FutureTask<ActionResult> task = new FutureTask<>(LogContext.carried(() -> node.run(request)));
         Thread.ofVirtual().name("action " + name + " " + request.node()).start(task);
         try {
             ActionResult result = task.get(budget.toNanos(), TimeUnit.NANOSECONDS);

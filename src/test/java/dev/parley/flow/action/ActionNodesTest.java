@@ -185,13 +185,14 @@ class ActionNodesTest {
     }
 
     @Test
-    void aSleepingActionIsAbandonedAndInterruptedAtTheDeadline() throws Exception {
+    void aBlockedActionIsAbandonedAndInterruptedAtTheDeadline() throws Exception {
         CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
         long started = System.nanoTime();
 
         ActionOutcome outcome = run(request -> {
             try {
-                Thread.sleep(30_000);
+                never.await();
             } catch (InterruptedException e) {
                 interrupted.countDown();
                 throw e;
@@ -202,25 +203,33 @@ class ActionNodesTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(outcome.outcome()).isEqualTo("error");
         assertThat(outcome.cause().orElseThrow()).matches("timed out after (29\\d|300) ms");
-        assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofMillis(300 + 300));
+        // the action never ends by itself: any answer at all is the deadline's; the upper bound leaves room for load
+        assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofSeconds(3));
         assertThat(outcome.took()).isBetween(Duration.ofMillis(250), took);
-        assertThat(interrupted.await(2, TimeUnit.SECONDS)).as("the action's thread is interrupted").isTrue();
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the action's thread is interrupted").isTrue();
     }
 
     @Test
     void anActionIgnoringInterruptsStillEndsAtTheDeadline() {
+        CountDownLatch release = new CountDownLatch(1);
         long started = System.nanoTime();
+        try {
+            ActionOutcome outcome = run(request -> {
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException ignored) {
+                        // this action ignores interrupts on purpose
+                    }
+                }
+                return ActionResult.success(Map.of());
+            }, Duration.ofMillis(200));
 
-        ActionOutcome outcome = run(request -> {
-            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (System.nanoTime() < until) {
-                Thread.onSpinWait();
-            }
-            return ActionResult.success(Map.of());
-        }, Duration.ofMillis(200));
-
-        assertThat(outcome.cause().orElseThrow()).startsWith("timed out after");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(200 + 300));
+            assertThat(outcome.cause().orElseThrow()).startsWith("timed out after");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

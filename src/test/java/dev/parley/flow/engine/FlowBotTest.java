@@ -2,6 +2,7 @@ package dev.parley.flow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.app.Parley;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -196,10 +198,17 @@ class FlowBotTest {
     @EnumSource(StoreKind.class)
     void aBrokenEditKeepsTheLastGoodVersion(StoreKind kind) throws Exception {
         Path file = flowFile(FLOW);
-        try (TestParley parley = TestParley.start(kind, temp, workspace(file), Map.of())) {
+        String admin = "operators: [{ id: ada, name: Ada, email: ada@example.com, group: support, role: admin,"
+                + " password_env: PW }]\n";
+        try (TestParley parley = TestParley.start(kind, temp, workspace(file) + admin, Map.of("PW", "ada-pw"))) {
+            Map<String, String> operator = Map.of("Authorization", "Bearer " + http.post(parley.baseUrl()
+                    + "/api/v1/auth/login", Map.of(), "{\"email\":\"ada@example.com\",\"password\":\"ada-pw\"}")
+                    .json().path("token").asText());
             Files.writeString(file, FLOW.replace("next: ask_email", "next: ask_mail"));
             Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
-            Thread.sleep(2500);
+            // the watcher has read the broken edit once the admin API reports it invalid
+            await("broken edit seen").atMost(Duration.ofSeconds(20)).until(() -> !http.get(parley.baseUrl()
+                    + "/api/v1/flows", operator).json().path("flows").get(0).path("valid").asBoolean(true));
             WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
             JsonNode choice = contact.awaitItem("welcome", Items.fromBot("button_template"));
             contact.click(choice.path("id").asText(), "status");
