@@ -78,8 +78,8 @@ export function privacyPage(ctx) {
             h('button', {className: 'erase-now', onclick: async () => {
                 try {
                     const erased = await api('POST', `contacts/${encodeURIComponent(contact.id)}/erase`);
+                    await search();
                     done(`Erased ${contact.id}: ${counts(erased)}.`);
-                    search();
                 } catch (err) {
                     failed(err);
                     fill(actions, exportButton, ' ', eraseButton);
