@@ -4,6 +4,7 @@ import com.password4j.Password;
 import dev.parley.auth.Secrets;
 import dev.parley.config.AuthConfig;
 import dev.parley.error.ClientError;
+import dev.parley.limit.ClientAddress;
 import dev.parley.limit.Limiter;
 import dev.parley.limit.Limiters;
 import dev.parley.routing.Operator;
@@ -45,9 +46,10 @@ public final class OperatorAuth {
     /** A successful log-in: the token (shown once) and who logged in. */
     public record Login(String token, Operator operator) {}
 
-    /** Logs in from {@code clientAddress}; only failed attempts stay counted against the limits. */
-    public Login login(String email, String password, String clientAddress) {
+    /** Logs in from {@code clientIp}; only failed attempts stay counted against the limits. */
+    public Login login(String email, String password, String clientIp) {
         String key = email.toLowerCase(Locale.ROOT);
+        String clientAddress = ClientAddress.key(clientIp);
         perAccount.enforce(key, "log-in attempts for this e-mail address");
         try {
             perAddress.enforce(clientAddress, "log-in attempts from this address");
