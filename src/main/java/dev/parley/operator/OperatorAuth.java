@@ -67,7 +67,8 @@ public final class OperatorAuth {
         perAddress.refund(clientAddress);
         String token = Secrets.newToken();
         Instant now = clock.instant();
-        db.useWrite(tx -> tokens.insert(tx, Secrets.hash(token), operator.get().id(), now, now.plus(config.tokenIdle())));
+        db.useWrite(tx -> tokens.insert(tx, Secrets.hash(token), operator.get().id(), now,
+                now.plus(config.tokenIdle())));
         return new Login(token, operator.get());
     }
 
