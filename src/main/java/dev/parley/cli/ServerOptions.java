@@ -43,7 +43,7 @@ final class ServerOptions {
                 .withMetricsToken(env.getOrDefault("PARLEY_METRICS_TOKEN", ""));
     }
 
-    /** The address to listen on: {@code --bind}, else {@code PARLEY_BIND}, else {@code server.bind} of the workspace. */
+    /** The address to listen on: {@code --bind}, else {@code PARLEY_BIND}, else the workspace's {@code server.bind}. */
     ServerSettings bound(ServerSettings settings, Map<String, String> env, ParleyConfig config) {
         Optional<String> chosen = Optional.ofNullable(bind)
                 .or(() -> Optional.ofNullable(env.get("PARLEY_BIND")))

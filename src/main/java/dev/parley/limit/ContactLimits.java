@@ -26,7 +26,7 @@ public final class ContactLimits {
 
     /** Opening a conversation or identifying a visitor, from {@code address}. */
     public void opening(String address) {
-        openPerAddress.enforce(address, "conversations opened from this address");
+        openPerAddress.enforce(ClientAddress.key(address), "conversations opened from this address");
     }
 
     /** A message, click, registration or page event of {@code contactId} from {@code address}. */
@@ -42,7 +42,7 @@ public final class ContactLimits {
     private static void both(Limiter perContact, String contactId, Limiter perAddress, String address, String what) {
         perContact.enforce(contactId, what + " from this contact");
         try {
-            perAddress.enforce(address, what + " from this address");
+            perAddress.enforce(ClientAddress.key(address), what + " from this address");
         } catch (ClientError e) {
             perContact.refund(contactId);
             throw e;

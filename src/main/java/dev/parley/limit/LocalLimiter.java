@@ -10,10 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Bucket4j token bucket per key, in memory: {@code count} permits at once, refilled evenly over the
- * period. Full buckets are dropped when the map grows large, since a full bucket is what a new key gets.
+ * period. Full buckets are dropped when the map grows large, since a full bucket is what a new key gets;
+ * the sweep runs once per tenth of that size in new keys, so a flood of new keys cannot make every
+ * request pay for one.
  */
 final class LocalLimiter implements Limiter {
     private static final int SWEEP_ABOVE = 100_000;
@@ -21,6 +24,8 @@ final class LocalLimiter implements Limiter {
     private final Rate rate;
     private final TimeMeter time;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong sweptAt = new AtomicLong();
 
     LocalLimiter(Rate rate, Clock clock) {
         this.rate = rate;
@@ -29,8 +34,13 @@ final class LocalLimiter implements Limiter {
 
     @Override
     public Optional<Duration> tryAcquire(String key) {
-        ConsumptionProbe probe = buckets.computeIfAbsent(key, k -> newBucket()).tryConsumeAndReturnRemaining(1);
-        if (buckets.size() > SWEEP_ABOVE) {
+        ConsumptionProbe probe = buckets.computeIfAbsent(key, k -> {
+            created.incrementAndGet();
+            return newBucket();
+        }).tryConsumeAndReturnRemaining(1);
+        long swept = sweptAt.get();
+        if (buckets.size() > SWEEP_ABOVE && created.get() - swept > SWEEP_ABOVE / 10
+                && sweptAt.compareAndSet(swept, created.get())) {
             buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= rate.count());
         }
         return probe.isConsumed() ? Optional.empty()

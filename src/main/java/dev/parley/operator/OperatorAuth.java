@@ -5,6 +5,7 @@ import dev.parley.auth.Secrets;
 import dev.parley.config.AuthConfig;
 import dev.parley.metrics.Meters;
 import dev.parley.error.ClientError;
+import dev.parley.limit.ClientAddress;
 import dev.parley.limit.Limiter;
 import dev.parley.limit.Limiters;
 import dev.parley.routing.Operator;
@@ -46,9 +47,10 @@ public final class OperatorAuth {
     /** A successful log-in: the token (shown once) and who logged in. */
     public record Login(String token, Operator operator) {}
 
-    /** Logs in from {@code clientAddress}; only failed attempts stay counted against the limits. */
-    public Login login(String email, String password, String clientAddress) {
+    /** Logs in from {@code clientIp}; only failed attempts stay counted against the limits. */
+    public Login login(String email, String password, String clientIp) {
         String key = email.toLowerCase(Locale.ROOT);
+        String clientAddress = ClientAddress.key(clientIp);
         perAccount.enforce(key, "log-in attempts for this e-mail address");
         try {
             perAddress.enforce(clientAddress, "log-in attempts from this address");
@@ -67,7 +69,8 @@ public final class OperatorAuth {
         perAddress.refund(clientAddress);
         String token = Secrets.newToken();
         Instant now = clock.instant();
-        db.useWrite(tx -> tokens.insert(tx, Secrets.hash(token), operator.get().id(), now, now.plus(config.tokenIdle())));
+        db.useWrite(tx -> tokens.insert(tx, Secrets.hash(token), operator.get().id(), now,
+                now.plus(config.tokenIdle())));
         return new Login(token, operator.get());
     }
 

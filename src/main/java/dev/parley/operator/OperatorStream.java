@@ -31,7 +31,7 @@ public final class OperatorStream implements AutoCloseable {
     /** Where the frames go (the socket). */
     @FunctionalInterface
     public interface Sink {
-        /** Sends one frame; throws {@link Revoked} when the operator may no longer receive any, which ends the stream. */
+        /** Sends one frame; throws {@link Revoked} when the operator may receive none any more (ends the stream). */
         void send(String frame);
     }
 

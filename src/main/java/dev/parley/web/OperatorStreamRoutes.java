@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * deleted) or the operator's role changed, the socket closes with 4401 instead of sending the frame.
  */
 final class OperatorStreamRoutes {
+    /** The close code of a socket whose token is not (or no longer) valid. */
+    static final int REVOKED = 4401;
+
     private final OperatorAuth auth;
     private final OperatorStreams streams;
     private final ConcurrentHashMap<String, OperatorStream> open = new ConcurrentHashMap<>();
@@ -40,8 +43,6 @@ final class OperatorStreamRoutes {
             ws.onError(ctx -> close(ctx.sessionId()));
         });
     }
-
-    static final int REVOKED = 4401;
 
     private void connect(WsContext ctx) {
         Operator me;

@@ -67,12 +67,12 @@ class ConsoleApiTest {
         clock.advance(Duration.between(Instant.now(), Instant.parse("2026-03-01T23:30:00Z")));
         try (TestParley parley = TestParley.start(StoreKind.SQLITE, temp, WORKSPACE,
                 Map.of("ADA_PW", "ada-password", "BOB_PW", "bob-password"), clock)) {
-            Map<String, String> ada = login(parley, "ada@example.com", "ada-password");
             String march1 = WebContact.open(http, parley.baseUrl(), "web").conversationId();
             clock.advance(Duration.ofHours(1));
             String march2 = WebContact.open(http, parley.baseUrl(), "web").conversationId();
             clock.advance(Duration.ofDays(2));
             String march4 = WebContact.open(http, parley.baseUrl(), "web").conversationId();
+            Map<String, String> ada = login(parley, "ada@example.com", "ada-password");
             String list = parley.baseUrl() + "/api/v1/conversations?";
             assertThat(ids(http.get(list + "from=2026-03-02", ada))).containsExactly(march4, march2);
             assertThat(ids(http.get(list + "to=2026-03-02", ada))).containsExactly(march2, march1);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.json.Json;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
-import dev.parley.testing.MutableClock;
+import dev.parley.testing.StoppedClock;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import java.nio.file.Path;
@@ -23,7 +23,8 @@ class LoginLimitTest {
     Path temp;
 
     final JsonHttp http = new JsonHttp();
-    final MutableClock clock = new MutableClock();
+    /** Stands still, so no permit refills while slow Argon2 checks run on a busy machine. */
+    final StoppedClock clock = new StoppedClock();
 
     static String workspace(String auth) {
         return """

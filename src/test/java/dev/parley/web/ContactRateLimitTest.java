@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
-import dev.parley.testing.MutableClock;
+import dev.parley.testing.StoppedClock;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import dev.parley.testing.WebContact;
@@ -21,7 +21,8 @@ class ContactRateLimitTest {
     Path temp;
 
     final JsonHttp http = new JsonHttp();
-    final MutableClock clock = new MutableClock();
+    /** Stands still, so no permit refills while the requests of a step run on a busy machine. */
+    final StoppedClock clock = new StoppedClock();
 
     static String workspace(String limits) {
         return """
