@@ -30,6 +30,7 @@ export function privacyPage(ctx) {
             + 'conversations and messages as empty entries for statistics; it cannot be undone.'),
         h('section', {}, h('form', {className: 'filters', onsubmit: e => {
             e.preventDefault();
+            message.textContent = '';
             search();
         }}, query, h('button', {type: 'submit', className: 'primary'}, 'Find contact')), message,
         h('table', {className: 'table privacy-contacts'}, h('thead', {}, h('tr', {},
@@ -54,7 +55,6 @@ export function privacyPage(ctx) {
             if (contacts.size === 0) {
                 found.appendChild(h('tr', {}, h('td', {colSpan: 5, className: 'empty'}, 'No contact matches.')));
             }
-            message.textContent = '';
         } catch (err) {
             message.className = 'notice error';
             message.textContent = explain(err);

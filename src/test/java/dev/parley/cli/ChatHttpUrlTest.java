@@ -87,7 +87,7 @@ class ChatHttpUrlTest {
 
     @Test
     void aValueOutsideEnvCannotChangeTheHost() throws Exception {
-        chat("127.0.0.1:1@evil.example/\n", "http://{{order_id}}/orders");
+        chat("127.0.0.1:" + server.getAddress().getPort() + "/admin?\n", "http://{{order_id}}/orders");
 
         assertThat(requested).isEmpty();
         assertThat(out.toString()).contains("action http → error");
