@@ -132,9 +132,9 @@ public final class AdminOperators implements AdminResource {
     }
 
     private void requireFreeEmail(OperatorConfig o) {
-        writes.db().read(h -> writes.workspace().operatorByEmail(h, o.email().toLowerCase(Locale.ROOT)))
-                .filter(other -> !other.id().equals(o.id())).ifPresent(other -> {
-                    throw ClientError.conflict("email_taken", "operator '" + other.id() + "' has the e-mail address "
+        writes.db().read(h -> writes.workspace().emailHolder(h, o.email().toLowerCase(Locale.ROOT)))
+                .filter(other -> !other.equals(o.id())).ifPresent(other -> {
+                    throw ClientError.conflict("email_taken", "operator '" + other + "' has the e-mail address "
                             + o.email() + " already (addresses ignore case)");
                 });
     }

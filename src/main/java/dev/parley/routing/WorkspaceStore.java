@@ -92,6 +92,12 @@ public final class WorkspaceStore {
                 .map((rs, ctx) -> operator(rs)).findOne();
     }
 
+    /** The id of the operator, disabled ones included, that holds {@code email} (lower case); e-mails are unique. */
+    public Optional<String> emailHolder(Handle h, String email) {
+        return h.createQuery("SELECT id FROM operators WHERE LOWER(email) = :e").bind("e", email)
+                .mapTo(String.class).findOne();
+    }
+
     public Optional<String> passwordHash(Handle h, String operatorId) {
         return h.createQuery("SELECT password_hash FROM operators WHERE id = :id").bind("id", operatorId)
                 .mapTo(String.class).findOne().filter(s -> !s.isEmpty());

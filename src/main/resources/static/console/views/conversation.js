@@ -237,6 +237,21 @@ function pairs(obj) {
         h('dd', {}, typeof v === 'string' ? v : JSON.stringify(v))]));
 }
 
+/** Page tags as a small table: tag, its properties as key = value lines, and when the page last sent it. */
+function pageTags(tags) {
+    const names = Object.keys(tags || {});
+    if (names.length === 0) {
+        return h('p', {className: 'muted'}, 'none');
+    }
+    const props = p => Object.entries(p || {}).map(([k, v]) => h('div', {},
+        k + ' = ' + (typeof v === 'string' ? v : JSON.stringify(v))));
+    return h('table', {className: 'page-tags'}, h('thead', {}, h('tr', {}, h('th', {}, 'Tag'),
+        h('th', {}, 'Properties'), h('th', {}, 'When'))),
+    h('tbody', {}, names.map(name => h('tr', {}, h('td', {className: 'tag'}, name),
+        h('td', {}, props(tags[name] && tags[name].properties)), h('td', {className: 'muted'},
+            tags[name] && tags[name].at ? when(tags[name].at) : '')))));
+}
+
 function contactDetails(conv) {
     const c = conv.contact || {};
     return [h('h3', {}, 'Contact'),
@@ -244,7 +259,7 @@ function contactDetails(conv) {
             ['Locale', c.locale || conv.locale], ['Customer id', c.external_customer_id]]
             .filter(([, v]) => v).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
         h('h4', {}, 'Custom fields'), pairs(c.custom_fields),
-        h('h4', {}, 'Page tags'), pairs(c.page_tags),
+        h('h4', {}, 'Page tags'), pageTags(c.page_tags),
         h('h3', {}, 'Conversation'),
         h('dl', {className: 'pairs'}, [h('dt', {}, 'Subject'), h('dd', {}, conv.subject || '—'),
             h('dt', {}, 'Topics'), h('dd', {}, (conv.topics || []).join(', ') || '—'),

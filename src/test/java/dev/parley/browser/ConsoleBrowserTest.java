@@ -140,6 +140,9 @@ class ConsoleBrowserTest {
             PlaywrightAssertions.assertThat(ada.locator(".notes")).containsText("Promised delivery today");
             PlaywrightAssertions.assertThat(bob.locator(".side")).containsText("A-1042");
             PlaywrightAssertions.assertThat(bob.locator(".side")).containsText("checkout");
+            PlaywrightAssertions.assertThat(bob.locator(".side .page-tags tr:has(td.tag:text-is('section')) td")
+                    .nth(1)).hasText("value = checkout");
+            PlaywrightAssertions.assertThat(bob.locator(".side")).not().containsText("\"properties\"");
             ConsoleDriver.screenshot(bob, "console-conversation.png");
 
             List<Long> stored = timelineSeqs(base, ConsoleDriver.token(bob), id);

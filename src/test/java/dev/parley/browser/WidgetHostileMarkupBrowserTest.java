@@ -68,8 +68,10 @@ class WidgetHostileMarkupBrowserTest {
             w.page.locator(".pw-composer input[type=file]").setInputFiles(new FilePayload(
                     "<img src=x onerror=window.__pwned=1>.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8)));
             w.item("Thanks, I got");
-            w.item("pick ").locator("button.prl-option").click();
-            w.item("You chose label");
+            assertThat(w.item("pick ").locator("button.prl-option").isDisabled())
+                    .as("the carousel after it closed the older choice").isTrue();
+            w.item("cards ").locator("button.prl-option").click();
+            w.item("You chose card");
 
             assertThat(((Number) w.page.evaluate(NO_ELEMENTS_FROM_PAYLOADS)).intValue()).isZero();
             assertThat(w.pwned()).isFalse();

@@ -78,6 +78,11 @@ class WorkspaceFileTest {
                 assertThat(widgets.path("items").findValuesAsText("id")).containsExactly("console", "web");
                 assertThat(http.post(base(second) + "/api/web/v1/widgets/old/conversations", Map.of(), "{}").status())
                         .isEqualTo(404);
+                HttpAnswer twin = http.post(base(second) + "/api/v1/operators", Map.of("Authorization", "Bearer " + ada),
+                        "{\"id\": \"bobby\", \"name\": \"Bobby\", \"email\": \"bob@example.com\","
+                                + " \"group\": \"support\", \"password\": \"bobby-password\"}");
+                assertThat(twin.status()).as("%s", twin).isEqualTo(409);
+                assertThat(twin.json().path("error").path("message").asText()).contains("operator 'bob'");
 
                 WebContact contact = WebContact.open(http, base(second), "web");
                 Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(second, contact).equals("inbox"));
