@@ -18,7 +18,8 @@ final class FlowParser {
 
     /** Flow and node ids. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]{0,63}");
-    private static final List<String> KEYS = List.of("id", "name", "description", "start", "variables", "nodes");
+    private static final List<String> KEYS = List.of("id", "name", "description", "start", "variables", "nodes",
+            "nlu");
 
     private final ParseContext context;
     private final Problems problems;
@@ -62,6 +63,8 @@ final class FlowParser {
         if (start.isEmpty()) {
             problems.error(root.line(), "start", "missing start: name the first node, as in start: welcome");
         }
+        FlowNlu nlu = context.optional(root, "nlu").map(value -> new NluParser(context).parse(value))
+                .orElse(FlowNlu.none());
         Optional<YamlNode> nodesNode = context.required(root, "nodes");
         Optional<Map<String, YamlNode>> written = nodesNode.flatMap(this::nodeEntries);
         Map<String, Node> nodes = new LinkedHashMap<>();
@@ -80,14 +83,15 @@ final class FlowParser {
             FlowChecks checks = new FlowChecks(context, written.get(), lines);
             startId = start.flatMap(checks::start);
             checks.references(flowFileExists);
+            context.nlu.check(problems);
             if (startId.isPresent() && !problems.hasErrors()) {
-                checks.reachability(startId.get(), nodes);
+                checks.reachability(startId.get(), nodes, nlu.global().values());
             }
         }
         if (problems.hasErrors()) {
             return FlowValidation.invalid(problems.source(), problems.sorted());
         }
-        Flow flow = new Flow(id, name, startId.orElseThrow(), nodes, variables, problems.source());
+        Flow flow = new Flow(id, name, startId.orElseThrow(), nodes, variables, problems.source(), nlu);
         return FlowValidation.valid(flow, problems.sorted());
     }
 

@@ -31,6 +31,8 @@ final class ParseContext {
     final Problems problems;
     /** The actions flows may name, with the parameters each takes. */
     final Map<String, ActionParameters> actions;
+    /** Intents and entities: declared in {@code nlu:}, named by nodes. */
+    final NluReferences nlu = new NluReferences();
     private final List<Use> uses = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
     private final List<Link> jumps = new ArrayList<>();
@@ -56,6 +58,10 @@ final class ParseContext {
 
     void jump(String from, String target, YamlNode at) {
         jumps.add(new Link(from, target, at));
+    }
+
+    void declareEntities(Set<String> names) {
+        nlu.declareEntities(names);
     }
 
     Set<String> definitions() {

@@ -133,6 +133,8 @@ public final class FlowCatalog implements FlowVersions, AutoCloseable {
     }
 
     private Versioned keep(Flow flow, String text) {
+        // intents are trained as the version is taken on, not at a contact's first message
+        flow.nlu().understanding().train();
         String version = hash(flow.source() + "\n" + text);
         store.keep(version, flow.id(), flow.source(), text);
         versions.put(version, flow);
