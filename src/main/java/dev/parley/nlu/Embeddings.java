@@ -18,7 +18,7 @@ public sealed interface Embeddings permits Embeddings.None, Embeddings.MiniLm {
         return new None();
     }
 
-    /** The encoder, loaded once per process (about 25 MB of model, a second or two). */
+    /** The encoder, loaded once per process on first use (a 23 MB model). */
     static Embeddings miniLm() {
         return MiniLm.INSTANCE;
     }
