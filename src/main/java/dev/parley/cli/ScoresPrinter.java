@@ -12,6 +12,8 @@ record ScoresPrinter(PrintWriter out) {
         out.printf(Locale.ROOT, "intents: %d, training: %.1f s, latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 evaluation.intents(), seconds(evaluation.training()), millis(evaluation.latency().p50()),
                 millis(evaluation.latency().p99()), millis(evaluation.latency().max()));
+        out.printf(Locale.ROOT, "CPU time per text (this thread): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                millis(evaluation.cpu().p50()), millis(evaluation.cpu().p99()), millis(evaluation.cpu().max()));
         print(evaluation.scores(), confusions);
     }
 

@@ -1,7 +1,6 @@
 package dev.parley.nlu;
 
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
 
 /**
@@ -39,17 +38,17 @@ public sealed interface Embeddings permits Embeddings.None, Embeddings.MiniLm {
     /** all-MiniLM-L6-v2, quantised; 384 dimensions, L2-normalised. */
     final class MiniLm implements Embeddings {
         private static final MiniLm INSTANCE = new MiniLm();
-        private volatile AllMiniLmL6V2QuantizedEmbeddingModel model;
+        private volatile MiniLmEncoder model;
 
         private MiniLm() {
         }
 
-        private AllMiniLmL6V2QuantizedEmbeddingModel model() {
-            AllMiniLmL6V2QuantizedEmbeddingModel loaded = model;
+        private MiniLmEncoder model() {
+            MiniLmEncoder loaded = model;
             if (loaded == null) {
                 synchronized (this) {
                     if (model == null) {
-                        model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                        model = new MiniLmEncoder();
                     }
                     loaded = model;
                 }
