@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Reads a whole flow file: the top-level keys, every node, then the checks across nodes. */
@@ -34,7 +33,7 @@ final class FlowParser {
      * and YAML does not, are turned into spaces (a JSON string cannot hold a raw tab).
      */
     static FlowValidation parse(String text, String source, Map<String, ActionParameters> actions,
-            Predicate<String> flowFileExists) {
+            FlowDirectory directory) {
         Problems problems = new Problems(source);
         YamlNode root;
         try {
@@ -48,10 +47,10 @@ final class FlowParser {
                     : "a flow is a mapping with id, start and nodes, got " + Shapes.describe(root));
             return FlowValidation.invalid(source, problems.sorted());
         }
-        return new FlowParser(new ParseContext(problems, actions)).flow(root, flowFileExists);
+        return new FlowParser(new ParseContext(problems, actions, directory)).flow(root);
     }
 
-    private FlowValidation flow(YamlNode root, Predicate<String> flowFileExists) {
+    private FlowValidation flow(YamlNode root) {
         context.keys(root, KEYS);
         String id = context.required(root, "id").map(value -> id(value, "flow")).orElse("");
         String name = context.optional(root, "name").map(context::text).orElse(id);
@@ -82,7 +81,7 @@ final class FlowParser {
             });
             FlowChecks checks = new FlowChecks(context, written.get(), lines);
             startId = start.flatMap(checks::start);
-            checks.references(flowFileExists);
+            checks.references(context.directory::exists);
             context.nlu.check(problems);
             if (startId.isPresent() && !problems.hasErrors()) {
                 checks.reachability(startId.get(), nodes, nlu.global().values());

@@ -14,10 +14,13 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
-/** Reads a flow's {@code nlu:} block: intents with examples per language, global intents, entities. */
+/**
+ * Reads a flow's {@code nlu:} block: intents with examples per language, global intents, entities,
+ * and a shared file of intents and entities to include.
+ */
 final class NluParser {
     private static final List<String> KEYS = List.of("language", "threshold", "intents", "global", "entities",
-            "time_zone", "region");
+            "time_zone", "region", "include");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
     private final ParseContext context;
@@ -35,14 +38,26 @@ final class NluParser {
         String language = context.optional(nlu, "language").map(this::language).orElse("en");
         double threshold = context.optional(nlu, "threshold").map(this::threshold)
                 .orElse(Understanding.DEFAULT_THRESHOLD);
-        Map<String, Map<String, List<String>>> examples = context.optional(nlu, "intents")
-                .map(value -> intents(value, language)).orElse(Map.of());
+        Optional<YamlNode> include = context.optional(nlu, "include");
+        Optional<SharedIntents> shared = include.flatMap(value -> SharedIntents.read(context, value, language));
+        Optional<YamlNode> own = context.optional(nlu, "intents");
+        Map<String, Map<String, List<String>>> examples = own.map(value -> intents(value, language)).orElse(Map.of());
         Map<String, EntityDefinition> entities = context.optional(nlu, "entities").map(this::entities).orElse(Map.of());
+        if (shared.isPresent()) {
+            examples = shared.get().examplesUnder(examples);
+            entities = shared.get().entitiesUnder(entities);
+        }
+        long declared = examples.values().stream().flatMap(intents -> intents.keySet().stream()).distinct().count();
+        if (!examples.isEmpty() && declared < 2) {
+            own.or(() -> include).ifPresent(at -> context.problems.error(at, "declare at least two intents: a model"
+                    + " tells intents apart, and one alone would match every text"));
+        }
         Map<String, String> global = new LinkedHashMap<>();
         context.optional(nlu, "global").ifPresent(value -> global.putAll(context.nlu.read(context, "", value)));
         ZoneId zone = context.optional(nlu, "time_zone").map(this::zone).orElse(ZoneId.of("UTC"));
         Optional<String> region = context.optional(nlu, "region").map(this::region);
-        return new FlowNlu(new Understanding(examples, threshold, entities), global, zone, region);
+        return new FlowNlu(new Understanding(examples, threshold, entities), global, zone, region,
+                shared.map(SharedIntents::file));
     }
 
     private String language(YamlNode value) {
@@ -70,7 +85,7 @@ final class NluParser {
     }
 
     /** language → intent → examples; an intent's list alone is in the flow's {@code language}. */
-    private Map<String, Map<String, List<String>>> intents(YamlNode intents, String language) {
+    Map<String, Map<String, List<String>>> intents(YamlNode intents, String language) {
         Map<String, Map<String, List<String>>> byLanguage = new LinkedHashMap<>();
         byLanguage.put(language, new LinkedHashMap<>());
         Map<String, YamlNode> entries = context.entries(intents);
@@ -96,10 +111,6 @@ final class NluParser {
             }
         });
         byLanguage.values().removeIf(Map::isEmpty);
-        if (entries.size() < 2) {
-            context.problems.error(intents, "declare at least two intents: a model tells intents apart, and one"
-                    + " alone would match every text");
-        }
         return byLanguage;
     }
 
@@ -119,7 +130,7 @@ final class NluParser {
         return examples.stream().filter(text -> !text.isBlank()).toList();
     }
 
-    private Map<String, EntityDefinition> entities(YamlNode entities) {
+    Map<String, EntityDefinition> entities(YamlNode entities) {
         Map<String, EntityDefinition> defined = new LinkedHashMap<>();
         context.entries(entities).forEach((name, value) -> {
             if (Entities.BUILT_IN.contains(name)) {

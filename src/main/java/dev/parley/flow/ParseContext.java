@@ -32,15 +32,29 @@ final class ParseContext {
     /** The actions flows may name, with the parameters each takes. */
     final Map<String, ActionParameters> actions;
     /** Intents and entities: declared in {@code nlu:}, named by nodes. */
-    final NluReferences nlu = new NluReferences();
+    final NluReferences nlu;
+    /** Where files named by a relative path are found. */
+    final FlowDirectory directory;
     private final List<Use> uses = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
     private final List<Link> jumps = new ArrayList<>();
     private final Set<String> definitions = new LinkedHashSet<>();
 
-    ParseContext(Problems problems, Map<String, ActionParameters> actions) {
+    ParseContext(Problems problems, Map<String, ActionParameters> actions, FlowDirectory directory) {
+        this(problems, actions, directory, new NluReferences());
+    }
+
+    private ParseContext(Problems problems, Map<String, ActionParameters> actions, FlowDirectory directory,
+                         NluReferences nlu) {
         this.problems = problems;
         this.actions = Map.copyOf(actions);
+        this.directory = directory;
+        this.nlu = nlu;
+    }
+
+    /** A context for a file this flow includes: its own problems, the flow's intents and entities. */
+    ParseContext including(Problems included) {
+        return new ParseContext(included, actions, directory, nlu);
     }
 
     List<Use> uses() {
