@@ -25,11 +25,12 @@ final class MiniLmEncoder extends AbstractInProcessEmbeddingModel {
     MiniLmEncoder() {
         super(ForkJoinPool.commonPool());
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+             InputStream model = resource(MODEL);
              InputStream tokenizer = resource(TOKENIZER)) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            OrtSession session = environment.createSession(resource(MODEL).readAllBytes(), options);
+            OrtSession session = environment.createSession(model.readAllBytes(), options);
             encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
