@@ -3,11 +3,11 @@ package dev.parley.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code parley} — the command line: serve, migrate, bench, flow, chat. */
+/** {@code parley} — the command line: serve, migrate, bench, flow, chat, nlu. */
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "Parley 0.1",
         description = "Self-hosted conversational messaging platform.",
         subcommands = {ServeCommand.class, MigrateCommand.class, BenchCommand.class, FlowCommand.class,
-                ChatCommand.class})
+                ChatCommand.class, NluCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

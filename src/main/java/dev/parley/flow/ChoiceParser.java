@@ -38,9 +38,9 @@ final class ChoiceParser {
         List<Read> options = context.required(node, "choices").map(list -> options(id, list)).orElse(List.of());
         ChoiceRendering rendering = rendering(node, options);
         Optional<String> save = context.optional(node, "save").map(context::variable);
-        Optional<String> onNoMatch = RouteParser.route(context, id, node, "no_match");
+        Optional<String> onNoMatch = RouteParser.route(context, id, node, "no_match", List.of("no_match", "intent"));
         return new Node.Choices(id, line, say, options.stream().map(Read::option).toList(), rendering, save,
-                onNoMatch);
+                onNoMatch, context.nlu.nodeRoutes(context, id, node));
     }
 
     private List<Read> options(String id, YamlNode list) {

@@ -22,10 +22,13 @@ final class Edges {
             case Node.Choices choices -> {
                 choices.options().forEach(option -> edges.add(new Edge(from, option.next(), option.label())));
                 add(edges, from, choices.onNoMatch(), "no match");
+                choices.intents().forEach((intent, to) -> edges.add(new Edge(from, to, "intent " + intent)));
             }
             case Node.Ask ask -> {
                 edges.add(new Edge(from, ask.next(), ""));
                 add(edges, from, ask.retry().map(AnswerCheck.Retry::onInvalid), "invalid");
+                ask.intents().forEach((intent, to) -> edges.add(new Edge(from, to, "intent " + intent)));
+                add(edges, from, ask.noMatch(), "no match");
             }
             case Node.Action action -> action.routes().forEach((outcome, to) -> edges.add(new Edge(from, to, outcome)));
             case Node.Branch branch -> {

@@ -16,9 +16,15 @@ import java.util.Set;
  * @param nodes     the nodes by id, in file order
  * @param variables variables the flow expects to be given from outside ({@code variables:})
  * @param source    the file (or other source) it was loaded from, as named in messages
+ * @param nlu       its intents, global intents and entities ({@code nlu:})
  */
 public record Flow(String id, String name, String start, Map<String, Node> nodes, Set<String> variables,
-                   String source) {
+                   String source, FlowNlu nlu) {
+
+    /** A flow without an {@code nlu:} block. */
+    public Flow(String id, String name, String start, Map<String, Node> nodes, Set<String> variables, String source) {
+        this(id, name, start, nodes, variables, source, FlowNlu.none());
+    }
 
     public Flow {
         nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));

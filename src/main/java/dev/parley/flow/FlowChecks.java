@@ -3,6 +3,7 @@ package dev.parley.flow;
 import dev.parley.config.Suggestions;
 import dev.parley.config.YamlNode;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Map;
@@ -62,11 +63,15 @@ final class FlowChecks {
         }
     }
 
-    /** Warns about every node that no path from {@code start} reaches; meant for flows without errors. */
-    void reachability(String start, Map<String, Node> nodes) {
+    /**
+     * Warns about every node that no path from {@code start} (or from a global intent's node, which
+     * any waiting node may lead to) reaches; meant for flows without errors.
+     */
+    void reachability(String start, Map<String, Node> nodes, Collection<String> globalTargets) {
         Set<String> reached = new HashSet<>();
         Deque<String> pending = new ArrayDeque<>();
         pending.add(start);
+        pending.addAll(globalTargets);
         while (!pending.isEmpty()) {
             String id = pending.poll();
             if (reached.add(id) && nodes.containsKey(id)) {

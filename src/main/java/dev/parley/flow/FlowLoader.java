@@ -3,10 +3,7 @@ package dev.parley.flow;
 import dev.parley.flow.action.ActionNodes;
 import dev.parley.flow.spi.ActionParameters;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -70,33 +67,32 @@ public final class FlowLoader {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            FlowProblem problem = new FlowProblem(source, 0, "", "cannot read the file: " + describe(e),
-                    FlowProblem.Severity.ERROR);
+            FlowProblem problem = new FlowProblem(source, 0, "", "cannot read the file: "
+                    + FlowDirectory.describe(e), FlowProblem.Severity.ERROR);
             return FlowValidation.invalid(source, List.of(problem));
         }
-        Path directory = file.toAbsolutePath().getParent();
-        return FlowParser.parse(text, source, actions, target -> Files.isRegularFile(directory.resolve(target)));
+        return validate(text, file);
+    }
+
+    /**
+     * Checks {@code text}, read earlier from {@code file} (a version kept in the database): jumps and
+     * {@code nlu.include} are resolved next to {@code file} as it is now.
+     */
+    public FlowValidation validate(String text, Path file) {
+        return FlowParser.parse(text, file.toString(), actions, FlowDirectory.of(file, file.toString()));
     }
 
     /**
      * Checks the flow in {@code text}; {@code sourceName} names it in problems, and its ending
-     * ({@code .json}) tells JSON. Jumps to flow files are not resolved: there is no directory.
+     * ({@code .json}) tells JSON. Jumps to flow files are not resolved and nothing can be included:
+     * there is no directory.
      */
     public FlowValidation validate(String text, String sourceName) {
-        return FlowParser.parse(text, sourceName, actions, target -> true);
+        return FlowParser.parse(text, sourceName, actions, FlowDirectory.none(sourceName));
     }
 
     /** The flow in {@code file}; throws {@link InvalidFlowException} listing its errors when it has any. */
     public Flow load(Path file) {
         return validate(file).orElseThrow();
-    }
-
-    private static String describe(IOException e) {
-        return switch (e) {
-            case NoSuchFileException missing -> "no such file";
-            case AccessDeniedException denied -> "permission denied";
-            case MalformedInputException encoding -> "not UTF-8 text";
-            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        };
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Reads a whole flow file: the top-level keys, every node, then the checks across nodes. */
@@ -18,7 +17,8 @@ final class FlowParser {
 
     /** Flow and node ids. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]{0,63}");
-    private static final List<String> KEYS = List.of("id", "name", "description", "start", "variables", "nodes");
+    private static final List<String> KEYS = List.of("id", "name", "description", "start", "variables", "nodes",
+            "nlu");
 
     private final ParseContext context;
     private final Problems problems;
@@ -33,7 +33,7 @@ final class FlowParser {
      * and YAML does not, are turned into spaces (a JSON string cannot hold a raw tab).
      */
     static FlowValidation parse(String text, String source, Map<String, ActionParameters> actions,
-            Predicate<String> flowFileExists) {
+            FlowDirectory directory) {
         Problems problems = new Problems(source);
         YamlNode root;
         try {
@@ -47,10 +47,10 @@ final class FlowParser {
                     : "a flow is a mapping with id, start and nodes, got " + Shapes.describe(root));
             return FlowValidation.invalid(source, problems.sorted());
         }
-        return new FlowParser(new ParseContext(problems, actions)).flow(root, flowFileExists);
+        return new FlowParser(new ParseContext(problems, actions, directory)).flow(root);
     }
 
-    private FlowValidation flow(YamlNode root, Predicate<String> flowFileExists) {
+    private FlowValidation flow(YamlNode root) {
         context.keys(root, KEYS);
         String id = context.required(root, "id").map(value -> id(value, "flow")).orElse("");
         String name = context.optional(root, "name").map(context::text).orElse(id);
@@ -62,6 +62,8 @@ final class FlowParser {
         if (start.isEmpty()) {
             problems.error(root.line(), "start", "missing start: name the first node, as in start: welcome");
         }
+        FlowNlu nlu = context.optional(root, "nlu").map(value -> new NluParser(context).parse(value))
+                .orElse(FlowNlu.none());
         Optional<YamlNode> nodesNode = context.required(root, "nodes");
         Optional<Map<String, YamlNode>> written = nodesNode.flatMap(this::nodeEntries);
         Map<String, Node> nodes = new LinkedHashMap<>();
@@ -79,15 +81,16 @@ final class FlowParser {
             });
             FlowChecks checks = new FlowChecks(context, written.get(), lines);
             startId = start.flatMap(checks::start);
-            checks.references(flowFileExists);
+            checks.references(context.directory::exists);
+            context.nlu.check(problems);
             if (startId.isPresent() && !problems.hasErrors()) {
-                checks.reachability(startId.get(), nodes);
+                checks.reachability(startId.get(), nodes, nlu.global().values());
             }
         }
         if (problems.hasErrors()) {
             return FlowValidation.invalid(problems.source(), problems.sorted());
         }
-        Flow flow = new Flow(id, name, startId.orElseThrow(), nodes, variables, problems.source());
+        Flow flow = new Flow(id, name, startId.orElseThrow(), nodes, variables, problems.source(), nlu);
         return FlowValidation.valid(flow, problems.sorted());
     }
 

@@ -33,11 +33,13 @@ public sealed interface Node permits Node.Say, Node.Choices, Node.Ask, Node.Acti
      * @param say       the question above the options
      * @param save      variable that receives the chosen option's id
      * @param onNoMatch node for a text that matches no option; without it the choice is offered again
+     * @param intents   intent → node, for a text that matches no option but expresses one of these intents
      */
     record Choices(String id, int line, Message say, List<ChoiceOption> options, ChoiceRendering rendering,
-                   Optional<String> save, Optional<String> onNoMatch) implements Node {
+                   Optional<String> save, Optional<String> onNoMatch, Map<String, String> intents) implements Node {
         public Choices {
             options = List.copyOf(options);
+            intents = ordered(intents);
         }
     }
 
@@ -46,9 +48,17 @@ public sealed interface Node permits Node.Say, Node.Choices, Node.Ask, Node.Acti
      *
      * @param validate the check; any non-empty text is accepted without one
      * @param retry    the limit of failed answers; without it the question is asked until the answer passes
+     * @param intents  intent → node: an answer expressing one of them goes there instead of being checked
+     * @param noMatch  with intents, the node for an answer expressing none of them (instead of {@code next})
+     * @param entities variable → entity, for {@code save: { variable: entity }}; then {@code save} is empty
      */
     record Ask(String id, int line, Template question, String save, Optional<AnswerCheck.Rule> validate,
-               Optional<AnswerCheck.Retry> retry, String next) implements Node {
+               Optional<AnswerCheck.Retry> retry, String next, Map<String, String> intents, Optional<String> noMatch,
+               Map<String, String> entities) implements Node {
+        public Ask {
+            intents = ordered(intents);
+            entities = ordered(entities);
+        }
     }
 
     /**

@@ -32,7 +32,8 @@ final class NodeLabels {
         return switch (node) {
             case Node.Say say -> "say: " + text(Optional.of(say.message()));
             case Node.Choices choices -> choices.rendering().eventName() + ": " + text(Optional.of(choices.say()));
-            case Node.Ask ask -> "ask → " + ask.save();
+            case Node.Ask ask -> "ask → " + (ask.entities().isEmpty() ? ask.save()
+                    : String.join(", ", ask.entities().keySet()));
             case Node.Action action -> "action: " + action.action();
             case Node.Branch branch -> "if: " + branch.cases().size() + (branch.cases().size() == 1 ? " case"
                     : " cases");

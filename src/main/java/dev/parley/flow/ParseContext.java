@@ -31,14 +31,30 @@ final class ParseContext {
     final Problems problems;
     /** The actions flows may name, with the parameters each takes. */
     final Map<String, ActionParameters> actions;
+    /** Intents and entities: declared in {@code nlu:}, named by nodes. */
+    final NluReferences nlu;
+    /** Where files named by a relative path are found. */
+    final FlowDirectory directory;
     private final List<Use> uses = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
     private final List<Link> jumps = new ArrayList<>();
     private final Set<String> definitions = new LinkedHashSet<>();
 
-    ParseContext(Problems problems, Map<String, ActionParameters> actions) {
+    ParseContext(Problems problems, Map<String, ActionParameters> actions, FlowDirectory directory) {
+        this(problems, actions, directory, new NluReferences());
+    }
+
+    private ParseContext(Problems problems, Map<String, ActionParameters> actions, FlowDirectory directory,
+                         NluReferences nlu) {
         this.problems = problems;
         this.actions = Map.copyOf(actions);
+        this.directory = directory;
+        this.nlu = nlu;
+    }
+
+    /** A context for a file this flow includes: its own problems, the flow's intents and entities. */
+    ParseContext including(Problems included) {
+        return new ParseContext(included, actions, directory, nlu);
     }
 
     List<Use> uses() {
@@ -56,6 +72,10 @@ final class ParseContext {
 
     void jump(String from, String target, YamlNode at) {
         jumps.add(new Link(from, target, at));
+    }
+
+    void declareEntities(Set<String> names) {
+        nlu.declareEntities(names);
     }
 
     Set<String> definitions() {

@@ -34,6 +34,11 @@ final class Problems {
         problems.add(new FlowProblem(source, line, path, message, FlowProblem.Severity.WARNING));
     }
 
+    /** The problems found in a file this one includes, under that file's name. */
+    void addAll(Problems included) {
+        problems.addAll(included.problems);
+    }
+
     void add(ConfigException e) {
         error(e.line().orElse(0), e.path(), e.detail());
     }

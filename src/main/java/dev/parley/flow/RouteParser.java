@@ -20,12 +20,18 @@ final class RouteParser {
 
     /** The node of {@code on: { <outcome>: node }} for a kind whose only route is {@code outcome}. */
     static Optional<String> route(ParseContext context, String from, YamlNode node, String outcome) {
+        return route(context, from, node, outcome, List.of(outcome));
+    }
+
+    /** As {@link #route(ParseContext, String, YamlNode, String)}, for a kind whose {@code on:} takes the keys {@code allowed}. */
+    static Optional<String> route(ParseContext context, String from, YamlNode node, String outcome,
+            List<String> allowed) {
         Optional<YamlNode> on = context.optional(node, "on");
         if (on.isPresent() && !Shapes.isMapping(on.get())) {
             context.problems.error(on.get(), "on is a mapping such as on: { " + outcome + ": <node> }");
             return Optional.empty();
         }
-        on.ifPresent(routes -> context.keys(routes, List.of(outcome)));
+        on.ifPresent(routes -> context.keys(routes, allowed));
         return on.flatMap(routes -> context.optional(routes, outcome)).map(value -> context.target(from, value));
     }
 

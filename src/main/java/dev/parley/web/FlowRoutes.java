@@ -7,7 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.function.Function;
 
-/** The flows of the flow bots under {@code /api/v1/flows}, for admins: list, diagram, test chat. */
+/** The flows of the flow bots under {@code /api/v1/flows}, for admins: list, diagram, intents, test chat. */
 final class FlowRoutes {
     private final FlowAdmin flows;
     private final Function<Context, Operator> me;
@@ -26,6 +26,14 @@ final class FlowRoutes {
         r.get(base + "/{id}/graph.svg", ctx -> {
             admin(ctx);
             ctx.contentType("image/svg+xml").result(flows.svg(ctx.pathParam("id")));
+        });
+        r.get(base + "/{id}/intents", ctx -> {
+            admin(ctx);
+            ctx.json(flows.intents().view(ctx.pathParam("id")));
+        });
+        r.post(base + "/{id}/intents/test", ctx -> {
+            admin(ctx);
+            ctx.json(flows.intents().test(ctx.pathParam("id")));
         });
         r.post(base + "/{id}/test-chat", ctx -> {
             admin(ctx);

@@ -1,6 +1,7 @@
 // Flows (admins): the flows with their validation state, each flow's diagram, and a test chat as a contact.
 import {api, ApiError, explain, session} from '../api.js';
 import {fill, h, notice} from '../dom.js';
+import {intentsPanel} from './flow-intents.js';
 
 export function flowsPage(ctx, params) {
     const listBox = h('div', {className: 'flow-list'});
@@ -44,6 +45,7 @@ export function flowsPage(ctx, params) {
                 h('ul', {}, (flow.problems || []).map(p => h('li', {}, h('code', {}, `${p.file}:${p.line}`), ' ',
                     p.message)))),
             diagram,
+            intentsPanel(flow),
             h('div', {className: 'buttons'}, h('button', {className: 'primary', disabled: !flow.valid,
                 onclick: () => startChat(flow, chat)}, 'Start a test chat')),
             chat);

@@ -52,6 +52,11 @@ public final class FlowAdmin {
         return Json.object().set("flows", items);
     }
 
+    /** The flows' intents and their last cross-validation. */
+    public IntentTests intents() {
+        return flows.intentTests();
+    }
+
     /** The diagram of the version new sessions of {@code flowId} run. */
     public String svg(String flowId) {
         return FlowGraph.of(flows.catalog().newest(flowId).orElseThrow(() -> ClientError.notFound("flow", flowId))

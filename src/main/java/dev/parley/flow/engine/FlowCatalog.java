@@ -44,8 +44,11 @@ public final class FlowCatalog implements FlowVersions, AutoCloseable {
         this.store = new FlowVersionStore(db, clock);
     }
 
-    /** A flow file as last read: the version in use and the latest check (failing when an edit broke it). */
-    public record FlowFile(Path file, Versioned current, FlowValidation latest, long modified, long size) {
+    /**
+     * A flow file as last read: the version in use, the latest check (failing when an edit broke it)
+     * and the modification times and sizes of the file and of the intents file it includes.
+     */
+    public record FlowFile(Path file, Versioned current, FlowValidation latest, String stamp) {
     }
 
     /** Loads the flow in {@code file}; throws {@link dev.parley.flow.InvalidFlowException} when it has errors. */
@@ -57,7 +60,7 @@ public final class FlowCatalog implements FlowVersions, AutoCloseable {
         }
         FlowValidation validation = loader.validate(file);
         Versioned loaded = keep(validation.orElseThrow(), read(path));
-        files.put(path, new FlowFile(path, loaded, validation, modified(path), size(path)));
+        files.put(path, new FlowFile(path, loaded, validation, stamp(path, loaded.flow())));
         return loaded;
     }
 
@@ -77,7 +80,7 @@ public final class FlowCatalog implements FlowVersions, AutoCloseable {
         if (cached != null) {
             return Optional.of(cached);
         }
-        return store.find(version).flatMap(source -> loader.validate(source.text(), source.name()).flow())
+        return store.find(version).flatMap(source -> loader.validate(source.text(), Path.of(source.name())).flow())
                 .filter(flow -> flow.id().equals(flowId))
                 .map(flow -> {
                     versions.put(version, flow);
@@ -110,21 +113,24 @@ public final class FlowCatalog implements FlowVersions, AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Reloads every file whose size or modification time changed; a broken edit keeps the old version. */
+    /**
+     * Reloads every file whose size or modification time changed, or whose included intents file did;
+     * a broken edit keeps the old version.
+     */
     void reloadChanged() {
         for (FlowFile file : files.values()) {
-            long modified = modified(file.file());
-            long size = size(file.file());
-            if (modified == file.modified() && size == file.size()) {
+            String stamp = stamp(file.file(), file.current().flow());
+            if (stamp.equals(file.stamp())) {
                 continue;
             }
             FlowValidation validation = loader.validate(file.file());
             if (validation.flow().isPresent()) {
                 Versioned loaded = keep(validation.flow().get(), read(file.file()));
-                files.put(file.file(), new FlowFile(file.file(), loaded, validation, modified, size));
+                files.put(file.file(), new FlowFile(file.file(), loaded, validation, stamp(file.file(),
+                        loaded.flow())));
                 log.info("flow {} reloaded from {} (version {})", loaded.flow().id(), file.file(), loaded.version());
             } else {
-                files.put(file.file(), new FlowFile(file.file(), file.current(), validation, modified, size));
+                files.put(file.file(), new FlowFile(file.file(), file.current(), validation, stamp));
                 log.warn("flow file {} changed but has errors; sessions keep running version {}:\n{}", file.file(),
                         file.current().version(), String.join("\n", validation.errors().stream()
                                 .map(Object::toString).toList()));
@@ -133,7 +139,10 @@ public final class FlowCatalog implements FlowVersions, AutoCloseable {
     }
 
     private Versioned keep(Flow flow, String text) {
-        String version = hash(flow.source() + "\n" + text);
+        // intents are trained as the version is taken on, not at a contact's first message
+        flow.nlu().understanding().train();
+        // an edit of the included intents makes a new version as an edit of the flow does
+        String version = hash(flow.source() + "\n" + text + flow.nlu().included().map(FlowCatalog::read).orElse(""));
         store.keep(version, flow.id(), flow.source(), text);
         versions.put(version, flow);
         Versioned loaded = new Versioned(flow, version);
@@ -147,6 +156,11 @@ public final class FlowCatalog implements FlowVersions, AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot read flow file " + file, e);
         }
+    }
+
+    private static String stamp(Path file, Flow flow) {
+        return modified(file) + ":" + size(file) + flow.nlu().included()
+                .map(included -> " " + modified(included) + ":" + size(included)).orElse("");
     }
 
     private static long modified(Path file) {

@@ -21,6 +21,7 @@ public final class FlowModule implements AutoCloseable {
     private final FlowCatalog catalog;
     private final FlowBots bots;
     private final Map<String, String> flowOfBot;
+    private final IntentTests intentTests;
 
     /**
      * @param envName the active environment's name
@@ -42,6 +43,12 @@ public final class FlowModule implements AutoCloseable {
         FlowEngine engine = new FlowEngine(catalog, d.actions(), d.clock(), d.envName(), d.env());
         this.flowOfBot = Map.copyOf(flowOfBot);
         this.bots = new FlowBots(engine, this.flowOfBot, d.timeline());
+        this.intentTests = new IntentTests(catalog, d.db(), d.clock());
+    }
+
+    /** Cross-validation of the flows' intents, for the console. */
+    public IntentTests intentTests() {
+        return intentTests;
     }
 
     public InProcessBots bots() {

@@ -92,10 +92,14 @@ final class FlowRun {
             }
         }
         state = state.moving();
+        Optional<IntentRouter.Route> routed = chosen.isPresent() || !(input instanceof Input.Text text)
+                ? Optional.empty() : intents().route(choices.id(), text.text(), choices.intents());
         if (chosen.isPresent()) {
             choices.save().ifPresent(variable -> data.set(variable, Json.MAPPER.getNodeFactory()
                     .textNode(chosen.get().id())));
             run(chosen.get().next());
+        } else if (routed.isPresent()) {
+            run(routed.get().target());
         } else if (choices.onNoMatch().isPresent()) {
             run(choices.onNoMatch().get());
         } else {
@@ -114,11 +118,29 @@ final class FlowRun {
                 return;
             }
         }
+        Optional<IntentRouter.Route> routed = intents().route(ask.id(), text, ask.intents());
+        if (routed.isPresent() || ask.noMatch().isPresent()) {
+            if (routed.map(route -> !route.global()).orElse(true)) {
+                keep(ask, text, intents().entities(ask.entities(), text));
+            }
+            state = state.moving();
+            run(routed.map(IntentRouter.Route::target).orElseGet(() -> ask.noMatch().orElseThrow()));
+            return;
+        }
         Answers.Checked checked = ask.validate().map(rule -> Answers.check(rule.check(), text))
                 .orElseGet(() -> Answers.anyText(text));
+        Map<String, JsonNode> entities = intents().entities(ask.entities(), text);
+        if (checked instanceof Answers.Checked.Accepted && entities.size() < ask.entities().size()) {
+            checked = new Answers.Checked.Refused("I could not find " + String.join(" and ", ask.entities().entrySet()
+                    .stream().filter(e -> !entities.containsKey(e.getKey())).map(Map.Entry::getValue).toList())
+                    + " in that");
+        }
         switch (checked) {
             case Answers.Checked.Accepted accepted -> {
-                data.set(ask.save(), accepted.value());
+                if (!ask.save().isEmpty()) {
+                    data.set(ask.save(), accepted.value());
+                }
+                entities.forEach(data::set);
                 state = state.moving();
                 run(ask.next());
             }
@@ -136,6 +158,18 @@ final class FlowRun {
                 state = state.waitingAt(ask.id(), failures);
             }
         }
+    }
+
+    /** Saves an answer routed by intent: the text as it is, and the entities found in it. */
+    private void keep(Node.Ask ask, String text, Map<String, JsonNode> entities) {
+        if (!ask.save().isEmpty()) {
+            data.set(ask.save(), Json.MAPPER.getNodeFactory().textNode(text.strip()));
+        }
+        entities.forEach(data::set);
+    }
+
+    private IntentRouter intents() {
+        return new IntentRouter(flow.nlu(), data, clock, log);
     }
 
     /** Runs nodes from {@code nodeId} until one waits or ends the session. */

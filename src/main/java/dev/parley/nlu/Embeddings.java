@@ -1,0 +1,73 @@
+package dev.parley.nlu;
+
+import dev.langchain4j.data.segment.TextSegment;
+import java.util.List;
+
+/**
+ * Where sentence embeddings come from: nowhere (n-grams only), or all-MiniLM-L6-v2 (quantised),
+ * an English sentence encoder whose ONNX file ships inside its Maven jar and runs in-process.
+ */
+public sealed interface Embeddings permits Embeddings.None, Embeddings.MiniLm {
+    /** Embeddings of the texts, in order; arrays of length {@link #dimensions()}. */
+    List<float[]> embed(List<String> texts);
+
+    int dimensions();
+
+    static Embeddings none() {
+        return new None();
+    }
+
+    /** The encoder, loaded once per process on first use (a 23 MB model). */
+    static Embeddings miniLm() {
+        return MiniLm.INSTANCE;
+    }
+
+    /** No embeddings: the model sees the n-grams alone. */
+    record None() implements Embeddings {
+        @Override
+        public List<float[]> embed(List<String> texts) {
+            return texts.stream().map(text -> new float[0]).toList();
+        }
+
+        @Override
+        public int dimensions() {
+            return 0;
+        }
+    }
+
+    /** all-MiniLM-L6-v2, quantised; 384 dimensions, L2-normalised. */
+    final class MiniLm implements Embeddings {
+        private static final MiniLm INSTANCE = new MiniLm();
+        private volatile MiniLmEncoder model;
+
+        private MiniLm() {
+        }
+
+        private MiniLmEncoder model() {
+            MiniLmEncoder loaded = model;
+            if (loaded == null) {
+                synchronized (this) {
+                    if (model == null) {
+                        model = new MiniLmEncoder();
+                    }
+                    loaded = model;
+                }
+            }
+            return loaded;
+        }
+
+        @Override
+        public List<float[]> embed(List<String> texts) {
+            if (texts.isEmpty()) {
+                return List.of();
+            }
+            List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+            return model().embedAll(segments).content().stream().map(e -> e.vector()).toList();
+        }
+
+        @Override
+        public int dimensions() {
+            return 384;
+        }
+    }
+}
