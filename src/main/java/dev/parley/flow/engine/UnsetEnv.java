@@ -22,7 +22,8 @@ final class UnsetEnv {
                     case Template.Placeholder placeholder -> Stream.of(placeholder);
                     case Template.Literal literal -> Stream.empty();
                 })
-                .filter(p -> p.variable().root().equals("env") && p.filters().isEmpty()
+                .filter(p -> p.variable().root().equals("env")
+                        && p.filters().stream().noneMatch(Template.Default.class::isInstance)
                         && Renderer.display(data.read(p.variable())).isEmpty())
                 .findFirst().map(p -> "{{" + p.variable() + "}} is not set: add "
                         + String.join(".", p.variable().segments().subList(1, p.variable().segments().size()))
