@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * Limits every node shares, kept in Redis: token buckets through Bucket4j's Lettuce proxy manager (the same
  * model as {@link LocalLimiter}), sliding windows as sorted sets updated by one atomic script. Keys are
- * {@code <prefix>limit:<rule>:<key>} and expire once they would be full or empty again.
+ * {@code <prefix>limit:<rule>:<key>} and expire once they would be full or empty again. While Redis does not
+ * answer, requests pass unlimited ({@link FailOpenLimiter}).
  */
 public final class RedisLimiters implements Limiters {
     private final RedisConnection redis;
@@ -30,11 +31,12 @@ public final class RedisLimiters implements Limiters {
 
     @Override
     public Limiter limiter(String name, Rate rate) {
-        return new RedisBucketLimiter(buckets, redis.key("limit:" + name + ":"), rate);
+        return new FailOpenLimiter(name, new RedisBucketLimiter(buckets, redis.key("limit:" + name + ":"), rate));
     }
 
     @Override
     public Limiter window(String name, Rate rate) {
-        return new RedisWindowLimiter(redis, redis.key("limit:" + name + ":"), rate, clock);
+        return new FailOpenLimiter(name, new RedisWindowLimiter(redis, redis.key("limit:" + name + ":"), rate,
+                clock));
     }
 }

@@ -50,6 +50,10 @@ class ReadinessTest {
             assertThat(down.json().path("status").asText()).isEqualTo("down");
             assertThat(down.json().path("database").asText()).isEqualTo("reachable");
             assertThat(down.json().path("redis").asText()).isEqualTo("unreachable");
+            HttpAnswer login = http.post("http://127.0.0.1:" + parley.port() + "/api/v1/auth/login", Map.of(),
+                    "{\"email\":\"nobody@example.com\",\"password\":\"guess\"}");
+            assertThat(login.status()).as("a limit Redis cannot check lets the request through: %s", login)
+                    .isEqualTo(401);
 
             redis = redisServer(port);
             await("ready again").atMost(Duration.ofSeconds(30)).until(() -> http.get(ready, Map.of()).status() == 200);
