@@ -3,6 +3,7 @@ package dev.parley.web;
 import dev.parley.braze.BrazeDeadLetters;
 import dev.parley.braze.Outreach;
 import dev.parley.chatbot.ChatbotApi;
+import dev.parley.cluster.Readiness;
 import dev.parley.config.ServerConfig;
 import dev.parley.conversation.ContactService;
 import dev.parley.flow.engine.FlowAdmin;
@@ -39,7 +40,7 @@ public final class WebServer implements AutoCloseable {
             TimelineStore timeline, LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
             FlowAdmin flows, Outreach outreach, VisitorService visitors, ContactLimits contactLimits,
-            PrivacyService privacy, ParleyMetrics metrics, dev.parley.cluster.Readiness readiness) {}
+            PrivacyService privacy, ParleyMetrics metrics, Readiness readiness) {}
 
     private WebServer(Javalin app) {
         this.app = app;
