@@ -7,6 +7,8 @@ import dev.parley.braze.Outreach;
 import dev.parley.config.BrazeConfig;
 import dev.parley.config.EnvironmentConfig;
 import dev.parley.chatbot.ChatbotModule;
+import dev.parley.cluster.NodeResources;
+import dev.parley.cluster.Readiness;
 import dev.parley.flow.FlowLoader;
 import dev.parley.flow.action.ActionNodes;
 import dev.parley.flow.action.FlowActions;
@@ -60,9 +62,12 @@ public final class Parley implements AutoCloseable {
     private final RetentionJob retention;
     private final java.util.List<String> disabled;
     private final ParleyMetrics metrics;
+    private final NodeResources node;
 
     private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot, BrazeModule braze,
-            FlowModule flows, RetentionJob retention, java.util.List<String> disabled, ParleyMetrics metrics) {
+            FlowModule flows, RetentionJob retention, java.util.List<String> disabled, ParleyMetrics metrics,
+            NodeResources node) {
+        this.node = node;
         this.disabled = java.util.List.copyOf(disabled);
         this.db = db;
         this.retention = retention;
@@ -81,9 +86,17 @@ public final class Parley implements AutoCloseable {
 
     public static Parley start(ServerSettings settings, ParleyConfig config, Clock clock, Ids ids) {
         PortCheck.requireFree(settings.host(), settings.port());
-        Database db = Database.open(Databases.url(settings));
+        NodeResources node = NodeResources.open(settings.databaseUrl().isEmpty(), settings.dataDir(), settings.redis());
+        Database db;
+        try {
+            db = Database.open(Databases.url(settings));
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
         ParleyMetrics metrics = ParleyMetrics.start(settings.metricsToken());
         try {
+            Limiters limiters = node.limiters(clock);
             java.util.List<String> disabled = new WorkspaceApplier(db).apply(config);
             if (!disabled.isEmpty()) {
                 LOG.warn("Disabled, as the workspace file no longer names them: {} (objects made in the console are"
@@ -111,13 +124,12 @@ public final class Parley implements AutoCloseable {
                     config.activeEnvironment().map(EnvironmentConfig::params).orElse(java.util.Map.of())));
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
-                    media, flows.bots(), config.widgets()));
+                    media, flows.bots(), config.widgets(), limiters));
             db.bindMetrics(metrics.registry());
             StateGauges.bind(metrics, clock, new StateGauges.Sources(outbox, chatbot::activeSessions,
                     braze.deadLetters()::openCount, hub::listeners));
             IdentitySecrets identities = IdentitySecrets.of(config.widgets());
             SecurityConfig security = config.security();
-            Limiters limiters = Limiters.local(clock);
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks(), braze.pageTags(),
                     new MediaQuota(security.limits().mediaPerConversation()));
@@ -139,16 +151,17 @@ public final class Parley implements AutoCloseable {
                     new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub),
                     new ContactLimits(security.limits(), limiters),
                     new PrivacyService(db, clock, ids, media),
-                    metrics));
+                    metrics, new Readiness(db, node.redis())));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);
             RetentionJob retention = new RetentionJob(db, clock, ids, media, config.retention());
             retention.start();
-            return new Parley(db, outbox, web, chatbot, braze, flows, retention, disabled, metrics);
+            return new Parley(db, outbox, web, chatbot, braze, flows, retention, disabled, metrics, node);
         } catch (RuntimeException e) {
             metrics.close();
             db.close();
+            node.close();
             throw e;
         }
     }
@@ -190,5 +203,6 @@ public final class Parley implements AutoCloseable {
         outbox.close();
         metrics.close();
         db.close();
+        node.close();
     }
 }

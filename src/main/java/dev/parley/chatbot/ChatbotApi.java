@@ -1,6 +1,6 @@
 package dev.parley.chatbot;
 
-import dev.parley.auth.SlidingWindowLimiter;
+import dev.parley.limit.Limiter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.auth.Secrets;
@@ -24,10 +24,10 @@ public final class ChatbotApi {
     private final WorkspaceStore workspace;
     private final SessionStore sessions;
     private final ChatbotService chatbot;
-    private final SlidingWindowLimiter limiter;
+    private final Limiter limiter;
 
     ChatbotApi(Database db, WorkspaceStore workspace, SessionStore sessions, ChatbotService chatbot,
-            SlidingWindowLimiter limiter) {
+            Limiter limiter) {
         this.db = db;
         this.workspace = workspace;
         this.sessions = sessions;
@@ -75,7 +75,7 @@ public final class ChatbotApi {
             throw ClientError.conflict("session_ended", "session '" + cid
                     + "' has ended; events can no longer be sent to it");
         }
-        Optional<Duration> wait = limiter.acquire(cid);
+        Optional<Duration> wait = limiter.tryAcquire(cid);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             throw new ClientError(ClientError.Kind.RATE_LIMITED, "rate_limited",

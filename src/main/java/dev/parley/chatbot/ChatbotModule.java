@@ -1,7 +1,7 @@
 package dev.parley.chatbot;
 
 import dev.parley.addon.DispatchService;
-import dev.parley.auth.SlidingWindowLimiter;
+import dev.parley.config.Rate;
 import dev.parley.config.WidgetConfig;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationHooks;
@@ -9,6 +9,7 @@ import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.NoteStore;
 import dev.parley.conversation.TimelineStore;
+import dev.parley.limit.Limiters;
 import dev.parley.media.MediaService;
 import dev.parley.outbox.Outbox;
 import dev.parley.routing.Router;
@@ -25,6 +26,8 @@ import java.util.Map;
 
 /** Wires the Chatbot API feature: sessions, webhook transport (registered with the outbox), the API URL. */
 public final class ChatbotModule {
+    /** The API URL's limit (chatbot-api.md §9): 20 requests per minute per cid, a sliding window. */
+    private static final Rate PER_CID = Rate.of(20, Duration.ofMinutes(1));
     private final ConversationHooks hooks;
     private final ChatbotApi api;
     private final SessionStore sessions = new SessionStore();
@@ -36,7 +39,7 @@ public final class ChatbotModule {
     public record Deps(Database db, Clock clock, Ids ids, WorkspaceStore workspace, Router router,
             ConversationStore conversations, ContactStore contacts, TimelineStore timeline, NoteStore notes,
             LiveHub hub, Outbox outbox, String publicBaseUrl, DispatchService dispatches, MediaService media,
-            InProcessBots inProcess, List<WidgetConfig> widgets) {}
+            InProcessBots inProcess, List<WidgetConfig> widgets, Limiters limiters) {}
 
     public ChatbotModule(Deps d) {
         this.clock = d.clock();
@@ -60,7 +63,7 @@ public final class ChatbotModule {
         this.hooks = new BotHooks(d.workspace(), d.router(), chatbot, d.conversations(), d.timeline(),
                 queue);
         this.api = new ChatbotApi(d.db(), d.workspace(), sessions, chatbot,
-                new SlidingWindowLimiter(20, Duration.ofMinutes(1), d.clock()));
+                d.limiters().window("chatbot-cid", PER_CID));
     }
 
     private static Map<String, String> phoneRegions(List<WidgetConfig> widgets) {

@@ -29,6 +29,7 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("Parley is running on " + base + " (listening on " + settings.host() + ")");
         System.out.println("  database:  " + settings.databaseUrl().map(u -> "PostgreSQL")
                 .orElse("SQLite in " + settings.dataDir().toAbsolutePath()));
+        System.out.println("  limits:    " + settings.redis().map(r -> "shared in Redis").orElse("in this process"));
         System.out.println("  workspace: " + workspace.file().map(Object::toString).orElse("built-in demo"));
         if (!parley.disabledObjects().isEmpty()) {
             System.out.println("  disabled:  " + String.join(", ", parley.disabledObjects())

@@ -1,9 +1,11 @@
 package dev.parley.cli;
 
 import dev.parley.app.ServerSettings;
+import dev.parley.cluster.RedisSettings;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.DemoWorkspace;
 import dev.parley.config.ParleyConfig;
+import dev.parley.config.RedisUrl;
 import dev.parley.media.MediaSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,13 +45,18 @@ final class ServerOptions {
                 .withMetricsToken(env.getOrDefault("PARLEY_METRICS_TOKEN", ""));
     }
 
-    /** The address to listen on: {@code --bind}, else {@code PARLEY_BIND}, else the workspace's {@code server.bind}. */
+    /**
+     * The address to listen on: {@code --bind}, else {@code PARLEY_BIND}, else {@code server.bind} of the workspace;
+     * and the shared Redis: {@code PARLEY_REDIS_URL}, else {@code redis_url} of the workspace.
+     */
     ServerSettings bound(ServerSettings settings, Map<String, String> env, ParleyConfig config) {
         Optional<String> chosen = Optional.ofNullable(bind)
                 .or(() -> Optional.ofNullable(env.get("PARLEY_BIND")))
                 .map(String::strip).filter(s -> !s.isEmpty())
                 .or(() -> config.security().server().bind());
-        return chosen.map(settings::withHost).orElse(settings);
+        ServerSettings withRedis = RedisUrl.effective(env, config.redisUrl()).map(RedisSettings::of)
+                .map(settings::withRedis).orElse(settings);
+        return chosen.map(withRedis::withHost).orElse(withRedis);
     }
 
     /**

@@ -24,7 +24,7 @@ public final class ConfigLoader {
     private static final String DEFAULT_BASE_URL = "http://localhost:8080";
     private static final List<String> KEYS = List.of("public_base_url", "groups", "skills", "operators", "bots",
             "widgets", "channels", "environments", "environment", "flows", "braze", "addons", "smtp",
-            "server", "auth", "limits", "retention");
+            "server", "auth", "limits", "retention", "redis_url");
 
     private ConfigLoader() {
     }
@@ -102,7 +102,8 @@ public final class ConfigLoader {
                 environments.environments(),
                 environments.selected(),
                 SecurityParser.parse(root),
-                root.get("retention").map(RetentionParser::parse).orElse(RetentionConfig.KEEP_ALL));
+                root.get("retention").map(RetentionParser::parse).orElse(RetentionConfig.KEEP_ALL),
+                root.get("redis_url").map(RedisUrl::parse));
         BrazeRequirement.check(root, config);
         return config;
     }

@@ -20,11 +20,12 @@ import java.util.Optional;
  *                      else {@code sandbox} when defined, else the first defined); empty when none is defined
  * @param security     {@code server}, {@code auth} and {@code limits}
  * @param retention     how long data is kept ({@code retention:}); everything forever when not given
+ * @param redisUrl      {@code redis_url}: the Redis the nodes share their limits in ({@code PARLEY_REDIS_URL} wins)
  */
 public record ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<String> skills,
         List<OperatorConfig> operators, List<BotConfig> bots, List<WidgetConfig> widgets, List<AddonConfig> addons,
         Optional<SmtpConfig> smtp, Map<String, EnvironmentConfig> environments, String environment,
-        SecurityConfig security, RetentionConfig retention) {
+        SecurityConfig security, RetentionConfig retention, Optional<String> redisUrl) {
 
     public ParleyConfig {
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
@@ -43,6 +44,16 @@ public record ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<
         }
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(redisUrl, "redisUrl");
+    }
+
+    /** A workspace without {@code redis_url}. */
+    public ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<String> skills,
+            List<OperatorConfig> operators, List<BotConfig> bots, List<WidgetConfig> widgets, List<AddonConfig> addons,
+            Optional<SmtpConfig> smtp, Map<String, EnvironmentConfig> environments, String environment,
+            SecurityConfig security, RetentionConfig retention) {
+        this(publicBaseUrl, groups, skills, operators, bots, widgets, addons, smtp, environments, environment,
+                security, retention, Optional.empty());
     }
 
     /** A workspace with the default {@code server}, {@code auth} and {@code limits}, keeping all data. */

@@ -4,10 +4,8 @@ import dev.parley.config.Rate;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +20,7 @@ final class LocalLimiter implements Limiter {
     private static final int SWEEP_ABOVE = 100_000;
 
     private final Rate rate;
-    private final TimeMeter time;
+    private final ClockTime time;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong sweptAt = new AtomicLong();
@@ -60,19 +58,5 @@ final class LocalLimiter implements Limiter {
                 .addLimit(Bandwidth.builder().capacity(rate.count()).refillGreedy(rate.count(), rate.period()).build())
                 .withCustomTimePrecision(time)
                 .build();
-    }
-
-    /** Bucket4j's time source read from the injected clock, so tests move time instead of waiting. */
-    private record ClockTime(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }

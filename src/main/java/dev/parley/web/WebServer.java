@@ -3,6 +3,7 @@ package dev.parley.web;
 import dev.parley.braze.BrazeDeadLetters;
 import dev.parley.braze.Outreach;
 import dev.parley.chatbot.ChatbotApi;
+import dev.parley.cluster.Readiness;
 import dev.parley.config.ServerConfig;
 import dev.parley.conversation.ContactService;
 import dev.parley.flow.engine.FlowAdmin;
@@ -39,7 +40,7 @@ public final class WebServer implements AutoCloseable {
             TimelineStore timeline, LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
             FlowAdmin flows, Outreach outreach, VisitorService visitors, ContactLimits contactLimits,
-            PrivacyService privacy, ParleyMetrics metrics) {}
+            PrivacyService privacy, ParleyMetrics metrics, Readiness readiness) {}
 
     private WebServer(Javalin app) {
         this.app = app;
@@ -52,7 +53,7 @@ public final class WebServer implements AutoCloseable {
         VisitorRoutes visitorRoutes = new VisitorRoutes(s.contacts(), s.visitors(), s.contactLimits());
         StreamRoutes streamRoutes = new StreamRoutes(s.contacts(), s.db(), s.timeline(), s.hub());
         ChatbotRoutes chatbotRoutes = new ChatbotRoutes(s.chatbotApi());
-        HealthRoutes healthRoutes = new HealthRoutes(s.db());
+        HealthRoutes healthRoutes = new HealthRoutes(s.readiness());
         OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries());
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media(), s.contactLimits());

@@ -41,7 +41,7 @@ class ConfigErrorsTest {
                 arguments("unknown top-level key", "colour: blue\n",
                         "parley.yml:1: colour: unknown key 'colour' (expected one of: public_base_url, groups, skills,"
                                 + " operators, bots, widgets, channels, environments, environment, flows, braze, addons, smtp,"
-                                + " server, auth, limits, retention)"),
+                                + " server, auth, limits, retention, redis_url)"),
                 arguments("rate without a period", "limits: { write_per_contact: 20 }\n",
                         "parley.yml:1: limits.write_per_contact: '20' is not a rate; write <count>/<duration>, such as 20/1m"),
                 arguments("rate of nothing", "auth: { login_per_account: 0/1m }\n",

@@ -1,5 +1,6 @@
-package dev.parley.auth;
+package dev.parley.limit;
 
+import dev.parley.config.Rate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,28 +9,30 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * At most {@code limit} events per key in any {@code window} (a true sliding window, e.g. the
- * Chatbot API's 20 requests per minute per cid): a token bucket would let twice the limit through
- * in some windows, which a documented limit does not allow.
+ * At most {@code count} permits per key in any {@code period}, in memory (a true sliding window, e.g. the
+ * Chatbot API's 20 requests per minute per cid): a token bucket would let twice the limit through in some
+ * windows, which a documented limit does not allow.
  */
-public final class SlidingWindowLimiter {
-    private final int limit;
+final class WindowLimiter implements Limiter {
+    private static final int SWEEP_ABOVE = 100_000;
+
+    private final long limit;
     private final Duration window;
     private final Clock clock;
     private final ConcurrentHashMap<String, ArrayDeque<Instant>> hits = new ConcurrentHashMap<>();
 
-    public SlidingWindowLimiter(int limit, Duration window, Clock clock) {
-        this.limit = limit;
-        this.window = window;
+    WindowLimiter(Rate rate, Clock clock) {
+        this.limit = rate.count();
+        this.window = rate.period();
         this.clock = clock;
     }
 
-    /** Counts a request; returns how long to wait when it is over the limit (and then it is not counted). */
-    public Optional<Duration> acquire(String cid) {
+    @Override
+    public Optional<Duration> tryAcquire(String key) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         Optional<Duration>[] wait = new Optional[] {Optional.empty()};
-        hits.compute(cid, (k, q) -> {
+        hits.compute(key, (k, q) -> {
             ArrayDeque<Instant> deque = q == null ? new ArrayDeque<>() : q;
             while (!deque.isEmpty() && !deque.peekFirst().isAfter(now.minus(window))) {
                 deque.pollFirst();
@@ -41,10 +44,18 @@ public final class SlidingWindowLimiter {
             }
             return deque;
         });
-        if (hits.size() > 100_000) {
+        if (hits.size() > SWEEP_ABOVE) {
             hits.keySet().forEach(k -> hits.computeIfPresent(k,
-                    (key, d) -> d.isEmpty() || !d.peekLast().isAfter(now.minus(window)) ? null : d));
+                    (kk, d) -> d.isEmpty() || !d.peekLast().isAfter(now.minus(window)) ? null : d));
         }
         return wait[0];
+    }
+
+    @Override
+    public void refund(String key) {
+        hits.computeIfPresent(key, (k, d) -> {
+            d.pollLast();
+            return d;
+        });
     }
 }
