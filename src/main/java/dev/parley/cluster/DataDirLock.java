@@ -1,10 +1,10 @@
 package dev.parley.cluster;
 
+import dev.parley.store.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -27,7 +27,8 @@ public final class DataDirLock implements AutoCloseable {
         Path file = dataDir.resolve("parley.lock");
         FileChannel channel = null;
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.directories(dataDir);
+            OwnerOnly.file(file);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock != null) {
