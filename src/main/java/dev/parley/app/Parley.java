@@ -47,6 +47,8 @@ import dev.parley.store.Database;
 import dev.parley.store.Ids;
 import dev.parley.web.WebServer;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /** One running Parley: database, workspace, outbox workers and the web server. */
 public final class Parley implements AutoCloseable {
@@ -60,15 +62,15 @@ public final class Parley implements AutoCloseable {
 
     private final FlowModule flows;
     private final RetentionJob retention;
-    private final java.util.List<String> disabled;
+    private final List<String> disabled;
     private final ParleyMetrics metrics;
     private final NodeResources node;
 
     private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot, BrazeModule braze,
-            FlowModule flows, RetentionJob retention, java.util.List<String> disabled, ParleyMetrics metrics,
+            FlowModule flows, RetentionJob retention, List<String> disabled, ParleyMetrics metrics,
             NodeResources node) {
         this.node = node;
-        this.disabled = java.util.List.copyOf(disabled);
+        this.disabled = List.copyOf(disabled);
         this.db = db;
         this.retention = retention;
         this.outbox = outbox;
@@ -97,7 +99,7 @@ public final class Parley implements AutoCloseable {
         ParleyMetrics metrics = ParleyMetrics.start(settings.metricsToken());
         try {
             Limiters limiters = node.limiters(clock);
-            java.util.List<String> disabled = new WorkspaceApplier(db).apply(config);
+            List<String> disabled = new WorkspaceApplier(db).apply(config);
             if (!disabled.isEmpty()) {
                 LOG.warn("Disabled, as the workspace file no longer names them: {} (objects made in the console are"
                         + " left as they are)", String.join(", ", disabled));
@@ -121,7 +123,7 @@ public final class Parley implements AutoCloseable {
                     new BrazeActions(braze.writer(), braze.reader()).callers());
             FlowModule flows = new FlowModule(new FlowModule.Deps(db, clock, timeline, config.bots(),
                     new FlowLoader(actions.parameters()), actions, config.environment(),
-                    config.activeEnvironment().map(EnvironmentConfig::params).orElse(java.util.Map.of())));
+                    config.activeEnvironment().map(EnvironmentConfig::params).orElse(Map.of())));
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
                     media, flows.bots(), config.widgets(), limiters));
@@ -171,7 +173,7 @@ public final class Parley implements AutoCloseable {
     }
 
     /** The operators, bots and widgets this start disabled because the workspace file no longer names them. */
-    public java.util.List<String> disabledObjects() {
+    public List<String> disabledObjects() {
         return disabled;
     }
 
