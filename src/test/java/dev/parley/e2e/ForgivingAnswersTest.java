@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.json.Json;
-import dev.parley.testing.FlaskBot;
 import dev.parley.testing.StoreKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,21 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Webhook answers are applied event by event: one invalid or refused event is skipped, recorded in the
  * delivery log and on the admin's timeline, and the bot's other events still reach the contact.
  */
-class ForgivingAnswersTest {
-    @TempDir
-    static Path logs;
-    private static FlaskBot bot;
-
-    @BeforeAll
-    static void startBot() {
-        bot = FlaskBot.start("tutorial_suite_bot", logs);
-    }
-
-    @AfterAll
-    static void stopBot() {
-        bot.close();
-    }
-
+class ForgivingAnswersTest extends SuiteBotTest {
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void anUnknownAddOnIsSkippedAndRecordedWhileTheMessageArrives(StoreKind kind, @TempDir Path dir) {

@@ -3,15 +3,12 @@ package dev.parley.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.testing.FlaskBot;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.Items;
 import dev.parley.testing.StoreKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,24 +17,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Fields as a bot developer naturally writes them (chatbot spec §4.2): numeric ids, phone numbers as
  * people type them, {@code link} for a media file, {@code markdown}, a {@code delay} with no parameters.
  */
-class LenientFieldsTest {
+class LenientFieldsTest extends SuiteBotTest {
     /** A 1×1 PNG. */
     private static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
-
-    @TempDir
-    static Path logs;
-    private static FlaskBot bot;
-
-    @BeforeAll
-    static void startBot() {
-        bot = FlaskBot.start("tutorial_suite_bot", logs);
-    }
-
-    @AfterAll
-    static void stopBot() {
-        bot.close();
-    }
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)

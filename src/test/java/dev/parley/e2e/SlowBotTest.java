@@ -2,7 +2,6 @@ package dev.parley.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.FlaskBot;
 import dev.parley.testing.Items;
 import dev.parley.testing.StoreKind;
 import java.nio.file.Path;
@@ -10,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,21 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * event id and the next attempt number, and the late answer is applied once — never lost, never twice.
  * A bot that asks for time with 429 and {@code Retry-After} gets it.
  */
-class SlowBotTest {
-    @TempDir
-    static Path logs;
-    private static FlaskBot bot;
-
-    @BeforeAll
-    static void startBot() {
-        bot = FlaskBot.start("tutorial_suite_bot", logs);
-    }
-
-    @AfterAll
-    static void stopBot() {
-        bot.close();
-    }
-
+class SlowBotTest extends SuiteBotTest {
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void aLateAnswerIsAppliedWhileItsEventIsStillTheSessionsCurrentOne(StoreKind kind, @TempDir Path dir) {

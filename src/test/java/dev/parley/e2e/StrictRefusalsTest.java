@@ -2,14 +2,11 @@ package dev.parley.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.FlaskBot;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.StoreKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,21 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * note on another contact, an add-on that is not configured — refused whole with a 400 naming the path on
  * the API URL, skipped and recorded in a webhook answer.
  */
-class StrictRefusalsTest {
-    @TempDir
-    static Path logs;
-    private static FlaskBot bot;
-
-    @BeforeAll
-    static void startBot() {
-        bot = FlaskBot.start("tutorial_suite_bot", logs);
-    }
-
-    @AfterAll
-    static void stopBot() {
-        bot.close();
-    }
-
+class StrictRefusalsTest extends SuiteBotTest {
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void theApiUrlRefusesWholeRequestsNamingWhatDoesNotExist(StoreKind kind, @TempDir Path dir) {
