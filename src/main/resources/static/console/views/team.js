@@ -41,7 +41,8 @@ export function teamPage(ctx) {
 
     const groupSelect = value => select(value || (groups[0] && groups[0].id), groups.map(g => [g.id, g.name]));
 
-    function operatorForm(o) {
+    async function operatorForm(o) {
+        await firstLoad;
         const f = {
             id: text(o ? o.id : '', {readOnly: !!o, required: true}), name: text(o && o.name, {required: true}),
             email: text(o && o.email, {type: 'email', required: true}), group: groupSelect(o && o.group),
@@ -91,7 +92,8 @@ export function teamPage(ctx) {
         }
     }
 
-    function botForm(b) {
+    async function botForm(b) {
+        await firstLoad;
         const t = b && b.timeout;
         const f = {
             id: text(b ? b.id : '', {readOnly: !!b, required: true}), name: text(b && b.name, {required: true}),
@@ -187,5 +189,6 @@ export function teamPage(ctx) {
             secretError, out);
     }
 
-    load();
+    // The forms offer the groups as choices, so none is built before the groups are known.
+    const firstLoad = load();
 }

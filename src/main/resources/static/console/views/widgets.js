@@ -27,7 +27,8 @@ export function widgetsPage(ctx) {
         }
     }
 
-    function form(w) {
+    async function form(w) {
+        await firstLoad;
         const hours = Object.assign({}, w && w.service_hours);
         const zone = text(hours.zone || '', {placeholder: 'Europe/Berlin'});
         delete hours.zone;
@@ -81,5 +82,6 @@ export function widgetsPage(ctx) {
                 }}, 'Delete') : null)));
     }
 
-    load();
+    // The form offers the groups as choices, so none is built before the groups are known.
+    const firstLoad = load();
 }

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.parley.json.Json;
 import dev.parley.testing.Chromium;
@@ -18,6 +20,7 @@ import dev.parley.testing.WebContact;
 import dev.parley.testing.WebhookRecorder;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -131,6 +134,32 @@ class ConsoleAdminBrowserTest {
             PlaywrightAssertions.assertThat(agent.locator(".main")).containsText("Only admins");
             assertThat(http.get(base + "/api/v1/bots", Map.of("Authorization", "Bearer " + ConsoleDriver.token(agent)))
                     .status()).isEqualTo(403);
+        }
+    }
+
+    /** The Team page's forms offer the groups; a form opened while they are still on the way waits for them. */
+    @Test
+    void anOperatorFormOpenedBeforeTheGroupsArriveSavesWithAGroup() {
+        try (TestParley parley = TestParley.start(StoreKind.SQLITE, temp, WORKSPACE,
+                        Map.of("ADA_PW", "ada-password", "BOB_PW", "bob-password"));
+                Chromium chromium = Chromium.launch();
+                BrowserContext adminBrowser = chromium.newContext(Chromium.DESKTOP)) {
+            Page page = ConsoleDriver.logIn(adminBrowser, parley.baseUrl(), "ada@example.com", "ada-password");
+            List<Route> held = new ArrayList<>();
+            page.route("**/api/v1/groups", held::add);
+            page.click("nav a[data-nav=team]");
+            page.waitForCondition(() -> !held.isEmpty());
+            page.click("button[data-new=operator]");
+            page.unroute("**/api/v1/groups");
+            held.forEach(Route::resume);
+
+            Locator form = page.locator("form[data-form=operator]");
+            form.locator("label:has-text('Id') input").fill("cyd");
+            form.locator("label:has-text('Name') input").first().fill("Cyd Charisse");
+            form.locator("label:has-text('E-mail') input").fill("cyd@example.com");
+            form.locator("input[type=password]").fill("cyd-password-1");
+            form.locator("button[type=submit]").click();
+            PlaywrightAssertions.assertThat(page.locator("table.operators tr[data-id=cyd]")).containsText("support");
         }
     }
 }
