@@ -157,7 +157,7 @@ abstract class StoreContract {
 
     @Test
     void tokensOfWebContactsOutliveTheMoveToTheirOwnTable() throws Exception {
-        try (TestDatabase older = kind().create(temp)) {
+        try (TestDatabase older = kind().createEmpty(temp)) {
             DatabaseUrl url = older.url();
             Files.createDirectories(older.dataDir());
             Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password())

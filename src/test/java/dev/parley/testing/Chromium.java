@@ -6,12 +6,15 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The Debian {@code chromium} steered by Playwright, headless. {@code ./parley test} installs the
- * browser when it is missing; Playwright never downloads one.
+ * browser when it is missing; Playwright never downloads one. One browser serves the whole test
+ * run (started when first needed, stopped at exit); each {@link #launch()} hands out a lease whose
+ * contexts — separate profiles, as separate people at separate computers — close with it.
  */
 public final class Chromium implements AutoCloseable {
     /** A desktop and a phone-sized window. */
@@ -19,32 +22,40 @@ public final class Chromium implements AutoCloseable {
     public static final Browser.NewContextOptions PHONE = new Browser.NewContextOptions().setViewportSize(390, 844)
             .setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2);
 
-    private final Playwright playwright;
-    private final Browser browser;
+    private static Playwright playwright;
+    private static Browser browser;
 
-    private Chromium(Playwright playwright, Browser browser) {
-        this.playwright = playwright;
-        this.browser = browser;
+    private final List<BrowserContext> contexts = new ArrayList<>();
+
+    private Chromium() {}
+
+    /** A lease on the shared browser; Playwright wants it used from the thread that started it. */
+    public static synchronized Chromium launch() {
+        if (browser == null || !browser.isConnected()) {
+            start();
+        }
+        return new Chromium();
     }
 
-    public static Chromium launch() {
+    private static void start() {
         Path executable = executable();
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        try {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(executable).setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")));
-            return new Chromium(playwright, browser);
-        } catch (RuntimeException e) {
+        if (playwright != null) {
             playwright.close();
-            throw e;
         }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(executable).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage")));
+        Playwright started = playwright;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close));
     }
 
     /** A fresh browser profile: its own cookies and storage, as a second person at another computer. */
     public BrowserContext newContext(Browser.NewContextOptions options) {
-        return browser.newContext(options);
+        BrowserContext context = browser.newContext(options);
+        contexts.add(context);
+        return context;
     }
 
     private static Path executable() {
@@ -58,9 +69,10 @@ public final class Chromium implements AutoCloseable {
                 + " (apt-get install -y chromium)");
     }
 
+    /** Closes the contexts of this lease; the browser stays for the next test. */
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
     }
 }

@@ -6,11 +6,19 @@ import java.nio.file.Path;
 public enum StoreKind {
     SQLITE, POSTGRESQL;
 
-    /** A fresh, empty database of this kind; closing it removes it. */
+    /** A fresh database of this kind with the current schema and no data; closing it removes it. */
     public TestDatabase create(Path tempDir) {
         return switch (this) {
             case SQLITE -> TestDatabase.sqlite(tempDir);
             case POSTGRESQL -> TestDatabase.postgres(tempDir);
+        };
+    }
+
+    /** A fresh database of this kind without any table, for tests of the migrations themselves. */
+    public TestDatabase createEmpty(Path tempDir) {
+        return switch (this) {
+            case SQLITE -> TestDatabase.sqlite(tempDir);
+            case POSTGRESQL -> TestDatabase.emptyPostgres(tempDir);
         };
     }
 }

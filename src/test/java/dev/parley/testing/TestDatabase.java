@@ -1,6 +1,7 @@
 package dev.parley.testing;
 
 import dev.parley.app.ServerSettings;
+import dev.parley.store.Database;
 import dev.parley.store.DatabaseUrl;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,8 @@ import java.util.UUID;
  * A fresh database for one test: a SQLite file in a temporary folder, or a new database on the
  * PostgreSQL server at 127.0.0.1:5432 (dropped on close). PostgreSQL must be there: the test fails,
  * it is never skipped ({@code ./parley test} starts the server when it is installed but stopped).
+ * A new PostgreSQL database is a copy of one migrated once per test run, so the migrations are
+ * applied once and every start only finds them current.
  */
 public final class TestDatabase implements AutoCloseable {
     static final String PG_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
@@ -35,9 +38,38 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     static TestDatabase postgres(Path tempDir) {
-        String name = "parley_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        admin("CREATE DATABASE " + name);
+        return postgres(tempDir, " TEMPLATE " + MigratedTemplate.NAME);
+    }
+
+    /** A PostgreSQL database without any table, for tests of the migrations themselves. */
+    static TestDatabase emptyPostgres(Path tempDir) {
+        return postgres(tempDir, "");
+    }
+
+    private static TestDatabase postgres(Path tempDir, String template) {
+        String name = uniqueName("parley_t_");
+        admin("CREATE DATABASE " + name + template);
         return new TestDatabase(StoreKind.POSTGRESQL, tempDir.resolve("data-" + name), Optional.of(name));
+    }
+
+    private static String uniqueName(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    private static String url(String name) {
+        return "postgresql://" + PG_USER + "@127.0.0.1:5432/" + name;
+    }
+
+    /** The database every PostgreSQL test database is copied from: migrated when first needed, dropped at exit. */
+    private static final class MigratedTemplate {
+        static final String NAME = uniqueName("parley_tpl_");
+
+        static {
+            admin("CREATE DATABASE " + NAME);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> admin("DROP DATABASE IF EXISTS " + NAME
+                    + " WITH (FORCE)")));
+            Database.open(DatabaseUrl.postgres(url(NAME))).close();
+        }
     }
 
     public StoreKind kind() {
@@ -50,7 +82,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The value of {@code PARLEY_DATABASE_URL} for this database; empty for SQLite. */
     public Optional<String> databaseUrl() {
-        return pgName.map(n -> "postgresql://" + PG_USER + "@127.0.0.1:5432/" + n);
+        return pgName.map(TestDatabase::url);
     }
 
     public DatabaseUrl url() {
