@@ -4,7 +4,8 @@
  * A classic script (no modules, no build step) that defines one global, `ParleyRender`. Load it with
  * <script src="/static/shared/render.js"></script> and style it with /static/shared/render.css
  * (every class starts with `prl-`; colours come from CSS custom properties such as --prl-accent). Its texts come from
- * the "transcript" message catalog (i18n.js, messages/transcript.en.js …), loaded before it.
+ * the "transcript" message catalog (i18n.js, messages/transcript.en.js …); it builds elements with dom.js. Load
+ * those before it.
  *
  * Input is a transcript item exactly as the contact API and the stream deliver it (platform spec §3):
  *   { seq, id, at, author: { type: "contact"|"bot"|"operator"|"system", id, name },
@@ -64,14 +65,7 @@
     }
 
     function el(tag, className, text) {
-        var e = document.createElement(tag);
-        if (className) {
-            e.className = className;
-        }
-        if (text !== undefined && text !== null) {
-            e.textContent = String(text);
-        }
-        return e;
+        return root.ParleyDom.h(tag, { className: className || undefined }, text);
     }
 
     function str(v) {

@@ -53,7 +53,7 @@
             restart: restartConversation
         });
         var transcript = new R.Transcript(ui.log, { viewer: 'contact', onChoice: choose,
-            onRegister: registerContact, text: tt, locale: tt.language });
+            onRegister: registerContact, text: tt, locale: config.timeLocale });
 
         function save() {
             store.save(state);

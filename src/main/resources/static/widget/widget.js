@@ -42,8 +42,14 @@
     }).catch(function () {
         return {};
     }).then(function (settings) {
-        var wanted = (settings.locale ? [settings.locale] : []).concat(navigator.languages || [navigator.language]);
-        W.start(config, ParleyI18n.translator('widget', ParleyI18n.pick('widget', wanted)),
+        var browser = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+        var wanted = (settings.locale ? [settings.locale] : []).concat(browser);
+        var language = ParleyI18n.pick('widget', wanted);
+        // times as the visitor is used to them (en-GB: 24 h) when they read the widget's language, else its own
+        config.timeLocale = browser.filter(function (tag) {
+            return String(tag).toLowerCase().split('-')[0] === language;
+        })[0] || settings.locale || language;
+        W.start(config, ParleyI18n.translator('widget', language),
             ParleyI18n.translator('transcript', ParleyI18n.pick('transcript', wanted)));
     });
 })(window.ParleyWidget = window.ParleyWidget || {});
