@@ -7,7 +7,7 @@
  *   ParleyI18n.define(domain, language, messages)   registers (or extends) a catalog; catalog files call it
  *   ParleyI18n.pick(domain, wanted) → language       the first of `wanted` (tags such as "de-AT", in order of
  *                                                     preference) the domain has a catalog for, else "en"
- *   ParleyI18n.translator(domain, language) → t      t(key, params?) → text; t.language; t.locale (for Intl)
+ *   ParleyI18n.translator(domain, language) → t      t(key, params?) → text; t.language is the language
  *   ParleyI18n.keys(domain, language) → [key]        the keys of one catalog (tests compare languages)
  */
 (function (root) {

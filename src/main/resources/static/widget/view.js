@@ -144,7 +144,7 @@
         }
 
         function focusFirst() {
-            var card = ui.log.querySelector('.prl-registration input:not(:disabled), .pw-offline input:not(:disabled)');
+            var card = ui.log.querySelector('.prl-registration input:not(:disabled)');
             (card || ui.input).focus();
         }
 
