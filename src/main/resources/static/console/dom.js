@@ -2,47 +2,10 @@
 
 /**
  * h('button', {className: 'x', onclick: fn, disabled: true, dataset: {id: 1}, attrs: {'aria-label': 'y'}}, 'Label', child)
- * Properties are set as DOM properties (never innerHTML); `attrs` are set with setAttribute.
+ * and fill(node, ...children): the shared element helper (/static/shared/dom.js, loaded by index.html).
  */
-export function h(tag, props, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props || {})) {
-        if (value === undefined || value === null) {
-            continue;
-        }
-        if (key === 'dataset') {
-            Object.assign(node.dataset, value);
-        } else if (key === 'attrs') {
-            for (const [name, v] of Object.entries(value)) {
-                node.setAttribute(name, String(v));
-            }
-        } else if (key.startsWith('on')) {
-            node.addEventListener(key.slice(2), value);
-        } else if (key === 'innerHTML' || key === 'outerHTML') {
-            throw new Error('markup is never set from data');
-        } else {
-            node[key] = value;
-        }
-    }
-    append(node, children);
-    return node;
-}
-
-function append(node, children) {
-    for (const child of children.flat(Infinity)) {
-        if (child === undefined || child === null || child === false) {
-            continue;
-        }
-        node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-}
-
-/** Replaces the children of `node`. */
-export function fill(node, ...children) {
-    node.textContent = '';
-    append(node, children);
-    return node;
-}
+export const h = window.ParleyDom.h;
+export const fill = window.ParleyDom.fill;
 
 /** A short local date and time of an ISO instant. */
 export function when(iso) {

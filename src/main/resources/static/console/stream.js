@@ -8,7 +8,7 @@ export class OperatorStream {
         this.watched = new Map(); // conversation id → function answering the last seq the view has
         this.socket = null;
         this.closed = false;
-        this.delay = 500;
+        this.retry = new window.ParleyBackoff.Retry({first: 500, max: 10000});
         this.connected = false;
     }
 
@@ -52,7 +52,7 @@ export class OperatorStream {
         const socket = new WebSocket(scheme + location.host + '/api/v1/stream?token=' + encodeURIComponent(this.token));
         this.socket = socket;
         socket.addEventListener('open', () => {
-            this.delay = 500;
+            this.retry.reset();
             for (const [id, lastSeq] of this.watched) {
                 this.send({type: 'watch', conversation_id: id, after: lastSeq()});
             }
@@ -71,8 +71,7 @@ export class OperatorStream {
             if (this.closed || event.code === 4401) {
                 return;
             }
-            setTimeout(() => this.connect(), this.delay);
-            this.delay = Math.min(this.delay * 2, 10000);
+            this.retry.schedule(() => this.connect());
         });
     }
 

@@ -3,7 +3,9 @@
  *
  * A classic script (no modules, no build step) that defines one global, `ParleyRender`. Load it with
  * <script src="/static/shared/render.js"></script> and style it with /static/shared/render.css
- * (every class starts with `prl-`; colours come from CSS custom properties such as --prl-accent).
+ * (every class starts with `prl-`; colours come from CSS custom properties such as --prl-accent). Its texts come from
+ * the "transcript" message catalog (i18n.js, messages/transcript.en.js …); it builds elements with dom.js. Load
+ * those before it.
  *
  * Input is a transcript item exactly as the contact API and the stream deliver it (platform spec §3):
  *   { seq, id, at, author: { type: "contact"|"bot"|"operator"|"system", id, name },
@@ -23,7 +25,7 @@
  *       .clear()
  *   ParleyRender.safeUrl(url, kinds?) → string|null
  *       the URL when its scheme is allowed (kinds default ["http", "https"]), else null
- *   ParleyRender.describe(item) → string
+ *   ParleyRender.describe(item, t?) → string
  *       a one-line plain-text summary (system lines, notifications, screen-reader announcements)
  *   ParleyRender.setAnswered(element, optionId?)
  *       disables the options of a rendered choice element; marks optionId as the chosen one
@@ -36,7 +38,10 @@
  *   onRegister  (item, { name, email }) → Promise. Without it a registration request is a system line.
  *               A rejection with `message` shows that message on the card.
  *   avatarFor   (author) → URL string|null: picture for a bot or operator; initials otherwise
- *   formatTime  (Date) → string (default: local HH:MM)
+ *   formatTime  (Date) → string (default: HH:MM in `locale`, else the browser's)
+ *   locale      a language tag for times (e.g. "de")
+ *   text        a translator of the "transcript" catalog, ParleyI18n.translator('transcript', language);
+ *               English without it. Needs /static/shared/i18n.js and the catalogs messages/transcript.*.js.
  */
 (function (root) {
     'use strict';
@@ -60,14 +65,7 @@
     }
 
     function el(tag, className, text) {
-        var e = document.createElement(tag);
-        if (className) {
-            e.className = className;
-        }
-        if (text !== undefined && text !== null) {
-            e.textContent = String(text);
-        }
-        return e;
+        return root.ParleyDom.h(tag, { className: className || undefined }, text);
     }
 
     function str(v) {
@@ -111,11 +109,16 @@
         return el('div', 'prl-text', body);
     }
 
-    function link(label, url, className) {
+    /** The texts of the "transcript" catalog in the options' language (English without one). */
+    function textsOf(options) {
+        return (options && options.text) || root.ParleyI18n.translator('transcript', 'en');
+    }
+
+    function link(label, url, className, t) {
         var href = safeUrl(url, ['http', 'https', 'mailto', 'tel']);
         if (!href) {
             var dead = el('span', (className || '') + ' prl-link-disabled', label);
-            dead.title = 'This link cannot be opened';
+            dead.title = t('link.blocked');
             return dead;
         }
         var a = el('a', className, label);
@@ -156,13 +159,13 @@
         return 'file';
     }
 
-    function media(p) {
+    function media(p, t) {
         var box = el('div', 'prl-media');
         var kind = mediaKind(p);
         var url = safeUrl(p.url);
         var name = str(p.filename) || 'file';
         if (url && kind === 'image') {
-            var a = link('', url, 'prl-media-link');
+            var a = link('', url, 'prl-media-link', t);
             a.appendChild(image(url, str(p.caption) || name));
             box.appendChild(a);
         } else if (url && (kind === 'video' || kind === 'audio')) {
@@ -173,7 +176,7 @@
             player.setAttribute('aria-label', name);
             box.appendChild(player);
         } else {
-            var file = link(name, url || '', 'prl-file');
+            var file = link(name, url || '', 'prl-file', t);
             if (typeof p.size === 'number') {
                 file.appendChild(el('span', 'prl-file-size', ' (' + size(p.size) + ')'));
             }
@@ -204,7 +207,7 @@
         var p = item.packet.payload;
         var list = el('div', cardFor ? 'prl-cards' : 'prl-options');
         list.setAttribute('role', 'group');
-        list.setAttribute('aria-label', str(p.body) || 'Choose an option');
+        list.setAttribute('aria-label', str(p.body) || textsOf(options)('choice.label'));
         (Array.isArray(p.options) ? p.options : []).forEach(function (option) {
             var label = str(option && option.label) || str(option && option.id);
             var button = el('button', 'prl-option');
@@ -254,7 +257,7 @@
         });
     }
 
-    function templateHeader(h) {
+    function templateHeader(h, t) {
         if (!h || typeof h !== 'object') {
             return null;
         }
@@ -266,7 +269,7 @@
             return img ? wrap('prl-header', img) : null;
         }
         return wrap('prl-header', media({ url: h.url, type: h.type === 'video' ? 'video' : 'file',
-            filename: h.type === 'document' ? 'Document' : 'Video' }));
+            filename: h.type === 'document' ? t('media.document') : t('media.video') }, t));
     }
 
     function wrap(className, child) {
@@ -282,6 +285,7 @@
 
     function content(item, options) {
         var p = item.packet.payload || {};
+        var t = textsOf(options);
         var box = el('div', 'prl-bubble');
         var add = function (child) {
             if (child) {
@@ -297,7 +301,7 @@
                 add(choice(item, options));
                 break;
             case 'button_template':
-                add(templateHeader(p.header));
+                add(templateHeader(p.header, t));
                 add(text(item, p));
                 add(str(p.footer) ? el('div', 'prl-footer', p.footer) : null);
                 add(choice(item, options));
@@ -329,16 +333,16 @@
                 var list = item.packet.name === 'button' ? [{ label: p.label, url: p.url }]
                     : (Array.isArray(p.buttons) ? p.buttons : []);
                 list.forEach(function (b) {
-                    links.appendChild(link(str(b && b.label) || str(b && b.url), b && b.url, 'prl-link-button'));
+                    links.appendChild(link(str(b && b.label) || str(b && b.url), b && b.url, 'prl-link-button', t));
                 });
                 add(links);
                 break;
             case 'media':
-                add(media(p));
+                add(media(p, t));
                 break;
             case 'navigate':
-                add(el('div', 'prl-text', 'Opening a page: '));
-                box.lastChild.appendChild(link(str(p.url), p.url));
+                add(el('div', 'prl-text', t('navigate.opening') + ' '));
+                box.lastChild.appendChild(link(str(p.url), p.url, '', t));
                 break;
             case 'click':
                 add(plainText(str(p.value && p.value.label)));
@@ -347,20 +351,22 @@
                 add(plainText(str(p.name) + (str(p.email) ? ' · ' + p.email : '')));
                 break;
             case 'registration_request':
-                add(options.onRegister ? registrationCard(item, options) : plainText(describe(item)));
+                add(options.onRegister ? registrationCard(item, options) : plainText(describe(item, t)));
                 break;
             default:
-                add(str(p.body) ? plainText(p.body) : plainText(describe(item)));
+                add(str(p.body) ? plainText(p.body) : plainText(describe(item, t)));
         }
         return box;
     }
 
     function registrationCard(item, options) {
+        var t = textsOf(options);
         var form = el('form', 'prl-registration');
         form.noValidate = true;
-        form.appendChild(el('p', 'prl-registration-intro', 'Before we start, please tell us who you are.'));
+        form.appendChild(el('p', 'prl-registration-intro', t('registration.intro')));
         var fields = {};
-        [['name', 'Your name', 'text', 'name'], ['email', 'Your e-mail', 'email', 'email']].forEach(function (f) {
+        [['name', t('registration.name'), 'text', 'name'], ['email', t('registration.email'), 'email', 'email']]
+            .forEach(function (f) {
             var id = 'prl-reg-' + f[0] + '-' + item.seq;
             var label = el('label', 'prl-field-label', f[1]);
             label.htmlFor = id;
@@ -377,7 +383,7 @@
         });
         var error = el('p', 'prl-form-error');
         error.setAttribute('role', 'alert');
-        var submit = el('button', 'prl-primary', 'Start chatting');
+        var submit = el('button', 'prl-primary', t('registration.start'));
         submit.type = 'submit';
         form.appendChild(error);
         form.appendChild(submit);
@@ -386,7 +392,7 @@
             var name = fields.name.value.trim();
             var email = fields.email.value.trim();
             if (!name || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-                error.textContent = !name ? 'Please enter your name.' : 'Please enter a valid e-mail address.';
+                error.textContent = !name ? t('registration.name.missing') : t('registration.email.invalid');
                 (!name ? fields.name : fields.email).focus();
                 return;
             }
@@ -397,7 +403,7 @@
                     return;
                 }
                 setFormDisabled(form, false);
-                error.textContent = (err && err.message) || 'That did not work, please try again.';
+                error.textContent = (err && err.message) || t('registration.failed');
             });
         });
         return form;
@@ -409,35 +415,36 @@
         });
     }
 
-    function describe(item) {
+    /** A one-line summary of an item; `t` is a "transcript" translator (English without one). */
+    function describe(item, t) {
+        t = t || textsOf();
         var p = (item.packet && item.packet.payload) || {};
         var to = p.to || {};
         switch (item.packet && item.packet.name) {
             case 'conversation_forwarded':
-                return to.type === 'operator' ? 'You are now chatting with ' + (str(to.name) || 'an operator') + '.'
-                    : to.type === 'inbox' ? 'Waiting for the next free operator.'
-                        : 'The conversation was handed over.';
+                return to.type === 'operator' ? t('line.forwarded.operator', { name: str(to.name) || t('line.an.operator') })
+                    : to.type === 'inbox' ? t('line.forwarded.inbox') : t('line.forwarded');
             case 'assignment':
                 return to.type === 'bot' || to.type === 'operator'
-                    ? 'Assigned to ' + (str(to.name) || str(to.id) || to.type) + '.' : 'Assignment changed.';
+                    ? t('line.assigned', { name: str(to.name) || str(to.id) || to.type }) : t('line.assignment');
             case 'conversation_ended':
-                return 'The conversation has ended.';
+                return t('line.ended');
             case 'registration_request':
-                return 'Asked for name and e-mail.';
+                return t('line.registration.request');
             case 'registration':
-                return 'Registered as ' + str(p.name) + '.';
+                return t('line.registration', { name: str(p.name) });
             case 'bot_unavailable':
-                return 'The bot is not reachable.';
+                return t('line.bot.unavailable');
             case 'page_tag':
-                return 'Page tag: ' + str(p.tag);
+                return t('line.page.tag', { tag: str(p.tag) });
             case 'page_view':
-                return 'Viewed ' + str(p.url);
+                return t('line.page.view', { url: str(p.url) });
             case 'click':
-                return 'Chose “' + str(p.value && p.value.label) + '”';
+                return t('line.click', { label: str(p.value && p.value.label) });
             case 'media':
-                return 'File: ' + (str(p.filename) || 'attachment');
+                return t('line.media', { filename: str(p.filename) || t('line.attachment') });
             case 'navigate':
-                return 'Opening ' + str(p.url);
+                return t('line.navigate', { url: str(p.url) });
             default:
                 return str(p.body) || str(p.headline) || (item.packet ? item.packet.name.replace(/_/g, ' ') : '');
         }
@@ -470,14 +477,14 @@
 
     function time(at, options) {
         var date = new Date(at);
-        var t = el('time', 'prl-time');
+        var stamp = el('time', 'prl-time');
         if (isNaN(date.getTime())) {
-            return t;
+            return stamp;
         }
-        t.dateTime = date.toISOString();
-        t.textContent = options.formatTime ? options.formatTime(date)
-            : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-        return t;
+        stamp.dateTime = date.toISOString();
+        stamp.textContent = options.formatTime ? options.formatTime(date)
+            : date.toLocaleTimeString(options.locale ? [options.locale] : [], { hour: '2-digit', minute: '2-digit' });
+        return stamp;
     }
 
     function isSystemLine(item) {
@@ -488,6 +495,7 @@
 
     function renderItem(item, options) {
         options = options || {};
+        var t = textsOf(options);
         var author = item.author || { type: 'system' };
         var row = el('div', 'prl-item prl-from-' + (['contact', 'bot', 'operator', 'system'].indexOf(author.type) >= 0
             ? author.type : 'system'));
@@ -503,7 +511,7 @@
         }
         if (isSystemLine(item)) {
             row.classList.add('prl-system-line');
-            row.appendChild(el('div', 'prl-system-text', describe(item)));
+            row.appendChild(el('div', 'prl-system-text', describe(item, t)));
             row.appendChild(time(item.at, options));
             return row;
         }
@@ -514,8 +522,8 @@
         if (author.type === 'bot' || author.type === 'operator') {
             row.appendChild(avatar(author, options));
         }
-        var who = author.type === 'contact' ? (viewer === 'contact' ? 'You' : str(author.name) || 'Contact')
-            : author.type === 'system' ? '' : str(author.name) || (author.type === 'bot' ? 'Bot' : 'Operator');
+        var who = author.type === 'contact' ? (viewer === 'contact' ? t('author.you') : str(author.name) || t('author.contact'))
+            : author.type === 'system' ? '' : str(author.name) || (author.type === 'bot' ? t('author.bot') : t('author.operator'));
         if (who) {
             meta.appendChild(el('span', 'prl-name', who));
         }
@@ -643,7 +651,7 @@
         row.appendChild(avatar(author, this.options));
         var bubble = el('div', 'prl-bubble prl-typing-bubble');
         bubble.setAttribute('role', 'status');
-        bubble.appendChild(el('span', 'prl-visually-hidden', (str(author.name) || 'Someone') + ' is typing'));
+        bubble.appendChild(el('span', 'prl-visually-hidden', textsOf(this.options)('typing', { name: str(author.name) || textsOf(this.options)('author.someone') })));
         for (var i = 0; i < 3; i++) {
             bubble.appendChild(el('span', 'prl-dot'));
         }

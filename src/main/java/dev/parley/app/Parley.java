@@ -16,6 +16,7 @@ import dev.parley.flow.engine.FlowAdmin;
 import dev.parley.flow.engine.FlowModule;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.SecurityConfig;
+import dev.parley.config.WidgetConfig;
 import dev.parley.limit.ContactLimits;
 import dev.parley.limit.Limiters;
 import dev.parley.conversation.ContactService;
@@ -153,7 +154,7 @@ public final class Parley implements AutoCloseable {
                     new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub),
                     new ContactLimits(security.limits(), limiters),
                     new PrivacyService(db, clock, ids, media),
-                    metrics, new Readiness(db, node.redis())));
+                    metrics, new Readiness(db, node.redis()), WidgetConfig.locales(config.widgets())));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);

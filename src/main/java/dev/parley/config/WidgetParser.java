@@ -1,14 +1,16 @@
 package dev.parley.config;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.IllformedLocaleException;
 import java.util.List;
+import java.util.Locale;
 
 /** Reads the {@code widgets} list. */
 final class WidgetParser {
 
     private static final List<String> KEYS = List.of(
             "id", "name", "group", "registration", "live_timeout", "service_hours", "chatbot_assignment", "braze",
-            "identity", "phone_region");
+            "identity", "phone_region", "locale");
 
     private final References references;
     private final WidgetIdentityParser identities;
@@ -31,11 +33,24 @@ final class WidgetParser {
                 BrazeRetargetingParser.ofWidget(node),
                 BrazePageTagsParser.ofWidget(node),
                 identities.ofWidget(node),
-                node.get("phone_region").map(WidgetParser::phoneRegion));
+                node.get("phone_region").map(WidgetParser::phoneRegion),
+                node.get("locale").map(WidgetParser::locale));
+    }
+
+    private static String locale(YamlNode node) {
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(node.asString().strip()).build();
+            if (locale.getLanguage().isEmpty()) {
+                throw new IllformedLocaleException("no language");
+            }
+            return locale.toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            throw node.error(node.quoted() + " is not a language tag (BCP 47, such as en, de or de-AT)");
+        }
     }
 
     private static String phoneRegion(YamlNode node) {
-        String region = node.asString().strip().toUpperCase(java.util.Locale.ROOT);
+        String region = node.asString().strip().toUpperCase(Locale.ROOT);
         if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
             throw node.error(node.quoted() + " is not a region with phone numbers (a two-letter ISO 3166 code such"
                     + " as DE, FR, US)");

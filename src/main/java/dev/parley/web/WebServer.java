@@ -25,6 +25,7 @@ import dev.parley.store.Database;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
+import java.util.Map;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -40,7 +41,7 @@ public final class WebServer implements AutoCloseable {
             TimelineStore timeline, LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
             FlowAdmin flows, Outreach outreach, VisitorService visitors, ContactLimits contactLimits,
-            PrivacyService privacy, ParleyMetrics metrics, Readiness readiness) {}
+            PrivacyService privacy, ParleyMetrics metrics, Readiness readiness, Map<String, String> widgetLocales) {}
 
     private WebServer(Javalin app) {
         this.app = app;
@@ -61,7 +62,7 @@ public final class WebServer implements AutoCloseable {
         BrazeRoutes brazeRoutes = new BrazeRoutes(s.brazeDeadLetters(), operatorRoutes::me);
         PrivacyRoutes privacyRoutes = new PrivacyRoutes(s.privacy(), operatorRoutes::me);
         OutreachRoutes outreachRoutes = new OutreachRoutes(s.outreach());
-        WidgetRoutes widgetRoutes = new WidgetRoutes();
+        WidgetRoutes widgetRoutes = new WidgetRoutes(s.widgetLocales());
         OperatorStreamRoutes operatorStreamRoutes = new OperatorStreamRoutes(s.operatorAuth(),
                 new OperatorStreams(s.db(), s.timeline(), s.hub(), s.queries()));
         ConsoleRoutes consoleRoutes = new ConsoleRoutes();

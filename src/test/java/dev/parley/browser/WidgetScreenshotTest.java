@@ -54,7 +54,7 @@ class WidgetScreenshotTest {
                 p.item("Northwind Pro e-bike").locator("img").evaluate("i => i.decode()");
                 assertThat(p.seqs()).isEqualTo(w.seqs());
                 assertThat(((Number) p.page.evaluate(OVERFLOW)).intValue()).isLessThanOrEqualTo(0);
-                p.page.locator(".pw-scroller").evaluate("s => s.scrollTop = s.scrollHeight - s.clientHeight - 120");
+                p.page.locator(".pw-scroller").evaluate("s => s.scrollTop = s.scrollHeight");
                 out.ifPresent(dir -> shoot(p.page, dir.resolve("widget-phone.png")));
             } finally {
                 phoneOptions.setStorageState((String) null);

@@ -126,6 +126,8 @@ class ConfigErrorsTest {
                         "parley.yml:8: widgets[0].live_timeout: '30 minutes' is not a duration (such as 500ms, 30s, 10m, 2h, 1d)"),
                 arguments("unknown phone region", BASE + "widgets:\n  - { id: website, name: Website, group: support, phone_region: XY }\n",
                         "parley.yml:5: widgets[0].phone_region: 'XY' is not a region with phone numbers (a two-letter ISO 3166 code such as DE, FR, US)"),
+                arguments("bad locale", BASE + "widgets:\n  - { id: website, name: Website, group: support, locale: deutsch_de }\n",
+                        "parley.yml:5: widgets[0].locale: 'deutsch_de' is not a language tag (BCP 47, such as en, de or de-AT)"),
                 arguments("bad boolean", BASE + "widgets:\n  - { id: website, name: Website, group: support, registration: maybe }\n",
                         "parley.yml:5: widgets[0].registration: 'maybe' is not true or false"),
                 arguments("duplicate key", "groups: []\nskills: []\ngroups: []\n",

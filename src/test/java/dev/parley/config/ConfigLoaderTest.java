@@ -101,6 +101,19 @@ class ConfigLoaderTest {
                 new WidgetConfig("shop", "Shop", "sales", false, Optional.empty(), Optional.empty(), true));
     }
 
+    @Test
+    void aWidgetLocaleIsReadAsALanguageTag() {
+        ParleyConfig config = ConfigLoader.parse("""
+                groups: [{ id: support, name: Support }]
+                widgets:
+                  - { id: website, name: Website, group: support, locale: de-at }
+                  - { id: shop, name: Shop, group: support }
+                """, "parley.yml", Map.of());
+        assertThat(config.widgets().get(0).locale()).contains("de-AT");
+        assertThat(config.widgets().get(1).locale()).isEmpty();
+        assertThat(WidgetConfig.locales(config.widgets())).isEqualTo(Map.of("website", "de-AT"));
+    }
+
     private static List<TimeRange> ranges() {
         return List.of(new TimeRange(LocalTime.of(9, 0), LocalTime.of(12, 0)),
                 new TimeRange(LocalTime.of(13, 0), LocalTime.of(17, 0)));
