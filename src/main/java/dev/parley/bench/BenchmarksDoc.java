@@ -59,6 +59,10 @@ final class BenchmarksDoc {
                     Format.rate(c.perSecond()), Format.millis(c.p50Micros()), Format.millis(c.p99Micros()),
                     Format.count(c.roundTrips()), Format.count(c.failed()), Format.cores(c.cpu())));
         }
+        md.append("\n### Cost per round trip (closed loop)\n\n| | CPU ms: this process | CPU ms: PostgreSQL "
+                + "| SQL statements | commits |\n|---|--:|--:|--:|--:|\n");
+        report.results().forEach(r -> md.append("| " + r.label() + " | " + Format.perRoundTrip(r.closed(), " | ")
+                + " |\n"));
         md.append("\n### Latency at fixed rates\n\n| | rate | p50 | p99 | p99.9 | max | round trips measured "
                 + "| failed | cores busy: this process / whole machine |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (TargetResult r : report.results()) {

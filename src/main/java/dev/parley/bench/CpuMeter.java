@@ -1,47 +1,67 @@
 package dev.parley.bench;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * How busy the machine's cores were during a phase, and how much of that was this process (Parley,
- * the bot and the contacts); the rest is other processes, PostgreSQL's server among them. Linux only.
+ * How busy the machine's cores were during a phase, how much of that was this process (Parley, the bot
+ * and the contacts) and how much the PostgreSQL server processes of the benchmark's database (with the
+ * server's own background writers), and how many SQL statements and commits Parley sent meanwhile.
+ * Linux only; CPU time comes from {@code /proc}, the counts from Parley's store counters.
  */
 final class CpuMeter {
     private static final long TICKS_PER_SECOND = 100;
+    /** Server processes that work for every database: the log is written and flushed by them. */
+    private static final String[] SHARED_POSTGRES = {"walwriter", "checkpointer", "background writer"};
 
     /**
-     * Cores kept busy on average.
+     * What a phase used.
      *
-     * @param machine all processes together
-     * @param process this JVM alone
+     * @param machine cores busy on average, all processes together
+     * @param process cores busy on average, this JVM alone
+     * @param postgres cores busy on average, PostgreSQL backends of the benchmark's database and the shared writers
+     * @param seconds length of the phase
+     * @param statements SQL statements Parley sent (without BEGIN and COMMIT)
+     * @param commits write transactions Parley committed
      */
-    record Use(double machine, double process) {}
+    record Use(double machine, double process, double postgres, double seconds, long statements, long commits) {}
 
     private final Optional<Long> machineStart;
     private final long processStart;
+    private final long postgresStart;
+    private final long statementsStart;
+    private final long commitsStart;
     private final long wallStart;
 
-    private CpuMeter(Optional<Long> machineStart, long processStart, long wallStart) {
-        this.machineStart = machineStart;
-        this.processStart = processStart;
-        this.wallStart = wallStart;
+    private CpuMeter() {
+        this.machineStart = machineTicks();
+        this.processStart = processNanos();
+        this.postgresStart = postgresTicks();
+        this.statementsStart = count("parley.db.statements");
+        this.commitsStart = count("parley.db.commits");
+        this.wallStart = System.nanoTime();
     }
 
     static CpuMeter start() {
-        return new CpuMeter(machineTicks(), processNanos(), System.nanoTime());
+        return new CpuMeter();
     }
 
     Optional<Use> stop() {
         double seconds = (System.nanoTime() - wallStart) / 1e9;
         long process = processNanos() - processStart;
-        return machineStart.flatMap(start -> machineTicks().map(end -> {
-            return new Use((end - start) / (double) TICKS_PER_SECOND / seconds, process / 1e9 / seconds);
-        }));
+        double postgres = (postgresTicks() - postgresStart) / (double) TICKS_PER_SECOND / seconds;
+        long statements = count("parley.db.statements") - statementsStart;
+        long commits = count("parley.db.commits") - commitsStart;
+        return machineStart.flatMap(start -> machineTicks().map(end -> new Use(
+                (end - start) / (double) TICKS_PER_SECOND / seconds, process / 1e9 / seconds, postgres, seconds,
+                statements, commits)));
     }
 
     /** Busy ticks of all cores (user, nice, system, irq, softirq) from the first line of {@code /proc/stat}. */
@@ -53,6 +73,32 @@ final class CpuMeter {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** User and system ticks of the PostgreSQL processes that serve a benchmark database or every database. */
+    private static long postgresTicks() {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToLong(CpuMeter::postgresTicks).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static long postgresTicks(Path proc) {
+        try {
+            String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+            boolean serves = cmdline.startsWith("postgres: ") && (cmdline.contains(PostgresScratch.PREFIX)
+                    || Arrays.stream(SHARED_POSTGRES).anyMatch(cmdline::contains));
+            return serves ? ProcessCpu.ticks(proc) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process ended meanwhile
+        }
+    }
+
+    private static long count(String counter) {
+        return Optional.ofNullable(Metrics.globalRegistry.find(counter).counter()).map(Counter::count)
+                .orElse(0.0).longValue();
     }
 
     private static long processNanos() {

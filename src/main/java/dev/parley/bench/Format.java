@@ -27,6 +27,22 @@ final class Format {
         return cpu.map(u -> String.format(Locale.ROOT, "%.1f / %.1f", u.process(), u.machine())).orElse("n/a");
     }
 
+    /**
+     * What one round trip cost in a phase: CPU milliseconds of this process and of PostgreSQL, then SQL
+     * statements and commits, e.g. {@code 0.62 | 0.41 | 10.0 | 2.0}; columns Parley does not touch are n/a.
+     */
+    static String perRoundTrip(PhaseResult phase, String separator) {
+        if (phase.cpu().isEmpty() || phase.roundTrips() == 0) {
+            return String.join(separator, "n/a", "n/a", "n/a", "n/a");
+        }
+        CpuMeter.Use u = phase.cpu().get();
+        double n = phase.perSecond() * u.seconds(); // round trips completed while the meter ran
+        return String.join(separator, String.format(Locale.ROOT, "%.2f", u.process() * u.seconds() * 1000 / n),
+                u.postgres() < 0.005 ? "n/a" : String.format(Locale.ROOT, "%.2f", u.postgres() * u.seconds() * 1000 / n),
+                u.statements() == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", u.statements() / n),
+                u.commits() == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", u.commits() / n));
+    }
+
     static String duration(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }

@@ -10,6 +10,8 @@ import java.util.UUID;
 final class PostgresScratch implements AutoCloseable {
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final String USER = "postgres";
+    /** How every benchmark database is named: the CPU meter counts the server processes serving them. */
+    static final String PREFIX = "parley_bench_";
 
     private final String name;
 
@@ -18,7 +20,7 @@ final class PostgresScratch implements AutoCloseable {
     }
 
     static PostgresScratch create() {
-        String name = "parley_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         admin("CREATE DATABASE " + name);
         return new PostgresScratch(name);
     }

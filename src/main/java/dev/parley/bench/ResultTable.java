@@ -22,6 +22,10 @@ final class ResultTable {
                     Format.millis(c.p50Micros()), Format.millis(c.p99Micros()), Format.count(c.roundTrips()),
                     Format.count(c.failed()), Format.cores(c.cpu())));
         }
+        out.append(String.format(Locale.ROOT, "%nper round trip in the closed loop: CPU ms of this process | CPU ms of"
+                + " PostgreSQL | SQL statements | commits%n"));
+        report.results().forEach(r -> out.append(String.format(Locale.ROOT, "%-24s %s%n", r.label(),
+                Format.perRoundTrip(r.closed(), " | "))));
         out.append(String.format(Locale.ROOT, "%nfixed rates, %s each%n", Format.duration(o.duration())));
         out.append(String.format(Locale.ROOT, LATENCY, "target", "rate/s", "p50", "p99", "p99.9", "max",
                 "measured", "failed"));

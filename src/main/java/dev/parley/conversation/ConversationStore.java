@@ -61,8 +61,7 @@ public final class ConversationStore {
     public record Locked(Conversation conversation, boolean awaitingRegistration) {}
 
     public Optional<Locked> lockWithRegistration(Tx tx, String id) {
-        return tx.handle().createQuery("""
-                UPDATE conversations SET last_activity_at = last_activity_at WHERE id = :id RETURNING *""")
+        return tx.handle().createQuery("SELECT * FROM conversations WHERE id = :id" + tx.forUpdate())
                 .bind("id", id)
                 .map((rs, ctx) -> new Locked(map(rs), rs.getInt("awaiting_registration") == 1)).findOne();
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The ordered timeline of every conversation. {@link #append} takes the next {@code seq} by updating
@@ -32,28 +33,51 @@ public final class TimelineStore {
     public TimelineItem append(Tx tx, String conversationId, Author author, Packet packet, boolean visibleToContact,
             Optional<String> clientId) {
         Instant now = clock.instant();
-        Map<String, Object> row = tx.handle().createQuery("""
-                UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = :now
-                WHERE id = :id RETURNING last_seq, channel_type""")
-                .bind("now", now.toEpochMilli()).bind("id", conversationId)
-                .mapToMap().one();
+        String id = ids.next("msg");
+        Map<String, Object> row = switch (tx.dialect()) {
+            // one statement: the next seq is taken and the item inserted in a single round trip
+            case POSTGRESQL -> bindItem(tx.handle().createQuery("""
+                    WITH c AS (UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = :at
+                               WHERE id = :conv RETURNING last_seq, channel_type)
+                    """ + INSERT + """
+                    VALUES (:conv, (SELECT last_seq FROM c), :id, :at, :atype, :aid, :aname, :name, :payload,
+                      :visible, :client)
+                    RETURNING seq AS last_seq, (SELECT channel_type FROM c) AS channel_type"""),
+                    conversationId, id, now, author, packet, visibleToContact, clientId)
+                    .mapToMap().one();
+            case SQLITE -> {
+                Map<String, Object> next = tx.handle().createQuery("""
+                        UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = :now
+                        WHERE id = :id RETURNING last_seq, channel_type""")
+                        .bind("now", now.toEpochMilli()).bind("id", conversationId)
+                        .mapToMap().one();
+                bindItem(tx.handle().createUpdate(INSERT + """
+                        VALUES (:conv, :seq, :id, :at, :atype, :aid, :aname, :name, :payload, :visible, :client)"""),
+                        conversationId, id, now, author, packet, visibleToContact, clientId)
+                        .bind("seq", ((Number) next.get("last_seq")).longValue()).execute();
+                yield next;
+            }
+        };
         long seq = ((Number) row.get("last_seq")).longValue();
-        TimelineItem item = new TimelineItem(conversationId, seq, ids.next("msg"), now, author, packet,
-                visibleToContact);
-        tx.handle().createUpdate("""
-                INSERT INTO timeline (conversation_id, seq, id, at, author_type, author_id, author_name, packet_name,
-                  payload, visible_to_contact, client_id)
-                VALUES (:conv, :seq, :id, :at, :atype, :aid, :aname, :name, :payload, :visible, :client)""")
-                .bind("conv", conversationId).bind("seq", seq).bind("id", item.id()).bind("at", now.toEpochMilli())
-                .bind("atype", author.type().wire()).bind("aid", author.id().orElse(null))
-                .bind("aname", author.name().orElse(null)).bind("name", packet.name())
-                .bind("payload", Json.write(packet.payload())).bind("visible", visibleToContact ? 1 : 0)
-                .bind("client", clientId.orElse(null))
-                .execute();
+        TimelineItem item = new TimelineItem(conversationId, seq, id, now, author, packet, visibleToContact);
         tx.afterCommit(() -> hub.publish(item));
         tx.afterCommit(() -> Meters.timelineItem(String.valueOf(row.get("channel_type")), author.type().wire(),
                 packet.name()));
         return item;
+    }
+
+    private static final String INSERT = """
+            INSERT INTO timeline (conversation_id, seq, id, at, author_type, author_id, author_name, packet_name,
+              payload, visible_to_contact, client_id)
+            """;
+
+    private static <S extends SqlStatement<S>> S bindItem(S statement, String conversationId, String id, Instant at,
+            Author author, Packet packet, boolean visibleToContact, Optional<String> clientId) {
+        return statement.bind("conv", conversationId).bind("id", id).bind("at", at.toEpochMilli())
+                .bind("atype", author.type().wire()).bind("aid", author.id().orElse(null))
+                .bind("aname", author.name().orElse(null)).bind("name", packet.name())
+                .bind("payload", Json.write(packet.payload())).bind("visible", visibleToContact ? 1 : 0)
+                .bind("client", clientId.orElse(null));
     }
 
     public Optional<TimelineItem> byClientId(Handle h, String conversationId, String clientId) {

@@ -25,6 +25,7 @@ final class SqliteWriter implements AutoCloseable {
     private static final int REWIND_WAIT_MS = 20;
 
     private final Jdbi jdbi;
+    private final StoreCounters counters;
     private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -61,8 +62,9 @@ final class SqliteWriter implements AutoCloseable {
         }
     }
 
-    SqliteWriter(Jdbi jdbi) {
+    SqliteWriter(Jdbi jdbi, StoreCounters counters) {
         this.jdbi = jdbi;
+        this.counters = counters;
         this.thread = Thread.ofPlatform().name("sqlite-writer").daemon().start(this::loop);
     }
 
@@ -131,6 +133,7 @@ final class SqliteWriter implements AutoCloseable {
                 }
             }
             connection.handle.commit();
+            counters.committed();
         } catch (RuntimeException | SQLException e) {
             closeConnection();
             RuntimeException failure = e instanceof RuntimeException r ? r

@@ -31,6 +31,22 @@ public final class Tx {
         }
     }
 
+    /**
+     * The clause that makes a {@code SELECT} lock the rows it reads until this transaction ends: on
+     * PostgreSQL {@code FOR UPDATE}; on SQLite nothing, as its write transactions run one at a time.
+     * Cheaper than a no-op {@code UPDATE}, which writes a new row version and a log record.
+     */
+    public String forUpdate() {
+        return switch (dialect) {
+            case POSTGRESQL -> " FOR UPDATE";
+            case SQLITE -> "";
+        };
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
     public Handle handle() {
         return handle;
     }

@@ -36,7 +36,7 @@ class BenchSmokeTest {
     @Test
     void rewrittenReportKeepsTheHandWrittenAnalysisAndJudgesTheTargets() {
         PhaseResult fast = new PhaseResult(50_000, 2_500, 900, 20_000, 40_000, 60_000, Map.of(),
-                Optional.of(new CpuMeter.Use(1.9, 1.5)));
+                Optional.of(new CpuMeter.Use(1.9, 1.5, 0, 20, 0, 0)));
         PhaseResult slow = new PhaseResult(4_000, 200, 150_000, 900_000, 1_200_000, 1_500_000,
                 Map.of("no bot reply within 10000 ms", 3L), Optional.empty());
         BenchOptions options = new BenchOptions(50, Duration.ofSeconds(5), Duration.ofSeconds(20), 500,
