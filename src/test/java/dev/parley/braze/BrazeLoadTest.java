@@ -28,15 +28,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * 10,000 updates from 500 conversations while Braze is down for 30 seconds, with a restart of Parley
- * in between: Braze gets every update exactly once, in requests of 50 objects or more on average and
- * never more than 75 objects across attributes and events.
+ * A backlog of updates queued while Braze is down, with a restart of Parley in between: Braze gets
+ * every update exactly once, in requests of 50 objects or more on average and never more than 75
+ * objects across attributes and events. The suite queues 2,000 updates from 100 conversations; the
+ * benchmark in docs/BENCHMARKS.md runs 10,000 from 500 with a 30-second outage
+ * ({@code -Dparley.braze-load.conversations=500 -Dparley.braze-load.outage-seconds=30}).
  */
 class BrazeLoadTest {
-    private static final int CONVERSATIONS = 500;
+    private static final int CONVERSATIONS = Integer.getInteger("parley.braze-load.conversations", 100);
     private static final int PER_CONVERSATION = 20;
     private static final int UPDATES = CONVERSATIONS * PER_CONVERSATION;
-    private static final Duration OUTAGE = Duration.ofSeconds(30);
+    private static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("parley.braze-load.outage-seconds", 0));
+    /** How long the backlog may take to reach Braze: a bound for a stuck sender, not a speed requirement. */
+    private static final Duration DRAIN_BOUND = Duration.ofMinutes(3);
 
     @TempDir
     Path temp;
@@ -63,10 +67,10 @@ class BrazeLoadTest {
                         .until(() -> Duration.ofNanos(System.nanoTime() - downAt).compareTo(OUTAGE) >= 0);
                 braze.up();
                 long upAt = System.nanoTime();
-                await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(100))
+                await().atMost(DRAIN_BOUND).pollInterval(Duration.ofMillis(100))
                         .until(() -> objects(braze) >= UPDATES);
                 Duration drain = Duration.ofNanos(System.nanoTime() - upAt);
-                await("the sender has nothing left").atMost(Duration.ofSeconds(30)).until(() -> second.database()
+                await("the sender has nothing left").atMost(DRAIN_BOUND).until(() -> second.database()
                         .read(h -> h.createQuery("""
                                 SELECT (SELECT COUNT(*) FROM braze_objects)
                                      + (SELECT COUNT(*) FROM braze_requests WHERE status = 'open')
