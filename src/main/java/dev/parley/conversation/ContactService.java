@@ -109,16 +109,15 @@ public final class ContactService {
 
     /** Stores the contact's message (once per {@code clientId}) and hands it on. */
     public TimelineItem write(Contact contact, String conversationId, String body, Optional<String> clientId) {
-        return append(contact, conversationId, new Packet("message", Json.object().put("body", body)), clientId, 0);
+        return append(contact, conversationId, ChatPacket.Message.text(body), clientId, 0);
     }
 
     /**
      * Stores the contact's upload, a {@code media} item whose file is already stored, and hands it on;
      * its {@code size} counts against the conversation's {@link MediaQuota}.
      */
-    public TimelineItem upload(Contact contact, String conversationId, ObjectNode media) {
-        return append(contact, conversationId, new Packet("media", media), Optional.empty(),
-                media.path("size").asLong());
+    public TimelineItem upload(Contact contact, String conversationId, ChatPacket.Media media) {
+        return append(contact, conversationId, media, Optional.empty(), media.size());
     }
 
     private TimelineItem append(Contact contact, String conversationId, Packet packet, Optional<String> clientId,
@@ -155,16 +154,13 @@ public final class ContactService {
             TimelineItem choice = timeline.byId(tx.handle(), conv.id(), messageId)
                     .filter(TimelineItem::visibleToContact)
                     .orElseThrow(() -> ClientError.notFound("message in this conversation", messageId));
-            Choices.Option option = Choices.option(choice, optionId);
+            ChoicePacket.Option option = Choices.option(choice, optionId);
             if (Choices.answered(tx.handle(), messageId)) {
                 throw ClientError.conflict("choice_answered",
                         "message '" + messageId + "' was already answered; a choice can be answered once");
             }
-            ObjectNode payload = Json.object();
-            payload.putObject("value").put("id", option.id()).put("label", option.label());
-            payload.put("message_id", messageId);
             TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()),
-                    new Packet("click", payload), true, Optional.empty());
+                    new ChatPacket.Click(option, Optional.of(messageId)), true, Optional.empty());
             Choices.recordAnswer(tx, conv.id(), messageId, optionId, item.seq());
             hooks.contactWrote(tx, conv, item);
             return item;
@@ -187,7 +183,7 @@ public final class ContactService {
             contacts.update(tx, registered);
             conversations.setAwaitingRegistration(tx, conv.id(), false);
             TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), Optional.of(name)),
-                    new Packet("registration", Json.object().put("name", name).put("email", email)), true,
+                    new StatePacket.Registration(name, email), true,
                     Optional.empty());
             hooks.opened(tx, conv, registered, false);
             return item;

@@ -87,7 +87,7 @@ public final class ProactiveConversations {
         Conversation conv = Conversation.onWidget(ids.next("conv"), widget, contact, Optional.empty(), true, now);
         conversations.insert(tx, conv);
         firstMessage.ifPresent(text -> timeline.append(tx, conv.id(), Author.bot(bot.id(), bot.name()),
-                new Packet("message", Json.object().put("body", text)), true, Optional.empty()));
+                ChatPacket.Message.text(text), true, Optional.empty()));
         hooks.startBot(tx, conv, bot.id(), variables);
         return new Opened(conv.id(), contact.id(), Optional.empty());
     }

@@ -105,17 +105,6 @@ public final class MediaService {
                 .orElseThrow(() -> new MediaException("no stored media file at " + url));
     }
 
-    /** The payload of a {@code media} item: {@code url, mime_type, filename, size, caption}. */
-    public ObjectNode payload(StoredMedia media, Optional<String> caption) {
-        ObjectNode p = Json.object();
-        p.put("url", media.url());
-        p.put("mime_type", media.mimeType());
-        p.put("filename", media.filename());
-        p.put("size", media.size());
-        p.put("caption", caption.orElse(null));
-        return p;
-    }
-
     /** Removes a stored file that ended up in no conversation. */
     public void discard(StoredMedia media) {
         db.useWrite(tx -> store.delete(tx, media.id()));

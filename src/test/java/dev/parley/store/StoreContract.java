@@ -12,6 +12,8 @@ import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.Packet;
+import dev.parley.conversation.ChatPacket;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.json.Json;
@@ -80,7 +82,7 @@ abstract class StoreContract {
         for (int i = 0; i < 200; i++) {
             int n = i;
             futures.add(pool.submit(() -> db.write(tx -> timeline.append(tx, conv, Author.system(),
-                    new Packet("message", Json.object().put("body", "m" + n)), true, Optional.empty()))));
+                    ChatPacket.Message.text("m" + n), true, Optional.empty()))));
         }
         for (Future<TimelineItem> f : futures) {
             f.get();
@@ -95,9 +97,10 @@ abstract class StoreContract {
     @Test
     void aClientIdIsStoredOncePerConversation() {
         String conv = newConversation();
-        db.useWrite(tx -> timeline.append(tx, conv, Author.system(), Packet.of("message"), true, Optional.of("k")));
-        assertThatThrownBy(() -> db.useWrite(tx -> timeline.append(tx, conv, Author.system(), Packet.of("message"),
-                true, Optional.of("k")))).isInstanceOf(RuntimeException.class);
+        Packet hello = ChatPacket.Message.text("hello");
+        db.useWrite(tx -> timeline.append(tx, conv, Author.system(), hello, true, Optional.of("k")));
+        assertThatThrownBy(() -> db.useWrite(tx -> timeline.append(tx, conv, Author.system(), hello, true,
+                Optional.of("k")))).isInstanceOf(RuntimeException.class);
         Optional<TimelineItem> stored = db.read(h -> timeline.byClientId(h, conv, "k"));
         assertThat(stored).isPresent();
         assertThat(items(conv, false)).hasSize(1);
@@ -109,7 +112,7 @@ abstract class StoreContract {
         String conv = newConversation();
         List<String> announced = new ArrayList<>();
         assertThatThrownBy(() -> db.useWrite(tx -> {
-            timeline.append(tx, conv, Author.system(), Packet.of("message"), true, Optional.empty());
+            timeline.append(tx, conv, Author.system(), ChatPacket.Message.text("hello"), true, Optional.empty());
             tx.afterCommit(() -> announced.add("x"));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
@@ -121,8 +124,9 @@ abstract class StoreContract {
     void contactViewHidesInternalItems() {
         String conv = newConversation();
         db.useWrite(tx -> {
-            timeline.append(tx, conv, Author.system(), Packet.of("assignment"), false, Optional.empty());
-            timeline.append(tx, conv, Author.system(), Packet.of("message"), true, Optional.empty());
+            timeline.append(tx, conv, Author.system(), new StatePacket.ConversationEnded("test"), false,
+                    Optional.empty());
+            timeline.append(tx, conv, Author.system(), ChatPacket.Message.text("hello"), true, Optional.empty());
         });
         assertThat(items(conv, true)).extracting(TimelineItem::seq)
                 .containsExactly(2L);
