@@ -13,6 +13,7 @@ import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.Packet;
 import dev.parley.conversation.ChatPacket;
+import dev.parley.conversation.ChoicePacket;
 import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.conversation.TimelineStore;
@@ -131,6 +132,31 @@ abstract class StoreContract {
         assertThat(items(conv, true)).extracting(TimelineItem::seq)
                 .containsExactly(2L);
         assertThat(items(conv, false)).hasSize(2);
+    }
+
+    @Test
+    void rowsWrittenByEarlierVersionsReadAsTypedPacketsAndShowTheSameJson() {
+        String conv = newConversation();
+        String bubbles = "{\"body\":\"Pick\",\"options\":[{\"id\":\"a\",\"label\":\"A\"}],\"fallback\":\"Reply 1\"}";
+        String future = "{\"z\":1,\"a\":[true]}";
+        db.useWrite(tx -> {
+            tx.handle().createUpdate("UPDATE conversations SET last_seq = 2 WHERE id = :c").bind("c", conv).execute();
+            for (String[] row : List.of(new String[] {"1", "bubbles", bubbles}, new String[] {"2", "typing", future})) {
+                tx.handle().createUpdate("""
+                        INSERT INTO timeline (conversation_id, seq, id, at, author_type, author_id, author_name,
+                          packet_name, payload, visible_to_contact, client_id)
+                        VALUES (:c, :seq, :id, 0, 'bot', 'b1', 'Bot', :name, :payload, 1, NULL)""")
+                        .bind("c", conv).bind("seq", Long.parseLong(row[0])).bind("id", "msg_old" + row[0])
+                        .bind("name", row[1]).bind("payload", row[2]).execute();
+            }
+        });
+        List<TimelineItem> items = items(conv, true);
+        assertThat(items.get(0).packet()).isInstanceOf(ChoicePacket.Bubbles.class);
+        assertThat(items.get(1).packet()).isEqualTo(new Packet.Raw("typing", Json.parseStoredObject(future)));
+        assertThat(Json.write(items.get(0).toJson().get("packet")))
+                .isEqualTo("{\"name\":\"bubbles\",\"payload\":" + bubbles + "}");
+        assertThat(Json.write(items.get(1).toJson().get("packet")))
+                .isEqualTo("{\"name\":\"typing\",\"payload\":" + future + "}");
     }
 
     @Test
