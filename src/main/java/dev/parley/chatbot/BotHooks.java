@@ -43,7 +43,8 @@ final class BotHooks implements ConversationHooks {
     }
 
     @Override
-    public Conversation opened(Tx tx, Conversation conv, Contact contact, boolean returning) {
+    public Conversation opened(Tx tx, Conversation conv, Contact contact, boolean returning,
+            ChatPacket.Start start) {
         Widget widget = workspace.widget(tx.handle(), conv.widgetId()).orElseThrow();
         boolean botsAllowed = !returning || widget.chatbotAssignment();
         Pick pick = router.forNewConversation(tx.handle(), widget, botsAllowed);
@@ -56,7 +57,7 @@ final class BotHooks implements ConversationHooks {
             return conv;
         }
         return switch (pick) {
-            case Pick.ToBot to -> chatbot.startSession(tx, conv, to.bot(), ChatPacket.Start.empty(), Json.object());
+            case Pick.ToBot to -> chatbot.startSession(tx, conv, to.bot(), start, Json.object());
             case Pick.ToOperator to -> {
                 Conversation next = conv.withStatus(ConversationStatus.ASSIGNED, Optional.of(
                         new Conversation.Assignee(Conversation.Assignee.Type.OPERATOR, to.operator().id())),
@@ -72,11 +73,12 @@ final class BotHooks implements ConversationHooks {
     }
 
     @Override
-    public Conversation startBot(Tx tx, Conversation conv, String botId, ObjectNode variables) {
+    public Conversation startBot(Tx tx, Conversation conv, String botId, ObjectNode variables,
+            ChatPacket.Start start) {
         Bot bot = workspace.bot(tx.handle(), botId).orElseThrow(() -> ClientError.notFound("bot", botId));
         ObjectNode context = Json.object();
         context.set("variables", variables);
-        return chatbot.startSession(tx, conv, bot, ChatPacket.Start.empty(), context);
+        return chatbot.startSession(tx, conv, bot, start, context);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.parley.conversation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.auth.Secrets;
+import dev.parley.channel.ChannelType;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
 import dev.parley.routing.Widget;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** What a contact does on the web channel: open a conversation, write, upload a file, click a choice. */
 public final class ContactService {
@@ -27,12 +29,12 @@ public final class ContactService {
     private final ConversationStore conversations;
     private final TimelineStore timeline;
     private final ConversationHooks hooks;
-    private final PageTagHook pageTagHook;
+    private final ConversationOpener opener;
     private final MediaQuota mediaQuota;
 
     public ContactService(Database db, Clock clock, Ids ids, WorkspaceStore workspace, ContactStore contacts,
             ConversationStore conversations, TimelineStore timeline, ConversationHooks hooks,
-            PageTagHook pageTagHook, MediaQuota mediaQuota) {
+            ConversationOpener opener, MediaQuota mediaQuota) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
@@ -41,7 +43,7 @@ public final class ContactService {
         this.conversations = conversations;
         this.timeline = timeline;
         this.hooks = hooks;
-        this.pageTagHook = pageTagHook;
+        this.opener = opener;
         this.mediaQuota = mediaQuota;
     }
 
@@ -53,7 +55,7 @@ public final class ContactService {
 
     /** Opens a conversation and routes it. */
     public Opened open(String widgetId, OpenRequest req) {
-        return open(widgetId, req, (tx, conv, contact, returning) -> hooks.opened(tx, conv, contact, returning));
+        return open(widgetId, req, ConversationOpener.Handling.Route::new);
     }
 
     /**
@@ -61,7 +63,7 @@ public final class ContactService {
      * session starts with {@code variables}.
      */
     public Opened openForBot(String widgetId, OpenRequest req, String botId, ObjectNode variables) {
-        return open(widgetId, req, (tx, conv, contact, returning) -> hooks.startBot(tx, conv, botId, variables));
+        return open(widgetId, req, returning -> new ConversationOpener.Handling.StartBot(botId, variables, false));
     }
 
     /**
@@ -69,19 +71,10 @@ public final class ContactService {
      * so that the operators' lists leave it out.
      */
     public Opened openTestChat(String widgetId, OpenRequest req, String botId) {
-        return open(widgetId, req, (tx, conv, contact, returning) -> {
-            tx.handle().createUpdate("UPDATE conversations SET test = 1 WHERE id = :id").bind("id", conv.id())
-                    .execute();
-            return hooks.startBot(tx, conv, botId, Json.object());
-        });
+        return open(widgetId, req, returning -> new ConversationOpener.Handling.StartBot(botId, Json.object(), true));
     }
 
-    /** What happens to a conversation just stored, in its transaction. */
-    private interface Opening {
-        Conversation start(Tx tx, Conversation conv, Contact contact, boolean returning);
-    }
-
-    private Opened open(String widgetId, OpenRequest req, Opening opening) {
+    private Opened open(String widgetId, OpenRequest req, Function<Boolean, ConversationOpener.Handling> handling) {
         Widget widget = db.read(h -> workspace.openWidget(h, widgetId))
                 .orElseThrow(() -> ClientError.notFound("widget", widgetId));
         Optional<Contact> returning = req.contactToken().map(this::authenticate);
@@ -95,14 +88,9 @@ public final class ContactService {
                 contacts.insert(tx, contact);
                 contacts.addToken(tx, Secrets.hash(newToken.get()), contact.id(), widget.id(), now);
             }
-            Conversation conv = Conversation.onWidget(ids.next("conv"), widget, contact, req.pageUrl(), req.proactive(),
-                    now);
-            conversations.insert(tx, conv);
-            Map<String, ObjectNode> tags = pageTags(req);
-            if (!tags.isEmpty()) {
-                pageTagHook.tagged(tx, conv, contact, tags, now);
-            }
-            opening.start(tx, conv, contact, returning.isPresent());
+            Conversation conv = opener.open(tx, new ConversationOpener.Opening(widget, ChannelType.WEB, contact,
+                    req.pageUrl(), req.proactive(), pageTags(req), new ConversationOpener.First.Nothing(),
+                    handling.apply(returning.isPresent())));
             return new Opened(conv.id(), contact.id(), newToken);
         });
     }
@@ -185,7 +173,7 @@ public final class ContactService {
             TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), Optional.of(name)),
                     new StatePacket.Registration(name, email), true,
                     Optional.empty());
-            hooks.opened(tx, conv, registered, false);
+            hooks.opened(tx, conv, registered, false, ChatPacket.Start.empty());
             return item;
         });
     }
