@@ -1,10 +1,8 @@
 package dev.parley.chatbot;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.Author;
 import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineStore;
-import dev.parley.json.Json;
 import dev.parley.routing.Bot;
 import dev.parley.store.Tx;
 import java.util.ArrayList;

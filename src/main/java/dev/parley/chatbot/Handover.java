@@ -1,6 +1,5 @@
 package dev.parley.chatbot;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.addon.DispatchService;
 import dev.parley.config.TimeoutAction;
 import dev.parley.conversation.Author;
@@ -9,9 +8,7 @@ import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStore;
-import dev.parley.conversation.Packet;
 import dev.parley.conversation.TimelineStore;
-import dev.parley.json.Json;
 import dev.parley.routing.Bot;
 import dev.parley.routing.Pick;
 import dev.parley.routing.Router;

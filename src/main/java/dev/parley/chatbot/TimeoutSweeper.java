@@ -7,7 +7,6 @@ import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineStore;
-import dev.parley.json.Json;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
 import java.time.Clock;

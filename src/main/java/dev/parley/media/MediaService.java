@@ -1,7 +1,5 @@
 package dev.parley.media;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.json.Json;
 import dev.parley.store.Database;
 import dev.parley.store.Tx;
 import java.io.IOException;
