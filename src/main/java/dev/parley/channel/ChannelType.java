@@ -1,8 +1,5 @@
 package dev.parley.channel;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * Where a contact writes from. {@link #wire()} is {@code info.conversation.contact_channel.type} of
  * the Chatbot API (chatbot-api.md §3.1) and what conversations store; {@link #config()} is the
@@ -31,13 +28,5 @@ public enum ChannelType {
 
     public String config() {
         return config;
-    }
-
-    public static Optional<ChannelType> fromWire(String wire) {
-        return Arrays.stream(values()).filter(t -> t.wire.equals(wire)).findFirst();
-    }
-
-    public static Optional<ChannelType> fromConfig(String config) {
-        return Arrays.stream(values()).filter(t -> t.config.equals(config)).findFirst();
     }
 }

@@ -24,11 +24,6 @@ public sealed interface ChatPacket extends Packet {
         public static Start empty() {
             return new Start(Optional.empty(), Optional.empty());
         }
-
-        @Override
-        public String event() {
-            return "start";
-        }
     }
 
     /** A text; {@code text_format} is absent for contacts' texts and plain by default. */
@@ -40,22 +35,12 @@ public sealed interface ChatPacket extends Packet {
         public static Message text(String body) {
             return new Message(body, Optional.empty());
         }
-
-        @Override
-        public String event() {
-            return "message";
-        }
     }
 
     /** An option the contact chose; {@code message_id} names the choice message on the timeline (not sent to bots). */
     record Click(ChoicePacket.Option value, Optional<String> messageId) implements ChatPacket {
         public Click {
             Objects.requireNonNull(value, "value");
-        }
-
-        @Override
-        public String event() {
-            return "click";
         }
     }
 
@@ -68,39 +53,19 @@ public sealed interface ChatPacket extends Packet {
             Objects.requireNonNull(mimeType, "mime_type");
             Objects.requireNonNull(filename, "filename");
         }
-
-        @Override
-        public String event() {
-            return "media";
-        }
     }
 
     /** A location the contact shared. */
     record Location(double latitude, double longitude, @JsonInclude(JsonInclude.Include.ALWAYS) Optional<String> name,
-            @JsonInclude(JsonInclude.Include.ALWAYS) Optional<String> address) implements ChatPacket {
-        @Override
-        public String event() {
-            return "location";
-        }
-    }
+            @JsonInclude(JsonInclude.Include.ALWAYS) Optional<String> address) implements ChatPacket {}
 
     /** A forward with {@code "on_failure": "feedback"} found no available operator; the session goes on. */
-    record ForwardFailed() implements ChatPacket {
-        @Override
-        public String event() {
-            return "forward_failed";
-        }
-    }
+    record ForwardFailed() implements ChatPacket {}
 
     /** The contact sent the channel's unsubscribe keyword; Parley already unsubscribed and confirmed it. */
     record CampaignUnsubscribe(String keyword) implements ChatPacket {
         public CampaignUnsubscribe {
             Objects.requireNonNull(keyword, "keyword");
-        }
-
-        @Override
-        public String event() {
-            return "campaign_unsubscribe";
         }
     }
 }

@@ -45,7 +45,17 @@ public sealed interface ChoicePacket extends Packet {
     }
 
     /** The choices' ids and labels, in order; empty for link packets, which have no click. */
-    List<Option> choices();
+    default List<Option> choices() {
+        return switch (this) {
+            case Bubbles b -> b.options();
+            case ButtonTemplate t -> t.options();
+            case Carousel c -> c.options().stream().map(o -> new Option(o.id(), o.label())).toList();
+            case ListTemplate l -> l.options().stream().map(o -> new Option(o.id(), o.label())).toList();
+            case Button b -> List.of();
+            case Buttons b -> List.of();
+            case Navigate n -> List.of();
+        };
+    }
 
     record Bubbles(Optional<String> body, Optional<String> textFormat, List<Option> options, String fallback)
             implements ChoicePacket {
@@ -53,32 +63,12 @@ public sealed interface ChoicePacket extends Packet {
             options = List.copyOf(options);
             Objects.requireNonNull(fallback, "fallback");
         }
-
-        @Override
-        public List<Option> choices() {
-            return options;
-        }
-
-        @Override
-        public String event() {
-            return "bubbles";
-        }
     }
 
     record Carousel(Optional<String> body, List<CarouselOption> options, String fallback) implements ChoicePacket {
         public Carousel {
             options = List.copyOf(options);
             Objects.requireNonNull(fallback, "fallback");
-        }
-
-        @Override
-        public List<Option> choices() {
-            return options.stream().map(o -> new Option(o.id(), o.label())).toList();
-        }
-
-        @Override
-        public String event() {
-            return "carousel";
         }
     }
 
@@ -88,16 +78,6 @@ public sealed interface ChoicePacket extends Packet {
             Objects.requireNonNull(body, "body");
             options = List.copyOf(options);
             Objects.requireNonNull(fallback, "fallback");
-        }
-
-        @Override
-        public List<Option> choices() {
-            return options;
-        }
-
-        @Override
-        public String event() {
-            return "button_template";
         }
     }
 
@@ -110,16 +90,6 @@ public sealed interface ChoicePacket extends Packet {
             options = List.copyOf(options);
             Objects.requireNonNull(fallback, "fallback");
         }
-
-        @Override
-        public List<Option> choices() {
-            return options.stream().map(o -> new Option(o.id(), o.label())).toList();
-        }
-
-        @Override
-        public String event() {
-            return "list_template";
-        }
     }
 
     /** Deprecated single link button. */
@@ -128,31 +98,11 @@ public sealed interface ChoicePacket extends Packet {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(url, "url");
         }
-
-        @Override
-        public List<Option> choices() {
-            return List.of();
-        }
-
-        @Override
-        public String event() {
-            return "button";
-        }
     }
 
     record Buttons(Optional<String> body, List<Link> buttons) implements ChoicePacket {
         public Buttons {
             buttons = List.copyOf(buttons);
-        }
-
-        @Override
-        public List<Option> choices() {
-            return List.of();
-        }
-
-        @Override
-        public String event() {
-            return "buttons";
         }
     }
 
@@ -160,16 +110,6 @@ public sealed interface ChoicePacket extends Packet {
     record Navigate(String url) implements ChoicePacket {
         public Navigate {
             Objects.requireNonNull(url, "url");
-        }
-
-        @Override
-        public List<Option> choices() {
-            return List.of();
-        }
-
-        @Override
-        public String event() {
-            return "navigate";
         }
     }
 }

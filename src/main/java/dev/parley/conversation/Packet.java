@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public sealed interface Packet permits ChatPacket, ChoicePacket, StatePacket, Packet.Raw {
 
     /** The event name on the wire: {@code message}, {@code click}, {@code conversation_ended}… */
-    String event();
+    default String event() {
+        return PacketCodec.event(this);
+    }
 
     /**
      * An event this version does not know (a future event, or a stored row that does not read as its

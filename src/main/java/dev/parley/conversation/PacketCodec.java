@@ -12,6 +12,7 @@ import dev.parley.json.Json;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The wire JSON of packets ({@code {"name": …, "payload": {…}}}), as the timeline stores it and the
@@ -58,7 +59,19 @@ public final class PacketCodec {
             Map.entry("contact_update", StatePacket.ContactUpdate.class),
             Map.entry("conversation_update", StatePacket.ConversationUpdate.class));
 
+    private static final Map<Class<?>, String> EVENTS = KINDS.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+
     private PacketCodec() {}
+
+    /** The event name of a typed packet ({@link Packet.Raw} keeps its own). */
+    static String event(Packet packet) {
+        String event = EVENTS.get(packet.getClass());
+        if (event == null) {
+            throw new IllegalStateException(packet.getClass().getName() + " has no event name in PacketCodec");
+        }
+        return event;
+    }
 
     /** The event names read as typed packets; every other name reads as {@link Packet.Raw}. */
     public static Set<String> events() {
@@ -99,11 +112,6 @@ public final class PacketCodec {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return new Packet.Raw(event, object);
         }
-    }
-
-    /** {@code {"name": …, "payload": {…}}} as {@link #toJson} writes it. */
-    public static Packet read(JsonNode packet) {
-        return read(packet.path("name").asText(), packet.path("payload"));
     }
 
     private static ChatPacket.Start start(ObjectNode payload) throws JsonProcessingException {

@@ -28,79 +28,34 @@ public sealed interface StatePacket extends Packet {
         }
     }
 
-    record Assignment(Optional<String> reason, Target to, Optional<String> cid) implements StatePacket {
-        @Override
-        public String event() {
-            return "assignment";
-        }
-    }
+    record Assignment(Optional<String> reason, Target to, Optional<String> cid) implements StatePacket {}
 
     /** Handed over; {@code from_bot} or {@code from_operator} names who let go, when someone did. */
     record ConversationForwarded(Optional<String> reason, Optional<String> fromBot, Optional<String> fromOperator,
-            Target to) implements StatePacket {
-        @Override
-        public String event() {
-            return "conversation_forwarded";
-        }
-    }
+            Target to) implements StatePacket {}
 
-    record ConversationEnded(String reason) implements StatePacket {
-        @Override
-        public String event() {
-            return "conversation_ended";
-        }
-    }
+    record ConversationEnded(String reason) implements StatePacket {}
 
-    record BotUnavailable(String botId, String error) implements StatePacket {
-        @Override
-        public String event() {
-            return "bot_unavailable";
-        }
-    }
+    record BotUnavailable(String botId, String error) implements StatePacket {}
 
     /** An event of a bot's answer that was skipped as invalid (chatbot-api.md §4.2). */
     record BotEventSkipped(String botId, String eventId, @JsonProperty("event") String skippedEvent, String path,
-            String reason) implements StatePacket {
-        @Override
-        public String event() {
-            return "bot_event_skipped";
-        }
-    }
+            String reason) implements StatePacket {}
 
     /** A line of a flow's log, for admins. */
-    record FlowLog(String node, String level, String message) implements StatePacket {
-        @Override
-        public String event() {
-            return "flow_log";
-        }
-    }
+    record FlowLog(String node, String level, String message) implements StatePacket {}
 
     /** {@code about} (contact or conversation) is set on notes bots create. */
-    record NoteCreate(String noteId, String body, Optional<String> about) implements StatePacket {
-        @Override
-        public String event() {
-            return "note_create";
-        }
-    }
+    record NoteCreate(String noteId, String body, Optional<String> about) implements StatePacket {}
 
     /** The widget asks the contact for these fields before routing. */
     record RegistrationRequest(List<String> fields) implements StatePacket {
         public RegistrationRequest {
             fields = List.copyOf(fields);
         }
-
-        @Override
-        public String event() {
-            return "registration_request";
-        }
     }
 
-    record Registration(String name, String email) implements StatePacket {
-        @Override
-        public String event() {
-            return "registration";
-        }
-    }
+    record Registration(String name, String email) implements StatePacket {}
 
     record PageTag(String tag, ObjectNode properties) implements StatePacket {
         public PageTag {
@@ -111,55 +66,25 @@ public sealed interface StatePacket extends Packet {
         public ObjectNode properties() {
             return properties.deepCopy();
         }
-
-        @Override
-        public String event() {
-            return "page_tag";
-        }
     }
 
-    record PageView(String url) implements StatePacket {
-        @Override
-        public String event() {
-            return "page_view";
-        }
-    }
+    record PageView(String url) implements StatePacket {}
 
     /** An add-on run requested; it runs once the conversation ended. */
-    record AddonDispatch(String type, String dispatchId) implements StatePacket {
-        @Override
-        public String event() {
-            return "addon_dispatch";
-        }
-    }
+    record AddonDispatch(String type, String dispatchId) implements StatePacket {}
 
     /** {@code recipient}: {@code {"type": "operator", "id": …}} or {@code {"type": "contact"}}. */
     record Recipient(String type, Optional<String> id) {}
 
     /** A transcript e-mail requested; {@code status} says when it cannot be sent at all. */
-    record EmailDispatch(Recipient recipient, String dispatchId, Optional<String> status) implements StatePacket {
-        @Override
-        public String event() {
-            return "email_dispatch";
-        }
-    }
+    record EmailDispatch(Recipient recipient, String dispatchId, Optional<String> status) implements StatePacket {}
 
     /** What a bot changed of the contact. */
     record ContactUpdate(Optional<String> name, Optional<String> email, Optional<String> mobileNumber,
             Optional<String> externalCustomerId, Optional<ObjectNode> customFields, Optional<Boolean> campaigns)
-            implements StatePacket {
-        @Override
-        public String event() {
-            return "contact_update";
-        }
-    }
+            implements StatePacket {}
 
     /** What a bot changed of the conversation. */
     record ConversationUpdate(Optional<String> subject, Optional<List<String>> topics, Optional<String> locale,
-            Optional<ObjectNode> customFields) implements StatePacket {
-        @Override
-        public String event() {
-            return "conversation_update";
-        }
-    }
+            Optional<ObjectNode> customFields) implements StatePacket {}
 }

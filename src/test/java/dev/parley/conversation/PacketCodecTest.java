@@ -140,12 +140,6 @@ class PacketCodecTest {
         }
     }
 
-    @Test
-    void aWirePacketReadsWithItsName() {
-        Packet packet = PacketCodec.read(Json.parseStored("{\"name\":\"navigate\",\"payload\":{\"url\":\"https://x.test\"}}"));
-        assertThat(packet).isEqualTo(new ChoicePacket.Navigate("https://x.test"));
-    }
-
     private static String wire(Packet packet) {
         return Json.write(PacketCodec.toJson(packet));
     }
