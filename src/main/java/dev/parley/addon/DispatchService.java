@@ -8,6 +8,7 @@ import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.Packet;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.json.Json;
 import dev.parley.outbox.Outbox;
@@ -78,13 +79,20 @@ public final class DispatchService {
         String id = ids.next("dsp");
         store.insert(tx, new Dispatch(id, conversationId, request, requestedBy.id().orElse(requestedBy.type().wire()),
                 DispatchStatus.PENDING), clock.instant());
-        String packet = request instanceof DispatchRequest.Addon ? "addon_dispatch" : "email_dispatch";
-        ObjectNode line = request.toJson().put("dispatch_id", id);
-        if (!(request instanceof DispatchRequest.Addon) && smtp.isEmpty()) {
-            line.put("status", NO_SMTP);
-        }
-        timeline.append(tx, conversationId, requestedBy, new Packet(packet, line), false, Optional.empty());
+        timeline.append(tx, conversationId, requestedBy, line(request, id), false, Optional.empty());
         return new Outcome.Stored(id);
+    }
+
+    /** The request's line on the timeline, for admins. */
+    private Packet line(DispatchRequest request, String id) {
+        Optional<String> status = smtp.isEmpty() ? Optional.of(NO_SMTP) : Optional.empty();
+        return switch (request) {
+            case DispatchRequest.Addon a -> new StatePacket.AddonDispatch(a.name(), id);
+            case DispatchRequest.EmailToOperator o -> new StatePacket.EmailDispatch(
+                    new StatePacket.Recipient("operator", Optional.of(o.operatorId())), id, status);
+            case DispatchRequest.EmailToContact c -> new StatePacket.EmailDispatch(
+                    new StatePacket.Recipient("contact", Optional.empty()), id, status);
+        };
     }
 
     /**

@@ -1,13 +1,16 @@
 package dev.parley.addon;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.Author;
+import dev.parley.conversation.ChatPacket;
+import dev.parley.conversation.ChoicePacket;
+import dev.parley.conversation.Packet;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineItem;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A transcript item as one line of text for people: when, who, and what they said or chose. */
 record TranscriptLine(String time, String who, String text) {
@@ -28,40 +31,58 @@ record TranscriptLine(String time, String who, String text) {
     }
 
     private static String text(TimelineItem item) {
-        ObjectNode p = item.packet().payload();
-        return switch (item.packet().name()) {
-            case "click" -> "chose \"" + p.path("value").path("label").asText() + "\"";
-            case "conversation_ended" -> "The conversation ended.";
-            case "conversation_forwarded" -> p.path("to").path("type").asText().equals("operator")
-                    ? "Handed over to " + p.path("to").path("name").asText() + "."
+        return switch (item.packet()) {
+            case ChatPacket.Click c -> "chose \"" + c.value().label() + "\"";
+            case StatePacket.ConversationEnded e -> "The conversation ended.";
+            case StatePacket.ConversationForwarded f -> f.to().type().equals("operator")
+                    ? "Handed over to " + f.to().name().orElse("") + "."
                     : "Waiting for the next free operator.";
-            case "button" -> p.path("label").asText() + ": " + p.path("url").asText();
-            case "navigate" -> "Opened " + p.path("url").asText();
-            case "registration" -> "Registered as " + p.path("name").asText() + " (" + p.path("email").asText() + ")";
-            default -> content(p, item.packet().name());
+            case ChoicePacket.Button b -> b.label() + ": " + b.url();
+            case ChoicePacket.Navigate n -> "Opened " + n.url();
+            case StatePacket.Registration r -> "Registered as " + r.name() + " (" + r.email() + ")";
+            case ChatPacket.Message m -> m.body();
+            case ChatPacket.Start s -> s.body().or(() -> s.upload().map(TranscriptLine::media)).orElse("(start)");
+            case ChatPacket.Media m -> media(m);
+            case ChatPacket.Location l -> "Shared a location: " + l.latitude() + ", " + l.longitude();
+            case ChoicePacket.Bubbles b -> content(b.body(), b.choices(), "bubbles");
+            case ChoicePacket.Carousel c -> content(c.body(), c.choices(), "carousel");
+            case ChoicePacket.ButtonTemplate t -> content(lines(Optional.of(t.body()), t.footer()), t.choices(),
+                    "button_template");
+            case ChoicePacket.ListTemplate l -> content(lines(l.headline(), Optional.of(l.body()), l.footer()),
+                    l.choices(), "list_template");
+            case ChoicePacket.Buttons b -> content(b.body(), b.buttons().stream()
+                    .map(link -> link.label() + " (" + link.url() + ")").toList(), "buttons");
+            case ChatPacket.ForwardFailed f -> "(" + f.event() + ")";
+            case ChatPacket.CampaignUnsubscribe u -> "(" + u.event() + ")";
+            case StatePacket.NoteCreate n -> n.body();
+            case StatePacket.PageView v -> v.url();
+            case StatePacket s -> "(" + s.event() + ")";
+            case Packet.Raw r -> "(" + r.event() + ")";
         };
     }
 
-    /** Body, choice options and links of message-like packets; the packet name when there is nothing to show. */
-    private static String content(ObjectNode p, String name) {
+    private static String media(ChatPacket.Media m) {
+        return m.caption().filter(c -> !c.isBlank()).map(c -> c + "\n").orElse("") + m.url();
+    }
+
+    /** The non-blank texts, one per line. */
+    @SafeVarargs
+    private static Optional<String> lines(Optional<String>... texts) {
         List<String> parts = new ArrayList<>();
-        for (String field : List.of("headline", "body", "caption", "footer")) {
-            if (p.path(field).isTextual() && !p.path(field).asText().isBlank()) {
-                parts.add(p.path(field).asText());
-            }
+        for (Optional<String> text : texts) {
+            text.filter(t -> !t.isBlank()).ifPresent(parts::add);
         }
-        List<String> options = new ArrayList<>();
-        for (JsonNode option : p.path("options")) {
-            options.add(option.path("label").asText());
-        }
-        for (JsonNode button : p.path("buttons")) {
-            options.add(button.path("label").asText() + " (" + button.path("url").asText() + ")");
-        }
-        if (!options.isEmpty()) {
-            parts.add("[" + String.join(" | ", options) + "]");
-        }
-        if (p.path("url").isTextual()) {
-            parts.add(p.path("url").asText());
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", parts));
+    }
+
+    /** Texts and the choices or links of message-like packets; the packet name when there is nothing to show. */
+    private static String content(Optional<String> text, List<?> options, String name) {
+        List<String> parts = new ArrayList<>();
+        text.filter(t -> !t.isBlank()).ifPresent(parts::add);
+        List<String> labels = options.stream()
+                .map(o -> o instanceof ChoicePacket.Option option ? option.label() : o.toString()).toList();
+        if (!labels.isEmpty()) {
+            parts.add("[" + String.join(" | ", labels) + "]");
         }
         return parts.isEmpty() ? "(" + name + ")" : String.join("\n", parts);
     }

@@ -20,6 +20,7 @@ import dev.parley.config.WidgetConfig;
 import dev.parley.limit.ContactLimits;
 import dev.parley.limit.Limiters;
 import dev.parley.conversation.ContactService;
+import dev.parley.conversation.ConversationOpener;
 import dev.parley.conversation.ProactiveConversations;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationStore;
@@ -66,10 +67,12 @@ public final class Parley implements AutoCloseable {
     private final List<String> disabled;
     private final ParleyMetrics metrics;
     private final NodeResources node;
+    private final ConversationOpener opener;
 
     private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot, BrazeModule braze,
             FlowModule flows, RetentionJob retention, List<String> disabled, ParleyMetrics metrics,
-            NodeResources node) {
+            NodeResources node, ConversationOpener opener) {
+        this.opener = opener;
         this.node = node;
         this.disabled = List.copyOf(disabled);
         this.db = db;
@@ -133,9 +136,11 @@ public final class Parley implements AutoCloseable {
                     braze.deadLetters()::openCount, hub::listeners));
             IdentitySecrets identities = IdentitySecrets.of(config.widgets());
             SecurityConfig security = config.security();
+            MediaQuota mediaQuota = new MediaQuota(security.limits().mediaPerConversation());
+            ConversationOpener opener = new ConversationOpener(clock, ids, conversations, timeline, chatbot.hooks(),
+                    braze.pageTags(), mediaQuota);
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
-                    timeline, chatbot.hooks(), braze.pageTags(),
-                    new MediaQuota(security.limits().mediaPerConversation()));
+                    timeline, chatbot.hooks(), opener, mediaQuota);
             WebServer web = WebServer.start(settings.host(), settings.port(), security.server(),
                     new WebServer.Services(db,
                     contactService, new PageTagService(db, clock, contacts, conversations, timeline,
@@ -148,7 +153,7 @@ public final class Parley implements AutoCloseable {
                     new AdminService(db, workspace, chatbot, conversations, timeline, config), media,
                     braze.deadLetters(), new FlowAdmin(flows, contactService, db, workspace),
                     new Outreach(db, clock, workspace, new ProactiveConversations(clock, ids, workspace, contacts,
-                            conversations, timeline, chatbot.hooks(), identities), flows.flowOfBot(), config.activeEnvironment()
+                            opener, identities), flows.flowOfBot(), config.activeEnvironment()
                             .flatMap(EnvironmentConfig::braze).flatMap(BrazeConfig::outreachToken),
                             config.environment()),
                     new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub),
@@ -160,7 +165,7 @@ public final class Parley implements AutoCloseable {
             flows.watch(FLOW_WATCH_INTERVAL);
             RetentionJob retention = new RetentionJob(db, clock, ids, media, config.retention());
             retention.start();
-            return new Parley(db, outbox, web, chatbot, braze, flows, retention, disabled, metrics, node);
+            return new Parley(db, outbox, web, chatbot, braze, flows, retention, disabled, metrics, node, opener);
         } catch (RuntimeException e) {
             metrics.close();
             db.close();
@@ -185,6 +190,11 @@ public final class Parley implements AutoCloseable {
     /** The daily job that applies {@code retention:}. */
     public RetentionJob retention() {
         return retention;
+    }
+
+    /** How every channel opens a conversation. */
+    public ConversationOpener opener() {
+        return opener;
     }
 
     /** The durable queue of effects; tests wait on {@link Outbox#drained()}. */

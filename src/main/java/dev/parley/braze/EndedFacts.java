@@ -2,6 +2,7 @@ package dev.parley.braze;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.conversation.Author;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.Contact;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.Conversation;
@@ -42,11 +43,10 @@ record EndedFacts(Conversation conversation, Contact contact, Optional<String> l
                 if (item.author().type() == Author.Type.BOT) {
                     lastBot = item.author().id();
                 }
-                human |= item.author().type() == Author.Type.OPERATOR
-                        && !item.packet().name().equals("conversation_ended");
-                if (item.packet().name().equals("conversation_ended")) {
-                    endReason = Optional.of(item.packet().payload().path("reason").asText(""))
-                            .filter(reason -> !reason.isEmpty());
+                boolean ended = item.packet() instanceof StatePacket.ConversationEnded;
+                human |= item.author().type() == Author.Type.OPERATOR && !ended;
+                if (item.packet() instanceof StatePacket.ConversationEnded end) {
+                    endReason = Optional.of(end.reason()).filter(reason -> !reason.isEmpty());
                 }
             }
             if (page.size() < PAGE) {

@@ -1,10 +1,8 @@
 package dev.parley.chatbot;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.Author;
-import dev.parley.conversation.Packet;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineStore;
-import dev.parley.json.Json;
 import dev.parley.routing.Bot;
 import dev.parley.store.Tx;
 import java.util.ArrayList;
@@ -88,12 +86,9 @@ final class AnswerApplier {
                     skip.eventName(), call.attempt(), call.at(), call.latencyMs(), call.status(), SKIPPED,
                     Optional.of(skip.reason()), "", Optional.empty()));
             conversation.ifPresent(id -> timeline.append(tx, id, Author.system(),
-                    new Packet("bot_event_skipped", payload(bot, call, skip)), false, Optional.empty()));
+                    new StatePacket.BotEventSkipped(bot.id(), call.eventId(),
+                            skip.eventName(), skip.path(), skip.reason()), false, Optional.empty()));
         }
     }
 
-    private static ObjectNode payload(Bot bot, DeliveryLog.Entry call, Skip skip) {
-        return Json.object().put("bot_id", bot.id()).put("event_id", call.eventId()).put("event", skip.eventName())
-                .put("path", skip.path()).put("reason", skip.reason());
-    }
 }

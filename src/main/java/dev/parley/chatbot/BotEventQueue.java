@@ -2,6 +2,7 @@ package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.Packet;
+import dev.parley.conversation.PacketCodec;
 import dev.parley.json.Json;
 import dev.parley.outbox.Outbox;
 import dev.parley.store.Tx;
@@ -19,7 +20,7 @@ final class BotEventQueue {
     void enqueue(Tx tx, String conversationId, String cid, Packet packet) {
         ObjectNode payload = Json.object();
         payload.put("cid", cid);
-        payload.set("packet", packet.toJson());
+        payload.set("packet", PacketCodec.toJson(packet));
         outbox.enqueue(tx, "webhook:" + conversationId, KIND, payload);
     }
 }

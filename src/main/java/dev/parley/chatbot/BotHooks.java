@@ -2,6 +2,8 @@ package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.Author;
+import dev.parley.conversation.ChatPacket;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.Contact;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationHooks;
@@ -18,6 +20,7 @@ import dev.parley.routing.Router;
 import dev.parley.routing.Widget;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Tx;
+import java.util.List;
 import java.util.Optional;
 
 /** Routes new conversations (to a bot session, a human, or the inbox) and hands contact events to bots. */
@@ -40,7 +43,8 @@ final class BotHooks implements ConversationHooks {
     }
 
     @Override
-    public Conversation opened(Tx tx, Conversation conv, Contact contact, boolean returning) {
+    public Conversation opened(Tx tx, Conversation conv, Contact contact, boolean returning,
+            ChatPacket.Start start) {
         Widget widget = workspace.widget(tx.handle(), conv.widgetId()).orElseThrow();
         boolean botsAllowed = !returning || widget.chatbotAssignment();
         Pick pick = router.forNewConversation(tx.handle(), widget, botsAllowed);
@@ -48,23 +52,20 @@ final class BotHooks implements ConversationHooks {
         boolean botSkipsRegistration = pick instanceof Pick.ToBot to && !to.bot().registration();
         if (widget.registration() && unregistered && !botSkipsRegistration) {
             conversations.setAwaitingRegistration(tx, conv.id(), true);
-            ObjectNode card = Json.object();
-            card.putArray("fields").add("name").add("email");
-            timeline.append(tx, conv.id(), Author.system(), new Packet("registration_request", card), true,
-                    Optional.empty());
+            timeline.append(tx, conv.id(), Author.system(),
+                    new StatePacket.RegistrationRequest(List.of("name", "email")), true, Optional.empty());
             return conv;
         }
         return switch (pick) {
-            case Pick.ToBot to -> chatbot.startSession(tx, conv, to.bot(), Json.object(), Json.object());
+            case Pick.ToBot to -> chatbot.startSession(tx, conv, to.bot(), start, Json.object());
             case Pick.ToOperator to -> {
                 Conversation next = conv.withStatus(ConversationStatus.ASSIGNED, Optional.of(
                         new Conversation.Assignee(Conversation.Assignee.Type.OPERATOR, to.operator().id())),
                         Optional.empty());
                 conversations.update(tx, next);
-                ObjectNode line = Json.object();
-                line.putObject("to").put("type", "operator").put("id", to.operator().id())
-                        .put("name", to.operator().name());
-                timeline.append(tx, conv.id(), Author.system(), new Packet("assignment", line), false, Optional.empty());
+                timeline.append(tx, conv.id(), Author.system(), new StatePacket.Assignment(Optional.empty(),
+                        StatePacket.Target.operator(to.operator().id(), to.operator().name()), Optional.empty()),
+                        false, Optional.empty());
                 yield next;
             }
             case Pick.Nobody nobody -> conv;
@@ -72,11 +73,12 @@ final class BotHooks implements ConversationHooks {
     }
 
     @Override
-    public Conversation startBot(Tx tx, Conversation conv, String botId, ObjectNode variables) {
+    public Conversation startBot(Tx tx, Conversation conv, String botId, ObjectNode variables,
+            ChatPacket.Start start) {
         Bot bot = workspace.bot(tx.handle(), botId).orElseThrow(() -> ClientError.notFound("bot", botId));
         ObjectNode context = Json.object();
         context.set("variables", variables);
-        return chatbot.startSession(tx, conv, bot, Json.object(), context);
+        return chatbot.startSession(tx, conv, bot, start, context);
     }
 
     @Override
@@ -90,8 +92,6 @@ final class BotHooks implements ConversationHooks {
 
     /** The event a bot receives for what the contact did: only the documented payload keys. */
     private static Packet forBot(Packet packet) {
-        ObjectNode payload = packet.payload().deepCopy();
-        payload.remove("message_id");
-        return new Packet(packet.name(), payload);
+        return packet instanceof ChatPacket.Click click ? new ChatPacket.Click(click.value(), Optional.empty()) : packet;
     }
 }

@@ -3,13 +3,13 @@ package dev.parley.chatbot;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.addon.DispatchService;
 import dev.parley.conversation.Author;
+import dev.parley.conversation.ChatPacket;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStore;
-import dev.parley.conversation.Packet;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.error.ClientError;
-import dev.parley.json.Json;
 import dev.parley.routing.Bot;
 import dev.parley.store.Ids;
 import dev.parley.store.Tx;
@@ -66,18 +66,15 @@ public final class ChatbotService {
      * Assigns the conversation to {@code bot} in a new session with {@code context} and queues its
      * {@code start} event.
      */
-    Conversation startSession(Tx tx, Conversation conv, Bot bot, ObjectNode startPayload, ObjectNode context) {
+    Conversation startSession(Tx tx, Conversation conv, Bot bot, ChatPacket.Start start, ObjectNode context) {
         String cid = "chatbot::" + bot.id() + ":" + ids.hex32();
         sessions.insert(tx, new Session(cid, bot.id(), conv.id(), true, context, clock.instant()));
         Conversation next = conv.withStatus(ConversationStatus.BOT,
                 Optional.of(new Conversation.Assignee(Conversation.Assignee.Type.BOT, bot.id())), Optional.of(cid));
         conversations.update(tx, next);
-        ObjectNode assignment = Json.object();
-        assignment.putObject("to").put("type", "bot").put("id", bot.id()).put("name", bot.name());
-        assignment.put("cid", cid);
-        timeline.append(tx, conv.id(), Author.system(), new Packet("assignment", assignment), false,
-                Optional.empty());
-        queue.enqueue(tx, next.id(), cid, new Packet("start", startPayload));
+        timeline.append(tx, conv.id(), Author.system(), new StatePacket.Assignment(Optional.empty(),
+                StatePacket.Target.bot(bot.id(), bot.name()), Optional.of(cid)), false, Optional.empty());
+        queue.enqueue(tx, next.id(), cid, start);
         return next;
     }
 

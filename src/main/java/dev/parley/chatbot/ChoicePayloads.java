@@ -2,7 +2,7 @@ package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.parley.conversation.Packet;
+import dev.parley.conversation.PacketCodec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +18,7 @@ final class ChoicePayloads {
     static BotAction message(PayloadReader r) {
         r.requiredString("body", 1, MAX_BODY);
         textFormat(r);
-        return new BotAction.Say(new Packet("message", r.node().deepCopy()));
+        return new BotAction.Say(PacketCodec.read("message", r.node()));
     }
 
     /**
@@ -44,7 +44,7 @@ final class ChoicePayloads {
         textFormat(r);
         options(r, 1, 20);
         r.requiredString("fallback", 1, MAX_BODY);
-        return new BotAction.Say(new Packet("bubbles", r.node().deepCopy()));
+        return new BotAction.Say(PacketCodec.read("bubbles", r.node()));
     }
 
     static BotAction buttonTemplate(PayloadReader r) {
@@ -54,7 +54,7 @@ final class ChoicePayloads {
         r.optionalString("footer", 0, 1000);
         options(r, 1, 3);
         r.requiredString("fallback", 1, MAX_BODY);
-        return new BotAction.Say(new Packet("button_template", r.node().deepCopy()));
+        return new BotAction.Say(PacketCodec.read("button_template", r.node()));
     }
 
     static BotAction carousel(PayloadReader r) {
@@ -64,7 +64,7 @@ final class ChoicePayloads {
             LinkPayloads.url(new PayloadReader(options.get(i), r.at("options") + "[" + i + "]"), "image_url");
         }
         r.requiredString("fallback", 1, MAX_BODY);
-        return new BotAction.Say(new Packet("carousel", r.node().deepCopy()));
+        return new BotAction.Say(PacketCodec.read("carousel", r.node()));
     }
 
     static BotAction listTemplate(PayloadReader r) {
@@ -79,7 +79,7 @@ final class ChoicePayloads {
             new PayloadReader(options.get(i), r.at("options") + "[" + i + "]").optionalString("description", 0, 1000);
         }
         r.requiredString("fallback", 1, MAX_BODY);
-        return new BotAction.Say(new Packet("list_template", r.node().deepCopy()));
+        return new BotAction.Say(PacketCodec.read("list_template", r.node()));
     }
 
     private static void header(PayloadReader h) {

@@ -1,15 +1,14 @@
 package dev.parley.chatbot;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.addon.DispatchService;
 import dev.parley.config.TimeoutAction;
 import dev.parley.conversation.Author;
+import dev.parley.conversation.ChatPacket;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStore;
-import dev.parley.conversation.Packet;
 import dev.parley.conversation.TimelineStore;
-import dev.parley.json.Json;
 import dev.parley.routing.Bot;
 import dev.parley.routing.Pick;
 import dev.parley.routing.Router;
@@ -47,7 +46,7 @@ final class Handover {
             case BotAction.Forward.Target.Skills s -> router.forForward(tx.handle(), Optional.empty(), s.skills());
         };
         if (pick instanceof Pick.Nobody && forward.feedback()) {
-            queue.enqueue(tx, session.conversationId(), session.cid(), Packet.of("forward_failed"));
+            queue.enqueue(tx, session.conversationId(), session.cid(), new ChatPacket.ForwardFailed());
             return true;
         }
         if (!sessions.end(tx, session.cid(), reason, clock.instant())) {
@@ -57,23 +56,21 @@ final class Handover {
         if (forward.target() instanceof BotAction.Forward.Target.Group g) {
             conv = conv.withGroup(g.groupId());
         }
-        ObjectNode line = Json.object().put("reason", reason).put("from_bot", bot.id());
+        StatePacket.Target target = switch (pick) {
+            case Pick.ToOperator to -> StatePacket.Target.operator(to.operator().id(), to.operator().name());
+            case Pick.ToBot to -> throw new IllegalStateException("forwards go to humans only");
+            case Pick.Nobody nobody -> StatePacket.Target.inbox(Optional.empty());
+        };
         Conversation next = switch (pick) {
             case Pick.ToOperator to -> {
-                line.putObject("to").put("type", "operator").put("id", to.operator().id())
-                        .put("name", to.operator().name());
                 yield conv.withStatus(ConversationStatus.ASSIGNED, Optional.of(new Conversation.Assignee(
                         Conversation.Assignee.Type.OPERATOR, to.operator().id())), Optional.empty());
             }
             case Pick.ToBot to -> throw new IllegalStateException("forwards go to humans only");
-            case Pick.Nobody nobody -> {
-                line.putObject("to").put("type", "inbox");
-                yield conv.withStatus(ConversationStatus.INBOX, Optional.empty(), Optional.empty());
-            }
+            case Pick.Nobody nobody -> conv.withStatus(ConversationStatus.INBOX, Optional.empty(), Optional.empty());
         };
         conversations.update(tx, next);
-        timeline.append(tx, conv.id(), Author.system(), new Packet("conversation_forwarded", line), true,
-                Optional.empty());
+        timeline.append(tx, conv.id(), Author.system(), fromBot(reason, bot, target), true, Optional.empty());
         return false;
     }
 
@@ -86,7 +83,7 @@ final class Handover {
         }
         conversations.update(tx, conv.withStatus(ConversationStatus.ENDED, conv.assignee(), Optional.empty()));
         timeline.append(tx, conv.id(), Author.system(),
-                new Packet("conversation_ended", Json.object().put("reason", reason)), true, Optional.empty());
+                new StatePacket.ConversationEnded(reason), true, Optional.empty());
         dispatches.conversationEnded(tx, conv.id());
     }
 
@@ -97,10 +94,12 @@ final class Handover {
         }
         Conversation conv = conversations.find(tx.handle(), session.conversationId()).orElseThrow();
         conversations.update(tx, conv.withStatus(ConversationStatus.INBOX, Optional.empty(), Optional.empty()));
-        ObjectNode line = Json.object().put("reason", reason).put("from_bot", bot.id());
-        line.putObject("to").put("type", "inbox");
-        timeline.append(tx, conv.id(), Author.system(), new Packet("conversation_forwarded", line), true,
-                Optional.empty());
+        timeline.append(tx, conv.id(), Author.system(), fromBot(reason, bot, StatePacket.Target.inbox(Optional.empty())),
+                true, Optional.empty());
+    }
+
+    private static StatePacket.ConversationForwarded fromBot(String reason, Bot bot, StatePacket.Target to) {
+        return new StatePacket.ConversationForwarded(Optional.of(reason), Optional.of(bot.id()), Optional.empty(), to);
     }
 
     /** The bot's conversation timeout action (end, unassign or forward); unassign when none is set. */
@@ -116,8 +115,8 @@ final class Handover {
 
     /** The bot stays unreachable after its retries: its timeout action applies at once. */
     void unavailable(Tx tx, Bot bot, Session session, String error) {
-        timeline.append(tx, session.conversationId(), Author.system(), new Packet("bot_unavailable",
-                Json.object().put("bot_id", session.botId()).put("error", error)), false, Optional.empty());
+        timeline.append(tx, session.conversationId(), Author.system(), new StatePacket.BotUnavailable(
+                session.botId(), error), false, Optional.empty());
         timeout(tx, bot, session, "bot_unavailable");
     }
 }

@@ -1,7 +1,7 @@
 package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.parley.conversation.Packet;
+import dev.parley.conversation.PacketCodec;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -17,19 +17,19 @@ final class LinkPayloads {
             b.requiredString("label", 1, 256);
             url(b, "url");
         }
-        return new BotAction.Say(new Packet("buttons", r.node().deepCopy()));
+        return new BotAction.Say(PacketCodec.read("buttons", r.node()));
     }
 
     static BotAction button(PayloadReader r) {
         r.optionalString("body", 0, ChoicePayloads.MAX_BODY);
         r.requiredString("label", 1, 256);
         url(r, "url");
-        return new BotAction.Say(new Packet("button", r.node().deepCopy()));
+        return new BotAction.Say(PacketCodec.read("button", r.node()));
     }
 
     static BotAction navigate(PayloadReader r) {
         url(r, "url");
-        return new BotAction.Say(new Packet("navigate", r.node().deepCopy()));
+        return new BotAction.Say(PacketCodec.read("navigate", r.node()));
     }
 
     /** A required absolute http(s) URL; anything else (javascript:, data:, relative) is refused. */

@@ -1,7 +1,7 @@
 package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.conversation.Packet;
+import dev.parley.conversation.ChatPacket;
 import dev.parley.media.MediaResult;
 import dev.parley.media.MediaService;
 import dev.parley.media.StoredMedia;
@@ -58,11 +58,10 @@ final class MediaEvents {
     }
 
     /** What a resolved media event shows the contact. */
-    Packet packet(Tx tx, BotAction.Media m) {
+    ChatPacket.Media packet(Tx tx, BotAction.Media m) {
         StoredMedia stored = media.require(tx.handle(), m.url());
-        ObjectNode payload = media.payload(stored, m.caption());
-        payload.put("type", m.type().orElse(stored.kind()).wire());
-        return new Packet("media", payload);
+        return new ChatPacket.Media(stored.url(), stored.mimeType(), stored.filename(), stored.size(), m.caption(),
+                Optional.of(m.type().orElse(stored.kind()).wire()));
     }
 
     /** The event pointing at Parley's copy, also as sent, so that it can wait for a delay and be read again. */

@@ -7,7 +7,7 @@ import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.NoteStore;
-import dev.parley.conversation.Packet;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
@@ -49,14 +49,8 @@ final class ProfileUpdates {
         contacts.update(tx, new Contact(c.id(), u.name().or(c::name), u.email().or(c::email),
                 u.mobileNumber().or(c::mobileNumber), u.externalCustomerId().or(c::externalCustomerId), c.locale(),
                 custom, campaigns, c.pageTags(), c.createdAt()));
-        ObjectNode changed = Json.object();
-        u.name().ifPresent(v -> changed.put("name", v));
-        u.email().ifPresent(v -> changed.put("email", v));
-        u.mobileNumber().ifPresent(v -> changed.put("mobile_number", v));
-        u.externalCustomerId().ifPresent(v -> changed.put("external_customer_id", v));
-        u.customFields().ifPresent(v -> changed.set("custom_fields", v));
-        u.campaigns().ifPresent(v -> changed.put("campaigns", v));
-        internal(tx, bot, convId, "contact_update", changed);
+        internal(tx, bot, convId, new StatePacket.ContactUpdate(u.name(), u.email(), u.mobileNumber(),
+                u.externalCustomerId(), u.customFields(), u.campaigns()));
     }
 
     void conversation(Tx tx, Bot bot, String convId, BotAction.UpdateConversation u) {
@@ -69,12 +63,8 @@ final class ProfileUpdates {
                         .orElse(c.topics()),
                 u.locale().or(c::locale), custom, c.pageUrl(), c.approachMode(), c.lastSeq(), c.createdAt(),
                 c.lastActivityAt()));
-        ObjectNode changed = Json.object();
-        u.subject().ifPresent(v -> changed.put("subject", v));
-        u.topics().ifPresent(v -> changed.set("topics", Json.MAPPER.valueToTree(v)));
-        u.locale().ifPresent(v -> changed.put("locale", v));
-        u.customFields().ifPresent(v -> changed.set("custom_fields", v));
-        internal(tx, bot, convId, "conversation_update", changed);
+        internal(tx, bot, convId, new StatePacket.ConversationUpdate(u.subject(), u.topics(), u.locale(),
+                u.customFields()));
     }
 
     /** The update with its mobile number in E.164, read in {@code region} when written nationally. */
@@ -103,13 +93,12 @@ final class ProfileUpdates {
         NoteStore.Note note = n.contactIdentityId().isPresent()
                 ? notes.add(tx, Optional.empty(), Optional.of(conv.contactId()), author, n.body())
                 : notes.add(tx, Optional.of(convId), Optional.empty(), author, n.body());
-        ObjectNode payload = Json.object().put("note_id", note.id()).put("body", n.body())
-                .put("about", n.contactIdentityId().isPresent() ? "contact" : "conversation");
-        internal(tx, bot, convId, "note_create", payload);
+        internal(tx, bot, convId, new StatePacket.NoteCreate(note.id(), n.body(),
+                Optional.of(n.contactIdentityId().isPresent() ? "contact" : "conversation")));
     }
 
-    private void internal(Tx tx, Bot bot, String convId, String name, ObjectNode payload) {
-        timeline.append(tx, convId, Author.bot(bot.id(), bot.name()), new Packet(name, payload), false,
+    private void internal(Tx tx, Bot bot, String convId, StatePacket line) {
+        timeline.append(tx, convId, Author.bot(bot.id(), bot.name()), line, false,
                 Optional.empty());
     }
 }

@@ -5,9 +5,8 @@ import dev.parley.conversation.Author;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStore;
-import dev.parley.conversation.Packet;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineStore;
-import dev.parley.json.Json;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
 import java.time.Clock;
@@ -93,8 +92,8 @@ final class TimeoutSweeper implements AutoCloseable {
             conv.get().sessionCid().ifPresent(cid -> sessions.end(tx, cid, "live_timeout", clock.instant()));
             conversations.update(tx, conv.get().withStatus(ConversationStatus.ENDED, conv.get().assignee(),
                     Optional.empty()));
-            timeline.append(tx, id, Author.system(), new Packet("conversation_ended",
-                    Json.object().put("reason", "live_timeout")), true, Optional.empty());
+            timeline.append(tx, id, Author.system(), new StatePacket.ConversationEnded(
+                    "live_timeout"), true, Optional.empty());
             dispatches.conversationEnded(tx, id);
         }));
     }

@@ -1,31 +1,39 @@
 package dev.parley.conversation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.error.ClientError;
 import dev.parley.store.Tx;
-import java.util.Set;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /** Choice messages on the web channel: a step answered once (chatbot spec §10). */
 final class Choices {
-    static final Set<String> CHOICE_PACKETS = Set.of("bubbles", "carousel", "button_template", "list_template");
-
-    record Option(String id, String label) {}
-
     private Choices() {}
 
-    static Option option(TimelineItem choice, String optionId) {
-        if (!CHOICE_PACKETS.contains(choice.packet().name())) {
-            throw ClientError.badRequest("not_a_choice",
-                    "message '" + choice.id() + "' is a " + choice.packet().name() + ", not a choice", "message_id");
-        }
-        for (JsonNode o : choice.packet().payload().path("options")) {
-            if (optionId.equals(o.path("id").asText())) {
-                return new Option(optionId, o.path("label").asText());
+    static ChoicePacket.Option option(TimelineItem choice, String optionId) {
+        List<ChoicePacket.Option> options = switch (choice.packet()) {
+            case ChoicePacket.Bubbles b -> b.choices();
+            case ChoicePacket.Carousel c -> c.choices();
+            case ChoicePacket.ButtonTemplate t -> t.choices();
+            case ChoicePacket.ListTemplate l -> l.choices();
+            case ChoicePacket.Button b -> throw notAChoice(choice);
+            case ChoicePacket.Buttons b -> throw notAChoice(choice);
+            case ChoicePacket.Navigate n -> throw notAChoice(choice);
+            case ChatPacket c -> throw notAChoice(choice);
+            case StatePacket s -> throw notAChoice(choice);
+            case Packet.Raw r -> throw notAChoice(choice);
+        };
+        for (ChoicePacket.Option o : options) {
+            if (optionId.equals(o.id())) {
+                return o;
             }
         }
         throw ClientError.badRequest("unknown_option",
                 "option_id '" + optionId + "' is not an option of message '" + choice.id() + "'", "option_id");
+    }
+
+    private static ClientError notAChoice(TimelineItem choice) {
+        return ClientError.badRequest("not_a_choice",
+                "message '" + choice.id() + "' is a " + choice.packet().event() + ", not a choice", "message_id");
     }
 
     static boolean answered(Handle h, String messageId) {

@@ -2,6 +2,7 @@ package dev.parley.conversation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.auth.Secrets;
+import dev.parley.channel.ChannelType;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
 import dev.parley.routing.Widget;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** What a contact does on the web channel: open a conversation, write, upload a file, click a choice. */
 public final class ContactService {
@@ -27,12 +29,12 @@ public final class ContactService {
     private final ConversationStore conversations;
     private final TimelineStore timeline;
     private final ConversationHooks hooks;
-    private final PageTagHook pageTagHook;
+    private final ConversationOpener opener;
     private final MediaQuota mediaQuota;
 
     public ContactService(Database db, Clock clock, Ids ids, WorkspaceStore workspace, ContactStore contacts,
             ConversationStore conversations, TimelineStore timeline, ConversationHooks hooks,
-            PageTagHook pageTagHook, MediaQuota mediaQuota) {
+            ConversationOpener opener, MediaQuota mediaQuota) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
@@ -41,7 +43,7 @@ public final class ContactService {
         this.conversations = conversations;
         this.timeline = timeline;
         this.hooks = hooks;
-        this.pageTagHook = pageTagHook;
+        this.opener = opener;
         this.mediaQuota = mediaQuota;
     }
 
@@ -53,7 +55,7 @@ public final class ContactService {
 
     /** Opens a conversation and routes it. */
     public Opened open(String widgetId, OpenRequest req) {
-        return open(widgetId, req, (tx, conv, contact, returning) -> hooks.opened(tx, conv, contact, returning));
+        return open(widgetId, req, ConversationOpener.Handling.Route::new);
     }
 
     /**
@@ -61,7 +63,7 @@ public final class ContactService {
      * session starts with {@code variables}.
      */
     public Opened openForBot(String widgetId, OpenRequest req, String botId, ObjectNode variables) {
-        return open(widgetId, req, (tx, conv, contact, returning) -> hooks.startBot(tx, conv, botId, variables));
+        return open(widgetId, req, returning -> new ConversationOpener.Handling.StartBot(botId, variables, false));
     }
 
     /**
@@ -69,19 +71,10 @@ public final class ContactService {
      * so that the operators' lists leave it out.
      */
     public Opened openTestChat(String widgetId, OpenRequest req, String botId) {
-        return open(widgetId, req, (tx, conv, contact, returning) -> {
-            tx.handle().createUpdate("UPDATE conversations SET test = 1 WHERE id = :id").bind("id", conv.id())
-                    .execute();
-            return hooks.startBot(tx, conv, botId, Json.object());
-        });
+        return open(widgetId, req, returning -> new ConversationOpener.Handling.StartBot(botId, Json.object(), true));
     }
 
-    /** What happens to a conversation just stored, in its transaction. */
-    private interface Opening {
-        Conversation start(Tx tx, Conversation conv, Contact contact, boolean returning);
-    }
-
-    private Opened open(String widgetId, OpenRequest req, Opening opening) {
+    private Opened open(String widgetId, OpenRequest req, Function<Boolean, ConversationOpener.Handling> handling) {
         Widget widget = db.read(h -> workspace.openWidget(h, widgetId))
                 .orElseThrow(() -> ClientError.notFound("widget", widgetId));
         Optional<Contact> returning = req.contactToken().map(this::authenticate);
@@ -95,30 +88,24 @@ public final class ContactService {
                 contacts.insert(tx, contact);
                 contacts.addToken(tx, Secrets.hash(newToken.get()), contact.id(), widget.id(), now);
             }
-            Conversation conv = Conversation.onWidget(ids.next("conv"), widget, contact, req.pageUrl(), req.proactive(),
-                    now);
-            conversations.insert(tx, conv);
-            Map<String, ObjectNode> tags = pageTags(req);
-            if (!tags.isEmpty()) {
-                pageTagHook.tagged(tx, conv, contact, tags, now);
-            }
-            opening.start(tx, conv, contact, returning.isPresent());
+            Conversation conv = opener.open(tx, new ConversationOpener.Opening(widget, ChannelType.WEB, contact,
+                    req.pageUrl(), req.proactive(), pageTags(req), new ConversationOpener.First.Nothing(),
+                    handling.apply(returning.isPresent())));
             return new Opened(conv.id(), contact.id(), newToken);
         });
     }
 
     /** Stores the contact's message (once per {@code clientId}) and hands it on. */
     public TimelineItem write(Contact contact, String conversationId, String body, Optional<String> clientId) {
-        return append(contact, conversationId, new Packet("message", Json.object().put("body", body)), clientId, 0);
+        return append(contact, conversationId, ChatPacket.Message.text(body), clientId, 0);
     }
 
     /**
      * Stores the contact's upload, a {@code media} item whose file is already stored, and hands it on;
      * its {@code size} counts against the conversation's {@link MediaQuota}.
      */
-    public TimelineItem upload(Contact contact, String conversationId, ObjectNode media) {
-        return append(contact, conversationId, new Packet("media", media), Optional.empty(),
-                media.path("size").asLong());
+    public TimelineItem upload(Contact contact, String conversationId, ChatPacket.Media media) {
+        return append(contact, conversationId, media, Optional.empty(), media.size());
     }
 
     private TimelineItem append(Contact contact, String conversationId, Packet packet, Optional<String> clientId,
@@ -155,16 +142,13 @@ public final class ContactService {
             TimelineItem choice = timeline.byId(tx.handle(), conv.id(), messageId)
                     .filter(TimelineItem::visibleToContact)
                     .orElseThrow(() -> ClientError.notFound("message in this conversation", messageId));
-            Choices.Option option = Choices.option(choice, optionId);
+            ChoicePacket.Option option = Choices.option(choice, optionId);
             if (Choices.answered(tx.handle(), messageId)) {
                 throw ClientError.conflict("choice_answered",
                         "message '" + messageId + "' was already answered; a choice can be answered once");
             }
-            ObjectNode payload = Json.object();
-            payload.putObject("value").put("id", option.id()).put("label", option.label());
-            payload.put("message_id", messageId);
             TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()),
-                    new Packet("click", payload), true, Optional.empty());
+                    new ChatPacket.Click(option, Optional.of(messageId)), true, Optional.empty());
             Choices.recordAnswer(tx, conv.id(), messageId, optionId, item.seq());
             hooks.contactWrote(tx, conv, item);
             return item;
@@ -187,9 +171,9 @@ public final class ContactService {
             contacts.update(tx, registered);
             conversations.setAwaitingRegistration(tx, conv.id(), false);
             TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), Optional.of(name)),
-                    new Packet("registration", Json.object().put("name", name).put("email", email)), true,
+                    new StatePacket.Registration(name, email), true,
                     Optional.empty());
-            hooks.opened(tx, conv, registered, false);
+            hooks.opened(tx, conv, registered, false, ChatPacket.Start.empty());
             return item;
         });
     }

@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import dev.parley.channel.ChannelType;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.json.Json;
@@ -14,9 +15,10 @@ public record Conversation(String id, String contactId, String widgetId, String 
         String approachMode, long lastSeq, Instant createdAt, Instant lastActivityAt) {
 
     /** A new web conversation of {@code contact} on {@code widget}, in the inbox of the widget's group. */
-    static Conversation onWidget(String id, Widget widget, Contact contact, Optional<String> pageUrl,
+    static Conversation open(String id, Widget widget, ChannelType channel, Contact contact, Optional<String> pageUrl,
             boolean proactive, Instant now) {
-        return new Conversation(id, contact.id(), widget.id(), widget.groupId(), "web", ConversationStatus.INBOX,
+        return new Conversation(id, contact.id(), widget.id(), widget.groupId(), channel.wire(),
+                ConversationStatus.INBOX,
                 Optional.empty(), Optional.empty(), Optional.empty(), Json.array(), contact.locale(), Json.object(),
                 pageUrl, proactive ? "proactive" : "normal", 0, now, now);
     }

@@ -1,19 +1,31 @@
 package dev.parley.conversation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.json.Json;
 
-/** Everything that happens in a conversation: an event name and its parameters (the Chatbot API's model). */
-public record Packet(String name, ObjectNode payload) {
+/**
+ * Everything that happens in a conversation (the Chatbot API's model): one record per event name,
+ * its payload as typed fields. {@link PacketCodec} reads and writes the wire JSON. Switch over it
+ * without {@code default}, so that a new kind is a compile error until every renderer handles it.
+ */
+public sealed interface Packet permits ChatPacket, ChoicePacket, StatePacket, Packet.Raw {
 
-    public static Packet of(String name) {
-        return new Packet(name, Json.object());
+    /** The event name on the wire: {@code message}, {@code click}, {@code conversation_ended}… */
+    default String event() {
+        return PacketCodec.event(this);
     }
 
-    public ObjectNode toJson() {
-        ObjectNode n = Json.object();
-        n.put("name", name);
-        n.set("payload", payload);
-        return n;
+    /**
+     * An event this version does not know (a future event, or a stored row that does not read as its
+     * kind): kept with its name and JSON as they are.
+     */
+    record Raw(String event, ObjectNode payload) implements Packet {
+        public Raw {
+            payload = payload.deepCopy();
+        }
+
+        @Override
+        public ObjectNode payload() {
+            return payload.deepCopy();
+        }
     }
 }

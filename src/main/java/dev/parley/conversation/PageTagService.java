@@ -92,13 +92,11 @@ public final class PageTagService {
             Contact current = contacts.find(tx.handle(), contact.id()).orElseThrow();
             contacts.update(tx, current.withPageTags(merged(current.pageTags(), Map.of(tag, props), now)));
             hook.tagged(tx, conv, current, Map.of(tag, props), now);
-            ObjectNode payload = Json.object().put("tag", tag);
-            payload.set("properties", props);
             Optional<TimelineItem> same = timeline.latest(tx.handle(), conv.id(), "page_tag", RECENT_TAGS).stream()
-                    .filter(item -> item.packet().payload().path("tag").asText().equals(tag)).findFirst()
-                    .filter(item -> item.packet().payload().path("properties").equals(props));
+                    .filter(item -> item.packet() instanceof StatePacket.PageTag t && t.tag().equals(tag)).findFirst()
+                    .filter(item -> item.packet() instanceof StatePacket.PageTag t && t.properties().equals(props));
             return same.orElseGet(() -> timeline.append(tx, conv.id(), Author.contact(contact.id(), current.name()),
-                    new Packet("page_tag", payload), false, Optional.empty()));
+                    new StatePacket.PageTag(tag, props), false, Optional.empty()));
         });
     }
 
@@ -107,7 +105,7 @@ public final class PageTagService {
         return db.write(tx -> {
             Conversation conv = owned(tx, contact, conversationId);
             return timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()),
-                    new Packet("page_view", Json.object().put("url", url)), false, Optional.empty());
+                    new StatePacket.PageView(url), false, Optional.empty());
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.channel.ChannelType;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
 import dev.parley.routing.Bot;
@@ -10,6 +11,7 @@ import dev.parley.store.Ids;
 import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -22,21 +24,16 @@ public final class ProactiveConversations {
     private final Ids ids;
     private final WorkspaceStore workspace;
     private final ContactStore contacts;
-    private final ConversationStore conversations;
-    private final TimelineStore timeline;
-    private final ConversationHooks hooks;
+    private final ConversationOpener opener;
     private final IdentitySecrets identities;
 
     public ProactiveConversations(Clock clock, Ids ids, WorkspaceStore workspace, ContactStore contacts,
-            ConversationStore conversations, TimelineStore timeline, ConversationHooks hooks,
-            IdentitySecrets identities) {
+            ConversationOpener opener, IdentitySecrets identities) {
         this.clock = clock;
         this.ids = ids;
         this.workspace = workspace;
         this.contacts = contacts;
-        this.conversations = conversations;
-        this.timeline = timeline;
-        this.hooks = hooks;
+        this.opener = opener;
         this.identities = identities;
     }
 
@@ -84,11 +81,12 @@ public final class ProactiveConversations {
                             : ", and the widget has no signed visitor identity (set identity on the widget in"
                             + " parley.yml and identify logged-in visitors with parley('identify', …))"), "user");
         }
-        Conversation conv = Conversation.onWidget(ids.next("conv"), widget, contact, Optional.empty(), true, now);
-        conversations.insert(tx, conv);
-        firstMessage.ifPresent(text -> timeline.append(tx, conv.id(), Author.bot(bot.id(), bot.name()),
-                new Packet("message", Json.object().put("body", text)), true, Optional.empty()));
-        hooks.startBot(tx, conv, bot.id(), variables);
+        ConversationOpener.First first = firstMessage.<ConversationOpener.First>map(text ->
+                new ConversationOpener.First.FromBusiness(Author.bot(bot.id(), bot.name()), ChatPacket.Message.text(text)))
+                .orElseGet(ConversationOpener.First.Nothing::new);
+        Conversation conv = opener.open(tx, new ConversationOpener.Opening(widget, ChannelType.WEB, contact,
+                Optional.empty(), true, Map.of(), first, new ConversationOpener.Handling.StartBot(bot.id(), variables,
+                false)));
         return new Opened(conv.id(), contact.id(), Optional.empty());
     }
 

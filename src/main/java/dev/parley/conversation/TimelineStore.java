@@ -62,7 +62,7 @@ public final class TimelineStore {
         TimelineItem item = new TimelineItem(conversationId, seq, id, now, author, packet, visibleToContact);
         tx.afterCommit(() -> hub.publish(item));
         tx.afterCommit(() -> Meters.timelineItem(String.valueOf(row.get("channel_type")), author.type().wire(),
-                packet.name()));
+                packet.event()));
         return item;
     }
 
@@ -75,8 +75,8 @@ public final class TimelineStore {
             Author author, Packet packet, boolean visibleToContact, Optional<String> clientId) {
         return statement.bind("conv", conversationId).bind("id", id).bind("at", at.toEpochMilli())
                 .bind("atype", author.type().wire()).bind("aid", author.id().orElse(null))
-                .bind("aname", author.name().orElse(null)).bind("name", packet.name())
-                .bind("payload", Json.write(packet.payload())).bind("visible", visibleToContact ? 1 : 0)
+                .bind("aname", author.name().orElse(null)).bind("name", packet.event())
+                .bind("payload", Json.write(PacketCodec.payload(packet))).bind("visible", visibleToContact ? 1 : 0)
                 .bind("client", clientId.orElse(null));
     }
 
@@ -116,7 +116,7 @@ public final class TimelineStore {
     private static TimelineItem map(ResultSet rs) throws SQLException {
         Author author = new Author(Author.Type.fromWire(rs.getString("author_type")),
                 Optional.ofNullable(rs.getString("author_id")), Optional.ofNullable(rs.getString("author_name")));
-        Packet packet = new Packet(rs.getString("packet_name"), Json.parseStoredObject(rs.getString("payload")));
+        Packet packet = PacketCodec.read(rs.getString("packet_name"), Json.parseStoredObject(rs.getString("payload")));
         return new TimelineItem(rs.getString("conversation_id"), rs.getLong("seq"), rs.getString("id"),
                 Instant.ofEpochMilli(rs.getLong("at")), author, packet, rs.getInt("visible_to_contact") == 1);
     }

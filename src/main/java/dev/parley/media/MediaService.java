@@ -1,7 +1,5 @@
 package dev.parley.media;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.json.Json;
 import dev.parley.store.Database;
 import dev.parley.store.Tx;
 import java.io.IOException;
@@ -103,17 +101,6 @@ public final class MediaService {
     public StoredMedia require(Handle h, String url) {
         return store.ownId(url).flatMap(id -> store.find(h, id))
                 .orElseThrow(() -> new MediaException("no stored media file at " + url));
-    }
-
-    /** The payload of a {@code media} item: {@code url, mime_type, filename, size, caption}. */
-    public ObjectNode payload(StoredMedia media, Optional<String> caption) {
-        ObjectNode p = Json.object();
-        p.put("url", media.url());
-        p.put("mime_type", media.mimeType());
-        p.put("filename", media.filename());
-        p.put("size", media.size());
-        p.put("caption", caption.orElse(null));
-        return p;
     }
 
     /** Removes a stored file that ended up in no conversation. */

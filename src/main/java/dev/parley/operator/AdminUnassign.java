@@ -1,14 +1,12 @@
 package dev.parley.operator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.chatbot.ChatbotModule;
 import dev.parley.conversation.Author;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStore;
-import dev.parley.conversation.Packet;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineStore;
-import dev.parley.json.Json;
 import dev.parley.store.Tx;
 import java.util.List;
 import java.util.Locale;
@@ -47,13 +45,21 @@ final class AdminUnassign {
             Conversation conv = locked.get();
             conv.sessionCid().ifPresent(cid -> chatbot.endSession(tx, cid, reason));
             conversations.update(tx, conv.withStatus(ConversationStatus.INBOX, Optional.empty(), Optional.empty()));
-            ObjectNode line = Json.object().put("reason", reason).put("from_" + wire(who.type()), who.id());
-            line.putObject("to").put("type", "inbox");
-            timeline.append(tx, conv.id(), Author.system(), new Packet("conversation_forwarded", line), true,
-                    Optional.empty());
+            timeline.append(tx, conv.id(), Author.system(), forwarded(reason, who), true, Optional.empty());
             moved++;
         }
         return moved;
+    }
+
+    /** The conversation left {@code who} for the inbox. */
+    private static StatePacket.ConversationForwarded forwarded(String reason, Conversation.Assignee who) {
+        Optional<String> id = Optional.of(who.id());
+        return switch (who.type()) {
+            case BOT -> new StatePacket.ConversationForwarded(Optional.of(reason), id, Optional.empty(),
+                    StatePacket.Target.inbox(Optional.empty()));
+            case OPERATOR -> new StatePacket.ConversationForwarded(Optional.of(reason), Optional.empty(), id,
+                    StatePacket.Target.inbox(Optional.empty()));
+        };
     }
 
     private static String wire(Conversation.Assignee.Type type) {

@@ -9,7 +9,8 @@ import dev.parley.conversation.Author;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStore;
-import dev.parley.conversation.Packet;
+import dev.parley.conversation.ChatPacket;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.error.ClientError;
@@ -88,9 +89,8 @@ public final class OperatorService {
     public TimelineItem reply(Operator me, String conversationId, String body, String textFormat) {
         return db.write(tx -> {
             Conversation conv = lock(tx, me, conversationId, ConversationAccess.Action.REPLY);
-            ObjectNode payload = Json.object().put("body", body).put("text_format", textFormat);
-            return timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()), new Packet("message", payload),
-                    true, Optional.empty());
+            return timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()),
+                    new ChatPacket.Message(body, Optional.of(textFormat)), true, Optional.empty());
         });
     }
 
@@ -103,8 +103,7 @@ public final class OperatorService {
                 Operator target = workspace.operator(tx.handle(), operatorId.get())
                         .orElseThrow(() -> ClientError.notFound("operator", operatorId.get()));
                 assign(tx, conv, target, "forward");
-                forwardedLine(tx, conv, Json.object().put("type", "operator").put("id", target.id())
-                        .put("name", target.name()));
+                forwardedLine(tx, conv, StatePacket.Target.operator(target.id(), target.name()));
                 return;
             }
             String group = groupId.orElseThrow();
@@ -114,15 +113,14 @@ public final class OperatorService {
             switch (pick) {
                 case Pick.ToOperator to -> {
                     assign(tx, regrouped, to.operator(), "forward");
-                    forwardedLine(tx, conv, Json.object().put("type", "operator").put("id", to.operator().id())
-                            .put("name", to.operator().name()));
+                    forwardedLine(tx, conv, StatePacket.Target.operator(to.operator().id(), to.operator().name()));
                 }
                 case Pick.ToBot bot -> throw new IllegalStateException("forwards go to humans only");
                 case Pick.Nobody nobody -> {
                     // An inbox conversation only changes group: it waits in the other group's inbox.
                     conversations.update(tx, conv.status() == ConversationStatus.INBOX ? regrouped
                             : regrouped.withStatus(ConversationStatus.INBOX, Optional.empty(), Optional.empty()));
-                    forwardedLine(tx, conv, Json.object().put("type", "inbox").put("group", group));
+                    forwardedLine(tx, conv, StatePacket.Target.inbox(Optional.of(group)));
                 }
             }
         });
@@ -133,8 +131,8 @@ public final class OperatorService {
             Conversation conv = lock(tx, me, conversationId, ConversationAccess.Action.END);
             conv.sessionCid().ifPresent(cid -> chatbot.endSession(tx, cid, "ended_by_operator"));
             conversations.update(tx, conv.withStatus(ConversationStatus.ENDED, conv.assignee(), Optional.empty()));
-            timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()), new Packet("conversation_ended",
-                    Json.object().put("reason", "ended_by_operator")), true, Optional.empty());
+            timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()), new StatePacket.ConversationEnded(
+                    "ended_by_operator"), true, Optional.empty());
             dispatches.conversationEnded(tx, conv.id());
         });
     }
@@ -145,7 +143,7 @@ public final class OperatorService {
             NoteStore.Note note = notes.add(tx, Optional.of(conv.id()), Optional.empty(),
                     Author.operator(me.id(), me.name()), body);
             timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()),
-                    new Packet("note_create", Json.object().put("note_id", note.id()).put("body", body)), false,
+                    new StatePacket.NoteCreate(note.id(), body, Optional.empty()), false,
                     Optional.empty());
             return note;
         });
@@ -154,16 +152,13 @@ public final class OperatorService {
     private void assign(Tx tx, Conversation conv, Operator to, String reason) {
         conversations.update(tx, conv.withStatus(ConversationStatus.ASSIGNED, Optional.of(
                 new Conversation.Assignee(Conversation.Assignee.Type.OPERATOR, to.id())), Optional.empty()));
-        ObjectNode line = Json.object().put("reason", reason);
-        line.putObject("to").put("type", "operator").put("id", to.id()).put("name", to.name());
-        timeline.append(tx, conv.id(), Author.system(), new Packet("assignment", line), false, Optional.empty());
+        timeline.append(tx, conv.id(), Author.system(), new StatePacket.Assignment(Optional.of(reason),
+                StatePacket.Target.operator(to.id(), to.name()), Optional.empty()), false, Optional.empty());
     }
 
-    private void forwardedLine(Tx tx, Conversation conv, ObjectNode to) {
-        ObjectNode line = Json.object();
-        line.set("to", to);
-        timeline.append(tx, conv.id(), Author.system(), new Packet("conversation_forwarded", line), true,
-                Optional.empty());
+    private void forwardedLine(Tx tx, Conversation conv, StatePacket.Target to) {
+        timeline.append(tx, conv.id(), Author.system(), new StatePacket.ConversationForwarded(Optional.empty(),
+                Optional.empty(), Optional.empty(), to), true, Optional.empty());
     }
 
     /** Locks the conversation once {@code me} may do {@code action} with it. */

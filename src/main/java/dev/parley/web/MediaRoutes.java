@@ -1,5 +1,6 @@
 package dev.parley.web;
 
+import dev.parley.conversation.ChatPacket;
 import dev.parley.conversation.Contact;
 import dev.parley.conversation.ContactService;
 import dev.parley.conversation.TimelineItem;
@@ -66,7 +67,8 @@ final class MediaRoutes {
         };
         TimelineItem item;
         try {
-            item = contacts.upload(contact, conversationId, media.payload(stored, upload.caption()));
+            item = contacts.upload(contact, conversationId, new ChatPacket.Media(stored.url(),
+                    stored.mimeType(), stored.filename(), stored.size(), upload.caption(), Optional.empty()));
         } catch (RuntimeException e) {
             media.discard(stored);
             throw e;

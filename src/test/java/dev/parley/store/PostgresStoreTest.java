@@ -3,7 +3,7 @@ package dev.parley.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.conversation.Author;
-import dev.parley.conversation.Packet;
+import dev.parley.conversation.ChatPacket;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.testing.StoreKind;
 import io.micrometer.core.instrument.Metrics;
@@ -28,7 +28,7 @@ class PostgresStoreTest extends StoreContract {
 
         TimelineItem item = db.write(tx -> {
             conversations.lock(tx, conv).orElseThrow();
-            return timeline.append(tx, conv, Author.system(), Packet.of("message"), true, Optional.of("k"));
+            return timeline.append(tx, conv, Author.system(), ChatPacket.Message.text("hello"), true, Optional.of("k"));
         });
         double sent = count(StoreCounters.STATEMENTS) - statements;
         double committed = count(StoreCounters.COMMITS) - commits;

@@ -12,6 +12,9 @@ import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.LiveHub;
 import dev.parley.conversation.Packet;
+import dev.parley.conversation.ChatPacket;
+import dev.parley.conversation.ChoicePacket;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.json.Json;
@@ -80,7 +83,7 @@ abstract class StoreContract {
         for (int i = 0; i < 200; i++) {
             int n = i;
             futures.add(pool.submit(() -> db.write(tx -> timeline.append(tx, conv, Author.system(),
-                    new Packet("message", Json.object().put("body", "m" + n)), true, Optional.empty()))));
+                    ChatPacket.Message.text("m" + n), true, Optional.empty()))));
         }
         for (Future<TimelineItem> f : futures) {
             f.get();
@@ -95,9 +98,10 @@ abstract class StoreContract {
     @Test
     void aClientIdIsStoredOncePerConversation() {
         String conv = newConversation();
-        db.useWrite(tx -> timeline.append(tx, conv, Author.system(), Packet.of("message"), true, Optional.of("k")));
-        assertThatThrownBy(() -> db.useWrite(tx -> timeline.append(tx, conv, Author.system(), Packet.of("message"),
-                true, Optional.of("k")))).isInstanceOf(RuntimeException.class);
+        Packet hello = ChatPacket.Message.text("hello");
+        db.useWrite(tx -> timeline.append(tx, conv, Author.system(), hello, true, Optional.of("k")));
+        assertThatThrownBy(() -> db.useWrite(tx -> timeline.append(tx, conv, Author.system(), hello, true,
+                Optional.of("k")))).isInstanceOf(RuntimeException.class);
         Optional<TimelineItem> stored = db.read(h -> timeline.byClientId(h, conv, "k"));
         assertThat(stored).isPresent();
         assertThat(items(conv, false)).hasSize(1);
@@ -109,7 +113,7 @@ abstract class StoreContract {
         String conv = newConversation();
         List<String> announced = new ArrayList<>();
         assertThatThrownBy(() -> db.useWrite(tx -> {
-            timeline.append(tx, conv, Author.system(), Packet.of("message"), true, Optional.empty());
+            timeline.append(tx, conv, Author.system(), ChatPacket.Message.text("hello"), true, Optional.empty());
             tx.afterCommit(() -> announced.add("x"));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
@@ -121,12 +125,38 @@ abstract class StoreContract {
     void contactViewHidesInternalItems() {
         String conv = newConversation();
         db.useWrite(tx -> {
-            timeline.append(tx, conv, Author.system(), Packet.of("assignment"), false, Optional.empty());
-            timeline.append(tx, conv, Author.system(), Packet.of("message"), true, Optional.empty());
+            timeline.append(tx, conv, Author.system(), new StatePacket.ConversationEnded("test"), false,
+                    Optional.empty());
+            timeline.append(tx, conv, Author.system(), ChatPacket.Message.text("hello"), true, Optional.empty());
         });
         assertThat(items(conv, true)).extracting(TimelineItem::seq)
                 .containsExactly(2L);
         assertThat(items(conv, false)).hasSize(2);
+    }
+
+    @Test
+    void rowsWrittenByEarlierVersionsReadAsTypedPacketsAndShowTheSameJson() {
+        String conv = newConversation();
+        String bubbles = "{\"body\":\"Pick\",\"options\":[{\"id\":\"a\",\"label\":\"A\"}],\"fallback\":\"Reply 1\"}";
+        String future = "{\"z\":1,\"a\":[true]}";
+        db.useWrite(tx -> {
+            tx.handle().createUpdate("UPDATE conversations SET last_seq = 2 WHERE id = :c").bind("c", conv).execute();
+            for (String[] row : List.of(new String[] {"1", "bubbles", bubbles}, new String[] {"2", "typing", future})) {
+                tx.handle().createUpdate("""
+                        INSERT INTO timeline (conversation_id, seq, id, at, author_type, author_id, author_name,
+                          packet_name, payload, visible_to_contact, client_id)
+                        VALUES (:c, :seq, :id, 0, 'bot', 'b1', 'Bot', :name, :payload, 1, NULL)""")
+                        .bind("c", conv).bind("seq", Long.parseLong(row[0])).bind("id", "msg_old" + row[0])
+                        .bind("name", row[1]).bind("payload", row[2]).execute();
+            }
+        });
+        List<TimelineItem> items = items(conv, true);
+        assertThat(items.get(0).packet()).isInstanceOf(ChoicePacket.Bubbles.class);
+        assertThat(items.get(1).packet()).isEqualTo(new Packet.Raw("typing", Json.parseStoredObject(future)));
+        assertThat(Json.write(items.get(0).toJson().get("packet")))
+                .isEqualTo("{\"name\":\"bubbles\",\"payload\":" + bubbles + "}");
+        assertThat(Json.write(items.get(1).toJson().get("packet")))
+                .isEqualTo("{\"name\":\"typing\",\"payload\":" + future + "}");
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.parley.flow.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.chatbot.InProcessBots;
 import dev.parley.conversation.Author;
-import dev.parley.conversation.Packet;
+import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.json.Json;
 import dev.parley.routing.Bot;
@@ -46,9 +46,7 @@ final class FlowBots implements InProcessBots {
 
     /** A line for admins on the conversation's timeline; contacts never see it. */
     private void log(Tx tx, Bot bot, String conversationId, FlowLog.Line line) {
-        ObjectNode payload = Json.object().put("node", line.node()).put("level", line.level())
-                .put("message", line.message());
-        timeline.append(tx, conversationId, Author.bot(bot.id(), bot.name()), new Packet("flow_log", payload), false,
-                Optional.empty());
+        timeline.append(tx, conversationId, Author.bot(bot.id(), bot.name()),
+                new StatePacket.FlowLog(line.node(), line.level(), line.message()), false, Optional.empty());
     }
 }
