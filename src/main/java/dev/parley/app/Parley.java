@@ -20,6 +20,7 @@ import dev.parley.limit.ContactLimits;
 import dev.parley.limit.Limiters;
 import dev.parley.conversation.ContactService;
 import dev.parley.conversation.ProactiveConversations;
+import dev.parley.conversation.RedisFanout;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.IdentitySecrets;
@@ -109,6 +110,8 @@ public final class Parley implements AutoCloseable {
             ConversationStore conversations = new ConversationStore(hub);
             ContactStore contacts = new ContactStore();
             TimelineStore timeline = new TimelineStore(clock, ids, hub);
+            node.redis().ifPresent(redis -> RedisFanout.start(redis, hub, db, timeline, conversations,
+                    ids.next("node")));
             Outbox outbox = new Outbox(db, clock, ids);
             Router router = new Router(workspace, clock);
             NoteStore notes = new NoteStore(clock, ids);
