@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -65,7 +66,13 @@ class ClusterTest {
         List<CompletableFuture<ParleyProcess>> starting = IntStream.range(0, 3).mapToObj(i -> CompletableFuture
                 .supplyAsync(() -> ParleyProcess.start(config, dir.resolve("node-" + i), env,
                         dir.resolve("node-" + i + ".log")))).toList();
-        nodes = starting.stream().map(CompletableFuture::join).toList();
+        try {
+            nodes = starting.stream().map(CompletableFuture::join).toList();
+        } catch (CompletionException e) {
+            starting.forEach(f -> f.handle((started, failed) -> Optional.ofNullable(started))
+                    .join().ifPresent(ParleyProcess::close));
+            throw e;
+        }
     }
 
     @AfterAll
