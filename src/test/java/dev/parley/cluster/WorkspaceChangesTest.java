@@ -12,6 +12,7 @@ import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestDatabase;
+import dev.parley.testing.WebContact;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,18 +46,20 @@ class WorkspaceChangesTest {
             HttpAnswer made = http.post(base(nodeA) + "/api/v1/widgets", Map.of("Authorization", "Bearer " + ada),
                     "{\"id\": \"shop\", \"name\": \"Shop\", \"group\": \"support\"}");
             assertThat(made.status()).as("%s", made).isEqualTo(201);
-            assertThat(open(nodeB, "shop").status()).isEqualTo(201);
+            WebContact visitor = WebContact.open(http, base(nodeB), "web");
+            assertThat(conversationsOn(nodeB, "shop", visitor).status()).isEqualTo(200);
 
             HttpAnswer removed = http.delete(base(nodeA) + "/api/v1/widgets/shop", Map.of("Authorization", "Bearer " + ada));
             assertThat(removed.status()).as("%s", removed).isEqualTo(200);
             // the widget stays cached on B for a second unless the change reaches it through Redis
             await().atMost(Duration.ofMillis(800)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> open(nodeB, "shop").status() == 404);
+                    .until(() -> conversationsOn(nodeB, "shop", visitor).status() == 404);
         }
     }
 
-    private HttpAnswer open(Parley node, String widget) {
-        return http.post(base(node) + "/api/web/v1/widgets/" + widget + "/conversations", Map.of(), "{\"contact\": {}}");
+    /** The visitor's open conversations on {@code widget}: 404 once the node knows the widget is gone. */
+    private HttpAnswer conversationsOn(Parley node, String widget, WebContact visitor) {
+        return http.get(base(node) + "/api/web/v1/widgets/" + widget + "/conversations", visitor.auth());
     }
 
     private static String base(Parley node) {
