@@ -8,6 +8,7 @@ import dev.parley.config.BrazeConfig;
 import dev.parley.config.EnvironmentConfig;
 import dev.parley.chatbot.ChatbotModule;
 import dev.parley.cluster.NodeResources;
+import dev.parley.cluster.WorkspaceChanges;
 import dev.parley.cluster.Readiness;
 import dev.parley.flow.FlowLoader;
 import dev.parley.flow.action.ActionNodes;
@@ -22,6 +23,7 @@ import dev.parley.limit.Limiters;
 import dev.parley.conversation.ContactService;
 import dev.parley.conversation.ConversationOpener;
 import dev.parley.conversation.ProactiveConversations;
+import dev.parley.conversation.RedisFanout;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.IdentitySecrets;
@@ -113,6 +115,11 @@ public final class Parley implements AutoCloseable {
             ConversationStore conversations = new ConversationStore(hub);
             ContactStore contacts = new ContactStore();
             TimelineStore timeline = new TimelineStore(clock, ids, hub);
+            String nodeId = ids.next("node");
+            node.redis().ifPresent(redis -> {
+                RedisFanout.start(redis, hub, db, timeline, conversations, nodeId);
+                WorkspaceChanges.share(redis, workspace, nodeId);
+            });
             Outbox outbox = new Outbox(db, clock, ids);
             Router router = new Router(workspace, clock);
             NoteStore notes = new NoteStore(clock, ids);

@@ -73,11 +73,12 @@ final class TimeoutSweeper implements AutoCloseable {
                 WHERE s.status = 'active' AND b.timeout_after_ms IS NOT NULL
                   AND c.last_activity_at + b.timeout_after_ms <= :now LIMIT :n""")
                 .bind("now", now).bind("n", BATCH).mapTo(String.class).list());
-        idleSessions.forEach(cid -> db.useWrite(tx -> sessions.find(tx.handle(), cid).filter(Session::active)
-                .flatMap(s -> workspace.bot(tx.handle(), s.botId()).map(bot -> {
-                    handover.timeout(tx, bot, s, "timeout");
-                    return s;
-                }))));
+        idleSessions.forEach(cid -> db.useWrite(tx -> {
+            // nodes sweep side by side: the second to come reads the session after the first committed
+            tx.lock("bot-session-timeout:" + cid);
+            sessions.find(tx.handle(), cid).filter(Session::active).ifPresent(s -> workspace.bot(tx.handle(),
+                    s.botId()).ifPresent(bot -> handover.timeout(tx, bot, s, "timeout")));
+        }));
         List<String> idleConversations = db.read(h -> h.createQuery("""
                 SELECT c.id FROM conversations c JOIN widgets w ON w.id = c.widget_id
                 WHERE c.status <> 'ended' AND w.live_timeout_ms IS NOT NULL

@@ -7,14 +7,21 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One node's connection to the shared Redis (Lettuce): string keys, byte values (what Bucket4j stores).
- * Lettuce reconnects by itself after Redis restarts; Redis holds no durable state of Parley, only limits.
+ * Lettuce reconnects by itself after Redis restarts; Redis holds no durable state of Parley: limits, and messages that wake other nodes.
  */
 public final class RedisConnection implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RedisConnection.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> connection;
@@ -33,7 +40,7 @@ public final class RedisConnection implements AutoCloseable {
         uri.setTimeout(TIMEOUT);
         RedisClient client = RedisClient.create(uri);
         try {
-            return new RedisConnection(client, client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)),
+            return new RedisConnection(client, client.connect(CODEC),
                     settings.keyPrefix());
         } catch (RedisException e) {
             client.shutdown();
@@ -49,6 +56,37 @@ public final class RedisConnection implements AutoCloseable {
     /** {@code key} under this deployment's prefix. */
     public String key(String key) {
         return keyPrefix + key;
+    }
+
+    /**
+     * Publishes {@code message} on {@code channel} (under this deployment's prefix) without waiting; while
+     * Redis is away Lettuce holds it until it reconnects. A failure is logged: publishing only wakes.
+     */
+    public void publish(String channel, byte[] message) {
+        connection.async().publish(key(channel), message).whenComplete((n, e) -> {
+            if (e != null) {
+                log.warn("publishing on Redis channel {} failed: {}", channel, e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Hears every message on {@code channel} (under this deployment's prefix) on a connection of its own,
+     * closed with this one; Lettuce subscribes again by itself after a reconnect. {@code receiver} runs on
+     * Lettuce's I/O thread and must not block.
+     */
+    public void subscribe(String channel, Consumer<byte[]> receiver) {
+        StatefulRedisPubSubConnection<String, byte[]> pubSub = client.connectPubSub(CODEC);
+        String key = key(channel);
+        pubSub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String from, byte[] message) {
+                if (from.equals(key)) {
+                    receiver.accept(message);
+                }
+            }
+        });
+        pubSub.sync().subscribe(key);
     }
 
     /** Whether Redis answers a PING within the timeout. */

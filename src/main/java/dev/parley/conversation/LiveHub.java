@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * In-process fan-out of committed timeline items, new conversations and typing signals to live listeners
- * (WebSockets, long polls). Listeners catch up from the store ({@code seq}, a cursor), so a missed push loses
- * nothing.
+ * Fan-out of committed timeline items, new conversations, state changes and typing signals to live
+ * listeners (WebSockets, long polls). What this node commits goes out through one {@link LiveFanout}: to
+ * this node's listeners alone on a single node, to every node's through Redis when nodes share one.
+ * Listeners catch up from the store ({@code seq}, a cursor), so a missed push loses nothing.
  */
 public final class LiveHub {
 
@@ -34,6 +35,12 @@ public final class LiveHub {
     private final Keyed<Listener> listeners = new Keyed<>();
     private final Keyed<Consumer<Conversation>> openedListeners = new Keyed<>();
     private final Set<ChangeListener> changeListeners = ConcurrentHashMap.newKeySet();
+    private volatile LiveFanout fanout = new LiveFanout.InProcess(this);
+
+    /** Sends what this node commits through {@code fanout} from now on (Redis, when nodes share one). */
+    public void fanOutThrough(LiveFanout fanout) {
+        this.fanout = fanout;
+    }
 
     public Subscription subscribe(String conversationId, Listener listener) {
         return listeners.add(conversationId, listener);
@@ -51,29 +58,55 @@ public final class LiveHub {
     }
 
     void publish(TimelineItem item) {
-        listeners.each(item.conversationId(), l -> l.item(item));
-        changed(item.conversationId());
+        fanout.item(item);
     }
 
     /** A committed new conversation. */
     void opened(Conversation conversation) {
-        openedListeners.each(conversation.contactId(), l -> l.accept(conversation));
-        changed(conversation.id());
+        fanout.opened(conversation);
     }
 
     /** A committed change of the conversation's state (status, assignee, group, subject…). */
     void changed(String conversationId) {
+        fanout.changed(conversationId);
+    }
+
+    /** Pushes a transient signal (typing indicator) that is not part of the timeline. */
+    public void signal(String conversationId, ObjectNode signal) {
+        fanout.signal(conversationId, signal);
+    }
+
+    void deliverItem(TimelineItem item) {
+        listeners.each(item.conversationId(), l -> l.item(item));
+        deliverChanged(item.conversationId());
+    }
+
+    void deliverOpened(Conversation conversation) {
+        openedListeners.each(conversation.contactId(), l -> l.accept(conversation));
+        deliverChanged(conversation.id());
+    }
+
+    void deliverChanged(String conversationId) {
         changeListeners.forEach(l -> l.changed(conversationId));
+    }
+
+    void deliverSignal(String conversationId, ObjectNode signal) {
+        listeners.each(conversationId, l -> l.signal(signal));
+    }
+
+    /** Whether this node has a socket or long poll on the conversation. */
+    boolean listensTo(String conversationId) {
+        return listeners.has(conversationId);
+    }
+
+    /** Whether this node has a long poll waiting for the contact's new conversations. */
+    boolean listensForOpened(String contactId) {
+        return openedListeners.has(contactId);
     }
 
     /** Listeners waiting for pushes of a conversation or a contact: open widget sockets and long polls. */
     public int listeners() {
         return listeners.count() + openedListeners.count();
-    }
-
-    /** Pushes a transient signal (typing indicator) that is not part of the timeline. */
-    public void signal(String conversationId, ObjectNode signal) {
-        listeners.each(conversationId, l -> l.signal(signal));
     }
 
     /** Listeners by key (a conversation, a contact); a key without listeners takes no room. */
@@ -100,6 +133,10 @@ public final class LiveHub {
 
         int count() {
             return count.get();
+        }
+
+        boolean has(String key) {
+            return byKey.containsKey(key);
         }
 
         void each(String key, Consumer<L> push) {

@@ -24,13 +24,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable queue every effect leaves through. Entries are written in the caller's transaction;
  * after commit their lane is woken. One virtual thread drains a lane at a time, so entries of a lane
- * are delivered in order; a poller picks up due retries and whatever was left by a previous run.
+ * are delivered in order; a poller picks up due retries and whatever was left by a previous run. Nodes
+ * sharing a PostgreSQL database drain a lane only while they hold its lease ({@link LaneLeases}).
  */
 public final class Outbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
+    /** How long a lane's lease lasts unless renewed: a dead node's lanes go on elsewhere after this. */
+    public static final Duration LEASE_TTL = Duration.ofSeconds(5);
+
     private final Database db;
     private final Clock clock;
+    private final LaneLeases leases;
     private final Ids ids;
     private final OutboxStore store = new OutboxStore();
     private final Map<String, OutboxHandler> handlers = new ConcurrentHashMap<>();
@@ -41,9 +46,14 @@ public final class Outbox implements AutoCloseable {
     private volatile boolean closed;
 
     public Outbox(Database db, Clock clock, Ids ids) {
+        this(db, clock, ids, LEASE_TTL);
+    }
+
+    public Outbox(Database db, Clock clock, Ids ids, Duration leaseTtl) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
+        this.leases = LaneLeases.of(db, ids.next("node"), leaseTtl);
     }
 
     /** Adds the handler of one kind; call before {@link #start}. */
@@ -135,7 +145,7 @@ public final class Outbox implements AutoCloseable {
         while (true) {
             int seen = running.get(lane).get();
             try {
-                drain(lane);
+                drainWhileHeld(lane);
             } catch (RuntimeException e) {
                 log.error("outbox lane {} failed; it is retried by the poller", lane, e);
             }
@@ -146,11 +156,34 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * Delivers due entries of the lane in order. When the lane held a single entry, nothing new can
+     * Claims the lane and drains it. Another node turned away while this one held the lane leaves its
+     * entry to this node, so then, after giving the lane up, it looks once more for a due head.
+     */
+    private void drainWhileHeld(String lane) {
+        while (leases.claim(lane)) {
+            boolean lookAgain;
+            try {
+                drain(lane);
+            } finally {
+                lookAgain = leases.release(lane);
+            }
+            if (!lookAgain || !due(lane)) {
+                return;
+            }
+        }
+    }
+
+    private boolean due(String lane) {
+        List<OutboxEntry> head = db.read(h -> store.head(h, lane));
+        return !head.isEmpty() && !head.getFirst().nextAttemptAt().isAfter(clock.instant());
+    }
+
+    /**
+     * Delivers due entries of the lane in order, while this node holds it. When the lane held a single entry, nothing new can
      * have arrived unseen: an enqueue after the read bumps the wake counter and {@link #run} loops.
      */
     private void drain(String lane) {
-        while (!closed) {
+        while (!closed && leases.held(lane)) {
             List<OutboxEntry> head = db.read(h -> store.head(h, lane));
             if (head.isEmpty() || head.getFirst().nextAttemptAt().isAfter(clock.instant())) {
                 return;
@@ -251,5 +284,6 @@ public final class Outbox implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         workers.shutdownNow();
+        leases.close();
     }
 }

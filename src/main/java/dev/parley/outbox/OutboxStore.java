@@ -56,8 +56,11 @@ final class OutboxStore {
         delete(tx, e.id());
     }
 
+    /** Lanes with a due entry that no node holds a lease on (by this node's clock: it only saves claims). */
     List<String> dueLanes(Handle h, Instant now, int limit) {
-        return h.createQuery("SELECT DISTINCT lane FROM outbox WHERE next_attempt_at <= :now LIMIT :n")
+        return h.createQuery("""
+                SELECT DISTINCT lane FROM outbox o WHERE next_attempt_at <= :now AND NOT EXISTS
+                (SELECT 1 FROM outbox_leases l WHERE l.lane = o.lane AND l.expires_at > :now) LIMIT :n""")
                 .bind("now", now.toEpochMilli()).bind("n", limit).mapTo(String.class).list();
     }
 

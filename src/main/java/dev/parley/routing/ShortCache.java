@@ -4,8 +4,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Keeps workspace objects for a second: they are read on every message but change rarely, and a
- * change made on another node is seen within that second. Changes made here clear it at once.
+ * Keeps workspace objects for a second: they are read on every message but change rarely. Changes
+ * made here clear it at once, and on the other nodes too when they share Redis; without it, a change
+ * made on another node is seen within that second.
  */
 final class ShortCache<T> {
     private static final long TTL_NANOS = 1_000_000_000L;

@@ -30,8 +30,21 @@ public final class WorkspaceStore {
     private final ShortCache<Optional<Bot>> bots = new ShortCache<>();
     private final ShortCache<List<Bot>> botsByGroup = new ShortCache<>();
 
-    /** Forgets cached groups, widgets and bots; call after changing them. */
+    private volatile Runnable announce = () -> {};
+
+    /** Tells the other nodes of each change from now on (through Redis, when nodes share one). */
+    public void announceChangesThrough(Runnable announce) {
+        this.announce = announce;
+    }
+
+    /** Forgets cached groups, widgets and bots, here and on the other nodes; call after changing them. */
     public void changed() {
+        changedElsewhere();
+        announce.run();
+    }
+
+    /** Forgets cached groups, widgets and bots after another node changed them. */
+    public void changedElsewhere() {
         groups.clear();
         widgets.clear();
         openWidgets.clear();

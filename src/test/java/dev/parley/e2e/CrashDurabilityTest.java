@@ -83,7 +83,7 @@ class CrashDurabilityTest {
     }
 
     /** Writes again, same client_id: the unanswered ones, and the first and last answered one. */
-    private static void retryWrites(WebContact contact, ConcurrentWriters writers, int k) {
+    static void retryWrites(WebContact contact, ConcurrentWriters writers, int k) {
         List<ConcurrentWriters.Write> answered = writers.writesOf(k).stream()
                 .filter(w -> writers.answerOf(w).isPresent()).toList();
         for (ConcurrentWriters.Write write : writers.writesOf(k)) {
@@ -98,14 +98,14 @@ class CrashDurabilityTest {
         }
     }
 
-    private static void assertTranscriptHoldsEveryWriteOnce(WebContact contact, ConcurrentWriters writers, int k) {
+    static void assertTranscriptHoldsEveryWriteOnce(WebContact contact, ConcurrentWriters writers, int k) {
         List<JsonNode> items = contact.transcript();
         assertThat(items.stream().map(i -> i.path("seq").asLong()).toList())
                 .isSortedAccordingTo(Comparator.naturalOrder()).doesNotHaveDuplicates();
         List<JsonNode> written = items.stream().filter(Items.fromContact("message")).toList();
         assertThat(written.stream().map(Items::bodyOf).toList()).as("contact %s transcript", k)
                 .containsExactlyElementsOf(writers.writesOf(k).stream().map(ConcurrentWriters.Write::body).toList());
-        for (int i = 0; i < MESSAGES; i++) {
+        for (int i = 0; i < written.size(); i++) {
             JsonNode item = written.get(i);
             writers.answerOf(writers.writesOf(k).get(i)).ifPresent(ack -> {
                 assertThat(item.path("id").asText()).isEqualTo(ack.path("message_id").asText());
@@ -114,7 +114,7 @@ class CrashDurabilityTest {
         }
     }
 
-    private static void assertBotGotEveryMessageOnceInOrder(WebhookRecorder bot, WebContact contact,
+    static void assertBotGotEveryMessageOnceInOrder(WebhookRecorder bot, WebContact contact,
             ConcurrentWriters writers, int k) {
         List<String> bodies = writers.writesOf(k).stream().map(ConcurrentWriters.Write::body).toList();
         await("contact " + k + " messages at the bot").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -135,7 +135,7 @@ class CrashDurabilityTest {
     }
 
     /** Answers each message with {@code echo: <body>}; a redelivered event gets the same answer again. */
-    private static WebhookRecorder echoBot() {
+    static WebhookRecorder echoBot() {
         Map<String, Reply> answers = new ConcurrentHashMap<>();
         return WebhookRecorder.start((headers, body) -> answers.computeIfAbsent(headers.get("parley-event-id"), id -> {
             JsonNode call = Json.parseStored(body);

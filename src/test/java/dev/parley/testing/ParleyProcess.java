@@ -50,7 +50,7 @@ public final class ParleyProcess implements AutoCloseable {
         ParleyProcess parley = new ParleyProcess(process, port, log);
         JsonHttp http = new JsonHttp();
         try {
-            await("Parley ready on port " + port).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            await("Parley ready on port " + port).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                     .ignoreExceptionsInstanceOf(UncheckedIOException.class)
                     .until(() -> parley.ready(http));
         } catch (RuntimeException | Error e) {

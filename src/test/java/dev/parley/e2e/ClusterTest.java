@@ -1,0 +1,227 @@
+package dev.parley.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.json.Json;
+import dev.parley.testing.HttpAnswer;
+import dev.parley.testing.Items;
+import dev.parley.testing.JsonHttp;
+import dev.parley.testing.ParleyProcess;
+import dev.parley.testing.StoreKind;
+import dev.parley.testing.TestDatabase;
+import dev.parley.testing.WebContact;
+import dev.parley.testing.WebhookRecorder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three Parley processes on one PostgreSQL database and one Redis, as a load balancer would spread a
+ * business's traffic over them: one conversation seen live from every node, the Chatbot API limit held
+ * across them, and {@code kill -9} of one node while contacts write through all three.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTest {
+    private static final String TOKEN_ENV = "CLUSTER_BOT_API_TOKEN";
+    private static final String TOKEN = "cluster-api-token";
+
+    final JsonHttp http = new JsonHttp();
+    Path dir;
+    TestDatabase db;
+    WebhookRecorder bot;
+    List<ParleyProcess> nodes;
+
+    @BeforeAll
+    void startThreeNodes(@TempDir Path tempDir) throws IOException {
+        dir = tempDir;
+        db = StoreKind.POSTGRESQL.create(dir);
+        bot = CrashDurabilityTest.echoBot();
+        Path config = Files.writeString(dir.resolve("parley.yml"),
+                BotWorkspace.firewallBot("echobot", bot.url(), "webhook-secret", TOKEN_ENV));
+        Map<String, String> env = Map.of(TOKEN_ENV, TOKEN, "PARLEY_DATABASE_URL", db.databaseUrl().orElseThrow(),
+                "PARLEY_REDIS_URL", "redis://127.0.0.1:6379");
+        List<CompletableFuture<ParleyProcess>> starting = IntStream.range(0, 3).mapToObj(i -> CompletableFuture
+                .supplyAsync(() -> ParleyProcess.start(config, dir.resolve("node-" + i), env,
+                        dir.resolve("node-" + i + ".log")))).toList();
+        try {
+            nodes = starting.stream().map(CompletableFuture::join).toList();
+        } catch (CompletionException e) {
+            starting.forEach(f -> f.handle((started, failed) -> Optional.ofNullable(started))
+                    .join().ifPresent(ParleyProcess::close));
+            throw e;
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        Optional.ofNullable(nodes).ifPresent(n -> n.forEach(ParleyProcess::close));
+        Optional.ofNullable(bot).ifPresent(WebhookRecorder::close);
+        Optional.ofNullable(db).ifPresent(TestDatabase::close);
+    }
+
+    String base(int node) {
+        return nodes.get(node).baseUrl();
+    }
+
+    @Test
+    @Order(1)
+    void aContactOnOneNodeTheBotOnAnotherAndASocketOnTheThirdSeeOneOrderedConversation() throws Exception {
+        WebContact onA = WebContact.open(http, base(0), BotWorkspace.WIDGET);
+        Frames onC = new Frames();
+        WebSocket socket = connect(2, onA, 0, onC);
+        onA.say("hello");
+        String cid = awaitCid(onA);
+        assertThat(botSays(1, cid, "from the API on B").status()).isEqualTo(200);
+        onA.awaitBotMessage("from the API on B");
+        List<String> expected = List.of("hello", "echo: hello", "from the API on B");
+        await("the socket on C").atMost(Duration.ofSeconds(20)).until(() -> onC.bodies().containsAll(expected));
+        assertThat(onC.bodies()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(onC.seqs()).isSorted().doesNotHaveDuplicates();
+
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "moving").join();
+        long last = onC.seqs().getLast();
+        onA.at(base(1)).say("while away");
+        Frames movedToA = new Frames();
+        connect(0, onA, last, movedToA);
+        await("resume on A").atMost(Duration.ofSeconds(20)).until(() -> movedToA.bodies().contains("echo: while away"));
+        onA.at(base(2)).say("after the move");
+        await("push on A").atMost(Duration.ofSeconds(20))
+                .until(() -> movedToA.bodies().contains("echo: after the move"));
+        assertThat(movedToA.bodies()).containsExactly("while away", "echo: while away", "after the move",
+                "echo: after the move");
+        assertThat(movedToA.seqs()).isSorted().doesNotHaveDuplicates().allMatch(seq -> seq > last);
+
+        restartRedis();
+        onA.at(base(1)).say("after Redis came back");
+        await("push on A after Redis restarted").atMost(Duration.ofSeconds(30))
+                .until(() -> movedToA.bodies().contains("echo: after Redis came back"));
+        assertThat(movedToA.bodies()).endsWith("after Redis came back", "echo: after Redis came back");
+    }
+
+    /** Stops the local Redis without saving (it keeps nothing) and starts it again as the machine does. */
+    private static void restartRedis() throws IOException, InterruptedException {
+        run("redis-cli", "-h", "127.0.0.1", "-p", "6379", "shutdown", "nosave");
+        run("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379", "--save", "",
+                "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log");
+        await("Redis answers again").atMost(Duration.ofSeconds(10)).until(() -> run("redis-cli", "-h", "127.0.0.1",
+                "-p", "6379", "ping") == 0);
+    }
+
+    private static int run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        return p.waitFor();
+    }
+
+    @Test
+    @Order(2)
+    void theTwentyFirstChatbotRequestForACidIsRefusedOnAnyNode() {
+        WebContact contact = WebContact.open(http, base(1), BotWorkspace.WIDGET);
+        String cid = awaitCid(contact);
+        for (int i = 1; i <= 20; i++) {
+            HttpAnswer answer = botSays(i % 3, cid, "reply " + i);
+            assertThat(answer.status()).as("request %s: %s", i, answer).isEqualTo(200);
+        }
+        for (int node = 0; node < 3; node++) {
+            assertThat(botSays(node, cid, "one too many").status()).as("node %s", node).isEqualTo(429);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void afterKillNineOfOneNodeEveryAcknowledgedMessageIsAnsweredOnceInOrder() throws Exception {
+        int contactsPerNode = 4;
+        List<WebContact> contacts = new ArrayList<>();
+        for (int k = 0; k < 3 * contactsPerNode; k++) {
+            contacts.add(WebContact.open(http, base(k % 3), BotWorkspace.WIDGET));
+        }
+        ConcurrentWriters writers = new ConcurrentWriters(contacts, 12);
+        writers.start();
+        await("a third of the writes acknowledged").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                .until(() -> writers.acknowledgedCount() >= contacts.size() * 4);
+        nodes.get(2).kill();
+        writers.awaitStopped();
+        assertThat(writers.refusals()).as("answers other than 202").isEmpty();
+
+        for (int k = 0; k < contacts.size(); k++) {
+            WebContact survivorSide = contacts.get(k).at(base(k % 2));
+            CrashDurabilityTest.retryWrites(survivorSide, writers, k);
+        }
+        for (int k = 0; k < contacts.size(); k++) {
+            WebContact survivorSide = contacts.get(k).at(base(k % 2));
+            CrashDurabilityTest.assertBotGotEveryMessageOnceInOrder(bot, survivorSide, writers, k);
+            CrashDurabilityTest.assertTranscriptHoldsEveryWriteOnce(survivorSide, writers, k);
+        }
+    }
+
+    private String awaitCid(WebContact contact) {
+        return await("the bot's first call").atMost(Duration.ofSeconds(20)).until(() -> bot.calls().stream()
+                .filter(c -> c.info().path("conversation").path("id").asText().equals(contact.conversationId()))
+                .map(WebhookRecorder.Call::cid).findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    private HttpAnswer botSays(int node, String cid, String body) {
+        var event = Json.object();
+        event.putObject("info").put("cid", cid);
+        event.putObject("packet").put("name", "message").set("payload", Json.object().put("body", body));
+        return http.post(base(node) + "/api/chatbot/v1/bots/echobot/events", Map.of("SECURITY-TOKEN", TOKEN),
+                Json.write(event));
+    }
+
+    private WebSocket connect(int node, WebContact contact, long after, Frames frames) {
+        String url = "ws://" + base(node).substring("http://".length()) + "/api/web/v1/conversations/"
+                + contact.conversationId() + "/stream?token=" + contact.token() + "&after=" + after;
+        return http.client().newWebSocketBuilder().buildAsync(URI.create(url), frames).join();
+    }
+
+    /** The message items a socket received, in arrival order. */
+    static final class Frames implements WebSocket.Listener {
+        private final List<JsonNode> items = new CopyOnWriteArrayList<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                JsonNode frame = Json.parseStored(partial.toString());
+                partial.setLength(0);
+                if ("item".equals(frame.path("type").asText()) && Items.packet("message").test(frame)) {
+                    items.add(frame);
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+
+        List<String> bodies() {
+            return items.stream().map(Items::bodyOf).toList();
+        }
+
+        List<Long> seqs() {
+            return items.stream().map(i -> i.path("seq").asLong()).toList();
+        }
+    }
+}

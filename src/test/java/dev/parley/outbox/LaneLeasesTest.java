@@ -1,0 +1,127 @@
+package dev.parley.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.parley.json.Json;
+import dev.parley.store.Database;
+import dev.parley.store.Ids;
+import dev.parley.store.Tx;
+import dev.parley.testing.StoreKind;
+import dev.parley.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two outbox workers on one PostgreSQL database, as two nodes would run them. */
+class LaneLeasesTest {
+    @TempDir
+    Path temp;
+
+    /** Records deliveries and every time two deliveries of one lane overlapped. */
+    static final class Watching implements OutboxHandler {
+        final List<String> delivered = new CopyOnWriteArrayList<>();
+        final List<String> eventIds = new CopyOnWriteArrayList<>();
+        final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+        final List<String> overlaps = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String kind() {
+            return "test";
+        }
+
+        @Override
+        public Result deliver(OutboxEntry entry) {
+            if (!inFlight.add(entry.lane())) {
+                overlaps.add(entry.lane() + ":" + entry.payload().get("n").asInt());
+            }
+            try {
+                return new Result.Done(tx -> {
+                    delivered.add(entry.lane() + ":" + entry.payload().get("n").asInt());
+                    eventIds.add(entry.eventId());
+                });
+            } finally {
+                inFlight.remove(entry.lane());
+            }
+        }
+
+        @Override
+        public void exhausted(Tx tx, OutboxEntry entry, String lastError) {
+        }
+
+        @Override
+        public RetryPolicy retryPolicy(OutboxEntry entry) {
+            return RetryPolicy.DEFAULT;
+        }
+    }
+
+    @Test
+    void twoNodesDeliverEachEntryOnceInLaneOrderWithOnlyTheHeadInFlight() {
+        try (TestDatabase tdb = StoreKind.POSTGRESQL.create(temp); Database a = Database.open(tdb.url());
+                Database b = Database.open(tdb.url())) {
+            Watching handler = new Watching();
+            try (Outbox nodeA = outbox(a, handler, Duration.ofSeconds(5));
+                    Outbox nodeB = outbox(b, handler, Duration.ofSeconds(5))) {
+                List<String> lanes = List.of("l1", "l2", "l3", "l4");
+                for (int i = 0; i < 25; i++) {
+                    int n = i;
+                    Outbox via = i % 2 == 0 ? nodeA : nodeB;
+                    (i % 2 == 0 ? a : b).useWrite(tx -> lanes.forEach(
+                            lane -> via.enqueue(tx, lane, "test", Json.object().put("n", n))));
+                }
+                await().atMost(Duration.ofSeconds(30)).until(() -> handler.delivered.size() >= 100
+                        && nodeA.drained() && nodeB.drained());
+                for (String lane : lanes) {
+                    assertThat(handler.delivered.stream().filter(s -> s.startsWith(lane + ":")).toList())
+                            .containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(i -> lane + ":" + i).toList());
+                }
+                assertThat(handler.delivered).hasSize(100);
+                assertThat(handler.overlaps).isEmpty();
+                int leases = a.read(h -> h.createQuery("SELECT COUNT(*) FROM outbox_leases").mapTo(Integer.class).one());
+                assertThat(leases).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aDeadNodesLaneWaitsForItsLeaseToRunOutThenGoesOnInOrderWithTheSameEventIds() {
+        try (TestDatabase tdb = StoreKind.POSTGRESQL.create(temp); Database db = Database.open(tdb.url())) {
+            Watching handler = new Watching();
+            List<String> queued = new ArrayList<>();
+            Outbox writer = new Outbox(db, Clock.systemUTC(), Ids.random());
+            writer.register(handler);
+            writer.close();
+            db.useWrite(tx -> {
+                tx.handle().execute("""
+                        INSERT INTO outbox_leases (lane, node, expires_at)
+                        VALUES ('a', 'node_dead', (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT + 3000)""");
+                for (int n = 0; n < 3; n++) {
+                    queued.add(writer.enqueue(tx, "a", "test", Json.object().put("n", n)));
+                }
+            });
+            try (Outbox survivor = outbox(db, handler, Duration.ofSeconds(1))) {
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                        .until(handler.delivered::isEmpty);
+                await().atMost(Duration.ofSeconds(15)).until(() -> handler.delivered.size() == 3);
+                assertThat(handler.delivered).containsExactly("a:0", "a:1", "a:2");
+                assertThat(handler.eventIds).containsExactlyElementsOf(queued);
+            }
+        }
+    }
+
+    private static Outbox outbox(Database db, OutboxHandler handler, Duration leaseTtl) {
+        Outbox outbox = new Outbox(db, Clock.systemUTC(), Ids.random(), leaseTtl);
+        outbox.register(handler);
+        outbox.start(Duration.ofMillis(50));
+        return outbox;
+    }
+}
