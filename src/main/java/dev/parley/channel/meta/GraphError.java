@@ -31,7 +31,7 @@ public record GraphError(int code, Optional<Integer> subcode, String type, Strin
                 text(error.path("error_data").path("details")), text(error.path("fbtrace_id")));
     }
 
-    static GraphError local(String message) {
+    public static GraphError local(String message) {
         return new GraphError(LOCAL_CODE, Optional.empty(), "", message, Optional.empty(), Optional.empty());
     }
 
