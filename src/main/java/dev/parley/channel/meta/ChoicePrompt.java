@@ -3,6 +3,7 @@ package dev.parley.channel.meta;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A choice message as a channel receives it to render (chatbot spec §10): the form the bot asked for, its text,
@@ -46,10 +47,11 @@ public record ChoicePrompt(Form form, String text, Optional<String> header, Opti
 
     /**
      * The text fallback (channels.md §2): the {@code fallback} text, then the options numbered {@code 1.},
-     * {@code 2.}, … one per line; the contact answers with a number.
+     * {@code 2.}, … one per line; the contact answers with a number. {@code markup} renders the fallback's
+     * {@code markdown_v1} for the channel; the labels are shown as they are.
      */
-    public String numbered() {
-        StringBuilder text = new StringBuilder(fallback.isBlank() ? this.text : fallback);
+    public String numbered(UnaryOperator<String> markup) {
+        StringBuilder text = new StringBuilder(markup.apply(fallback.isBlank() ? this.text : fallback));
         for (int i = 0; i < options.size(); i++) {
             text.append('\n').append(i + 1).append(". ").append(options.get(i).label());
         }

@@ -22,7 +22,8 @@ public final class WhatsAppChoices {
     /** The request(s) showing {@code prompt} to {@code to}. */
     public static List<ObjectNode> render(String to, ChoicePrompt prompt) {
         return form(prompt).map(message -> List.of(WhatsAppRequests.request(to, message)))
-                .orElseGet(() -> WhatsAppRequests.texts(to, prompt.numbered()));
+                .orElseGet(() -> WhatsAppRequests.plainTexts(to,
+                        prompt.numbered(markdown -> MetaMarkup.render(markdown, MetaMarkup.Flavor.WHATSAPP))));
     }
 
     /** The interactive message for {@code prompt}; empty when only the numbered text fits. */

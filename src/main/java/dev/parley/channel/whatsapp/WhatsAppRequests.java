@@ -47,8 +47,13 @@ public final class WhatsAppRequests {
      * characters (cut at word boundaries).
      */
     public static List<ObjectNode> texts(String to, String markdown) {
-        return TextSplit.atWords(MetaMarkup.render(markdown, MetaMarkup.Flavor.WHATSAPP), WhatsAppLimits.TEXT_BODY)
-                .stream().map(part -> request(to, new WhatsAppMessage.Text(part, false))).toList();
+        return plainTexts(to, MetaMarkup.render(markdown, MetaMarkup.Flavor.WHATSAPP));
+    }
+
+    /** {@code text}, already in WhatsApp markup, in as many text messages as it needs. */
+    public static List<ObjectNode> plainTexts(String to, String text) {
+        return TextSplit.atWords(text, WhatsAppLimits.TEXT_BODY).stream()
+                .map(part -> request(to, new WhatsAppMessage.Text(part, false))).toList();
     }
 
     private static ObjectNode buttons(WhatsAppMessage.Buttons buttons) {
