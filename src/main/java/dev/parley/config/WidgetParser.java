@@ -34,7 +34,7 @@ final class WidgetParser {
                 node.get("phone_region").map(WidgetParser::phoneRegion));
     }
 
-    private static String phoneRegion(YamlNode node) {
+    static String phoneRegion(YamlNode node) {
         String region = node.asString().strip().toUpperCase(java.util.Locale.ROOT);
         if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
             throw node.error(node.quoted() + " is not a region with phone numbers (a two-letter ISO 3166 code such"
