@@ -41,13 +41,15 @@ public final class GraphStandIn implements AutoCloseable {
     }
 
     private final String token;
+    private final String product;
     private final HttpServer server;
     private final List<Taken> taken = new CopyOnWriteArrayList<>();
     private final AtomicLong trace = new AtomicLong();
     private volatile Optional<Answer> failure = Optional.empty();
 
-    private GraphStandIn(String token, Route route) {
+    private GraphStandIn(String token, String product, Route route) {
         this.token = token;
+        this.product = product;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -58,8 +60,9 @@ public final class GraphStandIn implements AutoCloseable {
         server.start();
     }
 
-    public static GraphStandIn start(String token, Route route) {
-        return new GraphStandIn(token, route);
+    /** Starts on a free loopback port; {@code product} goes into {@code error_data.messaging_product}. */
+    public static GraphStandIn start(String token, String product, Route route) {
+        return new GraphStandIn(token, product, route);
     }
 
     /** The base URL, as {@code api_base_url} (like {@code https://graph.facebook.com/v21.0}). */
@@ -85,7 +88,7 @@ public final class GraphStandIn implements AutoCloseable {
     public Answer error(int status, int code, String type, String message, Optional<Integer> subcode) {
         ObjectNode error = Json.object().put("message", message).put("type", type).put("code", code);
         subcode.ifPresent(s -> error.put("error_subcode", s));
-        error.putObject("error_data").put("messaging_product", "whatsapp").put("details", message);
+        error.putObject("error_data").put("messaging_product", product).put("details", message);
         error.put("fbtrace_id", "AbCdEf" + trace.incrementAndGet());
         ObjectNode body = Json.object();
         body.set("error", error);

@@ -21,7 +21,7 @@ public final class MessengerStandIn implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
 
     private MessengerStandIn(String pageToken) {
-        this.graph = GraphStandIn.start(pageToken, this::route);
+        this.graph = GraphStandIn.start(pageToken, "messenger", this::route);
     }
 
     public static MessengerStandIn start(String pageToken) {

@@ -32,7 +32,7 @@ public final class WhatsAppStandIn implements AutoCloseable {
 
     private WhatsAppStandIn(String phoneNumberId, String token) {
         this.phoneNumberId = phoneNumberId;
-        this.graph = GraphStandIn.start(token, this::route);
+        this.graph = GraphStandIn.start(token, "whatsapp", this::route);
     }
 
     public static WhatsAppStandIn start(String phoneNumberId, String token) {
