@@ -83,7 +83,6 @@ public final class ConfigLoader {
                     List.of());
         }
         root.requireOnlyKeys(KEYS);
-        root.get("channels").ifPresent(YamlNode::items);
         Registry groupIds = new Registry("group id");
         List<GroupConfig> groups = each(root, "groups", node -> group(node, groupIds));
         Registry skillIds = new Registry("skill");
@@ -91,19 +90,24 @@ public final class ConfigLoader {
         References references = new References(groupIds.values(), skillIds.values());
         Secrets secrets = new Secrets(env, baseDir);
         EnvironmentParser.Selection environments = new EnvironmentParser(secrets, env).parse(root);
+        List<OperatorConfig> operators = each(root, "operators", new OperatorParser(references, secrets)::parse);
+        List<BotConfig> bots = each(root, "bots", new BotParser(references, secrets)::parse);
+        List<WidgetConfig> widgets = each(root, "widgets", new WidgetParser(references, secrets)::parse);
         ParleyConfig config = new ParleyConfig(publicBaseUrl(root.get("public_base_url"), env),
                 groups,
                 skills,
-                each(root, "operators", new OperatorParser(references, secrets)::parse),
-                each(root, "bots", new BotParser(references, secrets)::parse),
-                each(root, "widgets", new WidgetParser(references, secrets)::parse),
+                operators,
+                bots,
+                widgets,
                 each(root, "addons", new AddonParser(secrets)::parse),
                 root.get("smtp").map(node -> SmtpParser.parse(node, secrets)),
                 environments.environments(),
                 environments.selected(),
                 SecurityParser.parse(root),
                 root.get("retention").map(RetentionParser::parse).orElse(RetentionConfig.KEEP_ALL),
-                root.get("redis_url").map(RedisUrl::parse));
+                root.get("redis_url").map(RedisUrl::parse),
+                each(root, "channels", new ChannelParser(widgets.stream().map(WidgetConfig::id)
+                        .collect(java.util.stream.Collectors.toSet()), secrets)::parse));
         BrazeRequirement.check(root, config);
         return config;
     }

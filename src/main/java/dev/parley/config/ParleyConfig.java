@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param security     {@code server}, {@code auth} and {@code limits}
  * @param retention     how long data is kept ({@code retention:}); everything forever when not given
  * @param redisUrl      {@code redis_url}: the Redis the nodes share their limits in ({@code PARLEY_REDIS_URL} wins)
+ * @param channels      the messaging channels ({@code channels:}), in file order
  */
 public record ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<String> skills,
         List<OperatorConfig> operators, List<BotConfig> bots, List<WidgetConfig> widgets, List<AddonConfig> addons,
         Optional<SmtpConfig> smtp, Map<String, EnvironmentConfig> environments, String environment,
-        SecurityConfig security, RetentionConfig retention, Optional<String> redisUrl) {
+        SecurityConfig security, RetentionConfig retention, Optional<String> redisUrl, List<ChannelConfig> channels) {
 
     public ParleyConfig {
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
@@ -45,6 +46,16 @@ public record ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(redisUrl, "redisUrl");
+        channels = List.copyOf(channels);
+    }
+
+    /** A workspace without messaging channels. */
+    public ParleyConfig(String publicBaseUrl, List<GroupConfig> groups, List<String> skills,
+            List<OperatorConfig> operators, List<BotConfig> bots, List<WidgetConfig> widgets, List<AddonConfig> addons,
+            Optional<SmtpConfig> smtp, Map<String, EnvironmentConfig> environments, String environment,
+            SecurityConfig security, RetentionConfig retention, Optional<String> redisUrl) {
+        this(publicBaseUrl, groups, skills, operators, bots, widgets, addons, smtp, environments, environment,
+                security, retention, redisUrl, List.of());
     }
 
     /** A workspace without {@code redis_url}. */

@@ -49,7 +49,7 @@ final class WidgetParser {
         }
     }
 
-    private static String phoneRegion(YamlNode node) {
+    static String phoneRegion(YamlNode node) {
         String region = node.asString().strip().toUpperCase(Locale.ROOT);
         if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
             throw node.error(node.quoted() + " is not a region with phone numbers (a two-letter ISO 3166 code such"

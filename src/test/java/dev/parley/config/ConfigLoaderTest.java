@@ -164,7 +164,6 @@ class ConfigLoaderTest {
     @Test
     void reservedTopLevelKeysAreAcceptedAndIgnored() {
         String yaml = """
-                channels: [{ type: whatsapp }]
                 flows: { dir: flows }
                 braze: { api_key_env: BRAZE_KEY }
                 """;

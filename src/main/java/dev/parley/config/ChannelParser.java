@@ -1,0 +1,119 @@
+package dev.parley.config;
+
+import dev.parley.channel.ChannelType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code channels} (channels.md §0): per type its plain settings and its credentials, the latter only
+ * from {@code _env} or {@code _file} keys; each channel's {@code widget} must be defined.
+ */
+final class ChannelParser {
+    private static final List<String> COMMON = List.of("id", "type", "widget", "api_base_url", "default_region",
+            "unsubscribe_keyword", "unsubscribe_confirmation");
+    static final String DEFAULT_CONFIRMATION = "You are unsubscribed. Send START to subscribe again.";
+
+    private final Registry ids = new Registry("channel id");
+    private final Set<String> widgets;
+    private final Secrets secrets;
+
+    ChannelParser(Set<String> widgets, Secrets secrets) {
+        this.widgets = Set.copyOf(widgets);
+        this.secrets = secrets;
+    }
+
+    ChannelConfig parse(YamlNode node) {
+        ChannelType type = type(node.required("type"));
+        List<String> keys = new ArrayList<>(COMMON);
+        keys.addAll(settingsOf(type));
+        secretsOf(type).forEach(name -> keys.addAll(Secrets.keys(name)));
+        node.requireOnlyKeys(keys);
+        String id = ids.claimId(node.required("id"));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settingsOf(type).forEach(key -> settings.put(key, setting(node, type, key)));
+        Map<String, String> resolved = new LinkedHashMap<>();
+        for (String name : secretsOf(type)) {
+            resolved.put(name, secrets.resolve(node, name).orElseThrow(() -> node.keyError(name + "_env",
+                    "a " + name(type) + " channel needs " + name + "_env or " + name + "_file")));
+        }
+        return new ChannelConfig(id, type, widget(node.required("widget")),
+                node.get("api_base_url").map(url -> ConfigValues.httpUrl(url).toString().replaceAll("/+$", ""))
+                        .orElse(defaultApi(type)),
+                settings, resolved, node.get("default_region").map(WidgetParser::phoneRegion),
+                node.get("unsubscribe_keyword").map(ConfigValues::text).orElse("STOP"),
+                node.get("unsubscribe_confirmation").map(ConfigValues::text).orElse(DEFAULT_CONFIRMATION));
+    }
+
+    /** A messaging channel's type by its {@code parley.yml} name; the website widget is not one. */
+    private static ChannelType type(YamlNode node) {
+        List<ChannelType> messaging = Arrays.stream(ChannelType.values()).filter(t -> t != ChannelType.WEB).toList();
+        String text = node.asString().strip();
+        return messaging.stream().filter(t -> t.config().equals(text)).findFirst().orElseThrow(() -> node.error(
+                node.quoted() + " is not one of " + String.join(", ",
+                        messaging.stream().map(ChannelType::config).toList())));
+    }
+
+    private String widget(YamlNode node) {
+        String widget = node.asString();
+        if (!widgets.contains(widget)) {
+            throw node.error("widget '" + widget + "' is not defined" + (widgets.isEmpty()
+                    ? " (the file defines no widgets)" : Suggestions.didYouMean(widget, widgets)));
+        }
+        return widget;
+    }
+
+    private static String setting(YamlNode node, ChannelType type, String key) {
+        YamlNode value = node.get(key).orElseThrow(() -> node.keyError(key, "a " + name(type) + " channel needs "
+                + key));
+        return switch (key) {
+            case "mode" -> {
+                String mode = value.asString().strip();
+                if (!mode.equals("e2e") && !mode.equals("basic")) {
+                    throw value.error(value.quoted() + " is not e2e or basic");
+                }
+                yield mode;
+            }
+            case "outbound_url" -> ConfigValues.httpUrl(value).toString();
+            default -> ConfigValues.text(value);
+        };
+    }
+
+    private static List<String> settingsOf(ChannelType type) {
+        return switch (type) {
+            case WHATSAPP -> List.of("phone_number_id");
+            case WEB, MESSENGER, TELEGRAM -> List.of();
+            case SMS -> List.of("account_sid", "from");
+            case THREEMA -> List.of("gateway_id", "mode");
+            case CUSTOM -> List.of("outbound_url");
+        };
+    }
+
+    private static List<String> secretsOf(ChannelType type) {
+        return switch (type) {
+            case WEB -> List.of();
+            case WHATSAPP, MESSENGER -> List.of("access_token", "app_secret", "verify_token");
+            case TELEGRAM -> List.of("bot_token", "secret_token");
+            case SMS -> List.of("auth_token");
+            case THREEMA -> List.of("api_secret", "private_key");
+            case CUSTOM -> List.of("token");
+        };
+    }
+
+    private static String defaultApi(ChannelType type) {
+        return switch (type) {
+            case WHATSAPP, MESSENGER -> "https://graph.facebook.com/v21.0";
+            case TELEGRAM -> "https://api.telegram.org";
+            case SMS -> "https://api.twilio.com";
+            case THREEMA -> "https://msgapi.threema.ch";
+            case WEB, CUSTOM -> "";
+        };
+    }
+
+    private static String name(ChannelType type) {
+        return type.config();
+    }
+}
