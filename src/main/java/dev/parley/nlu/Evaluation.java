@@ -15,10 +15,11 @@ public record Evaluation(Scores scores, int trainingExamples, int intents, Durat
     private static final int WARM_UP = 100;
 
     /** Classification latency percentiles, one text at a time. */
-    public record Latency(Duration p50, Duration p99, Duration max) {
+    public record Latency(Duration p50, Duration p95, Duration p99, Duration max) {
         static Latency of(Histogram histogram) {
             return new Latency(Duration.ofNanos(histogram.getValueAtPercentile(50)),
-                    Duration.ofNanos(histogram.getValueAtPercentile(99)), Duration.ofNanos(histogram.getMaxValue()));
+                    Duration.ofNanos(histogram.getValueAtPercentile(95)), Duration.ofNanos(histogram.getValueAtPercentile(99)),
+                    Duration.ofNanos(histogram.getMaxValue()));
         }
     }
 

@@ -16,7 +16,11 @@ final class Familiarity {
     /** From this closeness on the probability counts in full. */
     static final double FAMILIAR = 0.5;
 
-    private final List<List<Features>> examplesByIntent;
+    private final List<List<Known>> examplesByIntent;
+
+    /** A training example with the length of its embedding, computed once rather than at every text. */
+    private record Known(Features features, double norm) {
+    }
 
     Familiarity(List<Features> examples, int[] labels, int intents) {
         examplesByIntent = new ArrayList<>();
@@ -24,33 +28,40 @@ final class Familiarity {
             examplesByIntent.add(new ArrayList<>());
         }
         for (int i = 0; i < labels.length; i++) {
-            examplesByIntent.get(labels[i]).add(examples.get(i));
+            Features example = examples.get(i);
+            examplesByIntent.get(labels[i]).add(new Known(example, norm(example.embedding())));
         }
     }
 
     /** {@code probability} scaled by how close {@code x} is to the nearest example of {@code intent}. */
     double damp(double probability, Features x, int intent) {
+        double norm = norm(x.embedding());
         double closest = 0;
-        for (Features example : examplesByIntent.get(intent)) {
-            closest = Math.max(closest, closeness(x, example));
+        for (Known example : examplesByIntent.get(intent)) {
+            closest = Math.max(closest, closeness(x, norm, example));
         }
         return probability * Math.clamp((closest - STRANGE) / (FAMILIAR - STRANGE), 0.0, 1.0);
     }
 
-    private static double closeness(Features a, Features b) {
-        double ngrams = a.ngrams().dot(b.ngrams());
+    private static double closeness(Features a, double norm, Known b) {
+        double ngrams = a.ngrams().dot(b.features().ngrams());
         float[] e = a.embedding();
         if (e.length == 0) {
             return ngrams;
         }
+        float[] f = b.features().embedding();
         double dot = 0;
-        double na = 0;
-        double nb = 0;
         for (int d = 0; d < e.length; d++) {
-            dot += e[d] * b.embedding()[d];
-            na += e[d] * e[d];
-            nb += b.embedding()[d] * b.embedding()[d];
+            dot += e[d] * f[d];
         }
-        return (ngrams + dot / Math.sqrt(na * nb)) / 2;
+        return (ngrams + dot / (norm * b.norm())) / 2;
+    }
+
+    private static double norm(float[] embedding) {
+        double sum = 0;
+        for (float v : embedding) {
+            sum += v * v;
+        }
+        return Math.sqrt(sum);
     }
 }
