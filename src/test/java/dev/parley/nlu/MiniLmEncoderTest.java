@@ -7,8 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MiniLmEncoderTest {
-    private static final String LONG = "I made a transfer from my bank account to my landlord last Monday and it still has"
-            + " not arrived on his side so could you please check what happened to it and";
+    private static final String LONG = "I made a transfer from my bank account to my landlord last Monday morning and it"
+            + " still has not arrived on his side three days later so could you please check for me what happened to"
+            + " it and";
 
     private static float[] embed(String text) {
         return Embeddings.miniLm().embed(List.of(text)).getFirst();
