@@ -9,12 +9,15 @@ import java.util.Locale;
 /** Prints the figures of an evaluation or a cross-validation. */
 record ScoresPrinter(PrintWriter out) {
     void print(Evaluation evaluation, int confusions) {
-        out.printf(Locale.ROOT, "intents: %d, training: %.1f s, latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                evaluation.intents(), seconds(evaluation.training()), millis(evaluation.latency().p50()),
-                millis(evaluation.latency().p99()), millis(evaluation.latency().max()));
-        out.printf(Locale.ROOT, "CPU time per text (this thread): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                millis(evaluation.cpu().p50()), millis(evaluation.cpu().p99()), millis(evaluation.cpu().max()));
+        out.printf(Locale.ROOT, "intents: %d, training: %.1f s, latency %s%n", evaluation.intents(),
+                seconds(evaluation.training()), percentiles(evaluation.latency()));
+        out.printf(Locale.ROOT, "CPU time per text (this thread): %s%n", percentiles(evaluation.cpu()));
         print(evaluation.scores(), confusions);
+    }
+
+    private static String percentiles(Evaluation.Latency latency) {
+        return String.format(Locale.ROOT, "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms", millis(latency.p50()),
+                millis(latency.p95()), millis(latency.p99()), millis(latency.max()));
     }
 
     void print(Scores scores, int confusions) {

@@ -1,6 +1,5 @@
 package dev.parley.nlu;
 
-import dev.langchain4j.data.segment.TextSegment;
 import java.util.List;
 
 /**
@@ -58,16 +57,17 @@ public sealed interface Embeddings permits Embeddings.None, Embeddings.MiniLm {
 
         @Override
         public List<float[]> embed(List<String> texts) {
-            if (texts.isEmpty()) {
-                return List.of();
+            MiniLmEncoder encoder = model();
+            if (texts.size() == 1) {
+                return List.of(encoder.embed(texts.getFirst()));
             }
-            List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-            return model().embedAll(segments).content().stream().map(e -> e.vector()).toList();
+            // training: one text per task of the common pool, in the order given
+            return texts.parallelStream().map(encoder::embed).toList();
         }
 
         @Override
         public int dimensions() {
-            return 384;
+            return MiniLmEncoder.DIMENSIONS;
         }
     }
 }

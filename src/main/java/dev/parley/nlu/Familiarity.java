@@ -16,41 +16,22 @@ final class Familiarity {
     /** From this closeness on the probability counts in full. */
     static final double FAMILIAR = 0.5;
 
-    private final List<List<Features>> examplesByIntent;
+    private final List<IntentExamples> examplesByIntent;
 
     Familiarity(List<Features> examples, int[] labels, int intents) {
-        examplesByIntent = new ArrayList<>();
+        List<List<Features>> byIntent = new ArrayList<>();
         for (int c = 0; c < intents; c++) {
-            examplesByIntent.add(new ArrayList<>());
+            byIntent.add(new ArrayList<>());
         }
         for (int i = 0; i < labels.length; i++) {
-            examplesByIntent.get(labels[i]).add(examples.get(i));
+            byIntent.get(labels[i]).add(examples.get(i));
         }
+        examplesByIntent = byIntent.stream().map(IntentExamples::new).toList();
     }
 
     /** {@code probability} scaled by how close {@code x} is to the nearest example of {@code intent}. */
     double damp(double probability, Features x, int intent) {
-        double closest = 0;
-        for (Features example : examplesByIntent.get(intent)) {
-            closest = Math.max(closest, closeness(x, example));
-        }
+        double closest = examplesByIntent.get(intent).closest(x);
         return probability * Math.clamp((closest - STRANGE) / (FAMILIAR - STRANGE), 0.0, 1.0);
-    }
-
-    private static double closeness(Features a, Features b) {
-        double ngrams = a.ngrams().dot(b.ngrams());
-        float[] e = a.embedding();
-        if (e.length == 0) {
-            return ngrams;
-        }
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int d = 0; d < e.length; d++) {
-            dot += e[d] * b.embedding()[d];
-            na += e[d] * e[d];
-            nb += b.embedding()[d] * b.embedding()[d];
-        }
-        return (ngrams + dot / Math.sqrt(na * nb)) / 2;
     }
 }

@@ -34,7 +34,10 @@ class NluCommandTest {
         assertThat(code).isZero();
         assertThat(out.toString())
                 .startsWith("training on 35 examples (5 per intent, seed 3), testing on 70; encoder none\n")
-                .containsPattern("intents: 7, training: [0-9.]+ s, latency p50 [0-9.]+ ms, p99 [0-9.]+ ms, max [0-9.]+ ms")
+                .containsPattern("intents: 7, training: [0-9.]+ s, latency p50 [0-9.]+ ms, p95 [0-9.]+ ms, p99 [0-9.]+ ms,"
+                        + " max [0-9.]+ ms\n")
+                .containsPattern("CPU time per text \\(this thread\\): p50 [0-9.]+ ms, p95 [0-9.]+ ms, p99 [0-9.]+ ms,"
+                        + " max [0-9.]+ ms\n")
                 .containsPattern("accuracy: [0-9.]+ % \\(70 texts\\)")
                 .containsPattern("card_arrival +10 +[0-9.]+% +[0-9.]+%");
     }
