@@ -65,4 +65,14 @@ final class Fields {
         }
         return Optional.of(o);
     }
+
+    /** A whole number of {@code min} or more. */
+    long requiredWhole(String name, long min) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min) {
+            throw ClientError.badRequest("invalid_field", prefix + name + " is required (a whole number of " + min
+                    + " or more)", prefix + name);
+        }
+        return v.longValue();
+    }
 }

@@ -16,10 +16,12 @@ import dev.parley.conversation.VisitorService;
 import dev.parley.media.MediaService;
 import dev.parley.metrics.ParleyMetrics;
 import dev.parley.operator.AdminService;
+import dev.parley.operator.ConversationCounts;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
 import dev.parley.operator.OperatorStreams;
+import dev.parley.operator.ReadMarks;
 import dev.parley.privacy.PrivacyService;
 import dev.parley.store.Database;
 import io.javalin.Javalin;
@@ -54,7 +56,8 @@ public final class WebServer implements AutoCloseable {
         StreamRoutes streamRoutes = new StreamRoutes(s.contacts(), s.db(), s.timeline(), s.hub());
         ChatbotRoutes chatbotRoutes = new ChatbotRoutes(s.chatbotApi());
         HealthRoutes healthRoutes = new HealthRoutes(s.readiness());
-        OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries());
+        OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries(),
+                new ReadMarks(s.db(), s.queries()), new ConversationCounts(s.db()));
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media(), s.contactLimits());
         FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
