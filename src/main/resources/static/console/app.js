@@ -14,7 +14,29 @@ const LISTS = ['inbox', 'mine', 'all'];
 const ADMIN_PAGES = {team: teamPage, widgets: widgetsPage, deliveries: deliveriesPage, flows: flowsPage,
     privacy: privacyPage};
 
-const state = {me: null, stream: null, cleanup: null};
+const state = {me: null, stream: null, cleanup: null, countTimer: null};
+
+/** The numbers beside Inbox, Mine and All: conversations open there, and how many hold unread messages. */
+function refreshCounts() {
+    clearTimeout(state.countTimer);
+    state.countTimer = setTimeout(async () => {
+        let counts;
+        try {
+            counts = await api('GET', 'conversations/counts');
+        } catch (err) {
+            return; // the numbers stay as they were; the next change asks again
+        }
+        for (const view of LISTS) {
+            const badge = root.querySelector(`[data-count="${view}"]`);
+            if (badge) {
+                const c = counts[view];
+                badge.textContent = c.total ? String(c.total) : '';
+                badge.classList.toggle('has-unread', c.unread > 0);
+                badge.title = `${c.total} open, ${c.unread} with unread messages`;
+            }
+        }
+    }, 250);
+}
 
 function showLogin(message) {
     if (state.stream) {
@@ -90,7 +112,8 @@ function statusSwitch() {
 
 function nav(current) {
     const link = (id, label) => h('a', {href: '#/' + id, className: current === id ? 'active' : '',
-        dataset: {nav: id}}, label);
+        dataset: {nav: id}}, h('span', {}, label), LISTS.includes(id) ? h('span', {className: 'nav-count',
+        dataset: {count: id}}) : null);
     const items = [link('inbox', 'Inbox'), link('mine', 'My conversations'), link('all', 'All conversations')];
     if (state.me.role === 'admin') {
         items.push(h('span', {className: 'nav-heading'}, 'Admin'), link('team', 'Team'), link('widgets', 'Widgets'),
@@ -124,6 +147,7 @@ function route() {
         h('span', {className: 'who'}, state.me.name, ' · ', state.me.role), statusSwitch(),
         h('button', {className: 'link', onclick: logout}, 'Log out')),
     h('div', {className: 'body'}, nav(page), main));
+    refreshCounts();
     const ctx = {me: state.me, stream: state.stream, main};
     let cleanup = null;
     if (!(page in ADMIN_PAGES)) {
@@ -160,6 +184,7 @@ async function boot() {
         state.stream.close();
     }
     state.stream = new OperatorStream(s.token).start();
+    state.stream.on('conversation', refreshCounts);
     route();
 }
 
@@ -169,4 +194,5 @@ whenUnauthorized(() => {
     showLogin('Your session has ended; please log in again.');
 });
 window.addEventListener('hashchange', route);
+window.addEventListener('parley:read', refreshCounts);
 boot();

@@ -21,6 +21,7 @@ export function conversationView(ctx, id, container) {
     let transcript = null;
     const offs = [];
     let closed = false;
+    let readTimer;
     fill(container, h('p', {className: 'placeholder'}, 'Loading…'));
 
     (async () => {
@@ -78,6 +79,7 @@ export function conversationView(ctx, id, container) {
         };
         conv.notes.forEach(n => addNote(n.id, n.author, n.body, n.created_at));
         conv.timeline.forEach(addItem);
+        markRead();
 
         const text = h('textarea', {rows: 3, placeholder: 'Write a reply…', attrs: {'aria-label': 'Reply'},
             maxLength: 5000});
@@ -186,6 +188,7 @@ export function conversationView(ctx, id, container) {
         offs.push(ctx.stream.on('item', frame => {
             if (frame.conversation_id === id) {
                 addItem(frame);
+                markRead();
                 if (frame.packet.name === 'contact_update' || frame.packet.name === 'registration'
                     || frame.packet.name === 'conversation_update') {
                     refreshDetails();
@@ -207,6 +210,19 @@ export function conversationView(ctx, id, container) {
         }));
         ctx.stream.watch(id, () => transcript.lastSeq);
 
+        /** What is on screen is read: moves the read mark (once the items of a burst are in) and says so. */
+        function markRead() {
+            clearTimeout(readTimer);
+            readTimer = setTimeout(async () => {
+                try {
+                    await api('POST', `conversations/${encodeURIComponent(id)}/read`, {seq: transcript.lastSeq});
+                    window.dispatchEvent(new CustomEvent('parley:read', {detail: {id}}));
+                } catch (err) {
+                    actionError.textContent = explain(err);
+                }
+            }, 300);
+        }
+
         async function refreshDetails() {
             try {
                 const fresh = await api('GET', 'conversations/' + encodeURIComponent(id));
@@ -223,6 +239,7 @@ export function conversationView(ctx, id, container) {
 
     return () => {
         closed = true;
+        clearTimeout(readTimer);
         offs.forEach(off => off());
         ctx.stream.unwatch(id);
     };

@@ -128,6 +128,9 @@ export function conversationsPage(ctx, list, selectedId) {
     }
 
     function put(c, live) {
+        if (c.id === selectedId) {
+            c.unread = 0; // the open conversation is read as it comes
+        }
         const known = entries.get(c.id);
         if (known && known.last_seq > c.last_seq) {
             return;
@@ -166,10 +169,11 @@ export function conversationsPage(ctx, list, selectedId) {
     function renderRow(c) {
         const name = contactName(c.contact);
         const assignee = c.assignee ? (c.assignee.id === ctx.me.id ? 'me' : c.assignee.id) : '';
-        return h('li', {className: 'conv-row' + (c.id === selectedId ? ' selected' : ''), dataset: {id: c.id,
-            status: c.status}},
+        return h('li', {className: 'conv-row' + (c.id === selectedId ? ' selected' : '') + (c.unread ? ' unread' : ''),
+            dataset: {id: c.id, status: c.status}},
         h('a', {href: '#/' + list + '/' + encodeURIComponent(c.id)},
-            h('span', {className: 'conv-name'}, name),
+            h('span', {className: 'conv-name'}, name, c.unread ? h('span', {className: 'unread-count',
+                title: c.unread === 1 ? '1 unread message' : c.unread + ' unread messages'}, String(c.unread)) : null),
             h('span', {className: 'badge status-' + c.status}, c.status),
             h('span', {className: 'conv-sub'}, (c.contact && c.contact.email) || c.channel,
                 assignee ? ' · ' + assignee : '', ' · ', c.group),
