@@ -37,6 +37,7 @@ import dev.parley.operator.ConversationQueries;
 import dev.parley.conversation.NoteStore;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
+import dev.parley.operator.Presence;
 import dev.parley.metrics.ParleyMetrics;
 import dev.parley.metrics.StateGauges;
 import dev.parley.outbox.Outbox;
@@ -153,7 +154,7 @@ public final class Parley implements AutoCloseable {
                     new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub),
                     new ContactLimits(security.limits(), limiters),
                     new PrivacyService(db, clock, ids, media),
-                    metrics, new Readiness(db, node.redis())));
+                    metrics, new Readiness(db, node.redis()), new Presence(db, clock, security.auth().awayAfter())));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);

@@ -11,6 +11,7 @@ import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorJson;
 import dev.parley.operator.OperatorService;
+import dev.parley.operator.Presence;
 import dev.parley.operator.ReadMarks;
 import dev.parley.routing.Operator;
 import io.javalin.config.RoutesConfig;
@@ -31,9 +32,11 @@ final class OperatorRoutes {
     private final ConversationQueries queries;
     private final ReadMarks reads;
     private final ConversationCounts counts;
+    private final Presence presence;
 
     OperatorRoutes(OperatorAuth auth, OperatorService operators, ConversationQueries queries, ReadMarks reads,
-            ConversationCounts counts) {
+            ConversationCounts counts, Presence presence) {
+        this.presence = presence;
         this.auth = auth;
         this.operators = operators;
         this.queries = queries;
@@ -99,6 +102,7 @@ final class OperatorRoutes {
                     + status + "'", "status");
         }
         operators.setStatus(me, status);
+        presence.seen(me.id());
         ctx.json(Json.object().put("status", status));
     }
 

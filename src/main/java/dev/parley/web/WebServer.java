@@ -21,6 +21,7 @@ import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
 import dev.parley.operator.OperatorStreams;
+import dev.parley.operator.Presence;
 import dev.parley.operator.ReadMarks;
 import dev.parley.privacy.PrivacyService;
 import dev.parley.store.Database;
@@ -42,10 +43,13 @@ public final class WebServer implements AutoCloseable {
             TimelineStore timeline, LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
             FlowAdmin flows, Outreach outreach, VisitorService visitors, ContactLimits contactLimits,
-            PrivacyService privacy, ParleyMetrics metrics, Readiness readiness) {}
+            PrivacyService privacy, ParleyMetrics metrics, Readiness readiness, Presence presence) {}
 
-    private WebServer(Javalin app) {
+    private final Presence presence;
+
+    private WebServer(Javalin app, Presence presence) {
         this.app = app;
+        this.presence = presence;
     }
 
     /** Listens on {@code host:port} with the timeouts of {@code server}. */
@@ -57,7 +61,7 @@ public final class WebServer implements AutoCloseable {
         ChatbotRoutes chatbotRoutes = new ChatbotRoutes(s.chatbotApi());
         HealthRoutes healthRoutes = new HealthRoutes(s.readiness());
         OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries(),
-                new ReadMarks(s.db(), s.queries()), new ConversationCounts(s.db()));
+                new ReadMarks(s.db(), s.queries()), new ConversationCounts(s.db()), s.presence());
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media(), s.contactLimits());
         FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
@@ -66,7 +70,7 @@ public final class WebServer implements AutoCloseable {
         OutreachRoutes outreachRoutes = new OutreachRoutes(s.outreach());
         WidgetRoutes widgetRoutes = new WidgetRoutes();
         OperatorStreamRoutes operatorStreamRoutes = new OperatorStreamRoutes(s.operatorAuth(),
-                new OperatorStreams(s.db(), s.timeline(), s.hub(), s.queries()));
+                new OperatorStreams(s.db(), s.timeline(), s.hub(), s.queries()), s.presence());
         ConsoleRoutes consoleRoutes = new ConsoleRoutes();
         MetricsRoutes metricsRoutes = new MetricsRoutes(s.metrics());
         Javalin app = Javalin.create(cfg -> {
@@ -116,7 +120,8 @@ public final class WebServer implements AutoCloseable {
             metricsRoutes.register(cfg.routes);
         });
         app.start();
-        return new WebServer(app);
+        s.presence().start();
+        return new WebServer(app, s.presence());
     }
 
     public int port() {
@@ -125,6 +130,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        presence.close();
         app.stop();
     }
 }

@@ -6,3 +6,7 @@ CREATE TABLE conversation_reads (
   seq BIGINT NOT NULL,
   PRIMARY KEY (operator_id, conversation_id)
 );
+
+-- When an operator last had a console open (kept current by every node while one is): an online operator
+-- not seen for `auth.away_after` becomes away
+ALTER TABLE operators ADD COLUMN console_seen_at BIGINT;
