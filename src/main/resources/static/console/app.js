@@ -8,11 +8,12 @@ import {widgetsPage} from './views/widgets.js';
 import {deliveriesPage} from './views/deliveries.js';
 import {flowsPage} from './views/flows.js';
 import {privacyPage} from './views/privacy.js';
+import {cannedPage} from './views/canned.js';
 
 const root = document.getElementById('app');
 const LISTS = ['inbox', 'mine', 'all'];
-const ADMIN_PAGES = {team: teamPage, widgets: widgetsPage, deliveries: deliveriesPage, flows: flowsPage,
-    privacy: privacyPage};
+const ADMIN_PAGES = {team: teamPage, widgets: widgetsPage, canned: cannedPage, deliveries: deliveriesPage,
+    flows: flowsPage, privacy: privacyPage};
 
 const state = {me: null, stream: null, cleanup: null, countTimer: null};
 
@@ -117,6 +118,7 @@ function nav(current) {
     const items = [link('inbox', 'Inbox'), link('mine', 'My conversations'), link('all', 'All conversations')];
     if (state.me.role === 'admin') {
         items.push(h('span', {className: 'nav-heading'}, 'Admin'), link('team', 'Team'), link('widgets', 'Widgets'),
+            link('canned', 'Canned responses'),
             link('deliveries', 'Deliveries'), link('flows', 'Flows'), link('privacy', 'Data rights'));
     }
     return h('nav', {className: 'nav'}, items);

@@ -16,6 +16,7 @@ import dev.parley.conversation.VisitorService;
 import dev.parley.media.MediaService;
 import dev.parley.metrics.ParleyMetrics;
 import dev.parley.operator.AdminService;
+import dev.parley.operator.CannedResponses;
 import dev.parley.operator.ConversationCounts;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
@@ -43,7 +44,8 @@ public final class WebServer implements AutoCloseable {
             TimelineStore timeline, LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
             FlowAdmin flows, Outreach outreach, VisitorService visitors, ContactLimits contactLimits,
-            PrivacyService privacy, ParleyMetrics metrics, Readiness readiness, Presence presence) {}
+            PrivacyService privacy, ParleyMetrics metrics, Readiness readiness, Presence presence,
+            CannedResponses canned) {}
 
     private final Presence presence;
 
@@ -63,6 +65,7 @@ public final class WebServer implements AutoCloseable {
         OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries(),
                 new ReadMarks(s.db(), s.queries()), new ConversationCounts(s.db()), s.presence());
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
+        CannedRoutes cannedRoutes = new CannedRoutes(s.canned(), operatorRoutes::me);
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media(), s.contactLimits());
         FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
         BrazeRoutes brazeRoutes = new BrazeRoutes(s.brazeDeadLetters(), operatorRoutes::me);
@@ -109,6 +112,7 @@ public final class WebServer implements AutoCloseable {
             healthRoutes.register(cfg.routes);
             operatorRoutes.register(cfg.routes);
             adminRoutes.register(cfg.routes);
+            cannedRoutes.register(cfg.routes);
             mediaRoutes.register(cfg.routes);
             flowRoutes.register(cfg.routes);
             brazeRoutes.register(cfg.routes);

@@ -1,6 +1,7 @@
 // One conversation: live transcript, actions (take, reply, forward, end), contact panel, notes and history.
 import {api, explain} from '../api.js';
 import {contactName, field, fill, h, notice, when} from '../dom.js';
+import {cannedPicker} from './canned-picker.js';
 
 const HISTORY = ['assignment', 'conversation_forwarded', 'conversation_ended'];
 
@@ -81,8 +82,9 @@ export function conversationView(ctx, id, container) {
         conv.timeline.forEach(addItem);
         markRead();
 
-        const text = h('textarea', {rows: 3, placeholder: 'Write a reply…', attrs: {'aria-label': 'Reply'},
+        const text = h('textarea', {rows: 3, placeholder: 'Write a reply… (/ for canned responses)', attrs: {'aria-label': 'Reply'},
             maxLength: 5000});
+        const picker = cannedPicker(text);
         const markdown = h('input', {type: 'checkbox', name: 'markdown'});
         const send = h('button', {type: 'submit', className: 'primary'}, 'Send');
         const replyError = notice();
@@ -102,10 +104,13 @@ export function conversationView(ctx, id, container) {
             } finally {
                 update();
             }
-        }}, text, h('div', {className: 'composer-bar'}, h('label', {className: 'check'}, markdown, ' Markdown'),
+        }}, picker.popup, text, h('div', {className: 'composer-bar'}, h('label', {className: 'check'}, markdown, ' Markdown'),
             replyError, send));
         // Enter sends, as in every chat tool; Shift+Enter starts a new line.
         text.addEventListener('keydown', e => {
+            if (picker.keydown(e)) {
+                return;
+            }
             if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
                 e.preventDefault();
                 composer.requestSubmit();
@@ -173,7 +178,7 @@ export function conversationView(ctx, id, container) {
             for (const x of [text, send, markdown]) {
                 x.disabled = !mine;
             }
-            text.placeholder = mine ? 'Write a reply…' : open ? 'Take the conversation to reply' : 'The conversation has ended';
+            text.placeholder = mine ? 'Write a reply… (/ for canned responses)' : open ? 'Take the conversation to reply' : 'The conversation has ended';
             const who = conv.assignee ? (conv.assignee.id === ctx.me.id ? 'you' : conv.assignee.type + ' '
                 + conv.assignee.id) : 'nobody';
             const c = conv.contact || {};

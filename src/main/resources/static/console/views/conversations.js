@@ -15,9 +15,10 @@ export function conversationsPage(ctx, list, selectedId) {
     let cursor = null;
     let generation = 0;
 
-    const detail = h('div', {className: 'detail'});
+    const detail = h('div', {className: 'detail-body'});
     const pane = h('div', {className: 'list-pane'}, h('h2', {}, TITLES[list]), filterBar(), error, rows, more);
-    fill(ctx.main, h('div', {className: 'split'}, pane, detail));
+    fill(ctx.main, h('div', {className: 'split' + (selectedId ? ' has-selection' : '')}, pane,
+        h('div', {className: 'detail'}, h('a', {className: 'back', href: '#/' + list}, '← ' + TITLES[list]), detail)));
 
     function filterBar() {
         const search = h('input', {type: 'search', placeholder: 'Search name, e-mail or id', className: 'search',
