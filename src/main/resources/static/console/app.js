@@ -2,6 +2,7 @@
 import {api, clearSession, explain, saveSession, session, whenUnauthorized} from './api.js';
 import {field, fill, h, notice} from './dom.js';
 import {OperatorStream} from './stream.js';
+import {Notifier} from './notifications.js';
 import {conversationsPage} from './views/conversations.js';
 import {teamPage} from './views/team.js';
 import {widgetsPage} from './views/widgets.js';
@@ -15,7 +16,7 @@ const LISTS = ['inbox', 'mine', 'all'];
 const ADMIN_PAGES = {team: teamPage, widgets: widgetsPage, canned: cannedPage, deliveries: deliveriesPage,
     flows: flowsPage, privacy: privacyPage};
 
-const state = {me: null, stream: null, cleanup: null, countTimer: null};
+const state = {me: null, stream: null, cleanup: null, countTimer: null, notifier: null};
 
 /** The numbers beside Inbox, Mine and All: conversations open there, and how many hold unread messages. */
 function refreshCounts() {
@@ -124,6 +125,12 @@ function nav(current) {
     return h('nav', {className: 'nav'}, items);
 }
 
+/** The id of the conversation on screen, if any. */
+function openConversation() {
+    const parts = location.hash.replace(/^#\/?/, '').split('/');
+    return LISTS.includes(parts[0]) && parts[1] ? decodeURIComponent(parts[1]) : null;
+}
+
 function route() {
     if (!state.me) {
         return;
@@ -146,7 +153,7 @@ function route() {
     const main = h('section', {className: 'main'});
     fill(root, h('header', {className: 'top'}, h('span', {className: 'brand'}, 'Parley'), online,
         h('span', {className: 'spacer'}),
-        h('span', {className: 'who'}, state.me.name, ' · ', state.me.role), statusSwitch(),
+        state.notifier.button, h('span', {className: 'who'}, state.me.name, ' · ', state.me.role), statusSwitch(),
         h('button', {className: 'link', onclick: logout}, 'Log out')),
     h('div', {className: 'body'}, nav(page), main));
     refreshCounts();
@@ -187,6 +194,8 @@ async function boot() {
     }
     state.stream = new OperatorStream(s.token).start();
     state.stream.on('conversation', refreshCounts);
+    state.notifier = new Notifier(state.me);
+    state.stream.on('conversation', c => state.notifier.changed(c, openConversation()));
     route();
 }
 

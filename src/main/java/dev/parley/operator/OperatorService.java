@@ -86,11 +86,29 @@ public final class OperatorService {
     }
 
     public TimelineItem reply(Operator me, String conversationId, String body, String textFormat) {
+        return say(me, conversationId, new Packet("message", Json.object().put("body", body)
+                .put("text_format", textFormat)));
+    }
+
+    /** Sends the contact a file already stored ({@code media} is its {@code media} payload). */
+    public TimelineItem attach(Operator me, String conversationId, ObjectNode media) {
+        return say(me, conversationId, new Packet("media", media));
+    }
+
+    /** Refuses as {@link #attach} would, before a file is stored for nothing. */
+    public void requireMayReply(Operator me, String conversationId) {
+        db.read(h -> {
+            ConversationAccess.check(me, conversations.find(h, conversationId)
+                    .orElseThrow(() -> ClientError.notFound("conversation", conversationId)),
+                    ConversationAccess.Action.REPLY);
+            return conversationId;
+        });
+    }
+
+    private TimelineItem say(Operator me, String conversationId, Packet packet) {
         return db.write(tx -> {
             Conversation conv = lock(tx, me, conversationId, ConversationAccess.Action.REPLY);
-            ObjectNode payload = Json.object().put("body", body).put("text_format", textFormat);
-            return timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()), new Packet("message", payload),
-                    true, Optional.empty());
+            return timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()), packet, true, Optional.empty());
         });
     }
 

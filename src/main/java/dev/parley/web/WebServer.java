@@ -65,6 +65,7 @@ public final class WebServer implements AutoCloseable {
         OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries(),
                 new ReadMarks(s.db(), s.queries()), new ConversationCounts(s.db()), s.presence());
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
+        OperatorMediaRoutes operatorMediaRoutes = new OperatorMediaRoutes(s.operators(), s.media(), operatorRoutes::me);
         CannedRoutes cannedRoutes = new CannedRoutes(s.canned(), operatorRoutes::me);
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media(), s.contactLimits());
         FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
@@ -113,6 +114,7 @@ public final class WebServer implements AutoCloseable {
             operatorRoutes.register(cfg.routes);
             adminRoutes.register(cfg.routes);
             cannedRoutes.register(cfg.routes);
+            operatorMediaRoutes.register(cfg.routes);
             mediaRoutes.register(cfg.routes);
             flowRoutes.register(cfg.routes);
             brazeRoutes.register(cfg.routes);

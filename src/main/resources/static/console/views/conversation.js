@@ -87,6 +87,25 @@ export function conversationView(ctx, id, container) {
         const picker = cannedPicker(text);
         const markdown = h('input', {type: 'checkbox', name: 'markdown'});
         const send = h('button', {type: 'submit', className: 'primary'}, 'Send');
+        const file = h('input', {type: 'file', name: 'file', hidden: true, onchange: async () => {
+            if (!file.files.length) {
+                return;
+            }
+            const data = new FormData();
+            data.append('file', file.files[0]);
+            attach.disabled = true;
+            try {
+                await api('POST', `conversations/${encodeURIComponent(id)}/media`, data);
+                replyError.textContent = '';
+            } catch (err) {
+                replyError.textContent = explain(err);
+            } finally {
+                file.value = '';
+                update();
+            }
+        }});
+        const attach = h('button', {type: 'button', className: 'attach', title: 'Send a file',
+            attrs: {'aria-label': 'Send a file'}, onclick: () => file.click()}, 'Attach file');
         const replyError = notice();
         const composer = h('form', {className: 'composer', onsubmit: async e => {
             e.preventDefault();
@@ -105,7 +124,7 @@ export function conversationView(ctx, id, container) {
                 update();
             }
         }}, picker.popup, text, h('div', {className: 'composer-bar'}, h('label', {className: 'check'}, markdown, ' Markdown'),
-            replyError, send));
+            replyError, h('span', {className: 'composer-buttons'}, file, attach, send)));
         // Enter sends, as in every chat tool; Shift+Enter starts a new line.
         text.addEventListener('keydown', e => {
             if (picker.keydown(e)) {
@@ -175,7 +194,7 @@ export function conversationView(ctx, id, container) {
             take.disabled = !mayHandle || mine;
             forward.disabled = !mayHandle;
             end.disabled = !mayHandle;
-            for (const x of [text, send, markdown]) {
+            for (const x of [text, send, markdown, attach]) {
                 x.disabled = !mine;
             }
             text.placeholder = mine ? 'Write a reply… (/ for canned responses)' : open ? 'Take the conversation to reply' : 'The conversation has ended';

@@ -120,12 +120,15 @@ export function conversationsPage(ctx, list, selectedId) {
             cursor = page.next_cursor;
             more.hidden = !cursor;
             if (entries.size === 0) {
-                rows.appendChild(h('li', {className: 'empty'}, list === 'inbox' ? 'Nobody is waiting.'
-                    : 'No conversations.'));
+                rows.appendChild(emptyRow());
             }
         } catch (err) {
             error.textContent = explain(err);
         }
+    }
+
+    function emptyRow() {
+        return h('li', {className: 'empty'}, list === 'inbox' ? 'Nobody is waiting.' : 'No conversations.');
     }
 
     function put(c, live) {
@@ -141,6 +144,9 @@ export function conversationsPage(ctx, list, selectedId) {
             if (old) {
                 old.remove();
                 entries.delete(c.id);
+                if (entries.size === 0) {
+                    rows.appendChild(emptyRow());
+                }
             }
             return;
         }

@@ -2,16 +2,23 @@ package dev.parley.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testing.Items;
+import java.nio.charset.StandardCharsets;
 import dev.parley.testing.Chromium;
 import dev.parley.testing.JsonHttp;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import dev.parley.testing.WebContact;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +82,69 @@ class ConsoleInboxBrowserTest {
             assertThat(ada.locator(".transcript")).containsText("Sorry for the delay");
             maria.awaitItem("the canned reply", i -> i.path("packet").path("payload").path("body").asText()
                     .equals("Sorry for the delay; I am checking your order now."));
+
+            ada.locator("input[name=file]").setInputFiles(new FilePayload("label.pdf", "application/pdf",
+                    "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                            .getBytes(StandardCharsets.UTF_8)));
+            JsonNode file = maria.awaitItem("the file", Items.packet("media"));
+            assertThat(file.path("author").path("type").asText()).isEqualTo("operator");
+            assertThat(file.path("packet").path("payload").path("mime_type").asText()).isEqualTo("application/pdf");
+            assertThat(ada.locator(".transcript .prl-item[data-packet=media]")).hasCount(1);
+            ada.locator("input[name=file]").setInputFiles(new FilePayload("page.png", "image/png",
+                    "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)));
+            assertThat(ada.locator(".composer .notice")).containsText("markup");
         }
+    }
+
+    /** Records the notifications the page shows (the browser's own Notification, wrapped to be observed). */
+    static final String RECORD_NOTIFICATIONS = """
+            window.__notes = [];
+            const Real = window.Notification;
+            class Recorded extends Real {
+                constructor(title, options) {
+                    super(title, options);
+                    window.__notes.push(title + ' | ' + ((options && options.body) || ''));
+                }
+            }
+            Object.defineProperty(Recorded, 'permission', {get: () => Real.permission});
+            Recorded.requestPermission = () => Real.requestPermission();
+            window.Notification = Recorded;
+            """;
+
+    @Test
+    void desktopNotificationsTellOfNewInboxConversationsAndMessagesAndCanBeTurnedOff() {
+        try (TestParley parley = TestParley.start(StoreKind.SQLITE, temp, WORKSPACE, Map.of("ADA_PW", "ada-password"));
+                Chromium chromium = Chromium.launch();
+                BrowserContext desktop = chromium.newContext(Chromium.DESKTOP)) {
+            String base = parley.baseUrl();
+            desktop.grantPermissions(List.of("notifications"), new BrowserContext.GrantPermissionsOptions()
+                    .setOrigin(base));
+            desktop.addInitScript(RECORD_NOTIFICATIONS);
+            Page ada = ConsoleDriver.logIn(desktop, base, "ada@example.com", "ada-password");
+            assertThat(ada.locator(".notify-toggle")).hasText("🔔 Notifications on");
+
+            WebContact maria = ConsoleDriver.openContact(http, base, "web", "Maria Jensen", "maria@example.com",
+                    Map.of("section", "checkout"));
+            maria.say("Hello, is my parcel lost?");
+            await().atMost(Duration.ofSeconds(20)).until(() -> notes(ada).stream()
+                    .anyMatch(n -> n.startsWith("New conversation in the inbox | Maria Jensen")));
+            maria.say("It has order number A-1042.");
+            await().atMost(Duration.ofSeconds(20)).until(() -> notes(ada).contains(
+                    "Maria Jensen | It has order number A-1042."));
+
+            ada.click(".notify-toggle");
+            assertThat(ada.locator(".notify-toggle")).hasText("🔕 Notifications off");
+            int shown = notes(ada).size();
+            WebContact tom = ConsoleDriver.openContact(http, base, "web", "Tom Becker", "tom@example.com", Map.of());
+            tom.say("Hi there");
+            assertThat(ada.locator(".conv-row[data-id='" + tom.conversationId() + "']")).isVisible();
+            assertThat(notes(ada)).as("turned off").hasSize(shown);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> notes(Page page) {
+        return (List<String>) page.evaluate("window.__notes");
     }
 
     @Test
