@@ -114,9 +114,12 @@ function statusSwitch() {
 
 function nav(current) {
     const link = (id, label) => h('a', {href: '#/' + id, className: current === id ? 'active' : '',
-        dataset: {nav: id}}, h('span', {}, label), LISTS.includes(id) ? h('span', {className: 'nav-count',
+        dataset: {nav: id}}, h('span', {className: 'nav-label'}, label), LISTS.includes(id) ? h('span', {className: 'nav-count',
         dataset: {count: id}}) : null);
-    const items = [link('inbox', 'Inbox'), link('mine', 'My conversations'), link('all', 'All conversations')];
+    const both = (long, short) => [h('span', {className: 'label-long'}, long),
+        h('span', {className: 'label-short'}, short)];
+    const items = [link('inbox', 'Inbox'), link('mine', both('My conversations', 'Mine')),
+        link('all', both('All conversations', 'All'))];
     if (state.me.role === 'admin') {
         items.push(h('span', {className: 'nav-heading'}, 'Admin'), link('team', 'Team'), link('widgets', 'Widgets'),
             link('canned', 'Canned responses'),

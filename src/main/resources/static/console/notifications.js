@@ -37,7 +37,7 @@ export class Notifier {
         this.button.hidden = !supported;
         this.button.disabled = denied;
         this.button.dataset.state = this.enabled ? 'on' : 'off';
-        this.button.textContent = this.enabled ? '🔔 Notifications on' : '🔕 Notifications off';
+        this.button.textContent = this.enabled ? 'Notifications on' : 'Notifications off';
         this.button.title = denied ? 'The browser blocks notifications for this site; allow them in its settings'
             : this.enabled ? 'Click to turn desktop notifications off' : 'Click to get desktop notifications';
     }

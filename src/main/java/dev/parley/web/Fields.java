@@ -55,6 +55,14 @@ final class Fields {
         return v.booleanValue();
     }
 
+    boolean requiredBoolean(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.isBoolean()) {
+            throw ClientError.badRequest("invalid_field", prefix + name + " is required (true or false)", prefix + name);
+        }
+        return v.booleanValue();
+    }
+
     Optional<ObjectNode> optionalObject(String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {

@@ -1,14 +1,33 @@
 package dev.parley.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.TimelineItem;
 import dev.parley.error.ClientError;
+import dev.parley.media.MediaResult;
 import dev.parley.media.MediaService;
+import dev.parley.media.StoredMedia;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** A file sent as {@code multipart/form-data} (field {@code file}, optional {@code caption}), checked and stored. */
 final class MediaForm {
     private MediaForm() {}
+
+    /** Appends the stored file of {@code upload} with {@code append}; a refused file throws, an unsent one is discarded. */
+    static TimelineItem send(MediaService media, MediaRoutes.Upload upload, Function<ObjectNode, TimelineItem> append) {
+        StoredMedia stored = switch (upload.result()) {
+            case MediaResult.Stored s -> s.media();
+            case MediaResult.Refused refused -> throw refused.toClientError(upload.field());
+        };
+        try {
+            return append.apply(media.payload(stored, upload.caption()));
+        } catch (RuntimeException e) {
+            media.discard(stored);
+            throw e;
+        }
+    }
 
     static MediaRoutes.Upload read(Context ctx, MediaService media) {
         if (ctx.contentLength() > media.maxBytes() + MediaRoutes.MULTIPART_OVERHEAD) {

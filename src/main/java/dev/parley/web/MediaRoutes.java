@@ -8,7 +8,6 @@ import dev.parley.json.Json;
 import dev.parley.limit.ContactLimits;
 import dev.parley.media.MediaResult;
 import dev.parley.media.MediaService;
-import dev.parley.media.StoredMedia;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -59,17 +58,8 @@ final class MediaRoutes {
                     + " multipart/form-data (field 'file', optional 'caption') or as JSON {\"url\": \"https://…\"}",
                     Optional.empty(), Optional.empty());
         }
-        StoredMedia stored = switch (upload.result()) {
-            case MediaResult.Stored s -> s.media();
-            case MediaResult.Refused refused -> throw refused.toClientError(upload.field());
-        };
-        TimelineItem item;
-        try {
-            item = contacts.upload(contact, conversationId, media.payload(stored, upload.caption()));
-        } catch (RuntimeException e) {
-            media.discard(stored);
-            throw e;
-        }
+        TimelineItem item = MediaForm.send(media, upload, payload -> contacts.upload(contact, conversationId,
+                payload));
         ctx.status(202).json(Json.object().put("message_id", item.id()).put("seq", item.seq()));
     }
 

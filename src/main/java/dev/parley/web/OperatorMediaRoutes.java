@@ -2,9 +2,7 @@ package dev.parley.web;
 
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
-import dev.parley.media.MediaResult;
 import dev.parley.media.MediaService;
-import dev.parley.media.StoredMedia;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.operator.OperatorService;
 import dev.parley.routing.Operator;
@@ -44,17 +42,7 @@ final class OperatorMediaRoutes {
                     Optional.empty());
         }
         MediaRoutes.Upload upload = MediaForm.read(ctx, media);
-        StoredMedia stored = switch (upload.result()) {
-            case MediaResult.Stored s -> s.media();
-            case MediaResult.Refused refused -> throw refused.toClientError(upload.field());
-        };
-        TimelineItem item;
-        try {
-            item = operators.attach(who, conversationId, media.payload(stored, upload.caption()));
-        } catch (RuntimeException e) {
-            media.discard(stored);
-            throw e;
-        }
+        TimelineItem item = MediaForm.send(media, upload, payload -> operators.attach(who, conversationId, payload));
         ctx.status(201).json(Json.object().put("message_id", item.id()).put("seq", item.seq()));
     }
 }

@@ -11,6 +11,7 @@ import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorJson;
 import dev.parley.operator.OperatorService;
+import dev.parley.operator.OperatorTyping;
 import dev.parley.operator.Presence;
 import dev.parley.operator.ReadMarks;
 import dev.parley.routing.Operator;
@@ -33,10 +34,12 @@ final class OperatorRoutes {
     private final ReadMarks reads;
     private final ConversationCounts counts;
     private final Presence presence;
+    private final OperatorTyping typing;
 
     OperatorRoutes(OperatorAuth auth, OperatorService operators, ConversationQueries queries, ReadMarks reads,
-            ConversationCounts counts, Presence presence) {
+            ConversationCounts counts, Presence presence, OperatorTyping typing) {
         this.presence = presence;
+        this.typing = typing;
         this.auth = auth;
         this.operators = operators;
         this.queries = queries;
@@ -67,6 +70,11 @@ final class OperatorRoutes {
         });
         r.post(BASE + "/conversations/{id}/messages", this::reply);
         r.post(BASE + "/conversations/{id}/forward", this::forward);
+        r.post(BASE + "/conversations/{id}/typing", ctx -> {
+            Operator me = me(ctx);
+            typing.typing(me, ctx.pathParam("id"), new Fields(Bodies.object(ctx, MAX_BODY)).requiredBoolean("active"));
+            ctx.status(204);
+        });
         r.post(BASE + "/conversations/{id}/end", ctx -> {
             operators.end(me(ctx), ctx.pathParam("id"));
             ctx.json(Json.object().put("status", "ended"));

@@ -22,6 +22,7 @@ import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
 import dev.parley.operator.OperatorStreams;
+import dev.parley.operator.OperatorTyping;
 import dev.parley.operator.Presence;
 import dev.parley.operator.ReadMarks;
 import dev.parley.privacy.PrivacyService;
@@ -63,7 +64,8 @@ public final class WebServer implements AutoCloseable {
         ChatbotRoutes chatbotRoutes = new ChatbotRoutes(s.chatbotApi());
         HealthRoutes healthRoutes = new HealthRoutes(s.readiness());
         OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries(),
-                new ReadMarks(s.db(), s.queries()), new ConversationCounts(s.db()), s.presence());
+                new ReadMarks(s.db(), s.queries()), new ConversationCounts(s.db()), s.presence(),
+                new OperatorTyping(s.operators(), s.hub()));
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
         OperatorMediaRoutes operatorMediaRoutes = new OperatorMediaRoutes(s.operators(), s.media(), operatorRoutes::me);
         CannedRoutes cannedRoutes = new CannedRoutes(s.canned(), operatorRoutes::me);

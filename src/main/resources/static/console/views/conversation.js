@@ -125,6 +125,26 @@ export function conversationView(ctx, id, container) {
             }
         }}, picker.popup, text, h('div', {className: 'composer-bar'}, h('label', {className: 'check'}, markdown, ' Markdown'),
             replyError, h('span', {className: 'composer-buttons'}, file, attach, send)));
+        // The contact sees "typing…": said at most every 3 s while keys come, and stopped 4 s after the last one.
+        let typingSent = 0;
+        let typingStop;
+        const typing = active => api('POST', `conversations/${encodeURIComponent(id)}/typing`, {active})
+            .catch(() => {});
+        text.addEventListener('input', () => {
+            if (Date.now() - typingSent > 3000) {
+                typingSent = Date.now();
+                typing(true);
+            }
+            clearTimeout(typingStop);
+            typingStop = setTimeout(() => {
+                typingSent = 0;
+                typing(false);
+            }, 4000);
+        });
+        composer.addEventListener('submit', () => {
+            clearTimeout(typingStop);
+            typingSent = 0;
+        });
         // Enter sends, as in every chat tool; Shift+Enter starts a new line.
         text.addEventListener('keydown', e => {
             if (picker.keydown(e)) {
@@ -220,7 +240,8 @@ export function conversationView(ctx, id, container) {
             }
         }));
         offs.push(ctx.stream.on('typing', frame => {
-            if (frame.conversation_id === id) {
+            const mine = frame.author && frame.author.type === 'operator' && frame.author.id === ctx.me.id;
+            if (frame.conversation_id === id && !mine) {
                 transcript.typing(frame.active ? frame.author || {type: 'bot'} : null);
             }
         }));

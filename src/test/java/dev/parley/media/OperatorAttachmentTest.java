@@ -3,10 +3,10 @@ package dev.parley.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.json.Json;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.Items;
 import dev.parley.testing.JsonHttp;
+import dev.parley.testing.OperatorLogin;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.WebContact;
 import java.nio.file.Path;
@@ -38,8 +38,8 @@ class OperatorAttachmentTest {
                 MediaParley.loopbackAllowed(64 * 1024))) {
             WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
             contact.say("Can you send me the invoice?");
-            Map<String, String> ada = login(parley, "ada@example.com");
-            Map<String, String> bob = login(parley, "bob@example.com");
+            Map<String, String> ada = OperatorLogin.as(http, parley.baseUrl(), "ada@example.com", "password");
+            Map<String, String> bob = OperatorLogin.as(http, parley.baseUrl(), "bob@example.com", "password");
             String media = parley.baseUrl() + "/api/v1/conversations/" + contact.conversationId() + "/media";
             List<RawHttp.Part> pdf = List.of(RawHttp.Part.file("invoice.pdf", "application/pdf", Samples.PDF),
                     RawHttp.Part.field("caption", "Your invoice"));
@@ -79,10 +79,4 @@ class OperatorAttachmentTest {
         }
     }
 
-    Map<String, String> login(MediaParley parley, String email) {
-        HttpAnswer a = http.post(parley.baseUrl() + "/api/v1/auth/login", Map.of(),
-                Json.write(Json.object().put("email", email).put("password", "password")));
-        assertThat(a.status()).as("%s", a).isEqualTo(200);
-        return Map.of("Authorization", "Bearer " + a.json().path("token").asText());
-    }
 }

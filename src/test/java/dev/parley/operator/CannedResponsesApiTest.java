@@ -1,11 +1,11 @@
 package dev.parley.operator;
 
-import static dev.parley.operator.UnreadCountsApiTest.assertError;
+import static dev.parley.testing.OperatorLogin.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.json.Json;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
+import dev.parley.testing.OperatorLogin;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import java.nio.file.Path;
@@ -28,8 +28,8 @@ class CannedResponsesApiTest {
         try (TestParley parley = TestParley.start(kind, temp, ConsoleApiTest.WORKSPACE,
                 Map.of("ADA_PW", "ada-password", "BOB_PW", "bob-password"))) {
             String url = parley.baseUrl() + "/api/v1/canned-responses";
-            Map<String, String> ada = new UnreadCountsApiTest().login(parley, "ada@example.com", "ada-password");
-            Map<String, String> bob = new UnreadCountsApiTest().login(parley, "bob@example.com", "bob-password");
+            Map<String, String> ada = OperatorLogin.as(http, parley.baseUrl(), "ada@example.com", "ada-password");
+            Map<String, String> bob = OperatorLogin.as(http, parley.baseUrl(), "bob@example.com", "bob-password");
             HttpAnswer hello = http.post(url, ada, "{\"shortcut\": \"hello\", \"body\": \"Hi, how can I help?\"}");
             assertThat(hello.status()).as("%s", hello).isEqualTo(201);
             assertThat(hello.json().path("group_id").isNull()).isTrue();
@@ -59,17 +59,17 @@ class CannedResponsesApiTest {
         try (TestParley parley = TestParley.start(kind, temp, ConsoleApiTest.WORKSPACE,
                 Map.of("ADA_PW", "ada-password", "BOB_PW", "bob-password"))) {
             String url = parley.baseUrl() + "/api/v1/canned-responses";
-            Map<String, String> ada = new UnreadCountsApiTest().login(parley, "ada@example.com", "ada-password");
-            Map<String, String> bob = new UnreadCountsApiTest().login(parley, "bob@example.com", "bob-password");
+            Map<String, String> ada = OperatorLogin.as(http, parley.baseUrl(), "ada@example.com", "ada-password");
+            Map<String, String> bob = OperatorLogin.as(http, parley.baseUrl(), "bob@example.com", "bob-password");
             String ok = "{\"shortcut\": \"hello\", \"body\": \"Hi\"}";
             assertThat(http.post(url, bob, ok).status()).as("agents only read").isEqualTo(403);
             assertThat(http.post(url, Map.of(), ok).status()).isEqualTo(401);
             assertThat(http.get(url, Map.of()).status()).isEqualTo(401);
-            assertError(http.post(url, ada, "{\"body\": \"Hi\"}"), 400, "shortcut");
-            assertError(http.post(url, ada, "{\"shortcut\": \"Hello there\", \"body\": \"Hi\"}"), 400, "shortcut");
-            assertError(http.post(url, ada, "{\"shortcut\": \"hello\"}"), 400, "body");
-            assertError(http.post(url, ada, "{\"shortcut\": \"hello\", \"body\": \"\"}"), 400, "body");
-            assertError(http.post(url, ada, "{\"shortcut\": \"hello\", \"body\": \"Hi\", \"group_id\": \"nope\"}"),
+            assertRefused(http.post(url, ada, "{\"body\": \"Hi\"}"), 400, "shortcut");
+            assertRefused(http.post(url, ada, "{\"shortcut\": \"Hello there\", \"body\": \"Hi\"}"), 400, "shortcut");
+            assertRefused(http.post(url, ada, "{\"shortcut\": \"hello\"}"), 400, "body");
+            assertRefused(http.post(url, ada, "{\"shortcut\": \"hello\", \"body\": \"\"}"), 400, "body");
+            assertRefused(http.post(url, ada, "{\"shortcut\": \"hello\", \"body\": \"Hi\", \"group_id\": \"nope\"}"),
                     422, "group_id");
             assertThat(http.post(url, ada, ok).status()).isEqualTo(201);
             HttpAnswer twice = http.post(url, ada, ok);

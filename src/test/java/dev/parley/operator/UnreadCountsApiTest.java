@@ -3,9 +3,9 @@ package dev.parley.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.json.Json;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
+import dev.parley.testing.OperatorLogin;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import dev.parley.testing.WebContact;
@@ -69,20 +69,15 @@ class UnreadCountsApiTest {
             contact.say("hello");
             Map<String, String> ada = login(parley, "ada@example.com", "ada-password");
             String conv = parley.baseUrl() + "/api/v1/conversations/" + contact.conversationId();
-            assertError(http.post(conv + "/read", ada, "{}"), 400, "seq");
-            assertError(http.post(conv + "/read", ada, "{\"seq\": \"3\"}"), 400, "seq");
-            assertError(http.post(conv + "/read", ada, "{\"seq\": -1}"), 400, "seq");
-            assertError(http.post(conv + "/read", ada, "{\"seq\": 999}"), 400, "seq");
+            OperatorLogin.assertRefused(http.post(conv + "/read", ada, "{}"), 400, "seq");
+            OperatorLogin.assertRefused(http.post(conv + "/read", ada, "{\"seq\": \"3\"}"), 400, "seq");
+            OperatorLogin.assertRefused(http.post(conv + "/read", ada, "{\"seq\": -1}"), 400, "seq");
+            OperatorLogin.assertRefused(http.post(conv + "/read", ada, "{\"seq\": 999}"), 400, "seq");
             assertThat(http.post(parley.baseUrl() + "/api/v1/conversations/nope/read", ada, "{\"seq\": 1}").status())
                     .isEqualTo(404);
             assertThat(http.post(conv + "/read", Map.of(), "{\"seq\": 1}").status()).isEqualTo(401);
             assertThat(http.get(parley.baseUrl() + "/api/v1/conversations/counts", Map.of()).status()).isEqualTo(401);
         }
-    }
-
-    static void assertError(HttpAnswer a, int status, String path) {
-        assertThat(a.status()).as("%s", a).isEqualTo(status);
-        assertThat(a.json().path("error").path("path").asText()).as("%s", a).isEqualTo(path);
     }
 
     JsonNode counts(TestParley parley, Map<String, String> who) {
@@ -92,9 +87,6 @@ class UnreadCountsApiTest {
     }
 
     Map<String, String> login(TestParley parley, String email, String password) {
-        HttpAnswer a = http.post(parley.baseUrl() + "/api/v1/auth/login", Map.of(),
-                Json.write(Json.object().put("email", email).put("password", password)));
-        assertThat(a.status()).as("%s", a).isEqualTo(200);
-        return Map.of("Authorization", "Bearer " + a.json().path("token").asText());
+        return OperatorLogin.as(http, parley.baseUrl(), email, password);
     }
 }

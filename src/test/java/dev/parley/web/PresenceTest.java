@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.json.Json;
-import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
+import dev.parley.testing.OperatorLogin;
 import dev.parley.testing.MutableClock;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
@@ -69,10 +68,7 @@ class PresenceTest {
     }
 
     Map<String, String> online(TestParley parley, String email) {
-        HttpAnswer a = http.post(parley.baseUrl() + "/api/v1/auth/login", Map.of(),
-                Json.write(Json.object().put("email", email).put("password", "password")));
-        assertThat(a.status()).as("%s", a).isEqualTo(200);
-        Map<String, String> auth = Map.of("Authorization", "Bearer " + a.json().path("token").asText());
+        Map<String, String> auth = OperatorLogin.as(http, parley.baseUrl(), email, "password");
         assertThat(http.put(parley.baseUrl() + "/api/v1/operators/me/status", auth, "{\"status\": \"online\"}")
                 .status()).isEqualTo(200);
         return auth;
