@@ -67,9 +67,11 @@ class ConsoleInboxBrowserTest {
             row.locator("a").click();
             assertThat(ada.locator(".transcript")).containsText("Anyone there?");
             assertThat(row.locator(".unread-count")).hasCount(0);
+            assertThat(ada.locator("[data-count=inbox]")).hasText("1");
             assertThat(ada.locator("[data-count=inbox]")).hasClass("nav-count");
             ada.click("button[data-action=take]");
             assertThat(ada.locator("[data-count=mine]")).hasText("1");
+            assertThat(ada.locator("[data-count=mine]")).hasClass("nav-count");
             assertThat(ada.locator("[data-count=inbox]")).hasText("");
 
             Locator reply = ada.locator("textarea[aria-label=Reply]");
