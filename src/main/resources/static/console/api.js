@@ -41,7 +41,7 @@ export function whenUnauthorized(handler) {
     onUnauthorized = handler;
 }
 
-/** Calls the API; answers the parsed JSON (or text for non-JSON), throws ApiError on 4xx/5xx. */
+/** Calls the API (a FormData body goes as multipart); answers the parsed JSON (or text for non-JSON), throws ApiError on 4xx/5xx. */
 export async function api(method, path, body, options = {}) {
     const headers = {};
     const s = session();
@@ -49,13 +49,14 @@ export async function api(method, path, body, options = {}) {
     if (token && !options.noAuth) {
         headers.Authorization = 'Bearer ' + token;
     }
-    if (body !== undefined) {
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) {
         headers['Content-Type'] = 'application/json';
     }
     let res;
     try {
         res = await fetch(path.startsWith('/') ? path : '/api/v1/' + path, {
-            method, headers, body: body === undefined ? undefined : JSON.stringify(body)
+            method, headers, body: body === undefined || form ? body : JSON.stringify(body)
         });
     } catch (e) {
         throw new ApiError(0, 'network', 'Parley cannot be reached; check the connection and try again');

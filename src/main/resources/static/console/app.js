@@ -2,19 +2,43 @@
 import {api, clearSession, explain, saveSession, session, whenUnauthorized} from './api.js';
 import {field, fill, h, notice} from './dom.js';
 import {OperatorStream} from './stream.js';
+import {Notifier} from './notifications.js';
 import {conversationsPage} from './views/conversations.js';
 import {teamPage} from './views/team.js';
 import {widgetsPage} from './views/widgets.js';
 import {deliveriesPage} from './views/deliveries.js';
 import {flowsPage} from './views/flows.js';
 import {privacyPage} from './views/privacy.js';
+import {cannedPage} from './views/canned.js';
 
 const root = document.getElementById('app');
 const LISTS = ['inbox', 'mine', 'all'];
-const ADMIN_PAGES = {team: teamPage, widgets: widgetsPage, deliveries: deliveriesPage, flows: flowsPage,
-    privacy: privacyPage};
+const ADMIN_PAGES = {team: teamPage, widgets: widgetsPage, canned: cannedPage, deliveries: deliveriesPage,
+    flows: flowsPage, privacy: privacyPage};
 
-const state = {me: null, stream: null, cleanup: null};
+const state = {me: null, stream: null, cleanup: null, countTimer: null, notifier: null};
+
+/** The numbers beside Inbox, Mine and All: conversations open there, and how many hold unread messages. */
+function refreshCounts() {
+    clearTimeout(state.countTimer);
+    state.countTimer = setTimeout(async () => {
+        let counts;
+        try {
+            counts = await api('GET', 'conversations/counts');
+        } catch (err) {
+            return; // the numbers stay as they were; the next change asks again
+        }
+        for (const view of LISTS) {
+            const badge = root.querySelector(`[data-count="${view}"]`);
+            if (badge) {
+                const c = counts[view];
+                badge.textContent = c.total ? String(c.total) : '';
+                badge.classList.toggle('has-unread', c.unread > 0);
+                badge.title = `${c.total} open, ${c.unread} with unread messages`;
+            }
+        }
+    }, 250);
+}
 
 function showLogin(message) {
     if (state.stream) {
@@ -90,13 +114,24 @@ function statusSwitch() {
 
 function nav(current) {
     const link = (id, label) => h('a', {href: '#/' + id, className: current === id ? 'active' : '',
-        dataset: {nav: id}}, label);
-    const items = [link('inbox', 'Inbox'), link('mine', 'My conversations'), link('all', 'All conversations')];
+        dataset: {nav: id}}, h('span', {className: 'nav-label'}, label), LISTS.includes(id) ? h('span', {className: 'nav-count',
+        dataset: {count: id}}) : null);
+    const both = (long, short) => [h('span', {className: 'label-long'}, long),
+        h('span', {className: 'label-short'}, short)];
+    const items = [link('inbox', 'Inbox'), link('mine', both('My conversations', 'Mine')),
+        link('all', both('All conversations', 'All'))];
     if (state.me.role === 'admin') {
         items.push(h('span', {className: 'nav-heading'}, 'Admin'), link('team', 'Team'), link('widgets', 'Widgets'),
+            link('canned', 'Canned responses'),
             link('deliveries', 'Deliveries'), link('flows', 'Flows'), link('privacy', 'Data rights'));
     }
     return h('nav', {className: 'nav'}, items);
+}
+
+/** The id of the conversation on screen, if any. */
+function openConversation() {
+    const parts = location.hash.replace(/^#\/?/, '').split('/');
+    return LISTS.includes(parts[0]) && parts[1] ? decodeURIComponent(parts[1]) : null;
 }
 
 function route() {
@@ -121,9 +156,10 @@ function route() {
     const main = h('section', {className: 'main'});
     fill(root, h('header', {className: 'top'}, h('span', {className: 'brand'}, 'Parley'), online,
         h('span', {className: 'spacer'}),
-        h('span', {className: 'who'}, state.me.name, ' · ', state.me.role), statusSwitch(),
+        state.notifier.button, h('span', {className: 'who'}, state.me.name, ' · ', state.me.role), statusSwitch(),
         h('button', {className: 'link', onclick: logout}, 'Log out')),
     h('div', {className: 'body'}, nav(page), main));
+    refreshCounts();
     const ctx = {me: state.me, stream: state.stream, main};
     let cleanup = null;
     if (!(page in ADMIN_PAGES)) {
@@ -160,6 +196,9 @@ async function boot() {
         state.stream.close();
     }
     state.stream = new OperatorStream(s.token).start();
+    state.stream.on('conversation', refreshCounts);
+    state.notifier = new Notifier(state.me);
+    state.stream.on('conversation', c => state.notifier.changed(c, openConversation()));
     route();
 }
 
@@ -169,4 +208,5 @@ whenUnauthorized(() => {
     showLogin('Your session has ended; please log in again.');
 });
 window.addEventListener('hashchange', route);
+window.addEventListener('parley:read', refreshCounts);
 boot();

@@ -37,10 +37,12 @@ import dev.parley.media.MediaService;
 import dev.parley.privacy.PrivacyService;
 import dev.parley.privacy.RetentionJob;
 import dev.parley.operator.AdminService;
+import dev.parley.operator.CannedResponses;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.conversation.NoteStore;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
+import dev.parley.operator.Presence;
 import dev.parley.metrics.ParleyMetrics;
 import dev.parley.metrics.StateGauges;
 import dev.parley.outbox.Outbox;
@@ -166,7 +168,8 @@ public final class Parley implements AutoCloseable {
                     new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub),
                     new ContactLimits(security.limits(), limiters),
                     new PrivacyService(db, clock, ids, media),
-                    metrics, new Readiness(db, node.redis()), WidgetConfig.locales(config.widgets())));
+                    metrics, new Readiness(db, node.redis()), WidgetConfig.locales(config.widgets()),
+                    new Presence(db, clock, security.auth().awayAfter()), new CannedResponses(db, clock, ids, workspace)));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);

@@ -35,7 +35,8 @@ final class SecurityParser {
     }
 
     private static AuthConfig auth(YamlNode node) {
-        node.requireOnlyKeys(List.of("token_idle", "token_max", "login_per_account", "login_per_address"));
+        node.requireOnlyKeys(List.of("token_idle", "token_max", "login_per_account", "login_per_address",
+                "away_after"));
         AuthConfig d = AuthConfig.DEFAULTS;
         Duration idle = duration(node, "token_idle", d.tokenIdle());
         Duration max = duration(node, "token_max", d.tokenMax());
@@ -43,7 +44,7 @@ final class SecurityParser {
             throw node.keyError("token_idle", "must not be longer than token_max (" + max + ")");
         }
         return new AuthConfig(idle, max, rate(node, "login_per_account", d.loginPerAccount()),
-                rate(node, "login_per_address", d.loginPerAddress()));
+                rate(node, "login_per_address", d.loginPerAddress()), duration(node, "away_after", d.awayAfter()));
     }
 
     private static ContactLimitsConfig limits(YamlNode node) {

@@ -82,7 +82,8 @@ public final class ConversationQueries {
             ArrayNode items = out.putArray("items");
             ids.stream().limit(f.limit()).forEach(id -> {
                 Conversation c = conversations.find(h, id).orElseThrow();
-                items.add(summary(h, c, contacts.find(h, c.contactId()).orElseThrow()));
+                items.add(summary(h, c, contacts.find(h, c.contactId()).orElseThrow())
+                        .put("unread", ReadMarks.unread(h, me.id(), c.id())));
             });
             if (ids.size() > f.limit()) {
                 Conversation last = conversations.find(h, ids.get(f.limit() - 1)).orElseThrow();
@@ -100,6 +101,7 @@ public final class ConversationQueries {
             ConversationAccess.check(me, c, ConversationAccess.Action.VIEW);
             Contact contact = contacts.find(h, c.contactId()).orElseThrow();
             ObjectNode out = summary(h, c, contact);
+            out.put("unread", ReadMarks.unread(h, me.id(), c.id()));
             out.put("subject", c.subject().orElse(null));
             out.set("topics", c.topics());
             out.put("locale", c.locale().orElse(null));

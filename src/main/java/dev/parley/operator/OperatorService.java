@@ -10,6 +10,7 @@ import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.ChatPacket;
+import dev.parley.conversation.Packet;
 import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.conversation.TimelineStore;
@@ -87,10 +88,28 @@ public final class OperatorService {
     }
 
     public TimelineItem reply(Operator me, String conversationId, String body, String textFormat) {
+        return say(me, conversationId, new ChatPacket.Message(body, Optional.of(textFormat)));
+    }
+
+    /** Sends the contact a file already stored. */
+    public TimelineItem attach(Operator me, String conversationId, ChatPacket.Media media) {
+        return say(me, conversationId, media);
+    }
+
+    /** Refuses as {@link #attach} would, before a file is stored for nothing. */
+    public void requireMayReply(Operator me, String conversationId) {
+        db.read(h -> {
+            ConversationAccess.check(me, conversations.find(h, conversationId)
+                    .orElseThrow(() -> ClientError.notFound("conversation", conversationId)),
+                    ConversationAccess.Action.REPLY);
+            return conversationId;
+        });
+    }
+
+    private TimelineItem say(Operator me, String conversationId, Packet packet) {
         return db.write(tx -> {
             Conversation conv = lock(tx, me, conversationId, ConversationAccess.Action.REPLY);
-            return timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()),
-                    new ChatPacket.Message(body, Optional.of(textFormat)), true, Optional.empty());
+            return timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()), packet, true, Optional.empty());
         });
     }
 

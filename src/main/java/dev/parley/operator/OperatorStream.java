@@ -139,7 +139,7 @@ public final class OperatorStream implements AutoCloseable {
                     }
                     case Command.Changed c -> {
                         if (ConversationAccess.visible(me, c.summary().status())) {
-                            send(Json.object().put("type", "conversation").set("conversation", c.summary().json()));
+                            send(Json.object().put("type", "conversation").set("conversation", forMe(c.summary())));
                         }
                     }
                     case Command.Watch w -> watch(w.conversationId(), w.after());
@@ -226,6 +226,13 @@ public final class OperatorStream implements AutoCloseable {
         json.put("conversation_id", item.conversationId());
         send(json);
         w.lastSent = item.seq();
+    }
+
+    /** The list entry with {@code me}'s own unread count. */
+    private ObjectNode forMe(ConversationQueries.Summary summary) {
+        ObjectNode json = summary.json().deepCopy();
+        long unread = db.read(h -> ReadMarks.unread(h, me.id(), json.path("id").asText()));
+        return json.put("unread", unread);
     }
 
     private static ObjectNode error(String code, String message) {

@@ -55,6 +55,14 @@ final class Fields {
         return v.booleanValue();
     }
 
+    boolean requiredBoolean(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.isBoolean()) {
+            throw ClientError.badRequest("invalid_field", prefix + name + " is required (true or false)", prefix + name);
+        }
+        return v.booleanValue();
+    }
+
     Optional<ObjectNode> optionalObject(String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
@@ -64,5 +72,15 @@ final class Fields {
             throw ClientError.badRequest("invalid_field", prefix + name + " must be a JSON object", prefix + name);
         }
         return Optional.of(o);
+    }
+
+    /** A whole number of {@code min} or more. */
+    long requiredWhole(String name, long min) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min) {
+            throw ClientError.badRequest("invalid_field", prefix + name + " is required (a whole number of " + min
+                    + " or more)", prefix + name);
+        }
+        return v.longValue();
     }
 }

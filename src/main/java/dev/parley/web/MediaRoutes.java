@@ -1,6 +1,5 @@
 package dev.parley.web;
 
-import dev.parley.conversation.ChatPacket;
 import dev.parley.conversation.Contact;
 import dev.parley.conversation.ContactService;
 import dev.parley.conversation.TimelineItem;
@@ -9,10 +8,8 @@ import dev.parley.json.Json;
 import dev.parley.limit.ContactLimits;
 import dev.parley.media.MediaResult;
 import dev.parley.media.MediaService;
-import dev.parley.media.StoredMedia;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -43,7 +40,7 @@ final class MediaRoutes {
     }
 
     /** What the contact sent: the stored (or refused) file, its caption, and the field it came in. */
-    private record Upload(MediaResult result, Optional<String> caption, String field) {}
+    record Upload(MediaResult result, Optional<String> caption, String field) {}
 
     private void upload(Context ctx) {
         Contact contact = contacts.authenticate(ContactRoutes.bearer(ctx.header("Authorization")));
@@ -53,7 +50,7 @@ final class MediaRoutes {
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         Upload upload;
         if (type.startsWith("multipart/form-data")) {
-            upload = fromForm(ctx);
+            upload = MediaForm.read(ctx, media);
         } else if (type.startsWith("application/json")) {
             upload = fromJson(ctx);
         } else {
@@ -61,45 +58,9 @@ final class MediaRoutes {
                     + " multipart/form-data (field 'file', optional 'caption') or as JSON {\"url\": \"https://…\"}",
                     Optional.empty(), Optional.empty());
         }
-        StoredMedia stored = switch (upload.result()) {
-            case MediaResult.Stored s -> s.media();
-            case MediaResult.Refused refused -> throw refused.toClientError(upload.field());
-        };
-        TimelineItem item;
-        try {
-            item = contacts.upload(contact, conversationId, new ChatPacket.Media(stored.url(),
-                    stored.mimeType(), stored.filename(), stored.size(), upload.caption(), Optional.empty()));
-        } catch (RuntimeException e) {
-            media.discard(stored);
-            throw e;
-        }
+        TimelineItem item = MediaForm.send(media, upload, payload -> contacts.upload(contact, conversationId,
+                payload));
         ctx.status(202).json(Json.object().put("message_id", item.id()).put("seq", item.seq()));
-    }
-
-    private Upload fromForm(Context ctx) {
-        if (ctx.contentLength() > media.maxBytes() + MULTIPART_OVERHEAD) {
-            throw tooLarge();
-        }
-        UploadedFile file;
-        try {
-            file = ctx.uploadedFile("file");
-        } catch (Exception e) {
-            throw unreadable(e);
-        }
-        if (file == null) {
-            throw ClientError.badRequest("invalid_field", "the multipart field 'file' is required", "file");
-        }
-        if (file.size() > media.maxBytes()) {
-            throw tooLarge();
-        }
-        Optional<String> caption = Optional.ofNullable(ctx.formParam("caption"));
-        if (caption.isPresent() && (caption.get().indexOf('\0') >= 0
-                || caption.get().codePointCount(0, caption.get().length()) > MediaService.MAX_CAPTION)) {
-            throw ClientError.badRequest("invalid_field", "caption must have at most " + MediaService.MAX_CAPTION
-                    + " characters and no NUL characters", "caption");
-        }
-        return new Upload(media.upload(file.content(), Optional.ofNullable(file.contentType()),
-                Optional.ofNullable(file.filename())), caption, "file");
     }
 
     private Upload fromJson(Context ctx) {
@@ -125,11 +86,6 @@ final class MediaRoutes {
         ctx.result(file.open());
     }
 
-    private ClientError tooLarge() {
-        return new ClientError(ClientError.Kind.TOO_LARGE, "file_too_large", "the file is larger than the limit of "
-                + media.maxBytes() + " bytes", Optional.of("file"), Optional.empty());
-    }
-
     private static boolean absoluteHttp(String url) {
         try {
             URI uri = new URI(url);
@@ -138,24 +94,5 @@ final class MediaRoutes {
         } catch (URISyntaxException e) {
             return false;
         }
-    }
-
-    /**
-     * A multipart body Jetty could not parse. Its size limits (above ours, reached only by bodies sent
-     * without a length) fail with an {@link IllegalStateException}; anything else is malformed.
-     */
-    private ClientError unreadable(Exception e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            if (t instanceof IllegalStateException) {
-                return tooLarge();
-            }
-            t = t.getCause();
-        }
-        if (t instanceof IllegalStateException) {
-            return tooLarge();
-        }
-        return ClientError.badRequest("invalid_multipart", "the multipart body cannot be read: "
-                + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
     }
 }

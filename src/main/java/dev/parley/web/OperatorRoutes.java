@@ -6,10 +6,14 @@ import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
+import dev.parley.operator.ConversationCounts;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorJson;
 import dev.parley.operator.OperatorService;
+import dev.parley.operator.OperatorTyping;
+import dev.parley.operator.Presence;
+import dev.parley.operator.ReadMarks;
 import dev.parley.routing.Operator;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -27,11 +31,20 @@ final class OperatorRoutes {
     private final OperatorAuth auth;
     private final OperatorService operators;
     private final ConversationQueries queries;
+    private final ReadMarks reads;
+    private final ConversationCounts counts;
+    private final Presence presence;
+    private final OperatorTyping typing;
 
-    OperatorRoutes(OperatorAuth auth, OperatorService operators, ConversationQueries queries) {
+    OperatorRoutes(OperatorAuth auth, OperatorService operators, ConversationQueries queries, ReadMarks reads,
+            ConversationCounts counts, Presence presence, OperatorTyping typing) {
+        this.presence = presence;
+        this.typing = typing;
         this.auth = auth;
         this.operators = operators;
         this.queries = queries;
+        this.reads = reads;
+        this.counts = counts;
     }
 
     void register(RoutesConfig r) {
@@ -44,6 +57,12 @@ final class OperatorRoutes {
         r.put(BASE + "/operators/me/status", this::status);
         r.get(BASE + "/forward-targets", ctx -> ctx.json(operators.forwardTargets(me(ctx))));
         r.get(BASE + "/conversations", this::list);
+        r.get(BASE + "/conversations/counts", ctx -> ctx.json(counts.of(me(ctx))));
+        r.post(BASE + "/conversations/{id}/read", ctx -> {
+            Operator me = me(ctx);
+            reads.mark(me, ctx.pathParam("id"), new Fields(Bodies.object(ctx, MAX_BODY)).requiredWhole("seq", 0));
+            ctx.status(204);
+        });
         r.get(BASE + "/conversations/{id}", ctx -> ctx.json(queries.detail(me(ctx), ctx.pathParam("id"))));
         r.post(BASE + "/conversations/{id}/take", ctx -> {
             operators.take(me(ctx), ctx.pathParam("id"));
@@ -51,6 +70,11 @@ final class OperatorRoutes {
         });
         r.post(BASE + "/conversations/{id}/messages", this::reply);
         r.post(BASE + "/conversations/{id}/forward", this::forward);
+        r.post(BASE + "/conversations/{id}/typing", ctx -> {
+            Operator me = me(ctx);
+            typing.typing(me, ctx.pathParam("id"), new Fields(Bodies.object(ctx, MAX_BODY)).requiredBoolean("active"));
+            ctx.status(204);
+        });
         r.post(BASE + "/conversations/{id}/end", ctx -> {
             operators.end(me(ctx), ctx.pathParam("id"));
             ctx.json(Json.object().put("status", "ended"));
@@ -86,6 +110,7 @@ final class OperatorRoutes {
                     + status + "'", "status");
         }
         operators.setStatus(me, status);
+        presence.seen(me.id());
         ctx.json(Json.object().put("status", status));
     }
 

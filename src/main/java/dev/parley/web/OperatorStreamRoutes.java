@@ -6,6 +6,7 @@ import dev.parley.metrics.Meters;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorStream;
 import dev.parley.operator.OperatorStreams;
+import dev.parley.operator.Presence;
 import dev.parley.routing.Operator;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
@@ -23,20 +24,25 @@ final class OperatorStreamRoutes {
 
     private final OperatorAuth auth;
     private final OperatorStreams streams;
-    private final ConcurrentHashMap<String, OperatorStream> open = new ConcurrentHashMap<>();
+    private final Presence presence;
+    private final ConcurrentHashMap<String, Open> open = new ConcurrentHashMap<>();
 
-    OperatorStreamRoutes(OperatorAuth auth, OperatorStreams streams) {
+    /** An open console socket and whose it is. */
+    private record Open(OperatorStream stream, String operatorId) {}
+
+    OperatorStreamRoutes(OperatorAuth auth, OperatorStreams streams, Presence presence) {
         this.auth = auth;
         this.streams = streams;
+        this.presence = presence;
     }
 
     void register(RoutesConfig r) {
         r.ws(OperatorRoutes.BASE + "/stream", ws -> {
             ws.onConnect(this::connect);
             ws.onMessage(ctx -> {
-                OperatorStream s = open.get(ctx.sessionId());
-                if (s != null) {
-                    s.command(ctx.message());
+                Open o = open.get(ctx.sessionId());
+                if (o != null) {
+                    o.stream().command(ctx.message());
                 }
             });
             ws.onClose(ctx -> close(ctx.sessionId()));
@@ -60,21 +66,23 @@ final class OperatorStreamRoutes {
             return;
         }
         ctx.enableAutomaticPings();
-        open.put(ctx.sessionId(), streams.open(me, frame -> {
+        presence.opened(me.id());
+        open.put(ctx.sessionId(), new Open(streams.open(me, frame -> {
             if (auth.current(token).filter(now -> now.id().equals(me.id()) && now.role() == me.role()).isEmpty()) {
                 ctx.closeSession(REVOKED, "the operator token was revoked or the operator's role changed; log in again");
                 throw new OperatorStream.Revoked(me.id());
             }
             ctx.send(frame);
-        }));
+        }), me.id()));
         Meters.socketOpened(Meters.Socket.CONSOLE);
     }
 
     private void close(String sessionId) {
-        OperatorStream s = open.remove(sessionId);
-        if (s != null) {
+        Open o = open.remove(sessionId);
+        if (o != null) {
             Meters.socketClosed(Meters.Socket.CONSOLE);
-            s.close();
+            o.stream().close();
+            presence.closed(o.operatorId());
         }
     }
 }

@@ -16,10 +16,15 @@ import dev.parley.conversation.VisitorService;
 import dev.parley.media.MediaService;
 import dev.parley.metrics.ParleyMetrics;
 import dev.parley.operator.AdminService;
+import dev.parley.operator.CannedResponses;
+import dev.parley.operator.ConversationCounts;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
 import dev.parley.operator.OperatorStreams;
+import dev.parley.operator.OperatorTyping;
+import dev.parley.operator.Presence;
+import dev.parley.operator.ReadMarks;
 import dev.parley.privacy.PrivacyService;
 import dev.parley.store.Database;
 import io.javalin.Javalin;
@@ -41,10 +46,14 @@ public final class WebServer implements AutoCloseable {
             TimelineStore timeline, LiveHub hub, ChatbotApi chatbotApi, OperatorAuth operatorAuth, OperatorService operators,
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
             FlowAdmin flows, Outreach outreach, VisitorService visitors, ContactLimits contactLimits,
-            PrivacyService privacy, ParleyMetrics metrics, Readiness readiness, Map<String, String> widgetLocales) {}
+            PrivacyService privacy, ParleyMetrics metrics, Readiness readiness, Map<String, String> widgetLocales,
+            Presence presence, CannedResponses canned) {}
 
-    private WebServer(Javalin app) {
+    private final Presence presence;
+
+    private WebServer(Javalin app, Presence presence) {
         this.app = app;
+        this.presence = presence;
     }
 
     /** Listens on {@code host:port} with the timeouts of {@code server}. */
@@ -55,8 +64,12 @@ public final class WebServer implements AutoCloseable {
         StreamRoutes streamRoutes = new StreamRoutes(s.contacts(), s.db(), s.timeline(), s.hub());
         ChatbotRoutes chatbotRoutes = new ChatbotRoutes(s.chatbotApi());
         HealthRoutes healthRoutes = new HealthRoutes(s.readiness());
-        OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries());
+        OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries(),
+                new ReadMarks(s.db(), s.queries()), new ConversationCounts(s.db()), s.presence(),
+                new OperatorTyping(s.operators(), s.hub()));
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
+        OperatorMediaRoutes operatorMediaRoutes = new OperatorMediaRoutes(s.operators(), s.media(), operatorRoutes::me);
+        CannedRoutes cannedRoutes = new CannedRoutes(s.canned(), operatorRoutes::me);
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media(), s.contactLimits());
         FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
         BrazeRoutes brazeRoutes = new BrazeRoutes(s.brazeDeadLetters(), operatorRoutes::me);
@@ -64,7 +77,7 @@ public final class WebServer implements AutoCloseable {
         OutreachRoutes outreachRoutes = new OutreachRoutes(s.outreach());
         WidgetRoutes widgetRoutes = new WidgetRoutes(s.widgetLocales());
         OperatorStreamRoutes operatorStreamRoutes = new OperatorStreamRoutes(s.operatorAuth(),
-                new OperatorStreams(s.db(), s.timeline(), s.hub(), s.queries()));
+                new OperatorStreams(s.db(), s.timeline(), s.hub(), s.queries()), s.presence());
         ConsoleRoutes consoleRoutes = new ConsoleRoutes();
         MetricsRoutes metricsRoutes = new MetricsRoutes(s.metrics());
         Javalin app = Javalin.create(cfg -> {
@@ -103,6 +116,8 @@ public final class WebServer implements AutoCloseable {
             healthRoutes.register(cfg.routes);
             operatorRoutes.register(cfg.routes);
             adminRoutes.register(cfg.routes);
+            cannedRoutes.register(cfg.routes);
+            operatorMediaRoutes.register(cfg.routes);
             mediaRoutes.register(cfg.routes);
             flowRoutes.register(cfg.routes);
             brazeRoutes.register(cfg.routes);
@@ -114,7 +129,8 @@ public final class WebServer implements AutoCloseable {
             metricsRoutes.register(cfg.routes);
         });
         app.start();
-        return new WebServer(app);
+        s.presence().start();
+        return new WebServer(app, s.presence());
     }
 
     public int port() {
@@ -123,6 +139,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        presence.close();
         app.stop();
     }
 }

@@ -1,6 +1,7 @@
 // One conversation: live transcript, actions (take, reply, forward, end), contact panel, notes and history.
 import {api, explain} from '../api.js';
 import {contactName, field, fill, h, notice, when} from '../dom.js';
+import {cannedPicker} from './canned-picker.js';
 
 const HISTORY = ['assignment', 'conversation_forwarded', 'conversation_ended'];
 
@@ -21,6 +22,7 @@ export function conversationView(ctx, id, container) {
     let transcript = null;
     const offs = [];
     let closed = false;
+    let readTimer;
     fill(container, h('p', {className: 'placeholder'}, 'Loading…'));
 
     (async () => {
@@ -78,11 +80,32 @@ export function conversationView(ctx, id, container) {
         };
         conv.notes.forEach(n => addNote(n.id, n.author, n.body, n.created_at));
         conv.timeline.forEach(addItem);
+        markRead();
 
-        const text = h('textarea', {rows: 3, placeholder: 'Write a reply…', attrs: {'aria-label': 'Reply'},
+        const text = h('textarea', {rows: 3, placeholder: 'Write a reply… (/ for canned responses)', attrs: {'aria-label': 'Reply'},
             maxLength: 5000});
+        const picker = cannedPicker(text);
         const markdown = h('input', {type: 'checkbox', name: 'markdown'});
         const send = h('button', {type: 'submit', className: 'primary'}, 'Send');
+        const file = h('input', {type: 'file', name: 'file', hidden: true, onchange: async () => {
+            if (!file.files.length) {
+                return;
+            }
+            const data = new FormData();
+            data.append('file', file.files[0]);
+            attach.disabled = true;
+            try {
+                await api('POST', `conversations/${encodeURIComponent(id)}/media`, data);
+                replyError.textContent = '';
+            } catch (err) {
+                replyError.textContent = explain(err);
+            } finally {
+                file.value = '';
+                update();
+            }
+        }});
+        const attach = h('button', {type: 'button', className: 'attach', title: 'Send a file',
+            attrs: {'aria-label': 'Send a file'}, onclick: () => file.click()}, 'Attach file');
         const replyError = notice();
         const composer = h('form', {className: 'composer', onsubmit: async e => {
             e.preventDefault();
@@ -100,10 +123,33 @@ export function conversationView(ctx, id, container) {
             } finally {
                 update();
             }
-        }}, text, h('div', {className: 'composer-bar'}, h('label', {className: 'check'}, markdown, ' Markdown'),
-            replyError, send));
+        }}, picker.popup, text, h('div', {className: 'composer-bar'}, h('label', {className: 'check'}, markdown, ' Markdown'),
+            replyError, h('span', {className: 'composer-buttons'}, file, attach, send)));
+        // The contact sees "typing…": said at most every 3 s while keys come, and stopped 4 s after the last one.
+        let typingSent = 0;
+        let typingStop;
+        const typing = active => api('POST', `conversations/${encodeURIComponent(id)}/typing`, {active})
+            .catch(() => {});
+        text.addEventListener('input', () => {
+            if (Date.now() - typingSent > 3000) {
+                typingSent = Date.now();
+                typing(true);
+            }
+            clearTimeout(typingStop);
+            typingStop = setTimeout(() => {
+                typingSent = 0;
+                typing(false);
+            }, 4000);
+        });
+        composer.addEventListener('submit', () => {
+            clearTimeout(typingStop);
+            typingSent = 0;
+        });
         // Enter sends, as in every chat tool; Shift+Enter starts a new line.
         text.addEventListener('keydown', e => {
+            if (picker.keydown(e)) {
+                return;
+            }
             if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
                 e.preventDefault();
                 composer.requestSubmit();
@@ -168,10 +214,10 @@ export function conversationView(ctx, id, container) {
             take.disabled = !mayHandle || mine;
             forward.disabled = !mayHandle;
             end.disabled = !mayHandle;
-            for (const x of [text, send, markdown]) {
+            for (const x of [text, send, markdown, attach]) {
                 x.disabled = !mine;
             }
-            text.placeholder = mine ? 'Write a reply…' : open ? 'Take the conversation to reply' : 'The conversation has ended';
+            text.placeholder = mine ? 'Write a reply… (/ for canned responses)' : open ? 'Take the conversation to reply' : 'The conversation has ended';
             const who = conv.assignee ? (conv.assignee.id === ctx.me.id ? 'you' : conv.assignee.type + ' '
                 + conv.assignee.id) : 'nobody';
             const c = conv.contact || {};
@@ -186,6 +232,7 @@ export function conversationView(ctx, id, container) {
         offs.push(ctx.stream.on('item', frame => {
             if (frame.conversation_id === id) {
                 addItem(frame);
+                markRead();
                 if (frame.packet.name === 'contact_update' || frame.packet.name === 'registration'
                     || frame.packet.name === 'conversation_update') {
                     refreshDetails();
@@ -193,7 +240,8 @@ export function conversationView(ctx, id, container) {
             }
         }));
         offs.push(ctx.stream.on('typing', frame => {
-            if (frame.conversation_id === id) {
+            const mine = frame.author && frame.author.type === 'operator' && frame.author.id === ctx.me.id;
+            if (frame.conversation_id === id && !mine) {
                 transcript.typing(frame.active ? frame.author || {type: 'bot'} : null);
             }
         }));
@@ -206,6 +254,19 @@ export function conversationView(ctx, id, container) {
             }
         }));
         ctx.stream.watch(id, () => transcript.lastSeq);
+
+        /** What is on screen is read: moves the read mark (once the items of a burst are in) and says so. */
+        function markRead() {
+            clearTimeout(readTimer);
+            readTimer = setTimeout(async () => {
+                try {
+                    await api('POST', `conversations/${encodeURIComponent(id)}/read`, {seq: transcript.lastSeq});
+                    window.dispatchEvent(new CustomEvent('parley:read', {detail: {id}}));
+                } catch (err) {
+                    actionError.textContent = explain(err);
+                }
+            }, 300);
+        }
 
         async function refreshDetails() {
             try {
@@ -223,6 +284,7 @@ export function conversationView(ctx, id, container) {
 
     return () => {
         closed = true;
+        clearTimeout(readTimer);
         offs.forEach(off => off());
         ctx.stream.unwatch(id);
     };

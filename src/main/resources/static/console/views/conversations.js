@@ -15,9 +15,10 @@ export function conversationsPage(ctx, list, selectedId) {
     let cursor = null;
     let generation = 0;
 
-    const detail = h('div', {className: 'detail'});
+    const detail = h('div', {className: 'detail-body'});
     const pane = h('div', {className: 'list-pane'}, h('h2', {}, TITLES[list]), filterBar(), error, rows, more);
-    fill(ctx.main, h('div', {className: 'split'}, pane, detail));
+    fill(ctx.main, h('div', {className: 'split' + (selectedId ? ' has-selection' : '')}, pane,
+        h('div', {className: 'detail'}, h('a', {className: 'back', href: '#/' + list}, '← ' + TITLES[list]), detail)));
 
     function filterBar() {
         const search = h('input', {type: 'search', placeholder: 'Search name, e-mail or id', className: 'search',
@@ -119,15 +120,21 @@ export function conversationsPage(ctx, list, selectedId) {
             cursor = page.next_cursor;
             more.hidden = !cursor;
             if (entries.size === 0) {
-                rows.appendChild(h('li', {className: 'empty'}, list === 'inbox' ? 'Nobody is waiting.'
-                    : 'No conversations.'));
+                rows.appendChild(emptyRow());
             }
         } catch (err) {
             error.textContent = explain(err);
         }
     }
 
+    function emptyRow() {
+        return h('li', {className: 'empty'}, list === 'inbox' ? 'Nobody is waiting.' : 'No conversations.');
+    }
+
     function put(c, live) {
+        if (c.id === selectedId) {
+            c.unread = 0; // the open conversation is read as it comes
+        }
         const known = entries.get(c.id);
         if (known && known.last_seq > c.last_seq) {
             return;
@@ -137,6 +144,9 @@ export function conversationsPage(ctx, list, selectedId) {
             if (old) {
                 old.remove();
                 entries.delete(c.id);
+                if (entries.size === 0) {
+                    rows.appendChild(emptyRow());
+                }
             }
             return;
         }
@@ -166,10 +176,11 @@ export function conversationsPage(ctx, list, selectedId) {
     function renderRow(c) {
         const name = contactName(c.contact);
         const assignee = c.assignee ? (c.assignee.id === ctx.me.id ? 'me' : c.assignee.id) : '';
-        return h('li', {className: 'conv-row' + (c.id === selectedId ? ' selected' : ''), dataset: {id: c.id,
-            status: c.status}},
+        return h('li', {className: 'conv-row' + (c.id === selectedId ? ' selected' : '') + (c.unread ? ' unread' : ''),
+            dataset: {id: c.id, status: c.status}},
         h('a', {href: '#/' + list + '/' + encodeURIComponent(c.id)},
-            h('span', {className: 'conv-name'}, name),
+            h('span', {className: 'conv-name'}, name, c.unread ? h('span', {className: 'unread-count',
+                title: c.unread === 1 ? '1 unread message' : c.unread + ' unread messages'}, String(c.unread)) : null),
             h('span', {className: 'badge status-' + c.status}, c.status),
             h('span', {className: 'conv-sub'}, (c.contact && c.contact.email) || c.channel,
                 assignee ? ' · ' + assignee : '', ' · ', c.group),

@@ -32,6 +32,7 @@ class TimeoutTest {
         return """
                 groups: [{ id: support, name: Support }]
                 operators: [{ id: ada, name: Ada, email: ada@example.com, group: support, password_env: PW }]
+                auth: { away_after: 1d }
                 bots:
                   - { id: b, name: Bee, group: support, type: api, behavior: firewall, webhook_url: "%s",
                       timeout: { after: 10m, action: %s }, webhook_retry: { attempts: %d, first_delay: 20ms } }

@@ -124,13 +124,13 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.parse("", "parley.yml", Map.of()).security()).isEqualTo(SecurityConfig.DEFAULTS);
         SecurityConfig security = ConfigLoader.parse("""
                 server: { bind: 127.0.0.1, idle_timeout: 10s, read_timeout: 2m, trust_forwarded: true }
-                auth: { token_idle: 1h, token_max: 1d, login_per_account: 5/10m }
+                auth: { token_idle: 1h, token_max: 1d, login_per_account: 5/10m, away_after: 90s }
                 limits: { open_per_address: 30/1m, upload_per_contact: 4/1h, media_per_conversation: 50MB }
                 """, "parley.yml", Map.of()).security();
         assertThat(security.server()).isEqualTo(new ServerConfig(Optional.of("127.0.0.1"), Duration.ofSeconds(10),
                 Duration.ofMinutes(2), true));
         assertThat(security.auth()).isEqualTo(new AuthConfig(Duration.ofHours(1), Duration.ofDays(1),
-                Rate.of(5, Duration.ofMinutes(10)), AuthConfig.DEFAULTS.loginPerAddress()));
+                Rate.of(5, Duration.ofMinutes(10)), AuthConfig.DEFAULTS.loginPerAddress(), Duration.ofSeconds(90)));
         assertThat(security.limits().openPerAddress()).isEqualTo(Rate.of(30, Duration.ofMinutes(1)));
         assertThat(security.limits().uploadPerContact()).isEqualTo(Rate.of(4, Duration.ofHours(1)));
         assertThat(security.limits().writePerContact()).isEqualTo(ContactLimitsConfig.DEFAULTS.writePerContact());
