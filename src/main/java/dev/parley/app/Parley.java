@@ -146,7 +146,7 @@ public final class Parley implements AutoCloseable {
             IdentitySecrets identities = IdentitySecrets.of(config.widgets());
             SecurityConfig security = config.security();
             MediaQuota mediaQuota = new MediaQuota(security.limits().mediaPerConversation());
-            ConversationOpener opener = new ConversationOpener(clock, ids, conversations, timeline, chatbot.hooks(),
+            ConversationOpener opener = new ConversationOpener(ids, conversations, timeline, chatbot.hooks(),
                     braze.pageTags(), mediaQuota);
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks(), opener, mediaQuota);

@@ -90,7 +90,7 @@ public final class ContactService {
             }
             Conversation conv = opener.open(tx, new ConversationOpener.Opening(widget, ChannelType.WEB, contact,
                     req.pageUrl(), req.proactive(), pageTags(req), new ConversationOpener.First.Nothing(),
-                    handling.apply(returning.isPresent())));
+                    handling.apply(returning.isPresent())), now);
             return new Opened(conv.id(), contact.id(), newToken);
         });
     }

@@ -5,7 +5,6 @@ import dev.parley.channel.ChannelType;
 import dev.parley.routing.Widget;
 import dev.parley.store.Ids;
 import dev.parley.store.Tx;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +53,6 @@ public final class ConversationOpener {
         }
     }
 
-    private final Clock clock;
     private final Ids ids;
     private final ConversationStore conversations;
     private final TimelineStore timeline;
@@ -62,9 +60,8 @@ public final class ConversationOpener {
     private final PageTagHook pageTagHook;
     private final MediaQuota mediaQuota;
 
-    public ConversationOpener(Clock clock, Ids ids, ConversationStore conversations, TimelineStore timeline,
+    public ConversationOpener(Ids ids, ConversationStore conversations, TimelineStore timeline,
             ConversationHooks hooks, PageTagHook pageTagHook, MediaQuota mediaQuota) {
-        this.clock = clock;
         this.ids = ids;
         this.conversations = conversations;
         this.timeline = timeline;
@@ -73,9 +70,11 @@ public final class ConversationOpener {
         this.mediaQuota = mediaQuota;
     }
 
-    /** Stores the conversation and what it holds first, and hands it on; returns its state after that. */
-    public Conversation open(Tx tx, Opening o) {
-        Instant now = clock.instant();
+    /**
+     * Stores the conversation and what it holds first, and hands it on; returns its state after that.
+     * {@code now} is the moment the caller stored the contact with, so the page tags it sent carry one time.
+     */
+    public Conversation open(Tx tx, Opening o, Instant now) {
         Conversation conv = Conversation.open(ids.next("conv"), o.widget(), o.channel(), o.contact(), o.pageUrl(),
                 o.proactive(), now);
         conversations.insert(tx, conv);

@@ -86,7 +86,7 @@ public final class ProactiveConversations {
                 .orElseGet(ConversationOpener.First.Nothing::new);
         Conversation conv = opener.open(tx, new ConversationOpener.Opening(widget, ChannelType.WEB, contact,
                 Optional.empty(), true, Map.of(), first, new ConversationOpener.Handling.StartBot(bot.id(), variables,
-                false)));
+                false)), now);
         return new Opened(conv.id(), contact.id(), Optional.empty());
     }
 

@@ -66,7 +66,6 @@ final class OperatorStreamRoutes {
             return;
         }
         ctx.enableAutomaticPings();
-        presence.opened(me.id());
         open.put(ctx.sessionId(), new Open(streams.open(me, frame -> {
             if (auth.current(token).filter(now -> now.id().equals(me.id()) && now.role() == me.role()).isEmpty()) {
                 ctx.closeSession(REVOKED, "the operator token was revoked or the operator's role changed; log in again");
@@ -74,6 +73,7 @@ final class OperatorStreamRoutes {
             }
             ctx.send(frame);
         }), me.id()));
+        presence.opened(me.id());
         Meters.socketOpened(Meters.Socket.CONSOLE);
     }
 

@@ -192,11 +192,11 @@ class BrazeWriterTest {
         try (BrazeRig rig = BrazeRig.start(kind, temp, 75, Duration.ofMillis(500))) {
             rig.standIn().mode(Mode.SERVER_ERROR);
             rig.track("conv_1", BrazeUpdate.ofEvents(List.of(event("u1", "a"), event("u2", "b"))));
-            await().atMost(WAIT).until(() -> rig.standIn().received() >= 2);
+            await().atMost(WAIT).until(() -> rig.standIn().received() >= 1);
 
             rig.standIn().mode(Mode.HANG);
             int before = rig.standIn().received();
-            await().atMost(WAIT).until(() -> rig.standIn().received() >= before + 2);
+            await().atMost(WAIT).until(() -> rig.standIn().received() >= before + 1);
             rig.standIn().mode(Mode.ACCEPT);
 
             await().atMost(WAIT).until(() -> rig.standIn().tracked().size() == 1);

@@ -49,7 +49,7 @@ class ConversationOpenerTest {
                 return app.opener().open(tx, new ConversationOpener.Opening(widget, ChannelType.WHATSAPP, contact,
                         Optional.empty(), false, Map.of(), new ConversationOpener.First.FromContact(
                                 new ChatPacket.Start(Optional.of("start"), Optional.empty())),
-                        new ConversationOpener.Handling.Route(false)));
+                        new ConversationOpener.Handling.Route(false)), Instant.now());
             });
             await().atMost(Duration.ofSeconds(20)).until(() -> !bot.calls().isEmpty() && parley.drained());
 

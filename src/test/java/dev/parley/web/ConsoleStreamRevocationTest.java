@@ -94,6 +94,7 @@ class ConsoleStreamRevocationTest {
             StreamTest.Collector stream = new StreamTest.Collector();
             http.client().newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + parley.port()
                     + "/api/v1/stream?token=" + own), stream).join();
+            ConsoleStreamTest.awaitFrame(stream, f -> f.path("type").asText().equals("ready"));
             String before = WebContact.open(http, parley.baseUrl(), "web").conversationId();
             ConsoleStreamTest.awaitFrame(stream, ConsoleStreamTest.state(before, "inbox"));
 
