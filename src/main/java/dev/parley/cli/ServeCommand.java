@@ -35,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("  disabled:  " + String.join(", ", parley.disabledObjects())
                     + " (no longer in the workspace file)");
         }
+        if (!workspace.config().channels().isEmpty()) {
+            System.out.println("  channels:  " + String.join(", ", workspace.config().channels().stream()
+                    .map(c -> c.id() + " (" + c.type().config() + ")").toList())
+                    + " checked, not served yet: this version answers no channel webhooks");
+        }
         System.out.println("  demo page:    " + base + "/demo   (another widget: /demo?widget=<id>)");
         System.out.println("  console:      " + base + "/console");
         System.out.println("  contact API:  " + base + "/api/web/v1/widgets/{widget}/conversations");
