@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,6 +10,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import dev.parley.testing.ParleyProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -36,5 +40,22 @@ class ServeCommandTest {
                     + System.lineSeparator());
         }
         assertThat(data.resolve("parley.db")).doesNotExist();
+    }
+
+    @Test
+    void aConfiguredChannelIsCheckedAndNamedAsNotServedAtStart() throws Exception {
+        Path config = Files.writeString(dir.resolve("channels.yml"), """
+                groups: [{ id: support, name: Support }]
+                widgets: [{ id: website, name: Shop, group: support }]
+                channels:
+                  - { id: wa-main, type: whatsapp, widget: website, phone_number_id: "106540352242922",
+                      access_token_env: WA_TOKEN, app_secret_env: WA_APP_SECRET, verify_token_env: WA_VERIFY }
+                """);
+        try (ParleyProcess serve = ParleyProcess.start(config, dir.resolve("data"),
+                Map.of("WA_TOKEN", "t", "WA_APP_SECRET", "s", "WA_VERIFY", "v"), dir.resolve("serve.log"))) {
+            String line = "  channels:  wa-main (whatsapp) checked, not served yet: this version answers no channel"
+                    + " webhooks";
+            await().atMost(Duration.ofSeconds(30)).until(() -> serve.output().contains(line));
+        }
     }
 }
