@@ -80,6 +80,8 @@ function showLogin(message) {
 
 async function logout() {
     const s = session();
+    // the session ends here, so requests still in flight that the revocation answers with 401 change nothing
+    clearSession();
     if (s) {
         try {
             // ends the token on the server too, so a copy of it is worthless from now on
@@ -88,7 +90,6 @@ async function logout() {
             // an expired or unreachable session is logged out all the same
         }
     }
-    clearSession();
     showLogin('You are logged out.');
 }
 
@@ -203,6 +204,9 @@ async function boot() {
 }
 
 whenUnauthorized(() => {
+    if (!session()) {
+        return; // logged out already
+    }
     clearSession();
     state.me = null;
     showLogin('Your session has ended; please log in again.');

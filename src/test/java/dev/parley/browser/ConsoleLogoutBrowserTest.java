@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.parley.testing.Chromium;
 import dev.parley.testing.JsonHttp;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +38,18 @@ class ConsoleLogoutBrowserTest {
             Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
             assertThat(http.get(parley.baseUrl() + "/api/v1/operators/me", auth).status()).isEqualTo(200);
 
+            List<Route> inFlight = new ArrayList<>();
+            page.route("**/api/v1/conversations/counts", inFlight::add);
+            page.evaluate("window.dispatchEvent(new Event('parley:read'))");
+            page.waitForCondition(() -> !inFlight.isEmpty());
             page.click("button:has-text('Log out')");
 
             PlaywrightAssertions.assertThat(page.locator("form.login")).isVisible();
+            PlaywrightAssertions.assertThat(page.locator("form.login")).containsText("You are logged out.");
+            // a request sent before the log-out is answered 401 after it: the console stays logged out, quietly
+            page.unroute("**/api/v1/conversations/counts");
+            page.waitForRequestFinished(() -> inFlight.forEach(Route::resume));
+            page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))");
             PlaywrightAssertions.assertThat(page.locator("form.login")).containsText("You are logged out.");
             assertThat(http.get(parley.baseUrl() + "/api/v1/operators/me", auth).status()).isEqualTo(401);
         }
