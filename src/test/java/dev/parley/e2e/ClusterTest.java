@@ -8,6 +8,7 @@ import dev.parley.json.Json;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.Items;
 import dev.parley.testing.JsonHttp;
+import dev.parley.testing.OperatorLogin;
 import dev.parley.testing.ParleyProcess;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestDatabase;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -46,9 +49,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
     private static final String TOKEN_ENV = "CLUSTER_BOT_API_TOKEN";
-    private static final String TOKEN = "cluster-api-token";
+    private static final String ADA_PW_ENV = "CLUSTER_ADA_PW";
+    private static final String ADA_PW = "ada-password";
+    private static final String NIGHT_WIDGET = "night";
 
     final JsonHttp http = new JsonHttp();
+    /** The echo bot's API token: the one from the environment until an admin generates a new one. */
+    volatile String token = "cluster-api-token";
     Path dir;
     TestDatabase db;
     WebhookRecorder bot;
@@ -59,10 +66,9 @@ class ClusterTest {
         dir = tempDir;
         db = StoreKind.POSTGRESQL.create(dir);
         bot = CrashDurabilityTest.echoBot();
-        Path config = Files.writeString(dir.resolve("parley.yml"),
-                BotWorkspace.firewallBot("echobot", bot.url(), "webhook-secret", TOKEN_ENV));
-        Map<String, String> env = Map.of(TOKEN_ENV, TOKEN, "PARLEY_DATABASE_URL", db.databaseUrl().orElseThrow(),
-                "PARLEY_REDIS_URL", "redis://127.0.0.1:6379");
+        Path config = Files.writeString(dir.resolve("parley.yml"), workspace(bot.url()));
+        Map<String, String> env = Map.of(TOKEN_ENV, token, ADA_PW_ENV, ADA_PW, "PARLEY_DATABASE_URL",
+                db.databaseUrl().orElseThrow(), "PARLEY_REDIS_URL", "redis://127.0.0.1:6379");
         List<CompletableFuture<ParleyProcess>> starting = IntStream.range(0, 3).mapToObj(i -> CompletableFuture
                 .supplyAsync(() -> ParleyProcess.start(config, dir.resolve("node-" + i), env,
                         dir.resolve("node-" + i + ".log")))).toList();
@@ -73,6 +79,36 @@ class ClusterTest {
                     .join().ifPresent(ParleyProcess::close));
             throw e;
         }
+    }
+
+    /**
+     * The echo bot takes every conversation of the website widget; a second bot, in a group of its own,
+     * takes those of the night widget and ends them after two seconds without a message; Ada is an admin.
+     */
+    private static String workspace(String webhook) {
+        return """
+                groups:
+                  - { id: support, name: Support }
+                  - { id: night, name: Night shift }
+                operators:
+                  - { id: ada, name: Ada, email: ada@example.com, group: support, role: admin, password_env: %s }
+                bots:
+                  - id: echobot
+                    name: Test Bot
+                    group: support
+                    type: api
+                    behavior: firewall
+                    slots: 100
+                    webhook_url: %s
+                    webhook_headers: { API-SECURITY-TOKEN: "webhook-secret" }
+                    api_token_env: %s
+                    webhook_retry: { attempts: 10, first_delay: 200ms }
+                  - { id: sleepy, name: Sleepy Bot, group: night, type: api, behavior: firewall, webhook_url: %s,
+                      timeout: { after: 2s, action: end } }
+                widgets:
+                  - { id: %s, name: Website, group: support }
+                  - { id: %s, name: Night, group: night }
+                """.formatted(ADA_PW_ENV, webhook, TOKEN_ENV, webhook, BotWorkspace.WIDGET, NIGHT_WIDGET);
     }
 
     @AfterAll
@@ -138,6 +174,71 @@ class ClusterTest {
 
     @Test
     @Order(2)
+    void anOperatorWatchingAndAnsweringOnCSeesTheSameOrderedConversationAsTheContactOnA() {
+        Map<String, String> ada = OperatorLogin.as(http, base(2), "ada@example.com", ADA_PW);
+        Frames console = new Frames();
+        http.client().newWebSocketBuilder().buildAsync(URI.create(ws(2) + "/api/v1/stream?token="
+                + ada.get("Authorization").substring("Bearer ".length())), console).join();
+        await("the console stream is ready").atMost(Duration.ofSeconds(10)).until(() -> console.saw("ready"));
+        WebContact onA = WebContact.open(http, base(0), BotWorkspace.WIDGET);
+        Frames contactOnA = new Frames();
+        connect(0, onA, 0, contactOnA);
+        onA.say("is anyone there?");
+        String cid = awaitCid(onA);
+        onA.awaitBotMessage("echo: is anyone there?");
+        console.send(Json.object().put("type", "watch").put("conversation_id", onA.conversationId()));
+        assertThat(botSays(1, cid, "the bot on B, before a human takes over").status()).isEqualTo(200);
+        onA.awaitBotMessage("the bot on B, before a human takes over");
+
+        String conversation = base(2) + "/api/v1/conversations/" + onA.conversationId();
+        assertThat(http.post(conversation + "/take", ada, "").status()).isEqualTo(200);
+        HttpAnswer reply = http.post(conversation + "/messages", ada, "{\"body\": \"Ada here, from C\"}");
+        assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+        onA.say("thank you, Ada");
+
+        List<String> expected = List.of("is anyone there?", "echo: is anyone there?",
+                "the bot on B, before a human takes over", "Ada here, from C", "thank you, Ada");
+        await("the console on C and the contact's socket on A see everything").atMost(Duration.ofSeconds(20))
+                .until(() -> console.bodies().size() >= expected.size() && contactOnA.bodies().size() >= expected.size());
+        assertThat(console.bodies()).as("the operator on C").containsExactlyElementsOf(expected);
+        assertThat(contactOnA.bodies()).as("the contact on A").containsExactlyElementsOf(expected);
+        assertThat(console.seqs()).isSorted().doesNotHaveDuplicates().isEqualTo(contactOnA.seqs());
+        assertThat(bot.calls().stream().filter(c -> c.cid().equals(cid)).filter(c -> c.packetName().equals("message"))
+                .map(c -> c.payload().path("body").asText())).as("the bot was called once, before the take-over")
+                .containsExactly("is anyone there?");
+    }
+
+    @Test
+    @Order(3)
+    void aNewBotTokenGeneratedOnAReplacesTheOldOneOnBAtOnce() {
+        WebContact contact = WebContact.open(http, base(0), BotWorkspace.WIDGET);
+        String cid = awaitCid(contact);
+        String old = token;
+        assertThat(botSays(1, cid, "with the token from the environment").status()).as("B knows the bot now")
+                .isEqualTo(200);
+        Map<String, String> ada = OperatorLogin.as(http, base(0), "ada@example.com", ADA_PW);
+
+        HttpAnswer generated = http.post(base(0) + "/api/v1/bots/echobot/token", ada, "");
+        assertThat(generated.status()).as("%s", generated).isEqualTo(201);
+        token = generated.json().path("api_token").asText();
+
+        // B cached the bot, old token hash included, for a second unless A's change reaches it through Redis;
+        // an empty request is refused 401 by a node that knows the new token, 400 by one that does not yet
+        await("B refuses the old token").atMost(Duration.ofMillis(800)).pollInterval(Duration.ofMillis(20))
+                .until(() -> emptyRequest(1, old).status() == 401);
+        assertThat(botSays(1, cid, "with the new token").status()).isEqualTo(200);
+        contact.awaitBotMessage("with the new token");
+        for (int node = 0; node < 3; node++) {
+            assertThat(emptyRequest(node, old).status()).as("the old token on node %s", node).isEqualTo(401);
+        }
+    }
+
+    private HttpAnswer emptyRequest(int node, String withToken) {
+        return http.post(base(node) + "/api/chatbot/v1/bots/echobot/events", Map.of("SECURITY-TOKEN", withToken), "{}");
+    }
+
+    @Test
+    @Order(4)
     void theTwentyFirstChatbotRequestForACidIsRefusedOnAnyNode() {
         WebContact contact = WebContact.open(http, base(1), BotWorkspace.WIDGET);
         String cid = awaitCid(contact);
@@ -151,7 +252,23 @@ class ClusterTest {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
+    void aBotTimeoutSweptByThreeNodesEndsTheConversationOnce() {
+        WebContact contact = WebContact.open(http, base(0), NIGHT_WIDGET);
+        contact.say("anyone awake?");
+        contact.awaitBotMessage("echo: anyone awake?");
+        contact.awaitItem("the timeout", Items.packet("conversation_ended"));
+        // every node sweeps four times a second: a second fire would come within a few sweeps
+        await("the conversation ends once").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> contact.transcript().stream().filter(Items.packet("conversation_ended")).count() == 1);
+        JsonNode ended = contact.transcript().stream().filter(Items.packet("conversation_ended")).findFirst()
+                .orElseThrow();
+        assertThat(ended.path("packet").path("payload").path("reason").asText()).isEqualTo("timeout");
+        assertThat(contact.at(base(2)).write("too late").status()).isEqualTo(409);
+    }
+
+    @Test
+    @Order(6)
     void afterKillNineOfOneNodeEveryAcknowledgedMessageIsAnsweredOnceInOrder() throws Exception {
         int contactsPerNode = 4;
         List<WebContact> contacts = new ArrayList<>();
@@ -187,12 +304,16 @@ class ClusterTest {
         var event = Json.object();
         event.putObject("info").put("cid", cid);
         event.putObject("packet").put("name", "message").set("payload", Json.object().put("body", body));
-        return http.post(base(node) + "/api/chatbot/v1/bots/echobot/events", Map.of("SECURITY-TOKEN", TOKEN),
+        return http.post(base(node) + "/api/chatbot/v1/bots/echobot/events", Map.of("SECURITY-TOKEN", token),
                 Json.write(event));
     }
 
+    private String ws(int node) {
+        return "ws://" + base(node).substring("http://".length());
+    }
+
     private WebSocket connect(int node, WebContact contact, long after, Frames frames) {
-        String url = "ws://" + base(node).substring("http://".length()) + "/api/web/v1/conversations/"
+        String url = ws(node) + "/api/web/v1/conversations/"
                 + contact.conversationId() + "/stream?token=" + contact.token() + "&after=" + after;
         return http.client().newWebSocketBuilder().buildAsync(URI.create(url), frames).join();
     }
@@ -200,7 +321,15 @@ class ClusterTest {
     /** The message items a socket received, in arrival order. */
     static final class Frames implements WebSocket.Listener {
         private final List<JsonNode> items = new CopyOnWriteArrayList<>();
+        private final Set<String> types = ConcurrentHashMap.newKeySet();
         private final StringBuilder partial = new StringBuilder();
+        private volatile WebSocket socket;
+
+        @Override
+        public void onOpen(WebSocket ws) {
+            socket = ws;
+            ws.request(1);
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -208,12 +337,21 @@ class ClusterTest {
             if (last) {
                 JsonNode frame = Json.parseStored(partial.toString());
                 partial.setLength(0);
+                types.add(frame.path("type").asText());
                 if ("item".equals(frame.path("type").asText()) && Items.packet("message").test(frame)) {
                     items.add(frame);
                 }
             }
             ws.request(1);
             return null;
+        }
+
+        boolean saw(String type) {
+            return types.contains(type);
+        }
+
+        void send(JsonNode frame) {
+            socket.sendText(Json.write(frame), true).join();
         }
 
         List<String> bodies() {
