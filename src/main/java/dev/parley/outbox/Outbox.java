@@ -9,15 +9,12 @@ import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * The durable queue every effect leaves through. Entries are written in the caller's transaction;
  * after commit their lane is woken. One virtual thread drains a lane at a time, so entries of a lane
  * are delivered in order; a poller picks up due retries and whatever was left by a previous run. Nodes
- * sharing a PostgreSQL database drain a lane only while they hold its lease ({@link LaneLeases}).
+ * sharing a PostgreSQL database drain a lane only while they hold its lease ({@link Lanes}).
  */
 public final class Outbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -35,12 +32,10 @@ public final class Outbox implements AutoCloseable {
 
     private final Database db;
     private final Clock clock;
-    private final LaneLeases leases;
+    private final Lanes lanes;
     private final Ids ids;
     private final OutboxStore store = new OutboxStore();
     private final Map<String, OutboxHandler> handlers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, AtomicInteger> running = new ConcurrentHashMap<>();
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("outbox-poller").daemon().factory());
     private volatile boolean closed;
@@ -53,7 +48,7 @@ public final class Outbox implements AutoCloseable {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
-        this.leases = LaneLeases.of(db, ids.next("node"), leaseTtl);
+        this.lanes = new Lanes(db, clock, store, ids.next("node"), leaseTtl, this::deliver);
     }
 
     /** Adds the handler of one kind; call before {@link #start}. */
@@ -78,7 +73,7 @@ public final class Outbox implements AutoCloseable {
         }
         String eventId = ids.next("evt");
         store.insert(tx, lane, kind, eventId, Json.write(payload), clock.instant(), due);
-        tx.afterCommit(() -> wake(lane));
+        tx.afterCommit(() -> lanes.wake(lane));
         return eventId;
     }
 
@@ -90,7 +85,7 @@ public final class Outbox implements AutoCloseable {
     public boolean complete(Tx tx, OutboxEntry entry) {
         boolean removed = store.delete(tx, entry.id());
         if (removed) {
-            tx.afterCommit(() -> wake(entry.lane()));
+            tx.afterCommit(() -> lanes.wake(entry.lane()));
         }
         return removed;
     }
@@ -121,78 +116,7 @@ public final class Outbox implements AutoCloseable {
      * lane stops, so a drained outbox cannot be followed by a delivery nobody queued after it.
      */
     public boolean drained() {
-        return running.isEmpty() && depth() == 0;
-    }
-
-    void wake(String lane) {
-        boolean[] start = {false};
-        running.compute(lane, (k, v) -> {
-            if (v == null) {
-                start[0] = true;
-                return new AtomicInteger();
-            }
-            v.incrementAndGet();
-            return v;
-        });
-        if (start[0] && !closed) {
-            workers.execute(() -> run(lane));
-        } else if (start[0]) {
-            running.remove(lane);
-        }
-    }
-
-    private void run(String lane) {
-        while (true) {
-            int seen = running.get(lane).get();
-            try {
-                drainWhileHeld(lane);
-            } catch (RuntimeException e) {
-                log.error("outbox lane {} failed; it is retried by the poller", lane, e);
-            }
-            if (running.computeIfPresent(lane, (k, v) -> v.get() == seen ? null : v) == null) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * Claims the lane and drains it. Another node turned away while this one held the lane leaves its
-     * entry to this node, so then, after giving the lane up, it looks once more for a due head.
-     */
-    private void drainWhileHeld(String lane) {
-        while (leases.claim(lane)) {
-            boolean lookAgain;
-            try {
-                drain(lane);
-            } finally {
-                lookAgain = leases.release(lane);
-            }
-            if (!lookAgain || !due(lane)) {
-                return;
-            }
-        }
-    }
-
-    private boolean due(String lane) {
-        List<OutboxEntry> head = db.read(h -> store.head(h, lane));
-        return !head.isEmpty() && !head.getFirst().nextAttemptAt().isAfter(clock.instant());
-    }
-
-    /**
-     * Delivers due entries of the lane in order, while this node holds it. When the lane held a single entry, nothing new can
-     * have arrived unseen: an enqueue after the read bumps the wake counter and {@link #run} loops.
-     */
-    private void drain(String lane) {
-        while (!closed && leases.held(lane)) {
-            List<OutboxEntry> head = db.read(h -> store.head(h, lane));
-            if (head.isEmpty() || head.getFirst().nextAttemptAt().isAfter(clock.instant())) {
-                return;
-            }
-            boolean delivered = deliver(head.getFirst());
-            if (head.size() == 1 && delivered) {
-                return;
-            }
-        }
+        return lanes.idle() && depth() == 0;
     }
 
     /** Returns true when the entry left the lane (delivered). */
@@ -267,7 +191,7 @@ public final class Outbox implements AutoCloseable {
             return;
         }
         try {
-            db.read(h -> store.dueLanes(h, clock.instant(), 1000)).forEach(this::wake);
+            db.read(h -> store.dueLanes(h, clock.instant(), 1000)).forEach(lanes::wake);
         } catch (RuntimeException e) {
             log.warn("outbox poll failed: {}", e.getMessage());
         }
@@ -277,13 +201,6 @@ public final class Outbox implements AutoCloseable {
     public void close() {
         closed = true;
         poller.shutdownNow();
-        workers.shutdown();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        workers.shutdownNow();
-        leases.close();
+        lanes.close();
     }
 }
