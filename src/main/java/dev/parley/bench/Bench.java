@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The bot round-trip benchmark: web contacts write to Parley, a minimal local bot answers through the
- * webhook, the reply comes back on each contact's stream. Runs per store, then the same load straight
- * against the bot for reference, and prints (and optionally writes) the figures.
+ * webhook, the reply comes back on each contact's stream. Runs per store, then on Parley nodes of their
+ * own, then through the storeless relay and straight against the bot for reference, and prints (and
+ * optionally writes) the figures.
  */
 public final class Bench {
     private Bench() {}
@@ -46,6 +47,19 @@ public final class Bench {
             for (BenchOptions.Store store : options.stores()) {
                 out.println("Parley on " + store.label() + ": starting…");
                 try (ParleyTarget target = ParleyTarget.start(store, bot, options.timeout())) {
+                    results.add(TargetRun.run(target, options, out));
+                }
+            }
+            if (options.nodes() > 0) {
+                out.println("Parley on PostgreSQL, " + options.nodes() + " node processes and Redis: starting…");
+                try (NodesTarget target = NodesTarget.start(options.nodes(), options.redisUrl(), bot,
+                        options.timeout())) {
+                    results.add(TargetRun.run(target, options, out));
+                }
+            }
+            if (options.relay()) {
+                out.println("Relay, nothing stored:");
+                try (RelayTarget target = RelayTarget.start(bot, options.timeout())) {
                     results.add(TargetRun.run(target, options, out));
                 }
             }

@@ -15,7 +15,12 @@ final class BenchWorkspace {
     private BenchWorkspace() {}
 
     static ParleyConfig config(URI webhook) {
-        String yaml = """
+        return ConfigLoader.parse(yaml(webhook), "bench workspace", Map.of());
+    }
+
+    /** The workspace as {@code parley.yml}, for Parley nodes started as processes of their own. */
+    static String yaml(URI webhook) {
+        return """
                 public_base_url: http://127.0.0.1
                 groups:
                   - { id: bench, name: Bench }
@@ -36,6 +41,5 @@ final class BenchWorkspace {
                   write_per_contact: 1000000000/1s
                   write_per_address: 1000000000/1s
                 """.formatted(BOT, MAX_SESSIONS, webhook, WIDGET);
-        return ConfigLoader.parse(yaml, "bench workspace", Map.of());
     }
 }

@@ -63,6 +63,16 @@ final class BenchmarksDoc {
                 + "| SQL statements | commits |\n|---|--:|--:|--:|--:|\n");
         report.results().forEach(r -> md.append("| " + r.label() + " | " + Format.perRoundTrip(r.closed(), " | ")
                 + " |\n"));
+        md.append("\n### CPU per round trip of each process (closed loop)\n\n| | process | cores busy "
+                + "| CPU ms per round trip |\n|---|---|--:|--:|\n");
+        report.results().forEach(r -> Costs.of(r.closed()).forEach(line -> md.append(String.format(Locale.ROOT,
+                "| %s | %s | %.2f | %.3f |%n", r.label(), line.process(), line.cores(), line.millis()))));
+        RelayRatios.relay(report).ifPresent(relay -> {
+            md.append("\n### As multiples of the relay\n\n| | ").append(String.join(" | ", RelayRatios.COLUMNS))
+                    .append(" |\n|---").append("|--:".repeat(RelayRatios.COLUMNS.size())).append("|\n");
+            report.results().forEach(r -> md.append("| ").append(r.label()).append(" | ")
+                    .append(String.join(" | ", RelayRatios.row(r, relay, report.options().rate()))).append(" |\n"));
+        });
         md.append("\n### Latency at fixed rates\n\n| | rate | p50 | p99 | p99.9 | max | round trips measured "
                 + "| failed | cores busy: this process / whole machine |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (TargetResult r : report.results()) {

@@ -30,9 +30,9 @@ final class BenchmarksText {
                 - **Bot**: a minimal HTTP server on 127.0.0.1 (JDK `HttpServer` on virtual threads) that answers
                   each `message` call with `{"info": {"cid": …}, "packet": {"name": "message", "payload":
                   {"body": "re: <body>"}}}` and `start` with an empty `200`.
-                - **Contacts**: %,d concurrent web contacts, each with its own conversation and WebSocket. Parley,
-                  the bot and the contacts run in one JVM on one machine, so the load generator's CPU time is
-                  taken from the same cores Parley uses.
+                - **Contacts**: %,d concurrent web contacts, each with its own conversation and WebSocket. Parley
+                  (except with `--nodes`), the bot and the contacts run in one JVM on one machine, so the load
+                  generator's CPU time is taken from the same cores Parley uses.
                 - **Closed loop** (maximum throughput): every contact sends its next message as soon as the reply
                   to the previous one arrived; after %s of warm-up, the round trips that complete within %s are
                   counted.
@@ -45,12 +45,23 @@ final class BenchmarksText {
                   significant digits).
                 - **Every request is checked**: a message `POST` not answered `202`, a closed stream, or a reply
                   that does not arrive within %s counts as a failed round trip and is listed under *Failures*.
+                - **Relay**: the same load through a relay that stores nothing — the same three exchanges per
+                  round trip on the same paths (the contact's `POST`, answered `202`; the webhook call to the
+                  same bot; the reply as an item frame on the contact's WebSocket), with the same server
+                  (Javalin on virtual threads) and the same webhook client as Parley, conversations held in
+                  memory. It is the floor any platform pays for this shape of work: *As multiples of the
+                  relay* gives every target's figures divided by its.
                 - **Reference**: the same load (same clients, same phases) sent straight to the same bot: each
                   client posts a webhook-shaped `message` event and checks the answer. The difference to it is what
                   Parley adds: the contact API, two database transactions (store the message and queue the event;
                   store the reply and record the delivery), the outbox, the webhook call and the WebSocket push.
                 - **Stores**: SQLite in a fresh temporary folder (WAL, as `./parley serve` runs it) and PostgreSQL
                   (a database created on 127.0.0.1:5432 for the run and dropped after), both on this machine.
+                - **Nodes** (`--nodes N`, when given): N Parley processes (`serve`, each a JVM of its own) on one
+                  fresh PostgreSQL database and the Redis at `--redis-url`, as behind a load balancer; contact
+                  *k* writes to and listens on node *k* mod N, and whichever node holds a conversation's lane
+                  calls the bot. The CPU time of each node, of PostgreSQL and of Redis is measured on its own
+                  (*CPU per round trip of each process*).
 
                 """, BenchmarksDoc.ANALYSIS, BenchWorkspace.MAX_SESSIONS, o.contacts(), warmup, duration, o.rate(),
                 o.contacts(), o.rate(), duration, Format.duration(o.timeout()));

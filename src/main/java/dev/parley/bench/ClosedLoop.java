@@ -18,7 +18,8 @@ final class ClosedLoop {
 
     private ClosedLoop() {}
 
-    static PhaseResult run(List<? extends RoundTripper> clients, Duration warmup, Duration window) {
+    static PhaseResult run(List<? extends RoundTripper> clients, Duration warmup, Duration window,
+            List<WatchedProcess> watched) {
         PhaseStats stats = new PhaseStats();
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long measureTo = measureFrom + window.toNanos();
@@ -30,7 +31,7 @@ final class ClosedLoop {
                 threads.execute(() -> loop(client, prefix, stats, measureFrom, measureTo));
             }
             sleepUntil(measureFrom);
-            CpuMeter meter = CpuMeter.start();
+            CpuMeter meter = CpuMeter.start(watched);
             sleepUntil(measureTo);
             cpu = meter.stop();
         }

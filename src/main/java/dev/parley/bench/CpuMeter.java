@@ -7,13 +7,18 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * How busy the machine's cores were during a phase, how much of that was this process (Parley, the bot
  * and the contacts) and how much the PostgreSQL server processes of the benchmark's database (with the
- * server's own background writers), and how many SQL statements and commits Parley sent meanwhile.
+ * server's own background writers), how much each other process the target names (Parley nodes of their
+ * own, Redis), and how many SQL statements and commits Parley sent meanwhile.
  * Linux only; CPU time comes from {@code /proc}, the counts from Parley's store counters.
  */
 final class CpuMeter {
@@ -30,8 +35,20 @@ final class CpuMeter {
      * @param seconds length of the phase
      * @param statements SQL statements Parley sent (without BEGIN and COMMIT)
      * @param commits write transactions Parley committed
+     * @param others cores busy on average, by the label of each process the target named, in its order
      */
-    record Use(double machine, double process, double postgres, double seconds, long statements, long commits) {}
+    record Use(double machine, double process, double postgres, double seconds, long statements, long commits,
+            Map<String, Double> others) {
+
+        Use {
+            others = Collections.unmodifiableMap(new LinkedHashMap<>(others));
+        }
+
+        /** Cores busy on average for the target: this process, PostgreSQL and the other processes. */
+        double total() {
+            return process + postgres + others.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
 
     private final Optional<Long> machineStart;
     private final long processStart;
@@ -39,8 +56,12 @@ final class CpuMeter {
     private final long statementsStart;
     private final long commitsStart;
     private final long wallStart;
+    private final List<WatchedProcess> watched;
+    private final long[] watchedStart;
 
-    private CpuMeter() {
+    private CpuMeter(List<WatchedProcess> watched) {
+        this.watched = List.copyOf(watched);
+        this.watchedStart = this.watched.stream().mapToLong(WatchedProcess::ticks).toArray();
         this.machineStart = machineTicks();
         this.processStart = processNanos();
         this.postgresStart = postgresTicks();
@@ -49,8 +70,9 @@ final class CpuMeter {
         this.wallStart = System.nanoTime();
     }
 
-    static CpuMeter start() {
-        return new CpuMeter();
+    /** Starts measuring; {@code watched} are processes of the target besides this one and PostgreSQL. */
+    static CpuMeter start(List<WatchedProcess> watched) {
+        return new CpuMeter(watched);
     }
 
     Optional<Use> stop() {
@@ -59,9 +81,14 @@ final class CpuMeter {
         double postgres = (postgresTicks() - postgresStart) / (double) TICKS_PER_SECOND / seconds;
         long statements = count("parley.db.statements") - statementsStart;
         long commits = count("parley.db.commits") - commitsStart;
+        Map<String, Double> others = new LinkedHashMap<>();
+        for (int i = 0; i < watched.size(); i++) {
+            others.merge(watched.get(i).label(),
+                    (watched.get(i).ticks() - watchedStart[i]) / (double) TICKS_PER_SECOND / seconds, Double::sum);
+        }
         return machineStart.flatMap(start -> machineTicks().map(end -> new Use(
                 (end - start) / (double) TICKS_PER_SECOND / seconds, process / 1e9 / seconds, postgres, seconds,
-                statements, commits)));
+                statements, commits, others)));
     }
 
     /** Busy ticks of all cores (user, nice, system, irq, softirq) from the first line of {@code /proc/stat}. */

@@ -15,12 +15,13 @@ import java.util.concurrent.locks.LockSupport;
 final class OpenLoop {
     private OpenLoop() {}
 
-    static PhaseResult run(List<? extends RoundTripper> clients, int rate, Duration window) {
+    static PhaseResult run(List<? extends RoundTripper> clients, int rate, Duration window,
+            List<WatchedProcess> watched) {
         PhaseStats stats = new PhaseStats();
         long total = Math.round(rate * (window.toNanos() / 1e9));
         double interval = 1e9 / rate;
         long start = System.nanoTime();
-        CpuMeter meter = CpuMeter.start();
+        CpuMeter meter = CpuMeter.start(watched);
         Optional<CpuMeter.Use> cpu;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long k = 0; k < total; k++) {

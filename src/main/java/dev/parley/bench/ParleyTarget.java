@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -64,6 +65,11 @@ final class ParleyTarget implements Target {
     }
 
     @Override
+    public List<WatchedProcess> processes() {
+        return List.of();
+    }
+
+    @Override
     public RoundTripper client(int index) {
         return WebContact.open(http, parley.port(), "contact " + index, timeout);
     }
@@ -79,7 +85,7 @@ final class ParleyTarget implements Target {
         }
     }
 
-    private static Path tempDir() {
+    static Path tempDir() {
         try {
             return Files.createTempDirectory("parley-bench-");
         } catch (IOException e) {
@@ -88,7 +94,7 @@ final class ParleyTarget implements Target {
     }
 
     /** Best effort: a folder left in the system's temporary directory must not cost the results. */
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.parley.bench;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The same load sent straight to the bench bot, to show what Parley adds. */
@@ -23,6 +24,11 @@ final class ReferenceTarget implements Target {
     @Override
     public Optional<BenchOptions.Store> store() {
         return Optional.empty();
+    }
+
+    @Override
+    public List<WatchedProcess> processes() {
+        return List.of();
     }
 
     @Override

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /** The console summary: throughput per target, then latency per target and rate, then failures. */
 final class ResultTable {
-    private static final String THROUGHPUT = "%-24s %12s %10s %10s %10s %8s %14s%n";
-    private static final String LATENCY = "%-24s %8s %10s %10s %10s %10s %10s %8s%n";
+    private static final String THROUGHPUT = "%-32s %12s %10s %10s %10s %8s %14s%n";
+    private static final String LATENCY = "%-32s %8s %10s %10s %10s %10s %10s %8s%n";
 
     private ResultTable() {}
 
@@ -24,8 +24,21 @@ final class ResultTable {
         }
         out.append(String.format(Locale.ROOT, "%nper round trip in the closed loop: CPU ms of this process | CPU ms of"
                 + " PostgreSQL | SQL statements | commits%n"));
-        report.results().forEach(r -> out.append(String.format(Locale.ROOT, "%-24s %s%n", r.label(),
+        report.results().forEach(r -> out.append(String.format(Locale.ROOT, "%-32s %s%n", r.label(),
                 Format.perRoundTrip(r.closed(), " | "))));
+        out.append(String.format(Locale.ROOT, "%nCPU per round trip of each process in the closed loop: cores busy |"
+                + " CPU ms per round trip%n"));
+        for (TargetResult r : report.results()) {
+            out.append(r.label()).append('\n');
+            Costs.of(r.closed()).forEach(line -> out.append(String.format(Locale.ROOT, "  %-46s %6.2f | %.3f%n",
+                    line.process(), line.cores(), line.millis())));
+        }
+        RelayRatios.relay(report).ifPresent(relay -> {
+            out.append(String.format(Locale.ROOT, "%nas multiples of the relay: %s%n",
+                    String.join(" | ", RelayRatios.COLUMNS)));
+            report.results().forEach(r -> out.append(String.format(Locale.ROOT, "%-32s %s%n", r.label(),
+                    String.join(" | ", RelayRatios.row(r, relay, o.rate())))));
+        });
         out.append(String.format(Locale.ROOT, "%nfixed rates, %s each%n", Format.duration(o.duration())));
         out.append(String.format(Locale.ROOT, LATENCY, "target", "rate/s", "p50", "p99", "p99.9", "max",
                 "measured", "failed"));

@@ -22,25 +22,25 @@ final class TargetRun {
             long setupMillis = (System.nanoTime() - t0) / 1_000_000;
             out.printf("  %d clients ready in %d ms; warm-up %s, closed loop %s…%n", clients.size(), setupMillis,
                     Format.duration(options.warmup()), Format.duration(options.duration()));
-            PhaseResult closed = ClosedLoop.run(clients, options.warmup(), options.duration());
+            PhaseResult closed = ClosedLoop.run(clients, options.warmup(), options.duration(), target.processes());
             out.printf("  closed loop: %s round trips/s (%,d measured, %,d failed)%n",
                     Format.rate(closed.perSecond()), closed.roundTrips(), closed.failed());
             List<TargetResult.RateResult> rates = new ArrayList<>();
             int half = (int) Math.max(1, closed.perSecond() / 2);
             if (half < options.rate()) {
-                rates.add(fixedRate(clients, half, options, out));
+                rates.add(fixedRate(target, clients, half, options, out));
             }
-            rates.add(fixedRate(clients, options.rate(), options, out));
+            rates.add(fixedRate(target, clients, options.rate(), options, out));
             return new TargetResult(target.label(), target.store(), closed, rates, setupMillis);
         } finally {
             clients.forEach(RoundTripper::close);
         }
     }
 
-    private static TargetResult.RateResult fixedRate(List<RoundTripper> clients, int rate, BenchOptions options,
-            PrintStream out) {
+    private static TargetResult.RateResult fixedRate(Target target, List<RoundTripper> clients, int rate,
+            BenchOptions options, PrintStream out) {
         out.printf("  fixed rate %,d/s for %s…%n", rate, Format.duration(options.duration()));
-        PhaseResult phase = OpenLoop.run(clients, rate, options.duration());
+        PhaseResult phase = OpenLoop.run(clients, rate, options.duration(), target.processes());
         out.printf("  fixed rate %,d/s: p50 %s, p99 %s, p99.9 %s (%,d measured, %,d failed)%n", rate,
                 Format.millis(phase.p50Micros()), Format.millis(phase.p99Micros()),
                 Format.millis(phase.p999Micros()), phase.roundTrips(), phase.failed());

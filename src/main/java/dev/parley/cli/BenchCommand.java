@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code parley bench}: bot round trips through Parley on SQLite and PostgreSQL, against the bot alone. */
+/**
+ * {@code parley bench}: bot round trips through Parley on SQLite and PostgreSQL, through Parley nodes of
+ * their own on PostgreSQL and Redis, through a relay without storage, and against the bot alone.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure bot round trips per second and their latency; writes docs/BENCHMARKS.md.")
 final class BenchCommand implements Callable<Integer> {
@@ -41,9 +44,22 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "10s", converter = DurationConverter.class)
     Duration timeout;
 
-    @Option(names = "--store", description = "sqlite, postgresql or both (default ${DEFAULT-VALUE})",
-            defaultValue = "both")
+    @Option(names = "--store", description = "Parley in this process on sqlite, postgresql, both or none "
+            + "(default ${DEFAULT-VALUE})", defaultValue = "both")
     String store;
+
+    @Option(names = "--nodes", description = "also run N Parley processes on one PostgreSQL database and Redis, "
+            + "the contacts spread over them (default ${DEFAULT-VALUE}: no such run)", defaultValue = "0")
+    int nodes;
+
+    @Option(names = "--redis-url", description = "the Redis the --nodes share (default ${DEFAULT-VALUE})",
+            defaultValue = "redis://127.0.0.1:6379")
+    String redisUrl;
+
+    @Option(names = "--relay", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also run the load through a relay without storage, the reference every figure is "
+                    + "compared with (default: yes)")
+    boolean relay;
 
     @Option(names = "--reference", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "also run the load straight against the bot (default: yes)")
@@ -61,7 +77,8 @@ final class BenchCommand implements Callable<Integer> {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         List<String> own = args.contains("bench") ? args.subList(args.indexOf("bench") + 1, args.size()) : args;
         String command = ("./parley bench " + String.join(" ", own)).strip();
-        BenchOptions options = new BenchOptions(contacts, warmup, duration, rate, timeout, stores(store), reference,
+        BenchOptions options = new BenchOptions(contacts, warmup, duration, rate, timeout, stores(store), nodes,
+                redisUrl, relay, reference,
                 writeDocs ? Optional.of(docs) : Optional.empty(), command);
         return Bench.run(options, System.out);
     }
@@ -71,7 +88,9 @@ final class BenchCommand implements Callable<Integer> {
             case "sqlite" -> List.of(BenchOptions.Store.SQLITE);
             case "postgresql", "postgres" -> List.of(BenchOptions.Store.POSTGRESQL);
             case "both" -> List.of(BenchOptions.Store.SQLITE, BenchOptions.Store.POSTGRESQL);
-            default -> throw new IllegalArgumentException("--store must be sqlite, postgresql or both, got '" + value + "'");
+            case "none" -> List.of();
+            default -> throw new IllegalArgumentException("--store must be sqlite, postgresql, both or none, got '"
+                    + value + "'");
         };
     }
 
