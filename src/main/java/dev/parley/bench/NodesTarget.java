@@ -107,6 +107,7 @@ final class NodesTarget implements Target {
 
     private static void stop(List<ParleyNode> nodes, Optional<PostgresScratch> postgres, Path dir) {
         try {
+            nodes.forEach(ParleyNode::terminate); // all at once: each takes a few seconds to shut down
             nodes.forEach(ParleyNode::close);
         } finally {
             postgres.ifPresent(PostgresScratch::close);

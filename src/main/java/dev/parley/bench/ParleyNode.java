@@ -106,10 +106,15 @@ final class ParleyNode implements AutoCloseable {
         }
     }
 
-    /** Stops the node as an operator would (SIGTERM), and for good if it has not stopped within 10 s. */
+    /** Asks the node to stop as an operator would (SIGTERM), without waiting for it. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Stops the node (SIGTERM), and for good if it has not stopped within 10 s. */
     @Override
     public void close() {
-        process.destroy();
+        terminate();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
