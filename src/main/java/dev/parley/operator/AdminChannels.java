@@ -71,7 +71,8 @@ public final class AdminChannels {
 
     /**
      * Changes the keys the body names; the others keep their values. A new {@code type} starts from the common
-     * keys only. {@code "disabled": false} enables a disabled channel; otherwise it stays as it is.
+     * keys only; a credential
+     * sent as {@code x_env} replaces a stored {@code x_file} and the other way round. {@code "disabled": false} enables a disabled channel; otherwise it stays as it is.
      */
     public ObjectNode update(String id, ObjectNode body) {
         writes.change(() -> {
@@ -82,7 +83,10 @@ public final class AdminChannels {
             }
             ObjectNode changes = AdminInput.withoutReadOnly(body, id, READ_ONLY);
             boolean retyped = changes.has("type") && !changes.path("type").asText().equals(stored.type().config());
-            ChannelConfig config = parse(AdminInput.merged(json.settings(stored, retyped), changes));
+            ObjectNode base = json.settings(stored, retyped);
+            changes.properties().stream().map(Map.Entry::getKey).filter(k -> k.matches(".+_(env|file)"))
+                    .forEach(k -> base.remove(k.replaceAll("_(env|file)$", k.endsWith("_env") ? "_file" : "_env")));
+            ChannelConfig config = parse(AdminInput.merged(base, changes));
             writes.db().useWrite(tx -> ChannelStore.save(tx, config, Channel.Source.CONSOLE));
             store.setDisabled(id, disabled.isBoolean() ? disabled.asBoolean() : stored.disabled());
             return id;
