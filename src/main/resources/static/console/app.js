@@ -163,6 +163,11 @@ function route() {
         state.notifier.button, h('span', {className: 'who'}, state.me.name, ' · ', state.me.role), statusSwitch(),
         h('button', {className: 'link', onclick: logout}, 'Log out')),
     h('div', {className: 'body'}, nav(page), main));
+    // on phones the navigation is a scrolling row: the page shown stays in sight
+    const active = root.querySelector('.nav a.active');
+    if (active) {
+        active.scrollIntoView({block: 'nearest', inline: 'nearest'});
+    }
     refreshCounts();
     const ctx = {me: state.me, stream: state.stream, main};
     let cleanup = null;

@@ -42,6 +42,11 @@ export function channelsPage(ctx) {
         }
     }
 
+    function widgetName(id) {
+        const w = widgets.find(x => x.id === id);
+        return w && w.name !== id ? `${w.name} (${id})` : id;
+    }
+
     function card(c) {
         const at = iso => iso ? h('time', {dateTime: iso, title: iso}, when(iso)) : h('span', {className: 'muted'},
             'never');
@@ -53,7 +58,7 @@ export function channelsPage(ctx) {
                     : 'made in the console'}, c.source === 'file' ? 'parley.yml' : 'console'),
                 h('span', {className: 'spacer'}),
                 h('button', {className: 'link', onclick: () => form(c)}, 'Edit')),
-            h('p', {className: 'muted'}, 'Widget ', h('b', {}, c.widget)),
+            h('p', {className: 'muted channel-widget'}, 'Conversations go to widget ', h('b', {}, widgetName(c.widget))),
             copyable('Webhook URL', c.webhook_url, 'webhook-' + c.id),
             'verify_token' in c ? (c.verify_token ? copyable('Verify token', c.verify_token, 'verify-' + c.id)
                 : field('Verify token', h('span', {className: 'notice error'}, 'cannot be read (see below)'))) : null,

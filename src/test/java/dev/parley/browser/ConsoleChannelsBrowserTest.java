@@ -95,6 +95,7 @@ class ConsoleChannelsBrowserTest {
             PlaywrightAssertions.assertThat(page.locator(card + " input[data-copy=verify-wa-main]"))
                     .hasValue("verify-me-7f3a");
             PlaywrightAssertions.assertThat(page.locator(card + " .channel-type")).hasText("WhatsApp");
+            PlaywrightAssertions.assertThat(page.locator(card + " .channel-widget")).containsText("Shop (web)");
             PlaywrightAssertions.assertThat(page.locator(card + " .last-inbound")).hasText("never");
             assertThat(page.content()).doesNotContain("app-secret-91c2", System.getenv("PATH"));
             page.click(card + " button[data-copy-button=webhook-wa-main]");
@@ -147,7 +148,7 @@ class ConsoleChannelsBrowserTest {
                     .hasAttribute("data-form", "button_template");
             PlaywrightAssertions.assertThat(page.locator(preview + ".preview-card[data-channel=sms] .preview-text"))
                     .hasText("Reply with a number:\n1. Track my order\n2. Returns\n3. Talk to a human");
-            page.locator(preview).scrollIntoViewIfNeeded();
+            page.evaluate("document.querySelector('.transcript .prl-choice').scrollIntoView({block: 'start'})");
             ConsoleDriver.screenshot(page, "console-channel-preview.png");
 
             Page small = ConsoleDriver.logIn(phone, base, "ada@example.com", "ada-password");
@@ -159,7 +160,7 @@ class ConsoleChannelsBrowserTest {
             PlaywrightAssertions.assertThat(small.locator(".conv-header .channel-badge")).hasText("WhatsApp");
             small.click(".transcript .channel-preview summary");
             PlaywrightAssertions.assertThat(small.locator(".transcript .preview-card")).hasCount(7);
-            small.locator(".transcript .channel-preview").scrollIntoViewIfNeeded();
+            small.evaluate("document.querySelector('.transcript .prl-choice').scrollIntoView({block: 'start'})");
             ConsoleDriver.screenshot(small, "console-channel-preview-phone.png");
         }
     }
