@@ -59,7 +59,7 @@ function previewCard(p, current) {
         form: p.form}},
     h('div', {className: 'preview-head'}, h('b', {}, channelName(p.channel)),
         h('span', {className: 'muted'}, ' · ', FORMS[p.form] || p.form), current ? h('span',
-            {className: 'badge'}, 'this conversation') : null),
+            {className: 'badge', title: 'The channel of this conversation'}, 'current') : null),
     p.header ? h('div', {className: 'preview-header'}, p.header) : null,
     h('div', {className: 'preview-text'}, p.text || ''),
     p.footer ? h('div', {className: 'preview-footer'}, p.footer) : null,
