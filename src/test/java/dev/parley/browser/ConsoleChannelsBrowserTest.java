@@ -165,6 +165,54 @@ class ConsoleChannelsBrowserTest {
         }
     }
 
+    @Test
+    void theFlowTestChatPreviewsAChoiceOnEachChannel() throws Exception {
+        Path flow = Files.writeString(temp.resolve("topics.yml"), """
+                id: topics
+                name: Topics
+                start: welcome
+                nodes:
+                  welcome:
+                    say: "Which topic?"
+                    choices:
+                      - { id: orders, label: "Orders", next: bye }
+                      - { id: returns, label: "Returns", next: bye }
+                      - { id: payment, label: "Payment", next: bye }
+                      - { id: delivery, label: "Delivery", next: bye }
+                      - { id: account, label: "My account", next: bye }
+                      - { id: vouchers, label: "Vouchers", next: bye }
+                      - { id: other, label: "Something else", next: bye }
+                  bye: { say: "Thanks!", end: true }
+                """);
+        String workspace = """
+                groups: [{ id: support, name: Support }]
+                operators:
+                  - { id: ada, name: Ada Lovelace, email: ada@example.com, group: support, role: admin, password_env: ADA_PW }
+                bots:
+                  - { id: topics, name: Topics, group: support, type: flow, behavior: human, flow: "%s" }
+                widgets: [{ id: web, name: Shop, group: support }]
+                """.formatted(flow);
+        try (TestParley parley = TestParley.start(StoreKind.SQLITE, temp, workspace, Map.of("ADA_PW", "ada-password"));
+                Chromium chromium = Chromium.launch();
+                BrowserContext desktop = chromium.newContext(Chromium.DESKTOP)) {
+            Page page = ConsoleDriver.logIn(desktop, parley.baseUrl(), "ada@example.com", "ada-password");
+            page.navigate(parley.baseUrl() + "/console#/flows/topics");
+            page.getByText("Start a test chat").click();
+            page.locator(".test-chat .channel-preview summary").click();
+            String preview = ".test-chat .channel-preview ";
+            PlaywrightAssertions.assertThat(page.locator(preview + ".preview-card").first())
+                    .hasAttribute("data-channel", "web");
+            PlaywrightAssertions.assertThat(page.locator(preview + ".preview-card[data-channel=whatsapp_business]"))
+                    .hasAttribute("data-form", "list");
+            PlaywrightAssertions.assertThat(page.locator(preview
+                    + ".preview-card[data-channel=whatsapp_business] .preview-options li")).hasCount(7);
+            PlaywrightAssertions.assertThat(page.locator(preview + ".preview-card[data-channel=facebook]"))
+                    .hasAttribute("data-form", "quick_replies");
+            PlaywrightAssertions.assertThat(page.locator(preview + ".preview-card[data-channel=threema] .preview-text"))
+                    .containsText("7. Something else");
+        }
+    }
+
     private static Conversation openWhatsApp(Parley app) {
         return app.database().write(tx -> {
             Widget widget = new WorkspaceStore().openWidget(tx.handle(), "web").orElseThrow();
