@@ -34,7 +34,7 @@ final class ChannelJson {
         ArrayNode problems = out.putArray("credential_problems");
         c.credentials().keySet().stream().sorted().forEach(key -> {
             try {
-                c.credential(key.replaceAll("_(env|file)$", ""), env);
+                c.credential(ChannelCredentials.name(key), env);
             } catch (ChannelCredentials.Unreadable e) {
                 problems.add(e.getMessage());
             }

@@ -26,7 +26,7 @@ public final class ChannelCredentials {
     }
 
     /** The credential's name: {@code access_token} for {@code access_token_env} or {@code access_token_file}. */
-    static String name(String key) {
+    public static String name(String key) {
         return key.replaceAll("_(env|file)$", "");
     }
 
