@@ -10,10 +10,12 @@ import {deliveriesPage} from './views/deliveries.js';
 import {flowsPage} from './views/flows.js';
 import {privacyPage} from './views/privacy.js';
 import {cannedPage} from './views/canned.js';
+import {channelsPage} from './views/channels.js';
 
 const root = document.getElementById('app');
 const LISTS = ['inbox', 'mine', 'all'];
-const ADMIN_PAGES = {team: teamPage, widgets: widgetsPage, canned: cannedPage, deliveries: deliveriesPage,
+const ADMIN_PAGES = {team: teamPage, widgets: widgetsPage, channels: channelsPage, canned: cannedPage,
+    deliveries: deliveriesPage,
     flows: flowsPage, privacy: privacyPage};
 
 const state = {me: null, stream: null, cleanup: null, countTimer: null, notifier: null};
@@ -123,6 +125,7 @@ function nav(current) {
         link('all', both('All conversations', 'All'))];
     if (state.me.role === 'admin') {
         items.push(h('span', {className: 'nav-heading'}, 'Admin'), link('team', 'Team'), link('widgets', 'Widgets'),
+            link('channels', 'Channels'),
             link('canned', 'Canned responses'),
             link('deliveries', 'Deliveries'), link('flows', 'Flows'), link('privacy', 'Data rights'));
     }
@@ -160,6 +163,11 @@ function route() {
         state.notifier.button, h('span', {className: 'who'}, state.me.name, ' · ', state.me.role), statusSwitch(),
         h('button', {className: 'link', onclick: logout}, 'Log out')),
     h('div', {className: 'body'}, nav(page), main));
+    // on phones the navigation is a scrolling row: the page shown stays in sight
+    const active = root.querySelector('.nav a.active');
+    if (active) {
+        active.scrollIntoView({block: 'nearest', inline: 'nearest'});
+    }
     refreshCounts();
     const ctx = {me: state.me, stream: state.stream, main};
     let cleanup = null;

@@ -15,11 +15,13 @@ import java.util.Optional;
  * @param secrets      the type's credentials by name without {@code _env}/{@code _file} ({@code access_token},
  *                     {@code app_secret}, {@code verify_token}, {@code bot_token}, …); never shown by
  *                     {@link #toString()}
+ * @param credentials  where each credential comes from, by its {@code parley.yml} key: {@code access_token_env}
+ *                     → the variable's name, {@code private_key_file} → the file's absolute path; never a value
  * @param defaultRegion the region national phone numbers are read in, if any
  */
 public record ChannelConfig(String id, ChannelType type, String widget, String apiBaseUrl,
         Map<String, String> settings, Map<String, String> secrets, Optional<String> defaultRegion,
-        String unsubscribeKeyword, String unsubscribeConfirmation) {
+        String unsubscribeKeyword, String unsubscribeConfirmation, Map<String, String> credentials) {
 
     public ChannelConfig {
         Objects.requireNonNull(id, "id");
@@ -31,6 +33,15 @@ public record ChannelConfig(String id, ChannelType type, String widget, String a
         Objects.requireNonNull(defaultRegion, "defaultRegion");
         Objects.requireNonNull(unsubscribeKeyword, "unsubscribeKeyword");
         Objects.requireNonNull(unsubscribeConfirmation, "unsubscribeConfirmation");
+        credentials = Map.copyOf(credentials);
+    }
+
+    /** A channel whose credentials' sources are not known (built in code rather than read). */
+    public ChannelConfig(String id, ChannelType type, String widget, String apiBaseUrl, Map<String, String> settings,
+            Map<String, String> secrets, Optional<String> defaultRegion, String unsubscribeKeyword,
+            String unsubscribeConfirmation) {
+        this(id, type, widget, apiBaseUrl, settings, secrets, defaultRegion, unsubscribeKeyword,
+                unsubscribeConfirmation, Map.of());
     }
 
     /** A plain setting the channel's type requires, such as {@code phone_number_id}. */
@@ -49,6 +60,6 @@ public record ChannelConfig(String id, ChannelType type, String widget, String a
     public String toString() {
         return "ChannelConfig[id=" + id + ", type=" + type + ", widget=" + widget + ", apiBaseUrl=" + apiBaseUrl
                 + ", settings=" + settings + ", secrets=" + Masked.values(secrets) + ", defaultRegion="
-                + defaultRegion + ", unsubscribeKeyword=" + unsubscribeKeyword + "]";
+                + defaultRegion + ", unsubscribeKeyword=" + unsubscribeKeyword + ", credentials=" + credentials + "]";
     }
 }

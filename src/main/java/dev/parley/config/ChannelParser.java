@@ -36,16 +36,19 @@ final class ChannelParser {
         Map<String, String> settings = new LinkedHashMap<>();
         settingsOf(type).forEach(key -> settings.put(key, setting(node, type, key)));
         Map<String, String> resolved = new LinkedHashMap<>();
+        Map<String, String> credentials = new LinkedHashMap<>();
         for (String name : secretsOf(type)) {
             resolved.put(name, secrets.resolve(node, name).orElseThrow(() -> node.keyError(name + "_env",
                     "a " + name(type) + " channel needs " + name + "_env or " + name + "_file")));
+            secrets.reference(node, name).ifPresent(ref -> credentials.put(ref.getKey(), ref.getValue()));
         }
         return new ChannelConfig(id, type, widget(node.required("widget")),
                 node.get("api_base_url").map(url -> ConfigValues.httpUrl(url).toString().replaceAll("/+$", ""))
                         .orElse(defaultApi(type)),
                 settings, resolved, node.get("default_region").map(WidgetParser::phoneRegion),
                 node.get("unsubscribe_keyword").map(ConfigValues::text).orElse("STOP"),
-                node.get("unsubscribe_confirmation").map(ConfigValues::text).orElse(DEFAULT_CONFIRMATION));
+                node.get("unsubscribe_confirmation").map(ConfigValues::text).orElse(DEFAULT_CONFIRMATION),
+                credentials);
     }
 
     /** A messaging channel's type by its {@code parley.yml} name; the website widget is not one. */
@@ -82,7 +85,8 @@ final class ChannelParser {
         };
     }
 
-    private static List<String> settingsOf(ChannelType type) {
+    /** The plain settings a channel of {@code type} requires, such as {@code phone_number_id}. */
+    static List<String> settingsOf(ChannelType type) {
         return switch (type) {
             case WHATSAPP -> List.of("phone_number_id");
             case WEB, MESSENGER, TELEGRAM -> List.of();
@@ -92,7 +96,8 @@ final class ChannelParser {
         };
     }
 
-    private static List<String> secretsOf(ChannelType type) {
+    /** The credentials a channel of {@code type} requires, by name without {@code _env}/{@code _file}. */
+    static List<String> secretsOf(ChannelType type) {
         return switch (type) {
             case WEB -> List.of();
             case WHATSAPP, MESSENGER -> List.of("access_token", "app_secret", "verify_token");

@@ -41,6 +41,16 @@ final class Secrets {
         return fromEnv.map(this::fromEnvironment).or(() -> fromFile.map(this::fromFile));
     }
 
+    /**
+     * Where the secret {@code name} comes from, as its key and value: {@code x_env} with the variable's name, or
+     * {@code x_file} with the file's absolute path; empty when neither is set. Call after {@link #resolve}.
+     */
+    Optional<Map.Entry<String, String>> reference(YamlNode mapping, String name) {
+        return mapping.get(name + "_env").map(node -> Map.entry(name + "_env", node.asString().strip()))
+                .or(() -> mapping.get(name + "_file").map(node -> Map.entry(name + "_file",
+                        path(node).toAbsolutePath().toString())));
+    }
+
     private String fromEnvironment(YamlNode node) {
         String variable = node.asString().strip();
         if (!EnvSubstitution.NAME.matcher(variable).matches()) {

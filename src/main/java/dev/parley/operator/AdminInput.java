@@ -56,6 +56,15 @@ final class AdminInput {
         }
     }
 
+    /** {@code entry} as YAML text that reads back with the same values, for a reader that substitutes nothing. */
+    static String yaml(ObjectNode entry) {
+        try {
+            return YAML_SAFE.writeValueAsString(entry);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree cannot fail to serialize", e);
+        }
+    }
+
     /** Refuses keys the API does not take, such as secrets set by their own calls. */
     static void refuse(ObjectNode body, Map<String, String> keysAndReasons) {
         keysAndReasons.forEach((key, reason) -> {

@@ -1,5 +1,7 @@
 package dev.parley.operator;
 
+import dev.parley.channel.store.ChannelActivity;
+import dev.parley.channel.store.ChannelStore;
 import dev.parley.chatbot.ChatbotModule;
 import dev.parley.chatbot.DeliveryLog;
 import dev.parley.config.ParleyConfig;
@@ -10,6 +12,8 @@ import dev.parley.error.ClientError;
 import dev.parley.routing.Operator;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +26,7 @@ public final class AdminService {
     private final AdminBots bots;
     private final List<AdminResource> resources;
     private final AdminDeliveries deliveries;
+    private final AdminChannels channels;
 
     public AdminService(Database db, WorkspaceStore workspace, ChatbotModule chatbot, ConversationStore conversations,
             TimelineStore timeline, ParleyConfig config) {
@@ -34,6 +39,8 @@ public final class AdminService {
         this.resources = List.of(bots, new AdminOperators(writes, input, store, unassign),
                 new AdminGroups(writes, input, store), new AdminWidgets(writes, input, store));
         this.deliveries = new AdminDeliveries(db, bots, log);
+        this.channels = new AdminChannels(writes, new ChannelStore(db), new ChannelActivity(db, Clock.systemUTC()),
+                System.getenv(), Path.of("").toAbsolutePath());
     }
 
     /** {@code me}, when an admin; agents get 403. */
@@ -55,5 +62,10 @@ public final class AdminService {
 
     public AdminDeliveries deliveries() {
         return deliveries;
+    }
+
+    /** Messaging channels; credentials come from this process's environment or files. */
+    public AdminChannels channels() {
+        return channels;
     }
 }

@@ -2,6 +2,9 @@ package dev.parley.routing;
 
 import com.password4j.Password;
 import dev.parley.auth.Secrets;
+import dev.parley.channel.store.Channel;
+import dev.parley.channel.store.ChannelStore;
+import dev.parley.config.ChannelConfig;
 import dev.parley.config.BotConfig;
 import dev.parley.config.GroupConfig;
 import dev.parley.config.OperatorConfig;
@@ -16,7 +19,7 @@ import java.util.Optional;
 
 /**
  * Applies {@code parley.yml} at start: creates or updates every object it names, by id, and disables the
- * operators, bots and widgets an earlier file created that this one no longer names; idempotent.
+ * operators, bots, widgets and channels an earlier file created that this one no longer names; idempotent.
  */
 public final class WorkspaceApplier {
     private final Database db;
@@ -35,6 +38,9 @@ public final class WorkspaceApplier {
             disabled.addAll(disableMissing(tx, "bot", "bots", config.bots().stream().map(BotConfig::id).toList()));
             disabled.addAll(disableMissing(tx, "widget", "widgets", config.widgets().stream()
                     .map(WidgetConfig::id).toList()));
+            config.channels().forEach(c -> ChannelStore.save(tx, c, Channel.Source.FILE));
+            disabled.addAll(disableMissing(tx, "channel", "channels", config.channels().stream()
+                    .map(ChannelConfig::id).toList()));
             return disabled;
         });
     }

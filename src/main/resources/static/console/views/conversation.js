@@ -2,6 +2,7 @@
 import {api, explain} from '../api.js';
 import {contactName, field, fill, h, notice, when} from '../dom.js';
 import {cannedPicker} from './canned-picker.js';
+import {addChannelPreview, channelBadge} from '../channel-preview.js';
 
 const HISTORY = ['assignment', 'conversation_forwarded', 'conversation_ended'];
 
@@ -69,6 +70,7 @@ export function conversationView(ctx, id, container) {
                     bubble.textContent = internal(p);
                 }
             }
+            addChannelPreview(list, item, conv.channel);
             if (item.packet.name === 'note_create' && p.note_id) {
                 addNote(p.note_id, item.author, p.body, item.at);
             }
@@ -223,8 +225,9 @@ export function conversationView(ctx, id, container) {
             const c = conv.contact || {};
             fill(header, h('h2', {}, contactName(c)),
                 h('span', {className: 'badge status-' + conv.status, dataset: {status: conv.status}}, conv.status),
+                channelBadge(conv.channel),
                 h('span', {className: 'muted'}, ' assigned to ', h('b', {className: 'assignee'}, who), ' · group ',
-                    conv.group, ' · ', conv.channel));
+                    conv.group));
             fill(contactPanel, contactDetails(conv));
         }
         update();

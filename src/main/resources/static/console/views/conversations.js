@@ -2,9 +2,10 @@
 import {api, explain} from '../api.js';
 import {contactName, fill, h, notice, when} from '../dom.js';
 import {conversationView} from './conversation.js';
+import {channelBadge, channelName, CHANNEL_NAMES} from '../channel-preview.js';
 
 const TITLES = {inbox: 'Inbox', mine: 'My conversations', all: 'All conversations'};
-const CHANNELS = ['web', 'whatsapp_business', 'facebook', 'telegram', 'threema', 'sms', 'custom'];
+const CHANNELS = Object.keys(CHANNEL_NAMES);
 
 export function conversationsPage(ctx, list, selectedId) {
     const filters = {q: '', status: '', channel: '', from: '', to: ''};
@@ -34,17 +35,18 @@ export function conversationsPage(ctx, list, selectedId) {
         if (list !== 'all') {
             return h('div', {className: 'filters'}, search);
         }
-        const select = (name, label, values) => h('select', {attrs: {'aria-label': label}, onchange: e => {
+        const select = (name, label, values, shown = v => v.replace(/_/g, ' ')) => h('select', {attrs: {'aria-label':
+            label}, onchange: e => {
             filters[name] = e.target.value;
             load(true);
-        }}, h('option', {value: ''}, label), values.map(v => h('option', {value: v}, v.replace(/_/g, ' '))));
+        }}, h('option', {value: ''}, label), values.map(v => h('option', {value: v}, shown(v))));
         const statuses = ['inbox', 'assigned', 'ended'].concat(ctx.me.role === 'admin' ? ['bot'] : []);
         const day = (name, label) => h('input', {type: 'date', attrs: {'aria-label': label}, onchange: e => {
             filters[name] = e.target.value;
             load(true);
         }});
         return h('div', {className: 'filters'}, search, select('status', 'Any status', statuses),
-            select('channel', 'Any channel', CHANNELS), h('span', {className: 'dates'}, day('from', 'From day'),
+            select('channel', 'Any channel', CHANNELS, channelName), h('span', {className: 'dates'}, day('from', 'From day'),
                 '–', day('to', 'To day')));
     }
 
@@ -182,8 +184,9 @@ export function conversationsPage(ctx, list, selectedId) {
             h('span', {className: 'conv-name'}, name, c.unread ? h('span', {className: 'unread-count',
                 title: c.unread === 1 ? '1 unread message' : c.unread + ' unread messages'}, String(c.unread)) : null),
             h('span', {className: 'badge status-' + c.status}, c.status),
-            h('span', {className: 'conv-sub'}, (c.contact && c.contact.email) || c.channel,
-                assignee ? ' · ' + assignee : '', ' · ', c.group),
+            h('span', {className: 'conv-channel'}, channelBadge(c.channel), h('span', {className: 'conv-sub'},
+                (c.contact && c.contact.email) || '', (c.contact && c.contact.email) ? ' · ' : '',
+                assignee ? assignee + ' · ' : '', c.group)),
             h('time', {className: 'conv-time', dateTime: c.last_activity_at}, when(c.last_activity_at)),
             preview(c.last_item), waiting(c)));
     }

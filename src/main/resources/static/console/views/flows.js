@@ -2,6 +2,7 @@
 import {api, ApiError, explain, session} from '../api.js';
 import {fill, h, notice} from '../dom.js';
 import {intentsPanel} from './flow-intents.js';
+import {addChannelPreview} from '../channel-preview.js';
 
 export function flowsPage(ctx, params) {
     const listBox = h('div', {className: 'flow-list'});
@@ -99,6 +100,7 @@ export function flowsPage(ctx, params) {
             const frame = JSON.parse(e.data);
             if (frame.type === 'item') {
                 transcript.add(frame);
+                addChannelPreview(lines, frame, 'web');
                 lines.scrollTop = lines.scrollHeight;
             } else if (frame.type === 'typing') {
                 transcript.typing(frame.active ? frame.author : null);
