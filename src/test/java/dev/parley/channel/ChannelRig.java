@@ -38,7 +38,7 @@ final class ChannelRig implements AutoCloseable {
     ChannelRig(StoreKind kind, Path temp) {
         parley = TestParley.start(kind, temp, """
                 groups: [{ id: support, name: Support }]
-                operators: [{ id: ada, name: Ada, email: ada@example.com, group: support, password_env: PW }]
+                operators: [{ id: ada, name: Ada, email: ada@example.com, group: support, role: admin, password_env: PW }]
                 bots:
                   - { id: b, name: Bee, group: support, type: api, behavior: firewall, webhook_url: "%s" }
                 widgets:

@@ -208,6 +208,33 @@ class WhatsAppChannelTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void erasingTheContactRemovesItsNumberFromTheChannelTables(StoreKind kind) {
+        try (ChannelRig rig = new ChannelRig(kind, temp)) {
+            accepted(rig.whatsApp(ChannelRig.text(WA_ID, "wamid.e1", "hello")));
+            await().atMost(WAIT).until(() -> rig.count("channel_outbound") == 1);
+            JsonNode info = rig.bot.calls().getFirst().info();
+            String api = rig.parley.baseUrl() + "/api/v1";
+            Map<String, String> ada = OperatorLogin.as(rig.http, rig.parley.baseUrl(), "ada@example.com", "pw");
+            String conversation = info.path("conversation").path("id").asText();
+            assertThat(rig.http.post(api + "/conversations/" + conversation + "/end", ada, "").status()).isEqualTo(200);
+            await().atMost(WAIT).until(rig.parley::drained);
+            HttpAnswer erased = rig.http.post(api + "/contacts/" + info.path("contact").path("id").asText() + "/erase",
+                    ada, "");
+            assertThat(erased.status()).as("%s", erased).isEqualTo(200);
+            for (String table : List.of("channel_contacts", "channel_conversations", "channel_inbound",
+                    "channel_outbound")) {
+                assertThat(rig.count(table)).as(table).isZero();
+            }
+
+            accepted(rig.whatsApp(ChannelRig.text(WA_ID, "wamid.e2", "back again")));
+            await().atMost(WAIT).until(() -> rig.whatsAppTexts().contains("echo: back again"));
+            assertThat(rig.bot.calls().getLast().info().path("contact").path("id").asText())
+                    .isNotEqualTo(info.path("contact").path("id").asText());
+        }
+    }
+
     private static void accepted(HttpAnswer answer) {
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
     }
