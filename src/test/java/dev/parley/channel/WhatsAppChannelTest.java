@@ -68,6 +68,16 @@ class WhatsAppChannelTest {
                     "SELECT status FROM channel_outbound WHERE vendor_message_id = :id").bind("id", wamid)
                     .mapTo(String.class).one());
             assertThat(read).isEqualTo("read");
+
+            ObjectNode failed = Json.object().put("id", wamid).put("status", "failed").put("timestamp", "1739321040")
+                    .put("recipient_id", WA_ID);
+            failed.putArray("errors").addObject().put("code", 131047).put("title", "Re-engagement message")
+                    .putObject("error_data").put("details", "Message failed to send because more than 24 hours have"
+                            + " passed since the customer last replied to this number.");
+            accepted(rig.whatsApp(MetaWebhooks.whatsAppStatus(failed)));
+            JsonNode error = rig.stored("channel_error").getFirst();
+            assertThat(error.path("code").asText()).isEqualTo("131047");
+            assertThat(error.path("reason").asText()).contains("Re-engagement message", "24 hours");
         }
     }
 
