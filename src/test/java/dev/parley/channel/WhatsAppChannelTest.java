@@ -53,7 +53,8 @@ class WhatsAppChannelTest {
             assertThat(again.json().path("stored").asInt()).isZero();
             assertThat(rig.whatsApp(ChannelRig.text(WA_ID, "wamid.in2", "more")).status()).isEqualTo(200);
             await().atMost(WAIT).until(() -> rig.whatsAppTexts().contains("echo: more"));
-            assertThat(rig.bot.calls()).extracting(WebhookRecorder.Call::packetName).containsExactly("start", "message");
+            assertThat(rig.bot.calls()).extracting(WebhookRecorder.Call::packetName)
+                    .containsExactly("start", "message");
             assertThat(rig.bot.calls().get(1).cid()).isEqualTo(start.cid());
             assertThat(rig.stored("message")).extracting(m -> m.path("body").asText())
                     .containsExactly("hello", "echo: hello", "more", "echo: more");

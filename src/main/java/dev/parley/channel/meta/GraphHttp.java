@@ -86,7 +86,8 @@ public final class GraphHttp {
             }
         }
         GraphOutcome<T> outcome = classify(status, errorOf(status, response.body()));
-        Optional<Duration> wait = response.headers().firstValue("Retry-After").filter(v -> v.strip().matches("\\d{1,6}"))
+        Optional<Duration> wait = response.headers().firstValue("Retry-After")
+                .filter(v -> v.strip().matches("\\d{1,6}"))
                 .map(v -> Duration.ofSeconds(Long.parseLong(v.strip())));
         return outcome instanceof GraphOutcome.Retry<T> retry && wait.isPresent()
                 ? new GraphOutcome.Retry<>(retry.error(), wait) : outcome;
