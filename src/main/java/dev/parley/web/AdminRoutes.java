@@ -42,7 +42,7 @@ final class AdminRoutes {
             r.put(one, ctx -> ctx.json(res.update(admin(ctx), ctx.pathParam("id"), Bodies.object(ctx, MAX_BODY))));
             r.delete(one, ctx -> ctx.json(res.delete(admin(ctx), ctx.pathParam("id"), force(ctx))));
         }
-        new ChannelRoutes(admin.channels(), me).register(r);
+        new ChannelAdminRoutes(admin.channels(), me).register(r);
         String bot = BASE + "/bots/{id}";
         r.post(bot + "/token", ctx -> {
             admin(ctx);

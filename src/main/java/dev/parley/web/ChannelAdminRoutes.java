@@ -18,14 +18,14 @@ import java.util.function.Function;
  * Messaging channels under {@code /api/v1/channels}: list, read, create, change and disable (admins only), and
  * the per-channel preview of a choice message (every operator).
  */
-final class ChannelRoutes {
+final class ChannelAdminRoutes {
     private static final String ALL = OperatorRoutes.BASE + "/channels";
     private static final int MAX_BODY = 64 * 1024;
 
     private final AdminChannels channels;
     private final Function<Context, Operator> me;
 
-    ChannelRoutes(AdminChannels channels, Function<Context, Operator> me) {
+    ChannelAdminRoutes(AdminChannels channels, Function<Context, Operator> me) {
         this.channels = channels;
         this.me = me;
     }
