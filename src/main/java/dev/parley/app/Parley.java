@@ -156,7 +156,7 @@ public final class Parley implements AutoCloseable {
                     braze.pageTags(), mediaQuota);
             ChannelModule channels = new ChannelModule(new ChannelModule.Deps(db, clock, ids, outbox, config.channels(),
                     media, workspace, contacts, conversations, timeline, chatbot.hooks(), opener, mediaQuota,
-                    choiceTokens, List.of()));
+                    choiceTokens, List.of(), System.getenv()));
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks(), opener, mediaQuota);
             WebServer web = WebServer.start(settings.host(), settings.port(), security.server(),

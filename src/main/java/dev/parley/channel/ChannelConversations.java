@@ -36,7 +36,7 @@ final class ChannelConversations {
     record Writer(Contact contact, boolean returning) {}
 
     private final Ids ids;
-    private final ChannelStore store;
+    private final ChannelRecords store;
     private final WorkspaceStore workspace;
     private final ContactStore contacts;
     private final ConversationStore conversations;
@@ -45,7 +45,7 @@ final class ChannelConversations {
     private final ConversationOpener opener;
     private final MediaQuota quota;
 
-    ChannelConversations(Ids ids, ChannelStore store, WorkspaceStore workspace, ContactStore contacts,
+    ChannelConversations(Ids ids, ChannelRecords store, WorkspaceStore workspace, ContactStore contacts,
             ConversationStore conversations, TimelineStore timeline, ConversationHooks hooks,
             ConversationOpener opener, MediaQuota quota) {
         this.ids = ids;

@@ -1,5 +1,7 @@
 package dev.parley.channel;
 
+import dev.parley.channel.store.ChannelActivity;
+import dev.parley.channel.store.ChannelStore;
 import dev.parley.config.ChannelConfig;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.ConversationHooks;
@@ -14,6 +16,7 @@ import dev.parley.store.Database;
 import dev.parley.store.Ids;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Messaging channels served: the registry of configured channels, the inbound pipeline their webhooks go through,
@@ -25,19 +28,20 @@ public final class ChannelModule {
     public record Deps(Database db, Clock clock, Ids ids, Outbox outbox, List<ChannelConfig> channels,
             MediaService media, WorkspaceStore workspace, ContactStore contacts, ConversationStore conversations,
             TimelineStore timeline, ConversationHooks hooks, ConversationOpener opener, MediaQuota quota,
-            ChoiceTokens tokens, List<InboundStep> steps) {}
+            ChoiceTokens tokens, List<InboundStep> steps, Map<String, String> env) {}
 
     private final ChannelRegistry registry;
     private final InboundPipeline inbound;
-    private final ChannelStore store = new ChannelStore();
+    private final ChannelRecords store = new ChannelRecords();
 
     public ChannelModule(Deps d) {
-        this.registry = ChannelRegistry.of(d.channels(), new ChannelMedia(d.media()));
+        this.registry = new ChannelRegistry(new ChannelStore(d.db()), d.channels(), d.env(), new ChannelMedia(d.media()));
+        ChannelActivity activity = new ChannelActivity(d.db(), d.clock());
         ChannelConversations conversations = new ChannelConversations(d.ids(), store, d.workspace(), d.contacts(),
                 d.conversations(), d.timeline(), d.hooks(), d.opener(), d.quota());
         this.inbound = new InboundPipeline(d.db(), d.clock(), registry, store, conversations,
-                new ChoiceAnswers(d.tokens(), d.timeline()), new DeliveryReports(store, d.timeline()), d.steps());
-        d.outbox().register(new ChannelSender(d.db(), d.clock(), registry, store, d.timeline()));
+                new ChoiceAnswers(d.tokens(), d.timeline()), new DeliveryReports(store, d.timeline()), d.steps(), activity);
+        d.outbox().register(new ChannelSender(d.db(), d.clock(), registry, store, d.timeline(), activity));
     }
 
     public ChannelRegistry registry() {

@@ -3,65 +3,107 @@ package dev.parley.channel;
 import dev.parley.channel.messenger.MessengerChannel;
 import dev.parley.channel.messenger.MessengerClient;
 import dev.parley.channel.meta.HubChallenge;
+import dev.parley.channel.store.Channel;
+import dev.parley.channel.store.ChannelCredentials;
+import dev.parley.channel.store.ChannelStore;
 import dev.parley.channel.whatsapp.WhatsAppChannel;
 import dev.parley.channel.whatsapp.WhatsAppClient;
 import dev.parley.config.ChannelConfig;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one place channels are looked up by id: built from the configured {@code channels:}, each with its adapter.
+ * The one place channels are looked up by id: the enabled channels of the {@link ChannelStore} (those of
+ * {@code parley.yml} and those made in the console), each with its adapter. Every look-up reads the store, so a
+ * channel added, changed or disabled — on any node — is served as it is now; adapters are rebuilt only when the
+ * channel's settings or credentials changed. Credentials of channels from {@code parley.yml} are those the
+ * configuration was loaded with; those of channels made in the console are read from {@code env} or their files.
  * Types whose adapter is not built yet are named by {@link #notServed()} and not found by {@link #find}.
  */
 public final class ChannelRegistry {
+    private static final Logger log = LoggerFactory.getLogger(ChannelRegistry.class);
     /** How long one call to a vendor's API may take before it counts as a retry. */
     public static final Duration VENDOR_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Map<String, ServedChannel> served;
-    private final List<ChannelConfig> notServed;
+    private record Built(ChannelConfig config, ServedChannel served) {}
 
-    private ChannelRegistry(Map<String, ServedChannel> served, List<ChannelConfig> notServed) {
-        this.served = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(served));
-        this.notServed = List.copyOf(notServed);
+    private final ChannelStore store;
+    private final Map<String, ChannelConfig> fromFile;
+    private final Map<String, String> env;
+    private final ChannelMedia media;
+    private final Map<String, Built> built = new ConcurrentHashMap<>();
+
+    /**
+     * @param fromFile the channels of {@code parley.yml} with their credentials read at start
+     * @param env      where the credentials of channels made in the console are read, such as {@link System#getenv()}
+     */
+    public ChannelRegistry(ChannelStore store, List<ChannelConfig> fromFile, Map<String, String> env,
+            ChannelMedia media) {
+        this.store = store;
+        this.fromFile = fromFile.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(ChannelConfig::id,
+                c -> c));
+        this.env = Map.copyOf(env);
+        this.media = media;
     }
 
-    /** The adapters of {@code configs}; files contacts send are stored through {@code media}. */
-    public static ChannelRegistry of(List<ChannelConfig> configs, ChannelMedia media) {
-        Map<String, ServedChannel> served = new LinkedHashMap<>();
-        List<ChannelConfig> notServed = new java.util.ArrayList<>();
-        for (ChannelConfig c : configs) {
-            adapter(c, media).ifPresentOrElse(adapter -> served.put(c.id(), new ServedChannel(c.id(), c.widget(),
-                    adapter, Optional.of(new HubChallenge(c.secret("verify_token"))))), () -> notServed.add(c));
+    /** The served channel {@code id}, if there is one (enabled, of a served type, credentials readable). */
+    public Optional<ServedChannel> find(String id) {
+        return store.find(id).flatMap(this::served);
+    }
+
+    /** The channels served, in the store's order. */
+    public List<ServedChannel> served() {
+        return store.all().stream().map(this::served).flatMap(Optional::stream).toList();
+    }
+
+    /** Enabled channels of types this version does not serve yet. */
+    public List<Channel> notServed() {
+        return store.all().stream().filter(c -> !servedType(c.type())).toList();
+    }
+
+    private Optional<ServedChannel> served(Channel channel) {
+        if (!servedType(channel.type())) {
+            return Optional.empty();
         }
-        return new ChannelRegistry(served, notServed);
+        ChannelConfig config;
+        try {
+            config = channel.source() == Channel.Source.FILE && fromFile.containsKey(channel.id())
+                    ? fromFile.get(channel.id()) : channel.resolve(env);
+        } catch (ChannelCredentials.Unreadable e) {
+            log.warn("channel {}: not served: {}", channel.id(), e.getMessage());
+            return Optional.empty();
+        }
+        Built now = built.compute(channel.id(), (id, before) -> before != null && before.config().equals(config)
+                ? before : new Built(config, build(config)));
+        return Optional.of(now.served());
     }
 
-    private static Optional<ChannelAdapter> adapter(ChannelConfig c, ChannelMedia media) {
-        return switch (c.type()) {
-            case WHATSAPP -> Optional.of(new WhatsAppChannel(c.id(), c.secret("app_secret"),
-                    new WhatsAppClient(c.apiBaseUrl(), c.setting("phone_number_id"), c.secret("access_token"),
-                            VENDOR_TIMEOUT), media));
-            case MESSENGER -> Optional.of(new MessengerChannel(c.secret("app_secret"),
-                    new MessengerClient(c.apiBaseUrl(), c.secret("access_token"), VENDOR_TIMEOUT), media));
-            case WEB, TELEGRAM, SMS, THREEMA, CUSTOM -> Optional.empty();
+    private ServedChannel build(ChannelConfig c) {
+        return new ServedChannel(c.id(), c.widget(), adapter(c), Optional.of(new HubChallenge(c.secret(
+                "verify_token"))));
+    }
+
+    private static boolean servedType(ChannelType type) {
+        return switch (type) {
+            case WHATSAPP, MESSENGER -> true;
+            case WEB, TELEGRAM, SMS, THREEMA, CUSTOM -> false;
         };
     }
 
-    /** The served channel {@code id}, if there is one. */
-    public Optional<ServedChannel> find(String id) {
-        return Optional.ofNullable(served.get(id));
-    }
-
-    /** The channels served, in the order of the configuration. */
-    public List<ServedChannel> served() {
-        return List.copyOf(served.values());
-    }
-
-    /** Configured channels of types this version does not serve yet. */
-    public List<ChannelConfig> notServed() {
-        return notServed;
+    private ChannelAdapter adapter(ChannelConfig c) {
+        return switch (c.type()) {
+            case WHATSAPP -> new WhatsAppChannel(c.id(), c.secret("app_secret"),
+                    new WhatsAppClient(c.apiBaseUrl(), c.setting("phone_number_id"), c.secret("access_token"),
+                            VENDOR_TIMEOUT), media);
+            case MESSENGER -> new MessengerChannel(c.secret("app_secret"),
+                    new MessengerClient(c.apiBaseUrl(), c.secret("access_token"), VENDOR_TIMEOUT), media);
+            case WEB, TELEGRAM, SMS, THREEMA, CUSTOM -> throw new IllegalArgumentException(
+                    "channels of type " + c.type().config() + " are not served");
+        };
     }
 }

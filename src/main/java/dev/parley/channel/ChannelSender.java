@@ -1,5 +1,6 @@
 package dev.parley.channel;
 
+import dev.parley.channel.store.ChannelActivity;
 import dev.parley.conversation.Author;
 import dev.parley.conversation.Packet;
 import dev.parley.conversation.PacketCodec;
@@ -30,10 +31,13 @@ final class ChannelSender implements OutboxHandler {
     private final Database db;
     private final Clock clock;
     private final ChannelRegistry registry;
-    private final ChannelStore store;
+    private final ChannelRecords store;
     private final TimelineStore timeline;
+    private final ChannelActivity activity;
 
-    ChannelSender(Database db, Clock clock, ChannelRegistry registry, ChannelStore store, TimelineStore timeline) {
+    ChannelSender(Database db, Clock clock, ChannelRegistry registry, ChannelRecords store, TimelineStore timeline,
+            ChannelActivity activity) {
+        this.activity = activity;
         this.db = db;
         this.clock = clock;
         this.registry = registry;
@@ -50,7 +54,7 @@ final class ChannelSender implements OutboxHandler {
     public Result deliver(OutboxEntry entry) {
         String conversationId = entry.payload().path("conversation_id").asText();
         String itemId = entry.payload().path("item_id").asText();
-        Optional<ChannelStore.Recipient> to = db.read(h -> store.recipient(h, conversationId));
+        Optional<ChannelRecords.Recipient> to = db.read(h -> store.recipient(h, conversationId));
         if (to.isEmpty()) {
             return new Result.Done(tx -> failed(tx, conversationId, itemId, "unknown", "no_channel",
                     "the conversation has no messaging channel to send to"));
@@ -62,23 +66,31 @@ final class ChannelSender implements OutboxHandler {
         }
         Packet packet = PacketCodec.read(entry.payload().path("packet").path("name").asText(),
                 entry.payload().path("packet").path("payload"));
+        String channelId = to.get().channelId();
         return switch (channel.get().adapter().send(to.get().vendorUserId(), packet)) {
-            case SendResult.Sent sent -> new Result.Done(tx -> store.recordSent(tx, to.get(), sent.vendorMessageId(),
+            case SendResult.Sent sent -> {
+                activity.recordOutbound(channelId);
+                yield new Result.Done(tx -> store.recordSent(tx, to.get(), sent.vendorMessageId(),
                     conversationId, itemId, clock.instant()));
+            }
             case SendResult.Retry retry -> {
+                activity.recordError(channelId, "sending is retried: " + retry.reason());
                 log.info("channel {}: sending {} of {} is retried: {}", to.get().channelId(), itemId, conversationId,
                         retry.reason());
                 yield new Result.Retry(retry.reason(), tx -> { }, retry.retryAfter());
             }
-            case SendResult.Permanent permanent -> new Result.Done(tx -> failed(tx, conversationId, itemId,
-                    to.get().channelId(), permanent.code(), permanent.reason()));
+            case SendResult.Permanent permanent -> {
+                activity.recordError(channelId, permanent.code() + ": " + permanent.reason());
+                yield new Result.Done(tx -> failed(tx, conversationId, itemId, channelId, permanent.code(),
+                        permanent.reason()));
+            }
         };
     }
 
     @Override
     public void exhausted(Tx tx, OutboxEntry entry, String lastError) {
         String conversationId = entry.payload().path("conversation_id").asText();
-        String channelId = store.recipient(tx.handle(), conversationId).map(ChannelStore.Recipient::channelId)
+        String channelId = store.recipient(tx.handle(), conversationId).map(ChannelRecords.Recipient::channelId)
                 .orElse("unknown");
         failed(tx, conversationId, entry.payload().path("item_id").asText(), channelId, "retries_exhausted",
                 "not delivered after " + entry.attempt() + " attempts: " + lastError);

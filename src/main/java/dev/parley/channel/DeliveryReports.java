@@ -17,10 +17,10 @@ final class DeliveryReports {
     private static final Logger log = LoggerFactory.getLogger(DeliveryReports.class);
     private static final List<String> ORDER = List.of("sent", "delivered", "read", "failed");
 
-    private final ChannelStore store;
+    private final ChannelRecords store;
     private final TimelineStore timeline;
 
-    DeliveryReports(ChannelStore store, TimelineStore timeline) {
+    DeliveryReports(ChannelRecords store, TimelineStore timeline) {
         this.store = store;
         this.timeline = timeline;
     }
@@ -31,7 +31,7 @@ final class DeliveryReports {
             return;
         }
         for (String id : report.vendorMessageIds()) {
-            Optional<ChannelStore.Sent> sent = store.sent(tx.handle(), channel.id(), id);
+            Optional<ChannelRecords.Sent> sent = store.sent(tx.handle(), channel.id(), id);
             if (sent.isEmpty()) {
                 log.debug("channel {}: a {} status for {}, which Parley did not send", channel.id(), report.wire(), id);
                 continue;

@@ -1,5 +1,6 @@
 package dev.parley.channel;
 
+import dev.parley.channel.store.ChannelActivity;
 import dev.parley.conversation.Packet;
 import dev.parley.error.ClientError;
 import dev.parley.store.Database;
@@ -25,15 +26,16 @@ public final class InboundPipeline {
     private final Database db;
     private final Clock clock;
     private final ChannelRegistry registry;
-    private final ChannelStore store;
+    private final ChannelRecords store;
     private final ChannelConversations conversations;
     private final ChoiceAnswers answers;
     private final DeliveryReports reports;
     private final List<InboundStep> steps;
+    private final ChannelActivity activity;
 
-    InboundPipeline(Database db, Clock clock, ChannelRegistry registry, ChannelStore store,
+    InboundPipeline(Database db, Clock clock, ChannelRegistry registry, ChannelRecords store,
             ChannelConversations conversations, ChoiceAnswers answers, DeliveryReports reports,
-            List<InboundStep> steps) {
+            List<InboundStep> steps, ChannelActivity activity) {
         this.db = db;
         this.clock = clock;
         this.registry = registry;
@@ -42,6 +44,7 @@ public final class InboundPipeline {
         this.answers = answers;
         this.reports = reports;
         this.steps = List.copyOf(steps);
+        this.activity = activity;
     }
 
     /** The served channel {@code id}; 404 when there is none. */
@@ -56,6 +59,7 @@ public final class InboundPipeline {
             case Verification.Verified verified -> { }
             case Verification.Refused refused -> {
                 log.warn("channel {}: webhook refused: {}", channelId, refused.reason());
+                activity.recordError(channelId, "a webhook call was refused: " + refused.reason());
                 throw ClientError.unauthorized("the webhook is not signed with the channel's app secret");
             }
         }
@@ -66,6 +70,7 @@ public final class InboundPipeline {
             stored += db.write(tx -> store(tx, channel, message)) ? 1 : 0;
         }
         statuses.forEach(report -> db.useWrite(tx -> reports.apply(tx, channel, report)));
+        activity.recordInbound(channelId);
         return stored;
     }
 

@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Handle;
  * SQL for what messaging channels remember: messages received (de-duplication), who writes on a channel,
  * which channel and recipient each conversation has, and what was sent with its latest status.
  */
-public final class ChannelStore {
+public final class ChannelRecords {
 
     /** Where a conversation's items go: the channel and the vendor's user id. */
     public record Recipient(String channelId, String vendorUserId) {}
