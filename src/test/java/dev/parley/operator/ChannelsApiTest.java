@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.channel.standin.MetaWebhooks;
 import dev.parley.channel.store.ChannelActivity;
 import dev.parley.json.Json;
 import dev.parley.testing.HttpAnswer;
@@ -134,6 +135,35 @@ class ChannelsApiTest {
             assertThat(http.put(api + "/wa-main", auth(ada), "{\"disabled\": false}").json().path("disabled")
                     .asBoolean()).isFalse();
             assertThat(http.get(api, auth(ada)).json().path("items").findValuesAsText("id")).containsExactly("wa-main");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aChannelAddedInTheConsoleTakesWebhooksAtOnceAndADisabledOneNoLonger(StoreKind kind) throws Exception {
+        try (TestParley parley = TestParley.start(kind, temp, AdminBotsApiTest.WORKSPACE, AdminBotsApiTest.ENV)) {
+            String ada = token(parley, "ada@example.com", "ada-password");
+            String api = parley.baseUrl() + "/api/v1/channels";
+            String webhook = parley.baseUrl() + "/channels/wa-main/webhook";
+            String handshake = webhook + "?hub.mode=subscribe&hub.challenge=77&hub.verify_token=verify-me-123";
+            assertThat(http.get(handshake, Map.of()).status()).as("not made yet").isEqualTo(404);
+            assertThat(http.post(api, auth(ada), Json.write(whatsapp())).status()).isEqualTo(201);
+
+            HttpAnswer challenge = http.get(handshake, Map.of());
+            assertThat(challenge.status()).as("%s", challenge).isEqualTo(200);
+            assertThat(challenge.body()).isEqualTo("77");
+            MetaWebhooks.Signed hello = MetaWebhooks.sign("app-secret-456", MetaWebhooks.whatsAppMessage("4915112345678",
+                    "Zoe", MetaWebhooks.whatsAppMessageOf("wamid.c1", "text", Json.object().put("body", "hello"))));
+            HttpAnswer stored = http.post(webhook, Map.of("X-Hub-Signature-256", hello.signature()),
+                    new String(hello.body(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(stored.status()).as("%s", stored).isEqualTo(200);
+            assertThat(stored.json().path("stored").asInt()).isEqualTo(1);
+            assertThat(http.get(api + "/wa-main", auth(ada)).json().path("last_inbound_at").asText()).isNotEmpty();
+
+            assertThat(http.delete(api + "/wa-main", auth(ada)).status()).isEqualTo(200);
+            assertThat(http.get(handshake, Map.of()).status()).as("disabled").isEqualTo(404);
+            assertThat(http.post(webhook, Map.of("X-Hub-Signature-256", hello.signature()),
+                    new String(hello.body(), java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(404);
         }
     }
 
