@@ -25,5 +25,11 @@ ParleyI18n.define('widget', 'de', {
     'message.waiting': 'Warte auf Verbindung…',
     'message.register.first': 'bitte nennen Sie uns zuerst Ihren Namen und Ihre E-Mail-Adresse.',
     'message.failed': 'Nicht gesendet: {reason}',
-    'message.retry': 'Erneut senden'
+    'message.retry': 'Erneut senden',
+    'offline.intro': 'Gerade ist niemand online. Hinterlassen Sie Ihre E-Mail-Adresse, dann antworten wir Ihnen dort, falls Sie nicht mehr hier sind.',
+    'offline.label': 'Ihre E-Mail-Adresse',
+    'offline.placeholder': 'name@beispiel.de',
+    'offline.submit': 'Per E-Mail benachrichtigen',
+    'offline.invalid': 'Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.',
+    'offline.done': 'Danke! Falls Sie nicht mehr hier sind, senden wir unsere Antwort an {email}.'
 });
