@@ -58,6 +58,7 @@
                 h('label', { className: 'prl-field-label', htmlFor: 'pw-offline-email' }, t('offline.label')),
                 input, error, button);
             ui.scroller.insertBefore(card, ui.pending);
+            ui.subtitle.textContent = t('header.offline');
             ui.scrollDown();
         }
 

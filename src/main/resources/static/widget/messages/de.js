@@ -4,6 +4,7 @@ ParleyI18n.define('widget', 'de', {
     'header.usually': 'Wir antworten meist innerhalb weniger Minuten',
     'header.ended': 'Das Gespräch ist beendet',
     'header.inbox': 'Der nächste freie Kollege ist gleich für Sie da',
+    'header.offline': 'Wir antworten, sobald wir wieder da sind',
     'header.with': 'Sie chatten mit {name}',
     'header.us': 'uns',
     'header.assistant': 'unserem Assistenten',

@@ -4,6 +4,7 @@ ParleyI18n.define('widget', 'en', {
     'header.usually': 'We usually answer within minutes',
     'header.ended': 'The conversation has ended',
     'header.inbox': 'Waiting for the next free colleague',
+    'header.offline': 'We answer as soon as we are back',
     'header.with': 'You are chatting with {name}',
     'header.us': 'us',
     'header.assistant': 'our assistant',
