@@ -20,6 +20,7 @@ import dev.parley.offline.VisitorPresence;
 import dev.parley.operator.AdminService;
 import dev.parley.operator.CannedResponses;
 import dev.parley.operator.ConversationCounts;
+import dev.parley.operator.ConversationExport;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
@@ -76,6 +77,7 @@ public final class WebServer implements AutoCloseable {
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
         OperatorMediaRoutes operatorMediaRoutes = new OperatorMediaRoutes(s.operators(), s.media(), operatorRoutes::me);
         CannedRoutes cannedRoutes = new CannedRoutes(s.canned(), operatorRoutes::me);
+        ExportRoutes exportRoutes = new ExportRoutes(new ConversationExport(s.db()), operatorRoutes::me);
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media(), s.contactLimits());
         FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
         BrazeRoutes brazeRoutes = new BrazeRoutes(s.brazeDeadLetters(), operatorRoutes::me);
@@ -124,6 +126,7 @@ public final class WebServer implements AutoCloseable {
             operatorRoutes.register(cfg.routes);
             adminRoutes.register(cfg.routes);
             cannedRoutes.register(cfg.routes);
+            exportRoutes.register(cfg.routes);
             operatorMediaRoutes.register(cfg.routes);
             mediaRoutes.register(cfg.routes);
             flowRoutes.register(cfg.routes);
