@@ -58,7 +58,9 @@
                 h('label', { className: 'prl-field-label', htmlFor: 'pw-offline-email' }, t('offline.label')),
                 input, error, button);
             ui.scroller.insertBefore(card, ui.pending);
-            ui.subtitle.textContent = t('header.offline');
+            if (ui.subtitle.textContent === t('header.usually')) {
+                ui.subtitle.textContent = t('header.offline'); // "within minutes" is not true while nobody is online
+            }
             ui.scrollDown();
         }
 

@@ -2,12 +2,13 @@
 import {api, explain} from '../api.js';
 import {contactName, fill, h, notice, when} from '../dom.js';
 import {conversationView} from './conversation.js';
+import {exportButton, matchPreview, messageSearch} from './conversation-tools.js';
 
 const TITLES = {inbox: 'Inbox', mine: 'My conversations', all: 'All conversations'};
 const CHANNELS = ['web', 'whatsapp_business', 'facebook', 'telegram', 'threema', 'sms', 'custom'];
 
 export function conversationsPage(ctx, list, selectedId) {
-    const filters = {q: '', status: '', channel: '', from: '', to: ''};
+    const filters = {q: '', text: '', status: '', channel: '', from: '', to: ''};
     const rows = h('ul', {className: 'conv-list', attrs: {'aria-label': TITLES[list]}});
     const error = notice();
     const more = h('button', {className: 'more', hidden: true, onclick: () => load(false)}, 'Load older');
@@ -31,8 +32,12 @@ export function conversationsPage(ctx, list, selectedId) {
                 load(true);
             }, 250);
         });
+        const text = messageSearch(value => {
+            filters.text = value;
+            load(true);
+        });
         if (list !== 'all') {
-            return h('div', {className: 'filters'}, search);
+            return h('div', {className: 'filters'}, search, text);
         }
         const select = (name, label, values) => h('select', {attrs: {'aria-label': label}, onchange: e => {
             filters[name] = e.target.value;
@@ -43,9 +48,9 @@ export function conversationsPage(ctx, list, selectedId) {
             filters[name] = e.target.value;
             load(true);
         }});
-        return h('div', {className: 'filters'}, search, select('status', 'Any status', statuses),
+        return h('div', {className: 'filters'}, search, text, select('status', 'Any status', statuses),
             select('channel', 'Any channel', CHANNELS), h('span', {className: 'dates'}, day('from', 'From day'),
-                '–', day('to', 'To day')));
+                '–', day('to', 'To day')), ctx.me.role === 'admin' ? exportButton(query, error) : null);
     }
 
     function query() {
@@ -65,11 +70,17 @@ export function conversationsPage(ctx, list, selectedId) {
         if (filters.q) {
             p.set('q', filters.q);
         }
+        if (filters.text) {
+            p.set('text', filters.text);
+        }
         p.set('limit', '30');
         return p;
     }
 
-    function matches(c) {
+    function matches(c, live) {
+        if (filters.text && live && !entries.has(c.id)) {
+            return false; // what was written is searched by the server; a message search lists what it found
+        }
         if (list === 'inbox' && c.status !== 'inbox') {
             return false;
         }
@@ -128,7 +139,8 @@ export function conversationsPage(ctx, list, selectedId) {
     }
 
     function emptyRow() {
-        return h('li', {className: 'empty'}, list === 'inbox' ? 'Nobody is waiting.' : 'No conversations.');
+        return h('li', {className: 'empty'}, filters.text ? `No conversation mentions “${filters.text}”.`
+            : list === 'inbox' ? 'Nobody is waiting.' : 'No conversations.');
     }
 
     function put(c, live) {
@@ -139,8 +151,11 @@ export function conversationsPage(ctx, list, selectedId) {
         if (known && known.last_seq > c.last_seq) {
             return;
         }
+        if (known && known.match && !c.match) {
+            c.match = known.match;
+        }
         const old = rows.querySelector(`li[data-id="${CSS.escape(c.id)}"]`);
-        if (!matches(c)) {
+        if (!matches(c, live)) {
             if (old) {
                 old.remove();
                 entries.delete(c.id);
@@ -185,7 +200,7 @@ export function conversationsPage(ctx, list, selectedId) {
             h('span', {className: 'conv-sub'}, (c.contact && c.contact.email) || c.channel,
                 assignee ? ' · ' + assignee : '', ' · ', c.group),
             h('time', {className: 'conv-time', dateTime: c.last_activity_at}, when(c.last_activity_at)),
-            preview(c.last_item), waiting(c)));
+            filters.text && c.match ? matchPreview(c.match, filters.text) : preview(c.last_item), waiting(c)));
     }
 
     /** The last thing the contact saw or wrote, on one line. */
