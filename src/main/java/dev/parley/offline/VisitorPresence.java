@@ -64,6 +64,15 @@ public final class VisitorPresence implements AutoCloseable {
         }
     }
 
+    /**
+     * A waiting long poll of the conversation returned. The widget asks again at once, so the visitor stays seen
+     * (for three periods) instead of being away between two polls.
+     */
+    public void pollEnded(String conversationId) {
+        open.computeIfPresent(conversationId, (id, n) -> n == 1 ? null : n - 1);
+        mark(List.of(conversationId));
+    }
+
     /** Whether the conversation's visitor has it open in a widget, on this node or another. */
     public boolean present(Handle h, String conversationId) {
         if (open.containsKey(conversationId)) {

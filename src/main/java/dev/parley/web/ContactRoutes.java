@@ -177,7 +177,7 @@ final class ContactRoutes {
             try {
                 items = transcripts.after(id, after, wait);
             } finally {
-                visitors.closed(id);
+                visitors.pollEnded(id);
             }
         }
         ObjectNode out = Json.object();

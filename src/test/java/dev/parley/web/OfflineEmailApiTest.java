@@ -15,10 +15,13 @@ import dev.parley.testing.TestParley;
 import dev.parley.testing.WebContact;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,13 +94,35 @@ class OfflineEmailApiTest {
             assertThat(MAIL.getReceivedMessages()).as("the visitor is there: nothing is e-mailed").hasSize(1);
 
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
-            await().atMost(Duration.ofSeconds(10)).until(() -> parley.parley().database().read(h -> h.createQuery(
-                    "SELECT COUNT(*) FROM conversations WHERE id = :id AND visitor_seen_at IS NULL")
-                    .bind("id", contact.conversationId()).mapTo(Integer.class).one()) == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !seen(parley, contact));
             assertThat(http.post(conversation + "/messages", ada, "{\"body\":\"Bye for now.\"}").status())
                     .isEqualTo(201);
             await().atMost(Duration.ofSeconds(10)).until(() -> MAIL.getReceivedMessages().length == 2);
             assertThat(GreenMailUtil.getBody(MAIL.getReceivedMessages()[1])).contains("Bye for now.");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aVisitorWhoLongPollsIsThereAndGetsNoEmail(StoreKind kind) throws Exception {
+        try (TestParley parley = TestParley.start(kind, temp, workspace(true), Map.of("ADA_PW", "ada-password"))) {
+            WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
+            assertThat(leave(contact, "{\"email\":\"poll@example.com\"}").status()).isEqualTo(200);
+            contact.say("Hello?");
+            Map<String, String> ada = OperatorLogin.as(http, parley.baseUrl(), "ada@example.com", "ada-password");
+            String conversation = parley.baseUrl() + "/api/v1/conversations/" + contact.conversationId();
+            assertThat(http.post(conversation + "/take", ada, "").status()).isEqualTo(200);
+            long last = contact.transcript().getLast().path("seq").asLong();
+            HttpRequest.Builder poll = HttpRequest.newBuilder(
+                    URI.create(contact.url("/messages?after=" + last + "&wait=25")));
+            contact.auth().forEach(poll::header);
+            var answer = http.client().sendAsync(poll.build(), HttpResponse.BodyHandlers.ofString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen(parley, contact));
+            assertThat(http.post(conversation + "/messages", ada, "{\"body\":\"Still there?\"}").status())
+                    .isEqualTo(201);
+            assertThat(answer.get(10, TimeUnit.SECONDS).body()).contains("Still there?");
+            await().atMost(Duration.ofSeconds(10)).until(parley::drained);
+            assertThat(MAIL.getReceivedMessages()).as("the long-polling visitor is there").isEmpty();
         }
     }
 
@@ -126,6 +151,13 @@ class OfflineEmailApiTest {
             assertThat(notTheirs.status()).isEqualTo(404);
             assertThat(http.get(contact.url("/availability"), Map.of()).status()).isEqualTo(401);
         }
+    }
+
+    /** Whether Parley counts the contact's visitor as having the conversation open in a widget. */
+    private static boolean seen(TestParley parley, WebContact contact) {
+        return parley.parley().database().read(h -> h.createQuery(
+                "SELECT COUNT(*) FROM conversations WHERE id = :id AND visitor_seen_at IS NOT NULL")
+                .bind("id", contact.conversationId()).mapTo(Integer.class).one()) == 1;
     }
 
     private JsonNode availability(WebContact contact) {
