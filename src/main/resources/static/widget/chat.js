@@ -52,6 +52,9 @@
             upload: upload,
             restart: restartConversation
         });
+        var offline = W.Offline(client, t, ui, function (suffix) {
+            return state.conversation_id ? conversationPath(suffix) : null;
+        });
         var transcript = new R.Transcript(ui.log, { viewer: 'contact', onChoice: choose,
             onRegister: registerContact, text: tt, locale: config.timeLocale });
 
@@ -89,6 +92,7 @@
                 stream.open(state.conversation_id, state.contact_token, function () {
                     return transcript.lastSeq;
                 });
+                offline.check();
             }
         }
 
@@ -143,6 +147,7 @@
         function switchTo(conversationId) {
             stream.close();
             transcript.clear();
+            offline.remove();
             ui.pending.textContent = '';
             state.conversation_id = conversationId;
             state.seen = 0;
@@ -241,6 +246,7 @@
         function forget() {
             stream.close();
             transcript.clear();
+            offline.remove();
             state = { open: state.open };
             save();
             watch.cursor = null;
@@ -259,6 +265,11 @@
             var author = item.author || {};
             if (author.type === 'bot' || author.type === 'operator') {
                 typing(null);
+            }
+            if (author.type === 'operator' || item.packet.name === 'conversation_ended') {
+                offline.remove();
+            } else if (isNew && item.packet.name === 'conversation_forwarded') {
+                offline.check();
             }
             ui.answering(item);
             if (author.type === 'contact') {

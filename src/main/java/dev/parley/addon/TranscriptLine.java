@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** A transcript item as one line of text for people: when, who, and what they said or chose. */
-record TranscriptLine(String time, String who, String text) {
+public record TranscriptLine(String time, String who, String text) {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     /** {@code contact} names the contact's lines: "You" for the contact, else what is known now. */
-    static TranscriptLine of(TimelineItem item, String contact) {
+    public static TranscriptLine of(TimelineItem item, String contact) {
         return new TranscriptLine(TIME.format(item.at()), who(item.author(), contact), text(item));
     }
 

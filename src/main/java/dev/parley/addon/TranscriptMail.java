@@ -1,9 +1,7 @@
 package dev.parley.addon;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.parley.mail.HtmlText;
 import java.util.List;
-import org.owasp.html.Encoding;
 
 /** A transcript e-mail: subject, a plain text part and an HTML part (every value escaped). */
 record TranscriptMail(String subject, String text, String html) {
@@ -34,23 +32,15 @@ record TranscriptMail(String subject, String text, String html) {
 
     private static String html(String subject, String intro, List<TranscriptLine> lines) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
-                .append(escape(subject)).append("</title></head>\n<body style=\"font-family: sans-serif\">\n<p>")
-                .append(escape(intro)).append("</p>\n");
+                .append(HtmlText.escape(subject))
+                .append("</title></head>\n<body style=\"font-family: sans-serif\">\n<p>")
+                .append(HtmlText.escape(intro)).append("</p>\n");
         for (TranscriptLine line : lines) {
-            out.append("<p><small style=\"color: #666\">").append(escape(line.time())).append("</small><br>\n<b>")
-                    .append(escape(line.who())).append(":</b> ")
-                    .append(escape(line.text()).replace("\n", "<br>\n")).append("</p>\n");
+            out.append("<p><small style=\"color: #666\">").append(HtmlText.escape(line.time()))
+                    .append("</small><br>\n<b>")
+                    .append(HtmlText.escape(line.who())).append(":</b> ")
+                    .append(HtmlText.escape(line.text()).replace("\n", "<br>\n")).append("</p>\n");
         }
         return out.append("</body></html>\n").toString();
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder();
-        try {
-            Encoding.encodeRcdataOnto(text, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a StringBuilder does not fail", e);
-        }
-        return out.toString();
     }
 }

@@ -35,6 +35,9 @@ import dev.parley.conversation.MediaQuota;
 import dev.parley.conversation.PageTagService;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.conversation.Transcripts;
+import dev.parley.offline.OfflineReplies;
+import dev.parley.offline.OfflineReplyMailer;
+import dev.parley.offline.VisitorPresence;
 import dev.parley.conversation.VisitorService;
 import dev.parley.media.MediaService;
 import dev.parley.privacy.PrivacyService;
@@ -159,6 +162,9 @@ public final class Parley implements AutoCloseable {
                     choiceTokens, List.of(), System.getenv()));
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks(), opener, mediaQuota);
+            VisitorPresence visitorPresence = new VisitorPresence(db, clock, VisitorPresence.PERIOD);
+            OfflineReplies offline = new OfflineReplies(db, workspace, contacts, outbox, config.smtp().map(smtp ->
+                    new OfflineReplyMailer(db, workspace, conversations, contacts, timeline, visitorPresence, smtp)));
             WebServer web = WebServer.start(settings.host(), settings.port(), security.server(),
                     new WebServer.Services(db,
                     contactService, new PageTagService(db, clock, contacts, conversations, timeline,
@@ -166,7 +172,7 @@ public final class Parley implements AutoCloseable {
                     new Transcripts(db, timeline, hub), timeline, hub, chatbot.api(),
                     new OperatorAuth(db, clock, workspace, security.auth(), limiters),
                     new OperatorService(db, workspace, conversations, timeline, router, chatbot, notes,
-                            addons.dispatches()),
+                            addons.dispatches(), offline),
                     new ConversationQueries(db, conversations, contacts, timeline, notes),
                     new AdminService(db, workspace, chatbot, conversations, timeline, config), media,
                     braze.deadLetters(), new FlowAdmin(flows, contactService, db, workspace),
@@ -179,7 +185,7 @@ public final class Parley implements AutoCloseable {
                     new PrivacyService(db, clock, ids, media),
                     metrics, new Readiness(db, node.redis()), WidgetConfig.locales(config.widgets()),
                     new Presence(db, clock, security.auth().awayAfter()), new CannedResponses(db, clock, ids, workspace),
-                    channels.inbound()));
+                    visitorPresence, offline, channels.inbound()));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);

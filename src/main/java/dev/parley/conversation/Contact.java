@@ -15,6 +15,11 @@ public record Contact(String id, Optional<String> name, Optional<String> email, 
                 createdAt);
     }
 
+    public Contact withEmail(String address) {
+        return new Contact(id, name, Optional.of(address), mobileNumber, externalCustomerId, locale, customFields,
+                campaigns, pageTags, createdAt);
+    }
+
     public Contact withExternalCustomerId(String externalId) {
         return new Contact(id, name, email, mobileNumber, Optional.of(externalId), locale, customFields, campaigns,
                 pageTags, createdAt);

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Draws a flow as a standalone SVG: a box per node on the rows of {@link Layers}, arrows for
- * edges (curving round the right side when they go back up). Every text from the flow is
+ * edges (curving round the right side when they go back up), each label beside its line rather than on it. Every text from the flow is
  * XML-escaped, so a hostile label stays text wherever the SVG is shown.
  */
 final class SvgWriter {
@@ -18,6 +18,7 @@ final class SvgWriter {
     private static final int MARGIN = 30;
     private static final int RIGHT_ROOM = 200;
     private static final int TEXT_MAX = 28;
+    private static final int LABEL_GAP = 6;
     private static final String STYLE = """
             .node rect { fill: #f5f7fa; stroke: #5b6b7f; stroke-width: 1.2; }
             .node.start rect { stroke: #1f6feb; stroke-width: 2.5; }
@@ -56,7 +57,8 @@ final class SvgWriter {
         edges.stream().filter(edge -> !edge.label().isEmpty()).forEach(edge -> {
             Route route = route(places, edge, lane);
             out.append("<text class=\"edge-label\" x=\"").append(n(route.labelX())).append("\" y=\"")
-                    .append(n(route.labelY())).append(route.centred() ? "\" text-anchor=\"middle\">" : "\">").append(xml(NodeLabels.shorten(edge.label(), TEXT_MAX)))
+                    .append(n(route.labelY())).append(route.centred() ? "\" text-anchor=\"middle\">" : "\">")
+                    .append(xml(NodeLabels.shorten(edge.label(), TEXT_MAX)))
                     .append("</text>\n");
         });
         return out.append("</svg>\n").toString();
@@ -97,11 +99,10 @@ final class SvgWriter {
                 double x2 = x(to) + WIDTH / 2.0;
                 double y2 = y(to);
                 double bend = GAP_Y / 2.0;
-                // The label sits at t = 0.75 on the curve, near the target, so that labels of a fan-out part.
-                double labelX = 0.15625 * x1 + 0.84375 * x2;
-                double labelY = 0.15625 * y1 + 0.84375 * y2 - 0.28125 * bend;
+                // The label starts just right of where the edge comes down into its target: the curve is
+                // vertical there, so the line stays off the text, and labels of a fan-out part.
                 return new Route("M" + n(x1) + "," + n(y1) + " C" + n(x1) + "," + n(y1 + bend) + " " + n(x2) + ","
-                        + n(y2 - bend) + " " + n(x2) + "," + n(y2), labelX, labelY, true);
+                        + n(y2 - bend) + " " + n(x2) + "," + n(y2), x2 + LABEL_GAP, y2 - 2 * LABEL_GAP, false);
             }
             if (to.row() == from.row() && Math.abs(to.column() - from.column()) == 1) {
                 boolean rightwards = to.column() > from.column();

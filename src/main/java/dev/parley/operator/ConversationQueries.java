@@ -3,7 +3,6 @@ package dev.parley.operator;
 import dev.parley.conversation.NoteStore;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.config.Role;
 import dev.parley.conversation.Contact;
 import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.Conversation;
@@ -16,10 +15,10 @@ import dev.parley.routing.Operator;
 import dev.parley.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.Query;
 
@@ -40,50 +39,34 @@ public final class ConversationQueries {
         this.notes = notes;
     }
 
-    /** List filters; all optional. {@code from} and {@code to} bound the creation time (from inclusive, to exclusive). */
+    /**
+     * List filters; all optional. {@code q} matches the contact's name or e-mail or the conversation id, {@code text}
+     * what was written (messages and notes); {@code from} and {@code to} bound the creation time (from inclusive,
+     * to exclusive).
+     */
     public record Filter(Optional<ConversationStatus> status, Optional<String> assignee, Optional<String> q,
-            Optional<String> channel, Optional<Instant> from, Optional<Instant> to, Optional<String> cursor,
-            int limit) {}
+            Optional<String> text, Optional<String> channel, Optional<Instant> from, Optional<Instant> to,
+            Optional<String> cursor, int limit) {}
 
     public ObjectNode list(Operator me, Filter f) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT c.id, c.created_at FROM conversations c JOIN contacts k ON k.id = c.contact_id
-                WHERE (c.test = 0 OR c.assignee_type = 'operator')""");
-        List<Object[]> binds = new ArrayList<>();
-        f.status().ifPresent(s -> add(sql, binds, " AND c.status = :status", "status", s.wire()));
-        if (me.role() != Role.ADMIN && f.status().isEmpty()) {
-            sql.append(" AND c.status <> 'bot'");
-        }
-        if (me.role() != Role.ADMIN && f.status().filter(s -> s == ConversationStatus.BOT).isPresent()) {
-            throw new ClientError(ClientError.Kind.FORBIDDEN, "forbidden",
-                    "only admins see conversations while a bot has them", Optional.of("status"), Optional.empty());
-        }
-        f.assignee().ifPresent(a -> add(sql, binds, " AND c.assignee_id = :assignee", "assignee",
-                a.equals("me") ? me.id() : a));
-        f.channel().ifPresent(ch -> add(sql, binds, " AND c.channel_type = :channel", "channel", ch));
-        f.from().ifPresent(t -> add(sql, binds, " AND c.created_at >= :from", "from", t.toEpochMilli()));
-        f.to().ifPresent(t -> add(sql, binds, " AND c.created_at < :to", "to", t.toEpochMilli()));
-        f.q().ifPresent(q -> add(sql, binds, " AND (LOWER(COALESCE(k.name, '')) LIKE :q ESCAPE '!'"
-                + " OR LOWER(COALESCE(k.email, '')) LIKE :q ESCAPE '!' OR c.id = :qid)",
-                "q", "%" + likeLiteral(q.toLowerCase(Locale.ROOT)) + "%"));
-        f.q().ifPresent(q -> binds.add(new Object[] {"qid", q}));
-        f.cursor().map(ConversationQueries::decode).ifPresent(c -> {
-            sql.append(" AND (c.created_at < :cat OR (c.created_at = :cat AND c.id < :cid))");
-            binds.add(new Object[] {"cat", c.createdAt()});
-            binds.add(new Object[] {"cid", c.id()});
-        });
-        sql.append(" ORDER BY c.created_at DESC, c.id DESC LIMIT :limit");
-        binds.add(new Object[] {"limit", f.limit() + 1});
+        ConversationFilterSql where = new ConversationFilterSql(me, f, db.dialect());
+        f.cursor().map(ConversationQueries::decode).ifPresent(c -> where.and(
+                " AND (c.created_at < :cat OR (c.created_at = :cat AND c.id < :cid))",
+                Map.of("cat", c.createdAt(), "cid", c.id())));
+        String sql = "SELECT c.id, c.created_at FROM conversations c JOIN contacts k ON k.id = c.contact_id"
+                + where.where() + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit";
         return db.read(h -> {
-            Query query = h.createQuery(sql.toString());
-            binds.forEach(b -> query.bind((String) b[0], b[1]));
+            Query query = where.bind(h.createQuery(sql)).bind("limit", f.limit() + 1);
             List<String> ids = query.map((rs, ctx) -> rs.getString("id")).list();
             ObjectNode out = Json.object();
             ArrayNode items = out.putArray("items");
             ids.stream().limit(f.limit()).forEach(id -> {
                 Conversation c = conversations.find(h, id).orElseThrow();
-                items.add(summary(h, c, contacts.find(h, c.contactId()).orElseThrow())
-                        .put("unread", ReadMarks.unread(h, me.id(), c.id())));
+                ObjectNode item = summary(h, c, contacts.find(h, c.contactId()).orElseThrow())
+                        .put("unread", ReadMarks.unread(h, me.id(), c.id()));
+                f.text().ifPresent(text -> item.set("match",
+                        TextMatches.latest(h, db.dialect(), timeline, c.id(), text)));
+                items.add(item);
             });
             if (ids.size() > f.limit()) {
                 Conversation last = conversations.find(h, ids.get(f.limit() - 1)).orElseThrow();
@@ -164,14 +147,6 @@ public final class ConversationQueries {
      * The search text as a LIKE pattern that matches it literally: {@code %} and {@code _} are not wildcards.
      * The escape character is {@code !}, which both databases and Jdbi's statement parser read the same way.
      */
-    private static String likeLiteral(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    private static void add(StringBuilder sql, List<Object[]> binds, String clause, String name, Object value) {
-        sql.append(clause);
-        binds.add(new Object[] {name, value});
-    }
 
     private record Cursor(long createdAt, String id) {}
 

@@ -16,6 +16,7 @@ import dev.parley.conversation.TimelineItem;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
+import dev.parley.offline.OfflineReplies;
 import dev.parley.routing.Group;
 import dev.parley.routing.Operator;
 import dev.parley.routing.Pick;
@@ -40,9 +41,12 @@ public final class OperatorService {
     private final ChatbotModule chatbot;
     private final NoteStore notes;
     private final DispatchService dispatches;
+    private final OfflineReplies offline;
 
     public OperatorService(Database db, WorkspaceStore workspace, ConversationStore conversations,
-            TimelineStore timeline, Router router, ChatbotModule chatbot, NoteStore notes, DispatchService dispatches) {
+            TimelineStore timeline, Router router, ChatbotModule chatbot, NoteStore notes, DispatchService dispatches,
+            OfflineReplies offline) {
+        this.offline = offline;
         this.db = db;
         this.workspace = workspace;
         this.conversations = conversations;
@@ -109,7 +113,10 @@ public final class OperatorService {
     private TimelineItem say(Operator me, String conversationId, Packet packet) {
         return db.write(tx -> {
             Conversation conv = lock(tx, me, conversationId, ConversationAccess.Action.REPLY);
-            return timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()), packet, true, Optional.empty());
+            TimelineItem item = timeline.append(tx, conv.id(), Author.operator(me.id(), me.name()), packet, true,
+                    Optional.empty());
+            offline.operatorWrote(tx, conv, item);
+            return item;
         });
     }
 

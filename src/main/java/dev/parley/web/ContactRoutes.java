@@ -12,6 +12,7 @@ import dev.parley.conversation.Transcripts;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
 import dev.parley.limit.ContactLimits;
+import dev.parley.offline.VisitorPresence;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -31,8 +32,11 @@ final class ContactRoutes {
     private final PageTagService pageTags;
     private final Transcripts transcripts;
     private final ContactLimits limits;
+    private final VisitorPresence visitors;
 
-    ContactRoutes(ContactService contacts, PageTagService pageTags, Transcripts transcripts, ContactLimits limits) {
+    ContactRoutes(ContactService contacts, PageTagService pageTags, Transcripts transcripts, ContactLimits limits,
+            VisitorPresence visitors) {
+        this.visitors = visitors;
         this.contacts = contacts;
         this.pageTags = pageTags;
         this.transcripts = transcripts;
@@ -53,10 +57,7 @@ final class ContactRoutes {
         Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
         Fields contact = new Fields(f.optionalObject("contact").orElseGet(Json::object), "contact.");
         Optional<String> email = contact.optionalString("email", 3, 254);
-        if (email.isPresent() && !EMAIL.matcher(email.get()).matches()) {
-            throw ClientError.badRequest("invalid_field", "contact.email '" + email.get()
-                    + "' is not an e-mail address", "contact.email");
-        }
+        email.ifPresent(e -> requireEmail(e, "contact.email"));
         Optional<String> token = f.optionalString("contact_token", 1, 200);
         Optional<String> pageUrl = f.optionalString("page_url", 1, 2000);
         if (pageUrl.isPresent() && !isHttpUrl(pageUrl.get())) {
@@ -98,10 +99,7 @@ final class ContactRoutes {
         Contact contact = writer(ctx);
         Fields f = new Fields(Bodies.object(ctx, MAX_BODY));
         String name = f.requiredString("name", 1, 200);
-        String email = f.requiredString("email", 3, 254);
-        if (!EMAIL.matcher(email).matches()) {
-            throw ClientError.badRequest("invalid_field", "email '" + email + "' is not an e-mail address", "email");
-        }
+        String email = requireEmail(f.requiredString("email", 3, 254), "email");
         accepted(ctx, contacts.register(contact, ctx.pathParam("id"), name, email));
     }
 
@@ -146,6 +144,14 @@ final class ContactRoutes {
         return out;
     }
 
+    /** {@code value} of the body field {@code field}, once it looks like an e-mail address. */
+    static String requireEmail(String value, String field) {
+        if (!EMAIL.matcher(value).matches()) {
+            throw ClientError.badRequest("invalid_field", field + " '" + value + "' is not an e-mail address", field);
+        }
+        return value;
+    }
+
     private static boolean isHttpUrl(String url) {
         try {
             URI uri = new URI(url);
@@ -161,7 +167,19 @@ final class ContactRoutes {
         String id = ctx.pathParam("id");
         contacts.owned(contact, id);
         long after = QueryParams.whole(ctx, "after", 0, Long.MAX_VALUE).orElse(0L);
-        List<TimelineItem> items = transcripts.after(id, after, QueryParams.waitFor(ctx).orElse(Duration.ZERO));
+        Duration wait = QueryParams.waitFor(ctx).orElse(Duration.ZERO);
+        List<TimelineItem> items;
+        if (wait.isZero()) {
+            items = transcripts.after(id, after, wait);
+        } else {
+            // a waiting long poll is the widget's stream where WebSockets are blocked: the visitor is there
+            visitors.opened(id);
+            try {
+                items = transcripts.after(id, after, wait);
+            } finally {
+                visitors.pollEnded(id);
+            }
+        }
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("items");
         items.forEach(i -> list.add(i.toJson()));

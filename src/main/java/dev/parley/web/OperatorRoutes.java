@@ -2,7 +2,6 @@ package dev.parley.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.ContactService;
-import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
@@ -17,10 +16,6 @@ import dev.parley.operator.ReadMarks;
 import dev.parley.routing.Operator;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 
 /** The operator API (platform spec §4) under {@code /api/v1}: log-in, status, conversations. */
@@ -116,27 +111,8 @@ final class OperatorRoutes {
 
     private void list(Context ctx) {
         Operator me = me(ctx);
-        Optional<ConversationStatus> status = Optional.ofNullable(ctx.queryParam("status")).map(s -> {
-            if (!List.of("bot", "inbox", "assigned", "ended").contains(s)) {
-                throw ClientError.badRequest("invalid_parameter",
-                        "status must be one of inbox, assigned, bot, ended, got '" + s + "'", "status");
-            }
-            return ConversationStatus.fromWire(s);
-        });
         int limit = Optional.ofNullable(ctx.queryParam("limit")).map(OperatorRoutes::limit).orElse(50);
-        Optional<LocalDate> from = day(ctx, "from");
-        Optional<LocalDate> to = day(ctx, "to");
-        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
-            throw ClientError.badRequest("invalid_parameter", "to (" + to.get() + ") is before from (" + from.get()
-                    + ")", "to");
-        }
-        ctx.json(queries.list(me, new ConversationQueries.Filter(status,
-                Optional.ofNullable(ctx.queryParam("assignee")).filter(s -> !s.isBlank()),
-                Optional.ofNullable(ctx.queryParam("q")).filter(s -> !s.isBlank()),
-                Optional.ofNullable(ctx.queryParam("channel")).filter(s -> !s.isBlank()),
-                from.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
-                to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
-                Optional.ofNullable(ctx.queryParam("cursor")).filter(s -> !s.isBlank()), limit)));
+        ctx.json(queries.list(me, ConversationFilters.of(ctx, limit)));
     }
 
     private void reply(Context ctx) {
@@ -164,17 +140,6 @@ final class OperatorRoutes {
     }
 
     /** A day {@code YYYY-MM-DD} (UTC) of a date filter; both ends are inclusive. */
-    private static Optional<LocalDate> day(Context ctx, String name) {
-        return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank()).map(raw -> {
-            try {
-                return LocalDate.parse(raw);
-            } catch (DateTimeParseException e) {
-                throw ClientError.badRequest("invalid_parameter", name + " must be a day as YYYY-MM-DD, got '" + raw
-                        + "'", name);
-            }
-        });
-    }
-
     private static int limit(String raw) {
         try {
             int v = Integer.parseInt(raw);

@@ -8,6 +8,7 @@ import dev.parley.conversation.TimelineStore;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
 import dev.parley.metrics.Meters;
+import dev.parley.offline.VisitorPresence;
 import dev.parley.store.Database;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
@@ -23,9 +24,12 @@ final class StreamRoutes {
     private final Database db;
     private final TimelineStore timeline;
     private final LiveHub hub;
+    private final VisitorPresence visitors;
     private final ConcurrentHashMap<String, StreamSession> open = new ConcurrentHashMap<>();
 
-    StreamRoutes(ContactService contacts, Database db, TimelineStore timeline, LiveHub hub) {
+    StreamRoutes(ContactService contacts, Database db, TimelineStore timeline, LiveHub hub,
+            VisitorPresence visitors) {
+        this.visitors = visitors;
         this.contacts = contacts;
         this.db = db;
         this.timeline = timeline;
@@ -65,6 +69,7 @@ final class StreamRoutes {
         ctx.enableAutomaticPings();
         StreamSession session = new StreamSession(ctx, conversationId, db, timeline);
         open.put(ctx.sessionId(), session);
+        visitors.opened(conversationId);
         Meters.socketOpened(Meters.Socket.WIDGET);
         session.start(hub.subscribe(conversationId, session));
         String after = ctx.queryParam("after");
@@ -76,6 +81,7 @@ final class StreamRoutes {
         if (s != null) {
             Meters.socketClosed(Meters.Socket.WIDGET);
             s.close();
+            visitors.closed(s.conversationId());
         }
     }
 

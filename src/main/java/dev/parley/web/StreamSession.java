@@ -38,6 +38,10 @@ final class StreamSession implements LiveHub.Listener {
     private LiveHub.Subscription subscription;
     private long lastSent = -1;
 
+    String conversationId() {
+        return conversationId;
+    }
+
     StreamSession(WsContext ctx, String conversationId, Database db, TimelineStore timeline) {
         this.ctx = ctx;
         this.conversationId = conversationId;

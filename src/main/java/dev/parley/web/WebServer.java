@@ -16,9 +16,12 @@ import dev.parley.conversation.Transcripts;
 import dev.parley.conversation.VisitorService;
 import dev.parley.media.MediaService;
 import dev.parley.metrics.ParleyMetrics;
+import dev.parley.offline.OfflineReplies;
+import dev.parley.offline.VisitorPresence;
 import dev.parley.operator.AdminService;
 import dev.parley.operator.CannedResponses;
 import dev.parley.operator.ConversationCounts;
+import dev.parley.operator.ConversationExport;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
 import dev.parley.operator.OperatorService;
@@ -48,21 +51,26 @@ public final class WebServer implements AutoCloseable {
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
             FlowAdmin flows, Outreach outreach, VisitorService visitors, ContactLimits contactLimits,
             PrivacyService privacy, ParleyMetrics metrics, Readiness readiness, Map<String, String> widgetLocales,
-            Presence presence, CannedResponses canned, InboundPipeline channels) {}
+            Presence presence, CannedResponses canned, VisitorPresence visitorPresence, OfflineReplies offline,
+            InboundPipeline channels) {}
 
     private final Presence presence;
+    private final VisitorPresence visitorPresence;
 
-    private WebServer(Javalin app, Presence presence) {
+    private WebServer(Javalin app, Presence presence, VisitorPresence visitorPresence) {
         this.app = app;
         this.presence = presence;
+        this.visitorPresence = visitorPresence;
     }
 
     /** Listens on {@code host:port} with the timeouts of {@code server}. */
     public static WebServer start(String host, int port, ServerConfig server, Services s) {
         ContactRoutes contactRoutes = new ContactRoutes(s.contacts(), s.pageTags(), s.transcripts(),
-                s.contactLimits());
+                s.contactLimits(), s.visitorPresence());
+        OfflineRoutes offlineRoutes = new OfflineRoutes(s.contacts(), s.offline(), s.contactLimits());
         VisitorRoutes visitorRoutes = new VisitorRoutes(s.contacts(), s.visitors(), s.contactLimits());
-        StreamRoutes streamRoutes = new StreamRoutes(s.contacts(), s.db(), s.timeline(), s.hub());
+        StreamRoutes streamRoutes = new StreamRoutes(s.contacts(), s.db(), s.timeline(), s.hub(),
+                s.visitorPresence());
         ChatbotRoutes chatbotRoutes = new ChatbotRoutes(s.chatbotApi());
         HealthRoutes healthRoutes = new HealthRoutes(s.readiness());
         OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries(),
@@ -71,6 +79,7 @@ public final class WebServer implements AutoCloseable {
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
         OperatorMediaRoutes operatorMediaRoutes = new OperatorMediaRoutes(s.operators(), s.media(), operatorRoutes::me);
         CannedRoutes cannedRoutes = new CannedRoutes(s.canned(), operatorRoutes::me);
+        ExportRoutes exportRoutes = new ExportRoutes(new ConversationExport(s.db()), operatorRoutes::me);
         MediaRoutes mediaRoutes = new MediaRoutes(s.contacts(), s.media(), s.contactLimits());
         FlowRoutes flowRoutes = new FlowRoutes(s.flows(), operatorRoutes::me);
         BrazeRoutes brazeRoutes = new BrazeRoutes(s.brazeDeadLetters(), operatorRoutes::me);
@@ -112,6 +121,7 @@ public final class WebServer implements AutoCloseable {
             RequestContext.register(cfg.routes);
             ErrorMapping.register(cfg.routes);
             contactRoutes.register(cfg.routes);
+            offlineRoutes.register(cfg.routes);
             visitorRoutes.register(cfg.routes);
             streamRoutes.register(cfg.routes);
             chatbotRoutes.register(cfg.routes);
@@ -119,6 +129,7 @@ public final class WebServer implements AutoCloseable {
             operatorRoutes.register(cfg.routes);
             adminRoutes.register(cfg.routes);
             cannedRoutes.register(cfg.routes);
+            exportRoutes.register(cfg.routes);
             operatorMediaRoutes.register(cfg.routes);
             mediaRoutes.register(cfg.routes);
             flowRoutes.register(cfg.routes);
@@ -133,7 +144,8 @@ public final class WebServer implements AutoCloseable {
         });
         app.start();
         s.presence().start();
-        return new WebServer(app, s.presence());
+        s.visitorPresence().start();
+        return new WebServer(app, s.presence(), s.visitorPresence());
     }
 
     public int port() {
@@ -143,6 +155,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         presence.close();
+        visitorPresence.close();
         app.stop();
     }
 }

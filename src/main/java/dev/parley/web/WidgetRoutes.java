@@ -33,7 +33,8 @@ final class WidgetRoutes {
             "/static/shared/i18n.js", "/static/shared/messages/transcript.en.js",
             "/static/shared/messages/transcript.de.js", "/static/shared/render.js", "/static/widget/messages/en.js",
             "/static/widget/messages/de.js", "/static/widget/storage.js", "/static/widget/transport.js",
-            "/static/widget/view.js", "/static/widget/page.js", "/static/widget/chat.js", "/static/widget/widget.js");
+            "/static/widget/view.js", "/static/widget/offline.js", "/static/widget/page.js", "/static/widget/chat.js",
+            "/static/widget/widget.js");
 
     private final String script;
     private final String styles;

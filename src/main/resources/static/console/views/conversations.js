@@ -3,12 +3,13 @@ import {api, explain} from '../api.js';
 import {contactName, fill, h, notice, when} from '../dom.js';
 import {conversationView} from './conversation.js';
 import {channelBadge, channelName, CHANNEL_NAMES} from '../channel-preview.js';
+import {exportButton, matchPreview, messageSearch} from './conversation-tools.js';
 
 const TITLES = {inbox: 'Inbox', mine: 'My conversations', all: 'All conversations'};
 const CHANNELS = Object.keys(CHANNEL_NAMES);
 
 export function conversationsPage(ctx, list, selectedId) {
-    const filters = {q: '', status: '', channel: '', from: '', to: ''};
+    const filters = {q: '', text: '', status: '', channel: '', from: '', to: ''};
     const rows = h('ul', {className: 'conv-list', attrs: {'aria-label': TITLES[list]}});
     const error = notice();
     const more = h('button', {className: 'more', hidden: true, onclick: () => load(false)}, 'Load older');
@@ -32,8 +33,12 @@ export function conversationsPage(ctx, list, selectedId) {
                 load(true);
             }, 250);
         });
+        const text = messageSearch(value => {
+            filters.text = value;
+            load(true);
+        });
         if (list !== 'all') {
-            return h('div', {className: 'filters'}, search);
+            return h('div', {className: 'filters'}, search, text);
         }
         const select = (name, label, values, shown = v => v.replace(/_/g, ' ')) => h('select', {attrs: {'aria-label':
             label}, onchange: e => {
@@ -45,9 +50,10 @@ export function conversationsPage(ctx, list, selectedId) {
             filters[name] = e.target.value;
             load(true);
         }});
-        return h('div', {className: 'filters'}, search, select('status', 'Any status', statuses),
-            select('channel', 'Any channel', CHANNELS, channelName), h('span', {className: 'dates'}, day('from', 'From day'),
-                '–', day('to', 'To day')));
+        return h('div', {className: 'filters'}, search, text, select('status', 'Any status', statuses),
+            select('channel', 'Any channel', CHANNELS, channelName), h('span', {className: 'dates'},
+                day('from', 'From day'), '–', day('to', 'To day')),
+            ctx.me.role === 'admin' ? exportButton(query, error) : null);
     }
 
     function query() {
@@ -67,11 +73,17 @@ export function conversationsPage(ctx, list, selectedId) {
         if (filters.q) {
             p.set('q', filters.q);
         }
+        if (filters.text) {
+            p.set('text', filters.text);
+        }
         p.set('limit', '30');
         return p;
     }
 
-    function matches(c) {
+    function matches(c, live) {
+        if (filters.text && live && !entries.has(c.id)) {
+            return false; // what was written is searched by the server; a message search lists what it found
+        }
         if (list === 'inbox' && c.status !== 'inbox') {
             return false;
         }
@@ -130,7 +142,8 @@ export function conversationsPage(ctx, list, selectedId) {
     }
 
     function emptyRow() {
-        return h('li', {className: 'empty'}, list === 'inbox' ? 'Nobody is waiting.' : 'No conversations.');
+        return h('li', {className: 'empty'}, filters.text ? `No conversation mentions “${filters.text}”.`
+            : list === 'inbox' ? 'Nobody is waiting.' : 'No conversations.');
     }
 
     function put(c, live) {
@@ -141,8 +154,11 @@ export function conversationsPage(ctx, list, selectedId) {
         if (known && known.last_seq > c.last_seq) {
             return;
         }
+        if (known && known.match && !c.match) {
+            c.match = known.match;
+        }
         const old = rows.querySelector(`li[data-id="${CSS.escape(c.id)}"]`);
-        if (!matches(c)) {
+        if (!matches(c, live)) {
             if (old) {
                 old.remove();
                 entries.delete(c.id);
@@ -188,7 +204,7 @@ export function conversationsPage(ctx, list, selectedId) {
                 (c.contact && c.contact.email) || '', (c.contact && c.contact.email) ? ' · ' : '',
                 assignee ? assignee + ' · ' : '', c.group)),
             h('time', {className: 'conv-time', dateTime: c.last_activity_at}, when(c.last_activity_at)),
-            preview(c.last_item), waiting(c)));
+            filters.text && c.match ? matchPreview(c.match, filters.text) : preview(c.last_item), waiting(c)));
     }
 
     /** The last thing the contact saw or wrote, on one line. */

@@ -4,6 +4,7 @@ ParleyI18n.define('widget', 'de', {
     'header.usually': 'Wir antworten meist innerhalb weniger Minuten',
     'header.ended': 'Das Gespräch ist beendet',
     'header.inbox': 'Der nächste freie Kollege ist gleich für Sie da',
+    'header.offline': 'Wir antworten, sobald wir wieder da sind',
     'header.with': 'Sie chatten mit {name}',
     'header.us': 'uns',
     'header.assistant': 'unserem Assistenten',
@@ -25,5 +26,11 @@ ParleyI18n.define('widget', 'de', {
     'message.waiting': 'Warte auf Verbindung…',
     'message.register.first': 'bitte nennen Sie uns zuerst Ihren Namen und Ihre E-Mail-Adresse.',
     'message.failed': 'Nicht gesendet: {reason}',
-    'message.retry': 'Erneut senden'
+    'message.retry': 'Erneut senden',
+    'offline.intro': 'Gerade ist niemand online. Hinterlassen Sie Ihre E-Mail-Adresse, dann antworten wir Ihnen dort, falls Sie nicht mehr hier sind.',
+    'offline.label': 'Ihre E-Mail-Adresse',
+    'offline.placeholder': 'name@beispiel.de',
+    'offline.submit': 'Per E-Mail benachrichtigen',
+    'offline.invalid': 'Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.',
+    'offline.done': 'Danke! Falls Sie nicht mehr hier sind, senden wir unsere Antwort an {email}.'
 });

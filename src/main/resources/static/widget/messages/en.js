@@ -4,6 +4,7 @@ ParleyI18n.define('widget', 'en', {
     'header.usually': 'We usually answer within minutes',
     'header.ended': 'The conversation has ended',
     'header.inbox': 'Waiting for the next free colleague',
+    'header.offline': 'We answer as soon as we are back',
     'header.with': 'You are chatting with {name}',
     'header.us': 'us',
     'header.assistant': 'our assistant',
@@ -25,5 +26,11 @@ ParleyI18n.define('widget', 'en', {
     'message.waiting': 'Waiting for connection…',
     'message.register.first': 'please tell us your name and e-mail first.',
     'message.failed': 'Not sent: {reason}',
-    'message.retry': 'Retry'
+    'message.retry': 'Retry',
+    'offline.intro': 'Nobody is online right now. Leave your e-mail address and we will answer you there if you are no longer here.',
+    'offline.label': 'Your e-mail address',
+    'offline.placeholder': 'name@example.com',
+    'offline.submit': 'Notify me by e-mail',
+    'offline.invalid': 'Please enter an e-mail address such as name@example.com.',
+    'offline.done': 'Thank you! If you are no longer here, we will send our answer to {email}.'
 });

@@ -85,6 +85,13 @@ final class WidgetParley implements AutoCloseable {
                 .path("token").asText();
     }
 
+    /** Whether no widget has the conversation open any more (the visitor left). */
+    boolean visitorGone(String conversationId) {
+        return parley.database().read(h -> h.createQuery(
+                "SELECT COUNT(*) FROM conversations WHERE id = :id AND visitor_seen_at IS NULL")
+                .bind("id", conversationId).mapTo(Integer.class).one()) == 1;
+    }
+
     @Override
     public void close() {
         parley.close();

@@ -76,6 +76,48 @@ class FlowGraphTest {
     }
 
     @Test
+    void svgLabelsSitBesideTheirLinesAndInsideTheImage() throws Exception {
+        Document svg = parse(FlowGraph.of(SHOP).svg());
+        double width = Double.parseDouble(svg.getDocumentElement().getAttribute("width"));
+        List<Element> boxes = elements(svg, "g");
+        Element handoff = box(boxes, "handoff");
+        Element askOrder = box(boxes, "ask_order");
+        Element talk = label(svg, "Talk to support");
+        Element delivery = label(svg, "Delivery status of an order");
+        // both come down into the top of their target at its centre: the text starts right of that line
+        assertThat(Double.parseDouble(talk.getAttribute("x"))).isEqualTo(centre(handoff) + 6);
+        assertThat(Double.parseDouble(delivery.getAttribute("x"))).isEqualTo(centre(askOrder) + 6);
+        assertThat(talk.hasAttribute("text-anchor")).isFalse();
+        assertThat(Double.parseDouble(talk.getAttribute("y"))).isLessThan(top(handoff));
+        for (Element text : elements(svg, "text")) {
+            // 11 px sans-serif stays under 7 px a character
+            double start = Double.parseDouble(text.getAttribute("x"));
+            double left = "middle".equals(text.getAttribute("text-anchor")) ? start
+                    - 3.5 * text.getTextContent().length() : start;
+            assertThat(left).as(text.getTextContent()).isGreaterThanOrEqualTo(0);
+            assertThat(left + 7 * text.getTextContent().length()).as(text.getTextContent()).isLessThanOrEqualTo(width);
+        }
+    }
+
+    private static Element box(List<Element> boxes, String id) {
+        return boxes.stream().filter(b -> b.getAttribute("data-node").equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Element label(Document svg, String text) {
+        return elements(svg, "text").stream().filter(t -> t.getAttribute("class").equals("edge-label")
+                && t.getTextContent().equals(text)).findFirst().orElseThrow();
+    }
+
+    private static double centre(Element box) {
+        Element rect = (Element) box.getElementsByTagNameNS("*", "rect").item(0);
+        return Double.parseDouble(rect.getAttribute("x")) + Double.parseDouble(rect.getAttribute("width")) / 2;
+    }
+
+    private static double top(Element box) {
+        return Double.parseDouble(((Element) box.getElementsByTagNameNS("*", "rect").item(0)).getAttribute("y"));
+    }
+
+    @Test
     void svgKeepsHostileTextAsText() throws Exception {
         String drawing = FlowGraph.of(HOSTILE).svg();
         Document svg = parse(drawing);
