@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import dev.parley.addon.AddonModule;
+import dev.parley.campaign.Campaigns;
 import dev.parley.braze.BrazeActions;
 import dev.parley.braze.BrazeModule;
 import dev.parley.braze.Outreach;
@@ -137,9 +138,10 @@ public final class Parley implements AutoCloseable {
             FlowModule flows = new FlowModule(new FlowModule.Deps(db, clock, timeline, config.bots(),
                     new FlowLoader(actions.parameters()), actions, config.environment(),
                     config.activeEnvironment().map(EnvironmentConfig::params).orElse(Map.of())));
+            Campaigns campaigns = new Campaigns(clock, config.channels());
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
-                    media, flows.bots(), config.widgets(), limiters));
+                    media, flows.bots(), config.widgets(), limiters, campaigns));
             db.bindMetrics(metrics.registry());
             StateGauges.bind(metrics, clock, new StateGauges.Sources(outbox, chatbot::activeSessions,
                     braze.deadLetters()::openCount, hub::listeners));

@@ -59,6 +59,7 @@ final class ContactErasure {
         int tokens = h.createUpdate("DELETE FROM contact_tokens WHERE contact_id = :id").bind("id", contactId)
                 .execute();
         h.createUpdate("DELETE FROM notes WHERE contact_id = :id").bind("id", contactId).execute();
+        h.createUpdate("DELETE FROM campaign_subscriptions WHERE contact_id = :id").bind("id", contactId).execute();
         h.createUpdate("""
                 UPDATE contacts SET name = NULL, email = NULL, mobile_number = NULL, external_customer_id = NULL,
                   locale = NULL, custom_fields = '{}', campaigns = '{}', page_tags = '{}', erased_at = :now
