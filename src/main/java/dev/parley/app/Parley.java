@@ -7,6 +7,9 @@ import dev.parley.braze.BrazeModule;
 import dev.parley.braze.Outreach;
 import dev.parley.config.BrazeConfig;
 import dev.parley.config.EnvironmentConfig;
+import dev.parley.channel.ChannelModule;
+import dev.parley.channel.ChoiceTokens;
+import dev.parley.channel.OutboundQueue;
 import dev.parley.chatbot.ChatbotModule;
 import dev.parley.cluster.NodeResources;
 import dev.parley.cluster.WorkspaceChanges;
@@ -73,11 +76,13 @@ public final class Parley implements AutoCloseable {
     private final ParleyMetrics metrics;
     private final NodeResources node;
     private final ConversationOpener opener;
+    private final ChannelModule channels;
 
     private Parley(Database db, Outbox outbox, WebServer web, ChatbotModule chatbot, BrazeModule braze,
             FlowModule flows, RetentionJob retention, List<String> disabled, ParleyMetrics metrics,
-            NodeResources node, ConversationOpener opener) {
+            NodeResources node, ConversationOpener opener, ChannelModule channels) {
         this.opener = opener;
+        this.channels = channels;
         this.node = node;
         this.disabled = List.copyOf(disabled);
         this.db = db;
@@ -117,13 +122,14 @@ public final class Parley implements AutoCloseable {
             WorkspaceStore workspace = new WorkspaceStore();
             ConversationStore conversations = new ConversationStore(hub);
             ContactStore contacts = new ContactStore();
-            TimelineStore timeline = new TimelineStore(clock, ids, hub);
+            Outbox outbox = new Outbox(db, clock, ids);
+            ChoiceTokens choiceTokens = new ChoiceTokens(ids, clock);
+            TimelineStore timeline = new TimelineStore(clock, ids, hub, new OutboundQueue(outbox, choiceTokens));
             String nodeId = ids.next("node");
             node.redis().ifPresent(redis -> {
                 RedisFanout.start(redis, hub, db, timeline, conversations, nodeId);
                 WorkspaceChanges.share(redis, workspace, nodeId);
             });
-            Outbox outbox = new Outbox(db, clock, ids);
             Router router = new Router(workspace, clock);
             NoteStore notes = new NoteStore(clock, ids);
             MediaService media = new MediaService(db, clock, settings.dataDir(), settings.media(),
@@ -150,6 +156,9 @@ public final class Parley implements AutoCloseable {
             MediaQuota mediaQuota = new MediaQuota(security.limits().mediaPerConversation());
             ConversationOpener opener = new ConversationOpener(ids, conversations, timeline, chatbot.hooks(),
                     braze.pageTags(), mediaQuota);
+            ChannelModule channels = new ChannelModule(new ChannelModule.Deps(db, clock, ids, outbox, config.channels(),
+                    media, workspace, contacts, conversations, timeline, chatbot.hooks(), opener, mediaQuota,
+                    choiceTokens, List.of()));
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks(), opener, mediaQuota);
             WebServer web = WebServer.start(settings.host(), settings.port(), security.server(),
@@ -171,13 +180,15 @@ public final class Parley implements AutoCloseable {
                     new ContactLimits(security.limits(), limiters),
                     new PrivacyService(db, clock, ids, media),
                     metrics, new Readiness(db, node.redis()), WidgetConfig.locales(config.widgets()),
-                    new Presence(db, clock, security.auth().awayAfter()), new CannedResponses(db, clock, ids, workspace)));
+                    new Presence(db, clock, security.auth().awayAfter()), new CannedResponses(db, clock, ids, workspace),
+                    channels.inbound()));
             outbox.start(settings.outboxPollInterval());
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);
             RetentionJob retention = new RetentionJob(db, clock, ids, media, config.retention());
             retention.start();
-            return new Parley(db, outbox, web, chatbot, braze, flows, retention, disabled, metrics, node, opener);
+            return new Parley(db, outbox, web, chatbot, braze, flows, retention, disabled, metrics, node, opener,
+                    channels);
         } catch (RuntimeException e) {
             metrics.close();
             db.close();
@@ -207,6 +218,11 @@ public final class Parley implements AutoCloseable {
     /** How every channel opens a conversation. */
     public ConversationOpener opener() {
         return opener;
+    }
+
+    /** The messaging channels served, and their inbound pipeline. */
+    public ChannelModule channels() {
+        return channels;
     }
 
     /** The durable queue of effects; tests wait on {@link Outbox#drained()}. */

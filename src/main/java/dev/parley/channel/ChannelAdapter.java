@@ -1,5 +1,6 @@
 package dev.parley.channel;
 
+import dev.parley.conversation.ChoicePacket;
 import dev.parley.conversation.Packet;
 import java.util.List;
 
@@ -8,7 +9,8 @@ import java.util.List;
  *
  * <p>Inbound, in this order: {@link #verify} the raw bytes (before anything is parsed; a refusal
  * stores nothing), {@link #parse} them into the vendor's messages, which Parley de-duplicates by
- * {@link InboundMessage#vendorMessageId()} before storing the packets each one normalised to.
+ * {@link InboundMessage#vendorMessageId()} before storing the packets each one normalised to, and
+ * {@link #reports} the statuses of messages Parley sent.
  *
  * <p>Outbound: {@link #send} renders one packet for the channel (binding table of channels.md §2,
  * every vendor limit enforced by falling back to the next form), sends it, and answers with the
@@ -21,9 +23,24 @@ public interface ChannelAdapter {
     /** Whether the request really comes from the vendor (signature over the raw body, secret token…). */
     Verification verify(InboundRequest request);
 
-    /** The vendor's messages in a verified request, each normalised to packets; statuses and echoes give none. */
+    /**
+     * The vendor's messages in a verified request, each normalised to packets (media already downloaded and
+     * stored); statuses and echoes give none.
+     *
+     * @throws dev.parley.error.ClientError 400 naming the field when the body is not the vendor's shape, 502 when
+     *         a file the contact sent cannot be fetched yet (the vendor retries the webhook)
+     */
     List<InboundMessage> parse(InboundRequest request);
 
-    /** Renders {@code packet} for {@code recipient} (the vendor's user id) and sends it. */
+    /** The delivery statuses in a verified request, in the vendor's order. */
+    List<DeliveryReport> reports(InboundRequest request);
+
+    /** Whether {@code choice} shows on this channel as the numbered text (so a number answers it). */
+    boolean numbered(ChoicePacket choice);
+
+    /**
+     * Renders {@code packet} for {@code recipient} (the vendor's user id) and sends it; the ids of a choice's
+     * options are already its choice tokens.
+     */
     SendResult send(String recipient, Packet packet);
 }

@@ -35,10 +35,16 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("  disabled:  " + String.join(", ", parley.disabledObjects())
                     + " (no longer in the workspace file)");
         }
-        if (!workspace.config().channels().isEmpty()) {
-            System.out.println("  channels:  " + String.join(", ", workspace.config().channels().stream()
+        var channels = parley.channels().registry();
+        if (!channels.served().isEmpty()) {
+            System.out.println("  channels:  " + String.join(", ", channels.served().stream()
+                    .map(c -> c.id() + " (" + c.type().config() + ") webhook " + base + "/channels/" + c.id()
+                            + "/webhook").toList()));
+        }
+        if (!channels.notServed().isEmpty()) {
+            System.out.println("  channels:  " + String.join(", ", channels.notServed().stream()
                     .map(c -> c.id() + " (" + c.type().config() + ")").toList())
-                    + " checked, not served yet: this version answers no channel webhooks");
+                    + " checked, not served yet: this version answers no webhooks of these types");
         }
         System.out.println("  demo page:    " + base + "/demo   (another widget: /demo?widget=<id>)");
         System.out.println("  console:      " + base + "/console");

@@ -5,11 +5,11 @@ import dev.parley.store.Tx;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
-/** Choice messages on the web channel: a step answered once (chatbot spec §10). */
-final class Choices {
+/** Choice messages: a step answered once (chatbot spec §10), on the web and on messaging channels. */
+public final class Choices {
     private Choices() {}
 
-    static ChoicePacket.Option option(TimelineItem choice, String optionId) {
+    public static ChoicePacket.Option option(TimelineItem choice, String optionId) {
         List<ChoicePacket.Option> options = switch (choice.packet()) {
             case ChoicePacket.Bubbles b -> b.choices();
             case ChoicePacket.Carousel c -> c.choices();
@@ -36,12 +36,12 @@ final class Choices {
                 "message '" + choice.id() + "' is a " + choice.packet().event() + ", not a choice", "message_id");
     }
 
-    static boolean answered(Handle h, String messageId) {
+    public static boolean answered(Handle h, String messageId) {
         return h.createQuery("SELECT COUNT(*) FROM choice_answers WHERE message_id = :m").bind("m", messageId)
                 .mapTo(Integer.class).one() > 0;
     }
 
-    static void recordAnswer(Tx tx, String conversationId, String messageId, String optionId, long seq) {
+    public static void recordAnswer(Tx tx, String conversationId, String messageId, String optionId, long seq) {
         tx.handle().createUpdate("""
                 INSERT INTO choice_answers (message_id, conversation_id, option_id, click_seq)
                 VALUES (:m, :c, :o, :s)""")

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record MediaQuota(long bytesPerConversation) {
 
-    void charge(Tx tx, String conversationId, long bytes) {
+    public void charge(Tx tx, String conversationId, long bytes) {
         long used = tx.handle().createQuery("SELECT bytes FROM conversation_media_usage WHERE conversation_id = :c")
                 .bind("c", conversationId).mapTo(Long.class).findOne().orElse(0L);
         if (used + bytes > bytesPerConversation) {

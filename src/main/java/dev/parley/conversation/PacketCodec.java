@@ -49,6 +49,7 @@ public final class PacketCodec {
             Map.entry("bot_unavailable", StatePacket.BotUnavailable.class),
             Map.entry("bot_event_skipped", StatePacket.BotEventSkipped.class),
             Map.entry("flow_log", StatePacket.FlowLog.class),
+            Map.entry("channel_error", StatePacket.ChannelError.class),
             Map.entry("note_create", StatePacket.NoteCreate.class),
             Map.entry("registration_request", StatePacket.RegistrationRequest.class),
             Map.entry("registration", StatePacket.Registration.class),

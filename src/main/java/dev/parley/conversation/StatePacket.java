@@ -42,6 +42,13 @@ public sealed interface StatePacket extends Packet {
     record BotEventSkipped(String botId, String eventId, @JsonProperty("event") String skippedEvent, String path,
             String reason) implements StatePacket {}
 
+    /**
+     * A messaging channel could not deliver {@code messageId} (a timeline item), or reported an error about it:
+     * the vendor's {@code code} (such as WhatsApp's 131026) and its words. Shown to operators, never sent.
+     */
+    record ChannelError(String channelId, Optional<String> messageId, String code, String reason)
+            implements StatePacket {}
+
     /** A line of a flow's log, for admins. */
     record FlowLog(String node, String level, String message) implements StatePacket {}
 

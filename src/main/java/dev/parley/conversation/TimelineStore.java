@@ -22,11 +22,27 @@ public final class TimelineStore {
     private final Clock clock;
     private final Ids ids;
     private final LiveHub hub;
+    private final AppendListener listener;
+
+    /**
+     * What else happens, in the same transaction, when an item is appended: items of conversations on a
+     * messaging channel are queued to be sent there. {@code channelType} is the conversation's
+     * ({@code contact_channel.type}).
+     */
+    @FunctionalInterface
+    public interface AppendListener {
+        void appended(Tx tx, String channelType, TimelineItem item);
+    }
 
     public TimelineStore(Clock clock, Ids ids, LiveHub hub) {
+        this(clock, ids, hub, (tx, channelType, item) -> { });
+    }
+
+    public TimelineStore(Clock clock, Ids ids, LiveHub hub, AppendListener listener) {
         this.clock = clock;
         this.ids = ids;
         this.hub = hub;
+        this.listener = listener;
     }
 
     /** Appends a packet; the item is pushed to live listeners once the transaction commits. */
@@ -60,6 +76,7 @@ public final class TimelineStore {
         };
         long seq = ((Number) row.get("last_seq")).longValue();
         TimelineItem item = new TimelineItem(conversationId, seq, id, now, author, packet, visibleToContact);
+        listener.appended(tx, String.valueOf(row.get("channel_type")), item);
         tx.afterCommit(() -> hub.publish(item));
         tx.afterCommit(() -> Meters.timelineItem(String.valueOf(row.get("channel_type")), author.type().wire(),
                 packet.event()));
@@ -88,6 +105,11 @@ public final class TimelineStore {
     public Optional<TimelineItem> byId(Handle h, String conversationId, String id) {
         return h.createQuery("SELECT * FROM timeline WHERE conversation_id = :c AND id = :id")
                 .bind("c", conversationId).bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    public Optional<TimelineItem> atSeq(Handle h, String conversationId, long seq) {
+        return h.createQuery("SELECT * FROM timeline WHERE conversation_id = :c AND seq = :s")
+                .bind("c", conversationId).bind("s", seq).map((rs, ctx) -> map(rs)).findOne();
     }
 
     /** The newest item the contact sees that a person or bot wrote (no system line), if any. */

@@ -2,6 +2,7 @@ package dev.parley.web;
 
 import dev.parley.braze.BrazeDeadLetters;
 import dev.parley.braze.Outreach;
+import dev.parley.channel.InboundPipeline;
 import dev.parley.chatbot.ChatbotApi;
 import dev.parley.cluster.Readiness;
 import dev.parley.config.ServerConfig;
@@ -47,7 +48,7 @@ public final class WebServer implements AutoCloseable {
             ConversationQueries queries, AdminService admin, MediaService media, BrazeDeadLetters brazeDeadLetters,
             FlowAdmin flows, Outreach outreach, VisitorService visitors, ContactLimits contactLimits,
             PrivacyService privacy, ParleyMetrics metrics, Readiness readiness, Map<String, String> widgetLocales,
-            Presence presence, CannedResponses canned) {}
+            Presence presence, CannedResponses canned, InboundPipeline channels) {}
 
     private final Presence presence;
 
@@ -80,6 +81,7 @@ public final class WebServer implements AutoCloseable {
                 new OperatorStreams(s.db(), s.timeline(), s.hub(), s.queries()), s.presence());
         ConsoleRoutes consoleRoutes = new ConsoleRoutes();
         MetricsRoutes metricsRoutes = new MetricsRoutes(s.metrics());
+        ChannelRoutes channelRoutes = new ChannelRoutes(s.channels());
         Javalin app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = MAX_REQUEST;
@@ -127,6 +129,7 @@ public final class WebServer implements AutoCloseable {
             operatorStreamRoutes.register(cfg.routes);
             consoleRoutes.register(cfg.routes);
             metricsRoutes.register(cfg.routes);
+            channelRoutes.register(cfg.routes);
         });
         app.start();
         s.presence().start();

@@ -43,7 +43,7 @@ class ServeCommandTest {
     }
 
     @Test
-    void aConfiguredChannelIsCheckedAndNamedAsNotServedAtStart() throws Exception {
+    void aConfiguredChannelIsNamedAtStartWithItsWebhookUrl() throws Exception {
         Path config = Files.writeString(dir.resolve("channels.yml"), """
                 groups: [{ id: support, name: Support }]
                 widgets: [{ id: website, name: Shop, group: support }]
@@ -53,8 +53,8 @@ class ServeCommandTest {
                 """);
         try (ParleyProcess serve = ParleyProcess.start(config, dir.resolve("data"),
                 Map.of("WA_TOKEN", "t", "WA_APP_SECRET", "s", "WA_VERIFY", "v"), dir.resolve("serve.log"))) {
-            String line = "  channels:  wa-main (whatsapp) checked, not served yet: this version answers no channel"
-                    + " webhooks";
+            String line = "  channels:  wa-main (whatsapp) webhook http://localhost:" + serve.port()
+                    + "/channels/wa-main/webhook";
             await().atMost(Duration.ofSeconds(30)).until(() -> serve.output().contains(line));
         }
     }

@@ -1,0 +1,98 @@
+package dev.parley.channel;
+
+import dev.parley.conversation.Author;
+import dev.parley.conversation.Packet;
+import dev.parley.conversation.PacketCodec;
+import dev.parley.conversation.StatePacket;
+import dev.parley.conversation.TimelineStore;
+import dev.parley.outbox.OutboxEntry;
+import dev.parley.outbox.OutboxHandler;
+import dev.parley.outbox.RetryPolicy;
+import dev.parley.store.Database;
+import dev.parley.store.Tx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the channel sends {@link OutboundQueue} queued: to the conversation's channel and recipient, recording
+ * the vendor's message id. A vendor that is down or busy is retried in order (after its {@code Retry-After}
+ * when it gives one); a refusal for good, or retries running out, is put on the conversation's timeline as a
+ * {@code channel_error} for operators, never dropped silently.
+ */
+final class ChannelSender implements OutboxHandler {
+    private static final Logger log = LoggerFactory.getLogger(ChannelSender.class);
+    /** About twenty minutes of retries (1, 3, 9, 27, 81, 243, 729 s), then the item is marked as not delivered. */
+    static final RetryPolicy POLICY = new RetryPolicy(8, Duration.ofSeconds(1));
+
+    private final Database db;
+    private final Clock clock;
+    private final ChannelRegistry registry;
+    private final ChannelStore store;
+    private final TimelineStore timeline;
+
+    ChannelSender(Database db, Clock clock, ChannelRegistry registry, ChannelStore store, TimelineStore timeline) {
+        this.db = db;
+        this.clock = clock;
+        this.registry = registry;
+        this.store = store;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public String kind() {
+        return OutboundQueue.KIND;
+    }
+
+    @Override
+    public Result deliver(OutboxEntry entry) {
+        String conversationId = entry.payload().path("conversation_id").asText();
+        String itemId = entry.payload().path("item_id").asText();
+        Optional<ChannelStore.Recipient> to = db.read(h -> store.recipient(h, conversationId));
+        if (to.isEmpty()) {
+            return new Result.Done(tx -> failed(tx, conversationId, itemId, "unknown", "no_channel",
+                    "the conversation has no messaging channel to send to"));
+        }
+        Optional<ServedChannel> channel = registry.find(to.get().channelId());
+        if (channel.isEmpty()) {
+            return new Result.Done(tx -> failed(tx, conversationId, itemId, to.get().channelId(), "no_channel",
+                    "channel " + to.get().channelId() + " is no longer configured"));
+        }
+        Packet packet = PacketCodec.read(entry.payload().path("packet").path("name").asText(),
+                entry.payload().path("packet").path("payload"));
+        return switch (channel.get().adapter().send(to.get().vendorUserId(), packet)) {
+            case SendResult.Sent sent -> new Result.Done(tx -> store.recordSent(tx, to.get(), sent.vendorMessageId(),
+                    conversationId, itemId, clock.instant()));
+            case SendResult.Retry retry -> {
+                log.info("channel {}: sending {} of {} is retried: {}", to.get().channelId(), itemId, conversationId,
+                        retry.reason());
+                yield new Result.Retry(retry.reason(), tx -> { }, retry.retryAfter());
+            }
+            case SendResult.Permanent permanent -> new Result.Done(tx -> failed(tx, conversationId, itemId,
+                    to.get().channelId(), permanent.code(), permanent.reason()));
+        };
+    }
+
+    @Override
+    public void exhausted(Tx tx, OutboxEntry entry, String lastError) {
+        String conversationId = entry.payload().path("conversation_id").asText();
+        String channelId = store.recipient(tx.handle(), conversationId).map(ChannelStore.Recipient::channelId)
+                .orElse("unknown");
+        failed(tx, conversationId, entry.payload().path("item_id").asText(), channelId, "retries_exhausted",
+                "not delivered after " + entry.attempt() + " attempts: " + lastError);
+    }
+
+    @Override
+    public RetryPolicy retryPolicy(OutboxEntry entry) {
+        return POLICY;
+    }
+
+    private void failed(Tx tx, String conversationId, String itemId, String channelId, String code, String reason) {
+        log.warn("channel {}: item {} of conversation {} not delivered: {} {}", channelId, itemId, conversationId,
+                code, reason);
+        timeline.append(tx, conversationId, Author.system(),
+                new StatePacket.ChannelError(channelId, Optional.of(itemId), code, reason), false, Optional.empty());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.parley.channel.meta;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.channel.SendResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Sends the requests one packet rendered to, in order, and tells how it went as a {@link SendResult}. */
+public final class GraphSends {
+    private GraphSends() {}
+
+    /** Stops at the first failure; the vendor id of the first request is the packet's. */
+    public static SendResult sendAll(List<ObjectNode> requests, Function<ObjectNode, GraphOutcome<String>> send) {
+        Optional<String> first = Optional.empty();
+        for (ObjectNode request : requests) {
+            switch (send.apply(request)) {
+                case GraphOutcome.Done<String> done -> first = first.or(() -> Optional.of(done.value()));
+                case GraphOutcome.Retry<String> retry -> {
+                    return new SendResult.Retry(describe(retry.error()), Optional.empty());
+                }
+                case GraphOutcome.Permanent<String> permanent -> {
+                    return new SendResult.Permanent(String.valueOf(permanent.error().code()),
+                            describe(permanent.error()));
+                }
+            }
+        }
+        return new SendResult.Sent(first.orElseThrow(() -> new IllegalArgumentException("nothing to send")));
+    }
+
+    /** Meta's message and, when it gives them, its details. */
+    public static String describe(GraphError error) {
+        String code = error.code() == GraphError.LOCAL_CODE ? "" : "(#" + error.code() + ") ";
+        String message = error.message().startsWith("(#") ? error.message() : code + error.message();
+        return error.details().filter(d -> !message.contains(d)).map(d -> message + ": " + d).orElse(message);
+    }
+}
