@@ -2,6 +2,10 @@ package dev.parley.app;
 
 import dev.parley.addon.AddonModule;
 import dev.parley.campaign.Campaigns;
+import dev.parley.campaign.KeywordConfirmations;
+import dev.parley.campaign.UnsubscribeKeyword;
+import dev.parley.channel.ChannelRegistry;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.parley.braze.BrazeActions;
 import dev.parley.braze.BrazeModule;
 import dev.parley.braze.Outreach;
@@ -144,7 +148,7 @@ public final class Parley implements AutoCloseable {
             FlowModule flows = new FlowModule(new FlowModule.Deps(db, clock, timeline, config.bots(),
                     new FlowLoader(actions.parameters()), actions, config.environment(),
                     config.activeEnvironment().map(EnvironmentConfig::params).orElse(Map.of())));
-            Campaigns campaigns = new Campaigns(clock, config.channels());
+            Campaigns campaigns = new Campaigns(clock);
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
                     media, flows.bots(), config.widgets(), limiters, campaigns));
@@ -156,9 +160,14 @@ public final class Parley implements AutoCloseable {
             MediaQuota mediaQuota = new MediaQuota(security.limits().mediaPerConversation());
             ConversationOpener opener = new ConversationOpener(ids, conversations, timeline, chatbot.hooks(),
                     braze.pageTags(), mediaQuota);
+            AtomicReference<ChannelRegistry> served = new AtomicReference<>();
+            KeywordConfirmations confirmations = new KeywordConfirmations(outbox, served::get);
+            outbox.register(confirmations);
             ChannelModule channels = new ChannelModule(new ChannelModule.Deps(db, clock, ids, outbox, config.channels(),
                     media, workspace, contacts, conversations, timeline, chatbot.hooks(), opener, mediaQuota,
-                    choiceTokens, List.of()));
+                    choiceTokens, List.of(new UnsubscribeKeyword(config.channels(), campaigns, timeline,
+                            chatbot.hooks(), confirmations))));
+            served.set(channels.registry());
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks(), opener, mediaQuota);
             WebServer web = WebServer.start(settings.host(), settings.port(), security.server(),

@@ -1,13 +1,9 @@
 package dev.parley.campaign;
 
-import dev.parley.channel.ChannelType;
-import dev.parley.config.ChannelConfig;
+import dev.parley.channel.ChannelStore;
 import dev.parley.conversation.Conversation;
 import dev.parley.store.Tx;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -18,30 +14,24 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Campaigns {
     private final CampaignStore store = new CampaignStore();
+    private final ChannelStore channels = new ChannelStore();
     private final Clock clock;
-    private final Map<String, String> channelOfWidget;
 
-    /** {@code channels}: the messaging channels of {@code parley.yml}, which tell the channel of a conversation. */
-    public Campaigns(Clock clock, List<ChannelConfig> channels) {
+    public Campaigns(Clock clock) {
         this.clock = clock;
-        Map<String, String> byWidget = new HashMap<>();
-        for (ChannelConfig c : channels) {
-            byWidget.putIfAbsent(key(c.widget(), c.type().wire()), c.id());
-        }
-        this.channelOfWidget = Map.copyOf(byWidget);
     }
 
     /**
-     * The channel a conversation's subscription is kept for: the id of the messaging channel of its widget and
-     * channel type, or the channel type itself ({@code web}) when no configured channel serves it.
+     * The channel a conversation's subscription is kept for: the id of the messaging channel it was opened on,
+     * or its channel type ({@code web}) when it is not a messaging channel's.
      */
-    public String channelOf(Conversation conv) {
-        return channelOfWidget.getOrDefault(key(conv.widgetId(), conv.channelType()), conv.channelType());
+    public String channelOf(Handle h, Conversation conv) {
+        return channels.recipient(h, conv.id()).map(ChannelStore.Recipient::channelId).orElse(conv.channelType());
     }
 
     /** The contact's subscription on the conversation's channel; empty when never set. */
     public Optional<Boolean> subscribed(Handle h, Conversation conv) {
-        return store.subscribed(h, conv.contactId(), channelOf(conv));
+        return store.subscribed(h, conv.contactId(), channelOf(h, conv));
     }
 
     /** The contact's subscription on {@code channel}; empty when never set. */
@@ -51,15 +41,11 @@ public final class Campaigns {
 
     /** Subscribes or unsubscribes the conversation's contact on the conversation's channel. */
     public void set(Tx tx, Conversation conv, boolean subscribed, CampaignStore.Source source) {
-        store.set(tx, conv.contactId(), channelOf(conv), subscribed, source, clock.instant());
+        set(tx, conv.contactId(), channelOf(tx.handle(), conv), subscribed, source);
     }
 
-    /** The channel key of a web conversation. */
-    public static String web() {
-        return ChannelType.WEB.wire();
-    }
-
-    private static String key(String widget, String wireType) {
-        return widget + "\u0000" + wireType;
+    /** Subscribes or unsubscribes the contact on {@code channel}. */
+    public void set(Tx tx, String contactId, String channel, boolean subscribed, CampaignStore.Source source) {
+        store.set(tx, contactId, channel, subscribed, source, clock.instant());
     }
 }

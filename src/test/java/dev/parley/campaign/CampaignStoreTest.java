@@ -3,7 +3,6 @@ package dev.parley.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.channel.ChannelType;
-import dev.parley.config.ChannelConfig;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.json.Json;
@@ -14,10 +13,8 @@ import dev.parley.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,10 +25,7 @@ class CampaignStoreTest {
     Path temp;
 
     private final StoppedClock clock = new StoppedClock();
-    private final Campaigns campaigns = new Campaigns(clock, List.of(
-            channel("wa-main", ChannelType.WHATSAPP, "website"),
-            channel("wa-promo", ChannelType.WHATSAPP, "promo"),
-            channel("fb-page", ChannelType.MESSENGER, "website")));
+    private final Campaigns campaigns = new Campaigns(clock);
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
@@ -40,6 +34,13 @@ class CampaignStoreTest {
             Conversation onWhatsApp = conversation("ct_1", "website", ChannelType.WHATSAPP);
             Conversation onPromo = conversation("ct_1", "promo", ChannelType.WHATSAPP);
             Conversation onWeb = conversation("ct_1", "website", ChannelType.WEB);
+            db.write(tx -> {
+                onChannel(tx, onWhatsApp, "wa-main");
+                onChannel(tx, onPromo, "wa-promo");
+                return null;
+            });
+            assertThat(channelOf(db, onWhatsApp)).isEqualTo("wa-main");
+            assertThat(channelOf(db, onWeb)).isEqualTo("web");
             assertThat(on(db, onWhatsApp)).isEmpty();
 
             db.write(tx -> {
@@ -67,12 +68,15 @@ class CampaignStoreTest {
         }
     }
 
-    @Test
-    void aConversationsChannelIsTheConfiguredChannelOfItsWidgetAndType() {
-        assertThat(campaigns.channelOf(conversation("c", "website", ChannelType.WHATSAPP))).isEqualTo("wa-main");
-        assertThat(campaigns.channelOf(conversation("c", "promo", ChannelType.WHATSAPP))).isEqualTo("wa-promo");
-        assertThat(campaigns.channelOf(conversation("c", "website", ChannelType.MESSENGER))).isEqualTo("fb-page");
-        assertThat(campaigns.channelOf(conversation("c", "website", ChannelType.WEB))).isEqualTo("web");
+    /** The conversation as the channel pipeline records it: opened on {@code channelId}. */
+    private static void onChannel(dev.parley.store.Tx tx, Conversation conv, String channelId) {
+        tx.handle().createUpdate("""
+                INSERT INTO channel_conversations (conversation_id, channel_id, vendor_user_id, created_at)
+                VALUES (:c, :ch, '4915112345678', 0)""").bind("c", conv.id()).bind("ch", channelId).execute();
+    }
+
+    private String channelOf(Database db, Conversation conv) {
+        return db.read(h -> campaigns.channelOf(h, conv));
     }
 
     private Optional<Boolean> on(Database db, Conversation conv) {
@@ -81,11 +85,6 @@ class CampaignStoreTest {
 
     private Optional<Boolean> on(Database db, String contactId, String channel) {
         return db.read(h -> campaigns.subscribed(h, contactId, channel));
-    }
-
-    static ChannelConfig channel(String id, ChannelType type, String widget) {
-        return new ChannelConfig(id, type, widget, "http://127.0.0.1:1", Map.of(), Map.of(), Optional.empty(), "STOP",
-                "You are unsubscribed.");
     }
 
     static Conversation conversation(String contactId, String widget, ChannelType type) {

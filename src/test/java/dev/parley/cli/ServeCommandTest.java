@@ -53,7 +53,7 @@ class ServeCommandTest {
                 """);
         try (ParleyProcess serve = ParleyProcess.start(config, dir.resolve("data"),
                 Map.of("WA_TOKEN", "t", "WA_APP_SECRET", "s", "WA_VERIFY", "v"), dir.resolve("serve.log"))) {
-            String line = "  channels:  wa-main (whatsapp) webhook http://localhost:" + serve.port()
+            String line = "  channels:  wa-main (whatsapp) webhook " + serve.baseUrl().replace("127.0.0.1", "localhost")
                     + "/channels/wa-main/webhook";
             await().atMost(Duration.ofSeconds(30)).until(() -> serve.output().contains(line));
         }
