@@ -32,6 +32,7 @@ final class ChannelSender implements OutboxHandler {
     private final ChannelRegistry registry;
     private final ChannelStore store;
     private final TimelineStore timeline;
+    private final ServiceWindow window = new ServiceWindow();
 
     ChannelSender(Database db, Clock clock, ChannelRegistry registry, ChannelStore store, TimelineStore timeline) {
         this.db = db;
@@ -62,6 +63,11 @@ final class ChannelSender implements OutboxHandler {
         }
         Packet packet = PacketCodec.read(entry.payload().path("packet").path("name").asText(),
                 entry.payload().path("packet").path("payload"));
+        Optional<String> closed = db.read(h -> window.refusal(h, channel.get(), to.get(), packet, clock.instant()));
+        if (closed.isPresent()) {
+            return new Result.Done(tx -> failed(tx, conversationId, itemId, to.get().channelId(), ServiceWindow.CLOSED,
+                    closed.get()));
+        }
         return switch (channel.get().adapter().send(to.get().vendorUserId(), packet)) {
             case SendResult.Sent sent -> new Result.Done(tx -> store.recordSent(tx, to.get(), sent.vendorMessageId(),
                     conversationId, itemId, clock.instant()));
