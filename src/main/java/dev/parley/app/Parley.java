@@ -4,7 +4,9 @@ import dev.parley.addon.AddonModule;
 import dev.parley.campaign.Campaigns;
 import dev.parley.campaign.KeywordConfirmations;
 import dev.parley.campaign.UnsubscribeKeyword;
+import dev.parley.channel.ChannelOutreach;
 import dev.parley.channel.ChannelRegistry;
+import dev.parley.channel.OutreachReplies;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.parley.braze.BrazeActions;
 import dev.parley.braze.BrazeModule;
@@ -166,7 +168,8 @@ public final class Parley implements AutoCloseable {
             ChannelModule channels = new ChannelModule(new ChannelModule.Deps(db, clock, ids, outbox, config.channels(),
                     media, workspace, contacts, conversations, timeline, chatbot.hooks(), opener, mediaQuota,
                     choiceTokens, List.of(new UnsubscribeKeyword(config.channels(), campaigns, timeline,
-                            chatbot.hooks(), confirmations))));
+                            chatbot.hooks(), confirmations), new OutreachReplies(timeline, chatbot.hooks(),
+                            mediaQuota))));
             served.set(channels.registry());
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks(), opener, mediaQuota);
@@ -182,7 +185,8 @@ public final class Parley implements AutoCloseable {
                     new AdminService(db, workspace, chatbot, conversations, timeline, config), media,
                     braze.deadLetters(), new FlowAdmin(flows, contactService, db, workspace),
                     new Outreach(db, clock, workspace, new ProactiveConversations(clock, ids, workspace, contacts,
-                            opener, identities), flows.flowOfBot(), config.activeEnvironment()
+                            opener, identities), new ChannelOutreach(clock, ids, config.channels(), workspace,
+                            contacts, opener, campaigns), flows.flowOfBot(), config.activeEnvironment()
                             .flatMap(EnvironmentConfig::braze).flatMap(BrazeConfig::outreachToken),
                             config.environment()),
                     new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub),
