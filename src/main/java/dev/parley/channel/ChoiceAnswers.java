@@ -52,7 +52,8 @@ final class ChoiceAnswers {
         if (shown.isEmpty() || Choices.answered(tx.handle(), shown.get().id())) {
             return asText;
         }
-        return new ChatPacket.Click(Choices.option(shown.get(), choice.get().optionId()), Optional.of(shown.get().id()));
+        return new ChatPacket.Click(Choices.option(shown.get(), choice.get().optionId()),
+                Optional.of(shown.get().id()));
     }
 
     private Optional<Packet> numbered(Tx tx, ChannelAdapter adapter, Conversation conversation, String body) {

@@ -60,6 +60,8 @@ final class ContactErasure {
                 .execute();
         h.createUpdate("DELETE FROM notes WHERE contact_id = :id").bind("id", contactId).execute();
         h.createUpdate("DELETE FROM campaign_subscriptions WHERE contact_id = :id").bind("id", contactId).execute();
+        // the vendor's user id (a WhatsApp number, a page-scoped id) names the person
+        h.createUpdate("DELETE FROM channel_contacts WHERE contact_id = :id").bind("id", contactId).execute();
         h.createUpdate("""
                 UPDATE contacts SET name = NULL, email = NULL, mobile_number = NULL, external_customer_id = NULL,
                   locale = NULL, custom_fields = '{}', campaigns = '{}', page_tags = '{}', erased_at = :now

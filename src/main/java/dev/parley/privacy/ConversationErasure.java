@@ -65,7 +65,8 @@ final class ConversationErasure {
         int deliveries = cids.isEmpty() ? 0 : h.createUpdate("DELETE FROM deliveries WHERE cid IN (<cids>)")
                 .bindList("cids", cids).execute();
         h.createUpdate("UPDATE bot_sessions SET context = '{}' WHERE conversation_id = :c").bind("c", id).execute();
-        for (String table : List.of("choice_answers", "notes", "dispatches", "braze_page_tags")) {
+        for (String table : List.of("choice_answers", "notes", "dispatches", "braze_page_tags", "choice_tokens",
+                "channel_inbound", "channel_outbound", "channel_conversations")) {
             h.createUpdate("DELETE FROM " + table + " WHERE conversation_id = :c").bind("c", id).execute();
         }
         h.createUpdate("DELETE FROM braze_objects WHERE conversation_id = :c AND request_id IS NULL").bind("c", id)

@@ -38,7 +38,7 @@ final class ChannelRig implements AutoCloseable {
     ChannelRig(StoreKind kind, Path temp) {
         parley = TestParley.start(kind, temp, """
                 groups: [{ id: support, name: Support }]
-                operators: [{ id: ada, name: Ada, email: ada@example.com, group: support, password_env: PW }]
+                operators: [{ id: ada, name: Ada, email: ada@example.com, group: support, role: admin, password_env: PW }]
                 bots:
                   - { id: b, name: Bee, group: support, type: api, behavior: firewall, webhook_url: "%s" }
                 widgets:
@@ -115,7 +115,8 @@ final class ChannelRig implements AutoCloseable {
                     : payload.path("body").asText("");
             case "message" -> payload.path("body").asText();
             case "click" -> "/clicked " + payload.path("value").path("id").asText();
-            case "location" -> "/at " + payload.path("latitude").asDouble() + "," + payload.path("longitude").asDouble();
+            case "location" -> "/at " + payload.path("latitude").asDouble() + ","
+                    + payload.path("longitude").asDouble();
             case "media" -> "/got " + payload.path("mime_type").asText();
             default -> "";
         };
@@ -135,7 +136,8 @@ final class ChannelRig implements AutoCloseable {
         }
         if (text.equals("three")) {
             ArrayNode events = Json.array();
-            List.of("one", "two", "three").forEach(t -> events.add(event(cid, "message", Json.object().put("body", t))));
+            List.of("one", "two", "three")
+                    .forEach(t -> events.add(event(cid, "message", Json.object().put("body", t))));
             return WebhookRecorder.Reply.json(events);
         }
         String body = text.startsWith("/") ? text.substring(1) : "echo: " + text;

@@ -53,7 +53,8 @@ class WhatsAppChannelTest {
             assertThat(again.json().path("stored").asInt()).isZero();
             assertThat(rig.whatsApp(ChannelRig.text(WA_ID, "wamid.in2", "more")).status()).isEqualTo(200);
             await().atMost(WAIT).until(() -> rig.whatsAppTexts().contains("echo: more"));
-            assertThat(rig.bot.calls()).extracting(WebhookRecorder.Call::packetName).containsExactly("start", "message");
+            assertThat(rig.bot.calls()).extracting(WebhookRecorder.Call::packetName)
+                    .containsExactly("start", "message");
             assertThat(rig.bot.calls().get(1).cid()).isEqualTo(start.cid());
             assertThat(rig.stored("message")).extracting(m -> m.path("body").asText())
                     .containsExactly("hello", "echo: hello", "more", "echo: more");
@@ -68,6 +69,16 @@ class WhatsAppChannelTest {
                     "SELECT status FROM channel_outbound WHERE vendor_message_id = :id").bind("id", wamid)
                     .mapTo(String.class).one());
             assertThat(read).isEqualTo("read");
+
+            ObjectNode failed = Json.object().put("id", wamid).put("status", "failed").put("timestamp", "1739321040")
+                    .put("recipient_id", WA_ID);
+            failed.putArray("errors").addObject().put("code", 131047).put("title", "Re-engagement message")
+                    .putObject("error_data").put("details", "Message failed to send because more than 24 hours have"
+                            + " passed since the customer last replied to this number.");
+            accepted(rig.whatsApp(MetaWebhooks.whatsAppStatus(failed)));
+            JsonNode error = rig.stored("channel_error").getFirst();
+            assertThat(error.path("code").asText()).isEqualTo("131047");
+            assertThat(error.path("reason").asText()).contains("Re-engagement message", "24 hours");
         }
     }
 
@@ -205,6 +216,33 @@ class WhatsAppChannelTest {
             assertThat(Collections.frequency(texts, "two")).isEqualTo(1);
             assertThat(Collections.frequency(texts, "three")).isEqualTo(1);
             assertThat(rig.stored("channel_error")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void erasingTheContactRemovesItsNumberFromTheChannelTables(StoreKind kind) {
+        try (ChannelRig rig = new ChannelRig(kind, temp)) {
+            accepted(rig.whatsApp(ChannelRig.text(WA_ID, "wamid.e1", "hello")));
+            await().atMost(WAIT).until(() -> rig.count("channel_outbound") == 1);
+            JsonNode info = rig.bot.calls().getFirst().info();
+            String api = rig.parley.baseUrl() + "/api/v1";
+            Map<String, String> ada = OperatorLogin.as(rig.http, rig.parley.baseUrl(), "ada@example.com", "pw");
+            String conversation = info.path("conversation").path("id").asText();
+            assertThat(rig.http.post(api + "/conversations/" + conversation + "/end", ada, "").status()).isEqualTo(200);
+            await().atMost(WAIT).until(rig.parley::drained);
+            HttpAnswer erased = rig.http.post(api + "/contacts/" + info.path("contact").path("id").asText() + "/erase",
+                    ada, "");
+            assertThat(erased.status()).as("%s", erased).isEqualTo(200);
+            for (String table : List.of("channel_contacts", "channel_conversations", "channel_inbound",
+                    "channel_outbound")) {
+                assertThat(rig.count(table)).as(table).isZero();
+            }
+
+            accepted(rig.whatsApp(ChannelRig.text(WA_ID, "wamid.e2", "back again")));
+            await().atMost(WAIT).until(() -> rig.whatsAppTexts().contains("echo: back again"));
+            assertThat(rig.bot.calls().getLast().info().path("contact").path("id").asText())
+                    .isNotEqualTo(info.path("contact").path("id").asText());
         }
     }
 

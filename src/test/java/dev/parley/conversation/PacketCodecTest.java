@@ -64,6 +64,8 @@ class PacketCodecTest {
             row("bot_event_skipped", "{\"bot_id\":\"b1\",\"event_id\":\"ev1\",\"event\":\"contact_update\",\"path\":"
                     + "\"[0].packet.payload.email\",\"reason\":\"is not an e-mail address\"}"),
             row("flow_log", "{\"node\":\"ask\",\"level\":\"info\",\"message\":\"asked\"}"),
+            row("channel_error", "{\"channel_id\":\"wa\",\"message_id\":\"msg1\",\"code\":\"131026\",\"reason\":"
+                    + "\"(#131026) Message undeliverable\"}"),
             row("note_create", "{\"note_id\":\"n1\",\"body\":\"VIP\"}"),
             row("note_create", "{\"note_id\":\"n1\",\"body\":\"VIP\",\"about\":\"contact\"}"),
             row("registration_request", "{\"fields\":[\"name\",\"email\"]}"),

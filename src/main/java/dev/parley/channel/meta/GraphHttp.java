@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -84,7 +85,12 @@ public final class GraphHttp {
                 return new GraphOutcome.Retry<>(GraphError.local("unexpected answer: " + e.getMessage()));
             }
         }
-        return classify(status, errorOf(status, response.body()));
+        GraphOutcome<T> outcome = classify(status, errorOf(status, response.body()));
+        Optional<Duration> wait = response.headers().firstValue("Retry-After")
+                .filter(v -> v.strip().matches("\\d{1,6}"))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v.strip())));
+        return outcome instanceof GraphOutcome.Retry<T> retry && wait.isPresent()
+                ? new GraphOutcome.Retry<>(retry.error(), wait) : outcome;
     }
 
     /** Retry on 5xx, 429 and Meta's temporary codes; anything else is permanent. */

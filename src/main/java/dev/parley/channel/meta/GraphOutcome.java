@@ -13,8 +13,13 @@ public sealed interface GraphOutcome<T> {
     /**
      * Worth retrying through the outbox: a 5xx, a 429 or one of Meta's rate-limit and temporary codes (4, 17,
      * 32, 613, 80007, 130429, 131000, 131016, 131048, 131056, 133004, 1200…), a network error or a timeout.
+     * {@code retryAfter} is the answer's {@code Retry-After} (in seconds), when it had one.
      */
-    record Retry<T>(GraphError error) implements GraphOutcome<T> {}
+    record Retry<T>(GraphError error, java.util.Optional<java.time.Duration> retryAfter) implements GraphOutcome<T> {
+        public Retry(GraphError error) {
+            this(error, java.util.Optional.empty());
+        }
+    }
 
     /**
      * Refused for good: retrying cannot help (131026 not a WhatsApp user, 131047 re-engagement required, 190

@@ -17,7 +17,7 @@ public final class GraphSends {
             switch (send.apply(request)) {
                 case GraphOutcome.Done<String> done -> first = first.or(() -> Optional.of(done.value()));
                 case GraphOutcome.Retry<String> retry -> {
-                    return new SendResult.Retry(describe(retry.error()), Optional.empty());
+                    return new SendResult.Retry(describe(retry.error()), retry.retryAfter());
                 }
                 case GraphOutcome.Permanent<String> permanent -> {
                     return new SendResult.Permanent(String.valueOf(permanent.error().code()),

@@ -46,6 +46,7 @@ public final class GraphStandIn implements AutoCloseable {
     private final List<Taken> taken = new CopyOnWriteArrayList<>();
     private final AtomicLong trace = new AtomicLong();
     private volatile Optional<Answer> failure = Optional.empty();
+    private volatile Optional<Long> retryAfter = Optional.empty();
 
     private GraphStandIn(String token, String product, Route route) {
         this.token = token;
@@ -79,9 +80,16 @@ public final class GraphStandIn implements AutoCloseable {
         failure = Optional.of(error(status, code, "OAuthException", message, Optional.empty()));
     }
 
+    /** As {@link #failWith}, each failure carrying {@code Retry-After: <seconds>} as Meta's rate limits do. */
+    public void failWith(int status, int code, String message, long retryAfterSeconds) {
+        retryAfter = Optional.of(retryAfterSeconds);
+        failWith(status, code, message);
+    }
+
     /** From now on calls are answered normally again. */
     public void recover() {
         failure = Optional.empty();
+        retryAfter = Optional.empty();
     }
 
     /** Meta's error JSON. */
@@ -103,6 +111,9 @@ public final class GraphStandIn implements AutoCloseable {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             Answer answer = answer(exchange, headers, raw, route);
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            if (answer.status() >= 400) {
+                retryAfter.ifPresent(seconds -> exchange.getResponseHeaders().set("Retry-After", seconds.toString()));
+            }
             exchange.sendResponseHeaders(answer.status(), answer.body().length);
             exchange.getResponseBody().write(answer.body());
         }

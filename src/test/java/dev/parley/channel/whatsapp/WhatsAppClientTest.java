@@ -57,6 +57,19 @@ class WhatsAppClientTest {
     }
 
     @Test
+    void aRateLimitIsARetryAfterTheWaitMetaAsksFor() {
+        meta.graph().failWith(429, 130429, "Rate limit hit", 7);
+        GraphOutcome<String> outcome = client.send(WhatsAppRequests.texts(TO, "hello").getFirst());
+        assertThat(outcome).isInstanceOf(GraphOutcome.Retry.class);
+        assertThat(((GraphOutcome.Retry<String>) outcome).retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(((GraphOutcome.Retry<String>) outcome).error().code()).isEqualTo(130429);
+        dev.parley.channel.SendResult result = new WhatsAppChannel("wa", "secret", client, null)
+                .send(TO, dev.parley.conversation.ChatPacket.Message.text("hello"));
+        assertThat(result).isEqualTo(new dev.parley.channel.SendResult.Retry("(#130429) Rate limit hit",
+                Optional.of(Duration.ofSeconds(7))));
+    }
+
+    @Test
     void bubblesBecomeReplyButtonsThenAListThenNumberedText() {
         sent(WhatsAppChoices.render(TO, prompt(Form.BUBBLES, 3, "Option ")));
         assertThat(meta.messages().get(0).at("/interactive/type").asText()).isEqualTo("button");
