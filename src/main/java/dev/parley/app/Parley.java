@@ -7,7 +7,6 @@ import dev.parley.campaign.UnsubscribeKeyword;
 import dev.parley.channel.ChannelOutreach;
 import dev.parley.channel.ChannelRegistry;
 import dev.parley.channel.OutreachReplies;
-import java.util.concurrent.atomic.AtomicReference;
 import dev.parley.braze.BrazeActions;
 import dev.parley.braze.BrazeModule;
 import dev.parley.braze.Outreach;
@@ -65,6 +64,7 @@ import dev.parley.web.WebServer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** One running Parley: database, workspace, outbox workers and the web server. */
 public final class Parley implements AutoCloseable {
