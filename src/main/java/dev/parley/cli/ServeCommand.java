@@ -38,8 +38,8 @@ final class ServeCommand implements Callable<Integer> {
         var channels = parley.channels().registry();
         if (!channels.served().isEmpty()) {
             System.out.println("  channels:  " + String.join(", ", channels.served().stream()
-                    .map(c -> c.id() + " (" + c.type().config() + ") webhook " + base + "/channels/" + c.id()
-                            + "/webhook").toList()));
+                    .map(c -> c.id() + " (" + c.type().config() + ") webhook " + workspace.config().publicBaseUrl()
+                            + "/channels/" + c.id() + "/webhook").toList()));
         }
         if (!channels.notServed().isEmpty()) {
             System.out.println("  channels:  " + String.join(", ", channels.notServed().stream()

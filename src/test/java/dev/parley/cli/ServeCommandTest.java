@@ -52,9 +52,9 @@ class ServeCommandTest {
                       access_token_env: WA_TOKEN, app_secret_env: WA_APP_SECRET, verify_token_env: WA_VERIFY }
                 """);
         try (ParleyProcess serve = ParleyProcess.start(config, dir.resolve("data"),
-                Map.of("WA_TOKEN", "t", "WA_APP_SECRET", "s", "WA_VERIFY", "v"), dir.resolve("serve.log"))) {
-            String line = "  channels:  wa-main (whatsapp) webhook " + serve.baseUrl().replace("127.0.0.1", "localhost")
-                    + "/channels/wa-main/webhook";
+                Map.of("WA_TOKEN", "t", "WA_APP_SECRET", "s", "WA_VERIFY", "v", "PARLEY_PUBLIC_BASE_URL",
+                        "https://chat.example.com"), dir.resolve("serve.log"))) {
+            String line = "  channels:  wa-main (whatsapp) webhook https://chat.example.com/channels/wa-main/webhook";
             await().atMost(Duration.ofSeconds(30)).until(() -> serve.output().contains(line));
         }
     }
