@@ -181,7 +181,7 @@ public final class Parley implements AutoCloseable {
                     new OperatorAuth(db, clock, workspace, security.auth(), limiters),
                     new OperatorService(db, workspace, conversations, timeline, router, chatbot, notes,
                             addons.dispatches()),
-                    new ConversationQueries(db, conversations, contacts, timeline, notes),
+                    new ConversationQueries(db, conversations, contacts, timeline, notes, campaigns),
                     new AdminService(db, workspace, chatbot, conversations, timeline, config), media,
                     braze.deadLetters(), new FlowAdmin(flows, contactService, db, workspace),
                     new Outreach(db, clock, workspace, new ProactiveConversations(clock, ids, workspace, contacts,

@@ -1,6 +1,8 @@
 package dev.parley.campaign;
 
 import dev.parley.channel.ChannelStore;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.Contact;
 import dev.parley.conversation.Conversation;
 import dev.parley.store.Tx;
 import java.time.Clock;
@@ -37,6 +39,16 @@ public final class Campaigns {
     /** The contact's subscription on {@code channel}; empty when never set. */
     public Optional<Boolean> subscribed(Handle h, String contactId, String channel) {
         return store.subscribed(h, contactId, channel);
+    }
+
+    /**
+     * The contact as bots ({@code info.contact}) and operators see them in a conversation: {@code campaigns} is
+     * the subscription on the conversation's channel ({@code true}, {@code false}, or {@code null} when never set).
+     */
+    public ObjectNode contactJson(Handle h, Conversation conv, Contact contact) {
+        ObjectNode json = contact.toJson();
+        subscribed(h, conv).ifPresentOrElse(on -> json.put("campaigns", on), () -> json.putNull("campaigns"));
+        return json;
     }
 
     /** Subscribes or unsubscribes the conversation's contact on the conversation's channel. */

@@ -7,7 +7,6 @@ import dev.parley.conversation.Conversation;
 import dev.parley.json.Json;
 import dev.parley.routing.Group;
 import dev.parley.routing.Widget;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Builds the {@code info} object of webhook calls (chatbot spec §3.1). */
@@ -22,14 +21,11 @@ final class InfoBuilder {
 
     /** {@code contact.campaigns} is the contact's subscription on the conversation's channel, {@code null} if never set. */
     ObjectNode info(Handle h, Session session, Conversation conv, Contact contact, Widget widget, Group group) {
-        Optional<Boolean> subscribed = campaigns.subscribed(h, conv);
         ObjectNode info = Json.object();
         info.put("cid", session.cid());
         info.put("approach_mode", conv.approachMode());
         info.set("context", session.context());
-        ObjectNode person = contact.toJson();
-        subscribed.ifPresentOrElse(on -> person.put("campaigns", on), () -> person.putNull("campaigns"));
-        info.set("contact", person);
+        info.set("contact", campaigns.contactJson(h, conv, contact));
         info.set("conversation", conversation(conv));
         info.set("widget", widget(widget, group, conv));
         return info;
