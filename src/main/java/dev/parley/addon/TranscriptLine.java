@@ -54,6 +54,8 @@ public record TranscriptLine(String time, String who, String text) {
                     .map(link -> link.label() + " (" + link.url() + ")").toList(), "buttons");
             case ChatPacket.ForwardFailed f -> "(" + f.event() + ")";
             case ChatPacket.CampaignUnsubscribe u -> "(" + u.event() + ")";
+            case ChatPacket.Template t -> "(template " + t.name() + " " + t.language()
+                    + (t.parameters().isEmpty() ? "" : ": " + String.join(", ", t.parameters())) + ")";
             case StatePacket.NoteCreate n -> n.body();
             case StatePacket.PageView v -> v.url();
             case StatePacket s -> "(" + s.event() + ")";

@@ -1,6 +1,12 @@
 package dev.parley.app;
 
 import dev.parley.addon.AddonModule;
+import dev.parley.campaign.Campaigns;
+import dev.parley.campaign.KeywordConfirmations;
+import dev.parley.campaign.UnsubscribeKeyword;
+import dev.parley.channel.ChannelOutreach;
+import dev.parley.channel.ChannelRegistry;
+import dev.parley.channel.OutreachReplies;
 import dev.parley.braze.BrazeActions;
 import dev.parley.braze.BrazeModule;
 import dev.parley.braze.Outreach;
@@ -61,6 +67,7 @@ import dev.parley.web.WebServer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** One running Parley: database, workspace, outbox workers and the web server. */
 public final class Parley implements AutoCloseable {
@@ -146,9 +153,10 @@ public final class Parley implements AutoCloseable {
             FlowModule flows = new FlowModule(new FlowModule.Deps(db, clock, timeline, config.bots(),
                     new FlowLoader(actions.parameters()), actions, config.environment(),
                     config.activeEnvironment().map(EnvironmentConfig::params).orElse(Map.of())));
+            Campaigns campaigns = new Campaigns(clock);
             ChatbotModule chatbot = new ChatbotModule(new ChatbotModule.Deps(db, clock, ids, workspace, router,
                     conversations, contacts, timeline, notes, hub, outbox, config.publicBaseUrl(), addons.dispatches(),
-                    media, flows.bots(), config.widgets(), limiters));
+                    media, flows.bots(), config.widgets(), limiters, campaigns));
             db.bindMetrics(metrics.registry());
             StateGauges.bind(metrics, clock, new StateGauges.Sources(outbox, chatbot::activeSessions,
                     braze.deadLetters()::openCount, hub::listeners));
@@ -157,9 +165,15 @@ public final class Parley implements AutoCloseable {
             MediaQuota mediaQuota = new MediaQuota(security.limits().mediaPerConversation());
             ConversationOpener opener = new ConversationOpener(ids, conversations, timeline, chatbot.hooks(),
                     braze.pageTags(), mediaQuota);
+            AtomicReference<ChannelRegistry> served = new AtomicReference<>();
+            KeywordConfirmations confirmations = new KeywordConfirmations(outbox, served::get);
+            outbox.register(confirmations);
             ChannelModule channels = new ChannelModule(new ChannelModule.Deps(db, clock, ids, outbox, config.channels(),
                     media, workspace, contacts, conversations, timeline, chatbot.hooks(), opener, mediaQuota,
-                    choiceTokens, List.of(), System.getenv()));
+                    choiceTokens, List.of(new UnsubscribeKeyword(campaigns, timeline,
+                            chatbot.hooks(), confirmations), new OutreachReplies(timeline, chatbot.hooks(),
+                            mediaQuota)), System.getenv()));
+            served.set(channels.registry());
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks(), opener, mediaQuota);
             VisitorPresence visitorPresence = new VisitorPresence(db, clock, VisitorPresence.PERIOD);
@@ -173,11 +187,12 @@ public final class Parley implements AutoCloseable {
                     new OperatorAuth(db, clock, workspace, security.auth(), limiters),
                     new OperatorService(db, workspace, conversations, timeline, router, chatbot, notes,
                             addons.dispatches(), offline),
-                    new ConversationQueries(db, conversations, contacts, timeline, notes),
+                    new ConversationQueries(db, conversations, contacts, timeline, notes, campaigns),
                     new AdminService(db, workspace, chatbot, conversations, timeline, config), media,
                     braze.deadLetters(), new FlowAdmin(flows, contactService, db, workspace),
                     new Outreach(db, clock, workspace, new ProactiveConversations(clock, ids, workspace, contacts,
-                            opener, identities), flows.flowOfBot(), config.activeEnvironment()
+                            opener, identities), new ChannelOutreach(clock, ids, config.channels(), workspace,
+                            contacts, opener, campaigns), flows.flowOfBot(), config.activeEnvironment()
                             .flatMap(EnvironmentConfig::braze).flatMap(BrazeConfig::outreachToken),
                             config.environment()),
                     new VisitorService(db, clock, ids, workspace, contacts, conversations, identities, hub),

@@ -2,6 +2,8 @@ package dev.parley.braze;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.auth.Secrets;
+import dev.parley.channel.ChannelOutreach;
+import dev.parley.conversation.ChatPacket;
 import dev.parley.conversation.ProactiveConversations;
 import dev.parley.conversation.Opened;
 import dev.parley.error.ClientError;
@@ -18,9 +20,18 @@ import java.util.Optional;
  */
 public final class Outreach {
 
+    /** Where an outreach opens its conversation. */
+    public sealed interface Target {
+        /** On a website widget, with an optional first message. */
+        record OnWidget(String widgetId, Optional<String> message) implements Target {}
+
+        /** On a WhatsApp channel, starting with an approved template. */
+        record OnChannel(String channelId, ChatPacket.Template template) implements Target {}
+    }
+
     /** A checked outreach request. {@code flowId} and {@code botId}: exactly one is present. */
-    public record Request(String outreachId, ProactiveConversations.Reach reach, String widgetId, Optional<String> flowId,
-            Optional<String> botId, Optional<String> message, ObjectNode variables) {
+    public record Request(String outreachId, ProactiveConversations.Reach reach, Target target, Optional<String> flowId,
+            Optional<String> botId, ObjectNode variables) {
         public Request {
             Objects.requireNonNull(outreachId, "outreachId");
             if (flowId.isPresent() == botId.isPresent()) {
@@ -36,6 +47,7 @@ public final class Outreach {
     private final Clock clock;
     private final WorkspaceStore workspace;
     private final ProactiveConversations proactive;
+    private final ChannelOutreach channels;
     private final OutreachStore store;
     private final Map<String, String> flowOfBot;
     private final Optional<String> tokenHash;
@@ -47,7 +59,8 @@ public final class Outreach {
      * @param environment the selected environment's name, for the "not set up" answer
      */
     public Outreach(Database db, Clock clock, WorkspaceStore workspace, ProactiveConversations proactive,
-            Map<String, String> flowOfBot, Optional<String> token, String environment) {
+            ChannelOutreach channels, Map<String, String> flowOfBot, Optional<String> token, String environment) {
+        this.channels = channels;
         this.db = db;
         this.clock = clock;
         this.workspace = workspace;
@@ -78,21 +91,29 @@ public final class Outreach {
     /** Opens the outreach's conversation, or finds the one an earlier call with the same id opened. */
     public Result start(Request req) {
         String botId = req.botId().orElseGet(() -> botOfFlow(req.flowId().orElseThrow()));
+        String widgetId = switch (req.target()) {
+            case Target.OnWidget w -> w.widgetId();
+            case Target.OnChannel c -> channels.widgetOf(c.channelId());
+        };
         db.read(h -> {
-            workspace.widget(h, req.widgetId()).orElseThrow(() -> ClientError.notFound("widget", req.widgetId()));
+            workspace.widget(h, widgetId).orElseThrow(() -> ClientError.notFound("widget", widgetId));
             return workspace.bot(h, botId).orElseThrow(() -> req.botId().isPresent()
                     ? new ClientError(ClientError.Kind.NOT_FOUND, "not_found", "bot: no bot with id '" + botId + "'",
                             Optional.of("bot"), Optional.empty())
                     : ClientError.notFound("bot", botId));
         });
         return db.write(tx -> {
-            if (!store.claim(tx, req.outreachId(), botId, req.widgetId(), clock.instant())) {
+            if (!store.claim(tx, req.outreachId(), botId, widgetId, clock.instant())) {
                 String earlier = store.conversationOf(tx, req.outreachId()).orElseThrow(() -> ClientError.conflict(
                         "outreach_in_progress", "outreach_id '" + req.outreachId() + "' is being handled; retry"));
                 return new Result(earlier, true);
             }
-            Opened opened = proactive.open(tx, req.widgetId(), req.reach(), botId, req.variables(),
-                    req.message());
+            Opened opened = switch (req.target()) {
+                case Target.OnWidget w -> proactive.open(tx, w.widgetId(), req.reach(), botId, req.variables(),
+                        w.message());
+                case Target.OnChannel c -> channels.open(tx, c.channelId(), req.reach(), botId, req.variables(),
+                        c.template());
+            };
             store.opened(tx, req.outreachId(), opened.conversationId(), opened.contactId());
             return new Result(opened.conversationId(), false);
         });

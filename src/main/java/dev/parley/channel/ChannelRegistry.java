@@ -84,7 +84,7 @@ public final class ChannelRegistry {
     }
 
     private ServedChannel build(ChannelConfig c) {
-        return new ServedChannel(c.id(), c.widget(), adapter(c), Optional.of(new HubChallenge(c.secret(
+        return new ServedChannel(c, adapter(c), Optional.of(new HubChallenge(c.secret(
                 "verify_token"))));
     }
 

@@ -34,6 +34,7 @@ final class ChannelSender implements OutboxHandler {
     private final ChannelRecords store;
     private final TimelineStore timeline;
     private final ChannelActivity activity;
+    private final ServiceWindow window = new ServiceWindow();
 
     ChannelSender(Database db, Clock clock, ChannelRegistry registry, ChannelRecords store, TimelineStore timeline,
             ChannelActivity activity) {
@@ -67,6 +68,11 @@ final class ChannelSender implements OutboxHandler {
         Packet packet = PacketCodec.read(entry.payload().path("packet").path("name").asText(),
                 entry.payload().path("packet").path("payload"));
         String channelId = to.get().channelId();
+        Optional<String> closed = db.read(h -> window.refusal(h, channel.get(), to.get(), packet, clock.instant()));
+        if (closed.isPresent()) {
+            return new Result.Done(tx -> failed(tx, conversationId, itemId, channelId, ServiceWindow.CLOSED,
+                    closed.get()));
+        }
         return switch (channel.get().adapter().send(to.get().vendorUserId(), packet)) {
             case SendResult.Sent sent -> {
                 activity.recordOutbound(channelId);

@@ -25,6 +25,7 @@ public final class Outgoing {
         return switch (packet) {
             case ChatPacket.Message m -> true;
             case ChatPacket.Media m -> true;
+            case ChatPacket.Template t -> true;
             case ChoicePacket c -> true;
             case ChatPacket.Start s -> false;
             case ChatPacket.Click c -> false;

@@ -1,6 +1,7 @@
 package dev.parley.chatbot;
 
 import dev.parley.addon.DispatchService;
+import dev.parley.campaign.Campaigns;
 import dev.parley.config.Rate;
 import dev.parley.config.WidgetConfig;
 import dev.parley.conversation.ContactStore;
@@ -39,7 +40,7 @@ public final class ChatbotModule {
     public record Deps(Database db, Clock clock, Ids ids, WorkspaceStore workspace, Router router,
             ConversationStore conversations, ContactStore contacts, TimelineStore timeline, NoteStore notes,
             LiveHub hub, Outbox outbox, String publicBaseUrl, DispatchService dispatches, MediaService media,
-            InProcessBots inProcess, List<WidgetConfig> widgets, Limiters limiters) {}
+            InProcessBots inProcess, List<WidgetConfig> widgets, Limiters limiters, Campaigns campaigns) {}
 
     public ChatbotModule(Deps d) {
         this.clock = d.clock();
@@ -49,14 +50,15 @@ public final class ChatbotModule {
                 d.dispatches());
         DelayedEvents delays = new DelayedEvents(d.outbox(), d.hub(), d.clock());
         ChatbotService chatbot = new ChatbotService(d.clock(), d.ids(), sessions, d.conversations(), d.timeline(),
-                new ProfileUpdates(d.conversations(), d.contacts(), d.timeline(), d.notes(), phoneRegions(d.widgets())),
+                new ProfileUpdates(d.conversations(), d.contacts(), d.timeline(), d.notes(), phoneRegions(d.widgets()),
+                        d.campaigns()),
                 delays, queue, handover, d.dispatches(), new MediaEvents(d.media()), new ForwardTargets(d.workspace()));
         DeliveryLog deliveries = new DeliveryLog();
         AnswerApplier answers = new AnswerApplier(chatbot, sessions, d.timeline(), deliveries);
         d.outbox().register(new DelayedEventsHandler(d.db(), d.clock(), d.workspace(), sessions, chatbot, delays,
                 answers));
         d.outbox().register(new WebhookHandler(d.db(), d.clock(), d.workspace(), sessions, d.conversations(),
-                d.contacts(), new InfoBuilder(d.publicBaseUrl()), new WebhookClient(), deliveries, answers,
+                d.contacts(), new InfoBuilder(d.publicBaseUrl(), d.campaigns()), new WebhookClient(), deliveries, answers,
                 handover, d.inProcess(), d.outbox()));
         this.timeouts = new TimeoutSweeper(d.db(), d.clock(), d.workspace(), sessions, d.conversations(), d.timeline(),
                 handover, d.dispatches());

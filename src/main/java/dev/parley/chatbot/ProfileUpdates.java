@@ -1,6 +1,8 @@
 package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.campaign.CampaignStore;
+import dev.parley.campaign.Campaigns;
 import dev.parley.conversation.Author;
 import dev.parley.conversation.Contact;
 import dev.parley.conversation.ContactStore;
@@ -27,10 +29,12 @@ final class ProfileUpdates {
     private final TimelineStore timeline;
     private final NoteStore notes;
     private final Map<String, String> phoneRegions;
+    private final Campaigns campaigns;
 
     /** {@code phoneRegions}: widget id → the region its contacts' national phone numbers are read in. */
     ProfileUpdates(ConversationStore conversations, ContactStore contacts, TimelineStore timeline, NoteStore notes,
-            Map<String, String> phoneRegions) {
+            Map<String, String> phoneRegions, Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.conversations = conversations;
         this.contacts = contacts;
         this.timeline = timeline;
@@ -44,11 +48,10 @@ final class ProfileUpdates {
         Contact c = contacts.find(tx.handle(), conv.contactId()).orElseThrow();
         ObjectNode custom = c.customFields().deepCopy();
         u.customFields().ifPresent(custom::setAll);
-        ObjectNode campaigns = c.campaigns().deepCopy();
-        u.campaigns().ifPresent(on -> campaigns.put(conv.channelType(), on));
+        u.campaigns().ifPresent(on -> campaigns.set(tx, conv, on, CampaignStore.Source.BOT));
         contacts.update(tx, new Contact(c.id(), u.name().or(c::name), u.email().or(c::email),
                 u.mobileNumber().or(c::mobileNumber), u.externalCustomerId().or(c::externalCustomerId), c.locale(),
-                custom, campaigns, c.pageTags(), c.createdAt()));
+                custom, c.campaigns(), c.pageTags(), c.createdAt()));
         internal(tx, bot, convId, new StatePacket.ContactUpdate(u.name(), u.email(), u.mobileNumber(),
                 u.externalCustomerId(), u.customFields(), u.campaigns()));
     }

@@ -85,7 +85,7 @@ final class WebhookHandler implements OutboxHandler {
             Contact contact = contacts.find(h, conv.contactId()).orElseThrow();
             Widget widget = workspace.widget(h, conv.widgetId()).orElseThrow();
             Group group = workspace.group(h, widget.groupId()).orElseThrow();
-            return Optional.of(new Call(bot, infos.info(s, conv, contact, widget, group)));
+            return Optional.of(new Call(bot, infos.info(h, s, conv, contact, widget, group)));
         }));
         if (call.isEmpty()) {
             return new Result.Done(tx -> {});

@@ -62,6 +62,18 @@ public sealed interface ChatPacket extends Packet {
     /** A forward with {@code "on_failure": "feedback"} found no available operator; the session goes on. */
     record ForwardFailed() implements ChatPacket {}
 
+    /**
+     * An approved WhatsApp message template (the only message WhatsApp delivers outside the 24-hour customer-service
+     * window): its {@code name}, {@code language} code and the values of its body placeholders, in order.
+     */
+    record Template(String name, String language, java.util.List<String> parameters) implements ChatPacket {
+        public Template {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(language, "language");
+            parameters = java.util.List.copyOf(parameters);
+        }
+    }
+
     /** The contact sent the channel's unsubscribe keyword; Parley already unsubscribed and confirmed it. */
     record CampaignUnsubscribe(String keyword) implements ChatPacket {
         public CampaignUnsubscribe {

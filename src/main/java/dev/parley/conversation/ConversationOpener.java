@@ -23,14 +23,20 @@ public final class ConversationOpener {
 
         /** A given bot, with {@code variables} in its context; a {@code test} chat stays out of the operators' lists. */
         record StartBot(String botId, ObjectNode variables, boolean test) implements Handling {}
+
+        /**
+         * Nobody yet: the conversation waits for the contact's answer (an outreach on a messaging channel, whose bot
+         * starts with the reply).
+         */
+        record AwaitReply() implements Handling {}
     }
 
     /** What the conversation holds before it is handed on. */
     public sealed interface First {
         record Nothing() implements First {}
 
-        /** A text the business shows first (an outreach's message), by {@code author}. */
-        record FromBusiness(Author author, ChatPacket.Message message) implements First {}
+        /** What the business shows first (an outreach's message or WhatsApp template), by {@code author}. */
+        record FromBusiness(Author author, ChatPacket message) implements First {}
 
         /**
          * The contact's first text or upload on a messaging channel: stored on the timeline, and carried by
@@ -101,6 +107,7 @@ public final class ConversationOpener {
                 }
                 yield hooks.startBot(tx, conv, bot.botId(), bot.variables(), start);
             }
+            case Handling.AwaitReply await -> conv;
         };
     }
 

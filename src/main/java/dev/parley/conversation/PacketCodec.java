@@ -36,6 +36,7 @@ public final class PacketCodec {
             Map.entry("location", ChatPacket.Location.class),
             Map.entry("forward_failed", ChatPacket.ForwardFailed.class),
             Map.entry("campaign_unsubscribe", ChatPacket.CampaignUnsubscribe.class),
+            Map.entry("whatsapp_template", ChatPacket.Template.class),
             Map.entry("bubbles", ChoicePacket.Bubbles.class),
             Map.entry("carousel", ChoicePacket.Carousel.class),
             Map.entry("button_template", ChoicePacket.ButtonTemplate.class),

@@ -38,6 +38,7 @@ public record TimelineItem(String conversationId, long seq, String id, Instant a
             case ChatPacket.Location l -> Optional.empty();
             case ChatPacket.ForwardFailed f -> Optional.empty();
             case ChatPacket.CampaignUnsubscribe u -> Optional.empty();
+            case ChatPacket.Template t -> Optional.empty();
             case ChoicePacket.Carousel c -> Optional.empty();
             case ChoicePacket.Button b -> Optional.empty();
             case ChoicePacket.Buttons b -> Optional.empty();

@@ -74,6 +74,18 @@ public final class Meters {
                 .register(Metrics.globalRegistry).record(objects);
     }
 
+    /** A contact sent a channel's unsubscribe keyword and was unsubscribed from its campaigns. */
+    public static void campaignUnsubscribed(String channel) {
+        Counter.builder("parley.campaign.unsubscribes").description("unsubscribes by the channel's keyword")
+                .tag("channel", channel).register(Metrics.globalRegistry).increment();
+    }
+
+    /** An outreach was refused before anything was sent, for {@code reason} (such as {@code unsubscribed}). */
+    public static void outreachRefused(String channel, String reason) {
+        Counter.builder("parley.outreach.refused").description("outreaches refused before sending")
+                .tag("channel", channel).tag("reason", reason).register(Metrics.globalRegistry).increment();
+    }
+
     /** An operator log-in was refused for a wrong e-mail or password. */
     public static void loginFailed() {
         Counter.builder("parley.login.failures").description("refused operator log-ins")

@@ -1,5 +1,6 @@
 package dev.parley.operator;
 
+import dev.parley.campaign.Campaigns;
 import dev.parley.conversation.NoteStore;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,8 +31,11 @@ public final class ConversationQueries {
     private final TimelineStore timeline;
     private final NoteStore notes;
 
+    private final Campaigns campaigns;
+
     public ConversationQueries(Database db, ConversationStore conversations, ContactStore contacts,
-            TimelineStore timeline, NoteStore notes) {
+            TimelineStore timeline, NoteStore notes, Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.db = db;
         this.conversations = conversations;
         this.contacts = contacts;
@@ -89,7 +93,7 @@ public final class ConversationQueries {
             out.set("topics", c.topics());
             out.put("locale", c.locale().orElse(null));
             out.set("custom_fields", c.customFields());
-            out.set("contact", contact.toJson());
+            out.set("contact", campaigns.contactJson(h, c, contact));
             ArrayNode noteList = out.putArray("notes");
             notes.of(h, c.id(), contact.id()).forEach(n -> noteList.add(OperatorJson.note(n)));
             ArrayNode items = out.putArray("timeline");

@@ -59,6 +59,7 @@ final class ContactErasure {
         int tokens = h.createUpdate("DELETE FROM contact_tokens WHERE contact_id = :id").bind("id", contactId)
                 .execute();
         h.createUpdate("DELETE FROM notes WHERE contact_id = :id").bind("id", contactId).execute();
+        h.createUpdate("DELETE FROM campaign_subscriptions WHERE contact_id = :id").bind("id", contactId).execute();
         // the vendor's user id (a WhatsApp number, a page-scoped id) names the person
         h.createUpdate("DELETE FROM channel_contacts WHERE contact_id = :id").bind("id", contactId).execute();
         h.createUpdate("""

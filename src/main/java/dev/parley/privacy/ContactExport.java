@@ -28,7 +28,7 @@ final class ContactExport {
             "payload", "context", "object");
     /** Columns holding epoch milliseconds, exported as ISO-8601 instants. */
     private static final Set<String> TIME_COLUMNS = Set.of("created_at", "last_activity_at", "at", "started_at",
-            "ended_at", "erased_at");
+            "ended_at", "erased_at", "updated_at");
 
     private final MediaService media;
 
@@ -51,6 +51,9 @@ final class ContactExport {
         out.set("notes", rows(h.createQuery("""
                 SELECT id, author_type, author_id, body, created_at FROM notes WHERE contact_id = :id
                 ORDER BY created_at""").bind("id", contactId).mapToMap().list()));
+        out.set("campaign_subscriptions", rows(h.createQuery("""
+                SELECT channel, subscribed, source, updated_at FROM campaign_subscriptions WHERE contact_id = :id
+                ORDER BY channel""").bind("id", contactId).mapToMap().list()));
         ArrayNode conversations = out.putArray("conversations");
         Set<String> linked = new LinkedHashSet<>();
         List<Map<String, Object>> convs = h.createQuery("""

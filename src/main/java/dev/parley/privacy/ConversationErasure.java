@@ -66,7 +66,7 @@ final class ConversationErasure {
                 .bindList("cids", cids).execute();
         h.createUpdate("UPDATE bot_sessions SET context = '{}' WHERE conversation_id = :c").bind("c", id).execute();
         for (String table : List.of("choice_answers", "notes", "dispatches", "braze_page_tags", "choice_tokens",
-                "channel_inbound", "channel_outbound", "channel_conversations")) {
+                "channel_inbound", "channel_outbound", "channel_conversations", "outreach_replies")) {
             h.createUpdate("DELETE FROM " + table + " WHERE conversation_id = :c").bind("c", id).execute();
         }
         h.createUpdate("DELETE FROM braze_objects WHERE conversation_id = :c AND request_id IS NULL").bind("c", id)

@@ -57,14 +57,15 @@ final class OutreachRoutes {
         Fields f = new Fields(body);
         String outreachId = f.requiredString("outreach_id", 1, 200);
         ProactiveConversations.Reach reach = reach(f);
-        if (body.hasNonNull("channel")) {
-            f.optionalString("channel", 1, 200);
-            throw ClientError.unprocessable("channel_not_supported", "channel: channels are not connected in this"
-                    + " version of Parley; open the conversation on a website widget with \"widget\" instead",
-                    "channel");
+        Optional<String> channel = f.optionalString("channel", 1, 200);
+        Optional<String> widget = f.optionalString("widget", 1, 200);
+        if (channel.isPresent() && widget.isPresent()) {
+            throw ClientError.badRequest("invalid_field", "channel and widget: give one of them, not both", "widget");
         }
-        String widget = f.optionalString("widget", 1, 200).orElseThrow(() -> ClientError.badRequest("invalid_field",
-                "widget is required (the id of the widget to open the conversation on)", "widget"));
+        if (channel.isEmpty() && widget.isEmpty()) {
+            throw ClientError.badRequest("invalid_field", "widget or channel is required (the id of the website widget"
+                    + " or of the WhatsApp channel to open the conversation on)", "widget");
+        }
         Optional<String> flow = f.optionalString("flow", 1, 200);
         Optional<String> bot = f.optionalString("bot", 1, 200);
         if (flow.isPresent() && bot.isPresent()) {
@@ -74,12 +75,24 @@ final class OutreachRoutes {
             throw ClientError.badRequest("invalid_field",
                     "flow or bot is required (the flow to run, or the bot to start)", "flow");
         }
-        if (body.hasNonNull("template")) {
-            f.optionalString("template", 1, 200);
-            throw ClientError.unprocessable("template_not_supported", "template: message templates apply to"
-                    + " channels only; on a widget send the first message as \"message\"", "template");
-        }
         Optional<String> message = f.optionalString("message", 1, ContactService.MAX_MESSAGE);
+        Outreach.Target target;
+        if (channel.isPresent()) {
+            if (message.isPresent()) {
+                throw ClientError.badRequest("invalid_field", "message: an outreach on a channel starts with an"
+                        + " approved template; send \"template\" instead of \"message\"", "message");
+            }
+            ObjectNode template = f.optionalObject("template").orElseThrow(() -> ClientError.badRequest(
+                    "invalid_field", "template is required with channel (an object with the approved template's"
+                            + " name, language and parameters)", "template"));
+            target = new Outreach.Target.OnChannel(channel.get(), OutreachTemplates.template(template));
+        } else {
+            if (body.hasNonNull("template")) {
+                throw ClientError.badRequest("invalid_field", "template: message templates apply to channels only;"
+                        + " on a widget send the first message as \"message\"", "template");
+            }
+            target = new Outreach.Target.OnWidget(widget.orElseThrow(), message);
+        }
         ObjectNode variables = f.optionalObject("variables").orElseGet(Json::object);
         int size = Json.write(variables).getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_VARIABLES) {
@@ -87,7 +100,7 @@ final class OutreachRoutes {
                     + size + " bytes as JSON; the limit is " + MAX_VARIABLES + " bytes", Optional.of("variables"),
                     Optional.empty());
         }
-        return new Outreach.Request(outreachId, reach, widget, flow, bot, message, variables);
+        return new Outreach.Request(outreachId, reach, target, flow, bot, variables);
     }
 
     private static ProactiveConversations.Reach reach(Fields f) {

@@ -247,8 +247,10 @@ class OutreachTest {
             expect(outreach(parley, TOKEN, with(good, b -> {
                 b.remove("widget");
                 b.put("channel", "whatsapp");
-            })), 422, "channel");
-            expect(outreach(parley, TOKEN, with(good, b -> b.put("template", "winback_offer"))), 422, "template");
+                b.putObject("template").put("name", "winback_offer").put("language", "en");
+            })), 404, "channel");
+            expect(outreach(parley, TOKEN, with(good, b -> b.put("channel", "whatsapp"))), 400, "widget");
+            expect(outreach(parley, TOKEN, with(good, b -> b.put("template", "winback_offer"))), 400, "template");
             expect(outreach(parley, TOKEN, with(good, b -> b.put("message", "x".repeat(5001)))), 400, "message");
             expect(outreach(parley, TOKEN, with(good, b -> ((ObjectNode) b.get("variables"))
                     .put("big", "x".repeat(11 * 1024)))), 413, "variables");

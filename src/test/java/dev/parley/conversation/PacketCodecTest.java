@@ -64,6 +64,8 @@ class PacketCodecTest {
             row("bot_event_skipped", "{\"bot_id\":\"b1\",\"event_id\":\"ev1\",\"event\":\"contact_update\",\"path\":"
                     + "\"[0].packet.payload.email\",\"reason\":\"is not an e-mail address\"}"),
             row("flow_log", "{\"node\":\"ask\",\"level\":\"info\",\"message\":\"asked\"}"),
+            row("whatsapp_template", "{\"name\":\"winback_offer\",\"language\":\"en\",\"parameters\":[\"Ada\"]}"),
+            row("whatsapp_template", "{\"name\":\"hello_world\",\"language\":\"en_US\",\"parameters\":[]}"),
             row("channel_error", "{\"channel_id\":\"wa\",\"message_id\":\"msg1\",\"code\":\"131026\",\"reason\":"
                     + "\"(#131026) Message undeliverable\"}"),
             row("note_create", "{\"note_id\":\"n1\",\"body\":\"VIP\"}"),

@@ -73,7 +73,7 @@ class CampaignSampleBotTest {
                 TestParley parley = start(kind, dir, webhook)) {
             WebContact contact = WebContact.open(http, parley.baseUrl(), BotWorkspace.WIDGET);
             contact.awaitItem("welcome choice", Items.fromBot("button_template"));
-            assertThat(webhook.calls().getFirst().info().path("contact").path("campaigns")).isEqualTo(Json.object());
+            assertThat(webhook.calls().getFirst().info().path("contact").path("campaigns").isNull()).isTrue();
 
             contact.say("start");
             contact.awaitBotMessage(SUBSCRIBED);
@@ -84,7 +84,7 @@ class CampaignSampleBotTest {
             contact.awaitBotMessage(REDIRECT);
             WebhookRecorder.Call third = webhook.calls().get(2);
             assertThat(third.packetName()).isEqualTo("message");
-            assertThat(third.info().path("contact").path("campaigns")).isEqualTo(Json.object().put("web", true));
+            assertThat(third.info().path("contact").path("campaigns").asBoolean(false)).isTrue();
         }
     }
 

@@ -19,7 +19,7 @@ final class StoredState {
         this.parley = parley;
     }
 
-    /** The contact row of a conversation: name, email, mobile_number, campaigns (parsed). */
+    /** The contact row of a conversation: name, email, mobile_number, campaigns (the column as stored). */
     Map<String, Object> contactOf(String conversationId) {
         return parley.parley().database().read(h -> h.createQuery("""
                 SELECT c.name, c.email, c.mobile_number, c.campaigns FROM contacts c
@@ -27,8 +27,16 @@ final class StoredState {
                 .bind("id", conversationId).mapToMap().one());
     }
 
+    /** The campaign subscriptions of the conversation's contact, by channel: {@code {"web": true}}. */
     JsonNode campaignsOf(String conversationId) {
-        return Json.parseStored((String) contactOf(conversationId).get("campaigns"));
+        com.fasterxml.jackson.databind.node.ObjectNode byChannel = Json.object();
+        parley.parley().database().read(h -> h.createQuery("""
+                SELECT s.channel, s.subscribed FROM campaign_subscriptions s
+                JOIN conversations v ON v.contact_id = s.contact_id WHERE v.id = :id ORDER BY s.channel""")
+                .bind("id", conversationId).mapToMap().list())
+                .forEach(row -> byChannel.put((String) row.get("channel"),
+                        ((Number) row.get("subscribed")).intValue() == 1));
+        return byChannel;
     }
 
     String statusOf(String conversationId) {

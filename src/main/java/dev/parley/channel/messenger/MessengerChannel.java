@@ -89,6 +89,7 @@ public final class MessengerChannel implements ChannelAdapter {
             case ChatPacket.Location l -> notSent(l);
             case ChatPacket.ForwardFailed f -> notSent(f);
             case ChatPacket.CampaignUnsubscribe u -> notSent(u);
+            case ChatPacket.Template t -> notSent(t);
             case StatePacket s -> notSent(s);
             case Packet.Raw r -> notSent(r);
         };

@@ -80,6 +80,7 @@ public final class WhatsAppChannel implements ChannelAdapter {
             case ChatPacket.Message m -> m.textFormat().filter("markdown_v1"::equals).isPresent()
                     ? WhatsAppRequests.texts(to, m.body()) : WhatsAppRequests.plainTexts(to, m.body());
             case ChatPacket.Media m -> List.of(WhatsAppRequests.request(to, media(m)));
+            case ChatPacket.Template t -> List.of(WhatsAppRequests.request(to, template(t)));
             case ChoicePacket.Carousel c -> WhatsAppRequests.plainTexts(to, Prompts.carousel(c)
                     .numbered(markdown -> MetaMarkup.render(markdown, MetaMarkup.Flavor.WHATSAPP)));
             case ChoicePacket.Button b -> WhatsAppRequests.plainTexts(to, Outgoing.links(b));
@@ -106,6 +107,14 @@ public final class WhatsAppChannel implements ChannelAdapter {
                         ? c.substring(0, WhatsAppLimits.CAPTION) : c);
         return new WhatsAppMessage.Media(kind, new MediaSource.Link(m.url()), caption,
                 kind == WhatsAppInbound.MediaKind.DOCUMENT ? Optional.of(m.filename()) : Optional.empty());
+    }
+
+    /** An approved template with its body placeholders filled in, in order. */
+    static WhatsAppMessage.Template template(ChatPacket.Template t) {
+        List<TemplateComponent> components = t.parameters().isEmpty() ? List.of()
+                : List.of(new TemplateComponent("body", Optional.empty(), Optional.empty(), t.parameters().stream()
+                        .<TemplateComponent.Parameter>map(TemplateComponent.Parameter.Text::new).toList()));
+        return new WhatsAppMessage.Template(t.name(), t.language(), components);
     }
 
     private static List<ObjectNode> notSent(Packet packet) {
