@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
 public final class RedisConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisConnection.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * For setting a connection up (TCP, then HELLO): the first one of a process also loads Lettuce and
+     * Netty, which on a busy host alone can take longer than a command may.
+     */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private final RedisClient client;
@@ -37,11 +42,12 @@ public final class RedisConnection implements AutoCloseable {
     /** Connects, or fails at start with a one-line reason naming the host (never the password). */
     public static RedisConnection open(RedisSettings settings) {
         RedisURI uri = RedisURI.create(settings.url());
-        uri.setTimeout(TIMEOUT);
+        uri.setTimeout(CONNECT_TIMEOUT);
         RedisClient client = RedisClient.create(uri);
         try {
-            return new RedisConnection(client, client.connect(CODEC),
-                    settings.keyPrefix());
+            StatefulRedisConnection<String, byte[]> connection = client.connect(CODEC);
+            connection.setTimeout(TIMEOUT);
+            return new RedisConnection(client, connection, settings.keyPrefix());
         } catch (RedisException e) {
             client.shutdown();
             throw new IllegalArgumentException("Redis at " + uri.getHost() + ":" + uri.getPort()
@@ -77,6 +83,7 @@ public final class RedisConnection implements AutoCloseable {
      */
     public void subscribe(String channel, Consumer<byte[]> receiver) {
         StatefulRedisPubSubConnection<String, byte[]> pubSub = client.connectPubSub(CODEC);
+        pubSub.setTimeout(TIMEOUT);
         String key = key(channel);
         pubSub.addListener(new RedisPubSubAdapter<>() {
             @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.parley.testing.Chromium;
@@ -47,8 +48,13 @@ class ConsoleLogoutBrowserTest {
             PlaywrightAssertions.assertThat(page.locator("form.login")).isVisible();
             PlaywrightAssertions.assertThat(page.locator("form.login")).containsText("You are logged out.");
             // a request sent before the log-out is answered 401 after it: the console stays logged out, quietly
+            List<Route> held = List.copyOf(inFlight);
+            held.forEach(Route::resume);
+            for (Route route : held) {
+                assertThat(route.request().response()).as("the answer to %s", route.request().url())
+                        .isNotNull().extracting(Response::status).isEqualTo(401);
+            }
             page.unroute("**/api/v1/conversations/counts");
-            page.waitForRequestFinished(() -> inFlight.forEach(Route::resume));
             page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))");
             PlaywrightAssertions.assertThat(page.locator("form.login")).containsText("You are logged out.");
             assertThat(http.get(parley.baseUrl() + "/api/v1/operators/me", auth).status()).isEqualTo(401);

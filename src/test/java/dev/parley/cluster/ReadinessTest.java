@@ -6,18 +6,15 @@ import static org.awaitility.Awaitility.await;
 import dev.parley.app.Parley;
 import dev.parley.config.ConfigLoader;
 import dev.parley.store.Ids;
-import dev.parley.testing.FreePort;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
+import dev.parley.testing.RedisServer;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestDatabase;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,10 +29,9 @@ class ReadinessTest {
     @ParameterizedTest
     @EnumSource(StoreKind.class)
     void redisGoingAwayMakesTheNodeUnreadyNamingRedisUntilItIsBack(StoreKind kind) throws Exception {
-        int port = FreePort.next();
-        Process redis = redisServer(port);
-        try (TestDatabase database = kind.create(temp);
-                Parley parley = Parley.start(database.settings().withRedis(RedisSettings.of("redis://127.0.0.1:" + port)),
+        try (RedisServer redis = RedisServer.start();
+                TestDatabase database = kind.create(temp);
+                Parley parley = Parley.start(database.settings().withRedis(RedisSettings.of(redis.url())),
                         ConfigLoader.parse("", "parley.yml", Map.of()), Clock.systemUTC(), Ids.random())) {
             String ready = "http://127.0.0.1:" + parley.port() + "/health/ready";
             HttpAnswer up = http.get(ready, Map.of());
@@ -43,8 +39,7 @@ class ReadinessTest {
             assertThat(up.json().path("database").asText()).isEqualTo("reachable");
             assertThat(up.json().path("redis").asText()).isEqualTo("reachable");
 
-            redis.destroy();
-            assertThat(redis.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            redis.stop();
             HttpAnswer down = await("unready").atMost(Duration.ofSeconds(20))
                     .until(() -> http.get(ready, Map.of()), a -> a.status() == 503);
             assertThat(down.json().path("status").asText()).isEqualTo("down");
@@ -55,11 +50,8 @@ class ReadinessTest {
             assertThat(login.status()).as("a limit Redis cannot check lets the request through: %s", login)
                     .isEqualTo(401);
 
-            redis = redisServer(port);
+            redis.startAgain();
             await("ready again").atMost(Duration.ofSeconds(30)).until(() -> http.get(ready, Map.of()).status() == 200);
-        } finally {
-            redis.destroy();
-            redis.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -74,18 +66,5 @@ class ReadinessTest {
             assertThat(up.json().path("database").asText()).isEqualTo("reachable");
             assertThat(up.json().has("redis")).isFalse();
         }
-    }
-
-    /** A Redis of this test alone, so that stopping it disturbs no one else. */
-    static Process redisServer(int port) throws IOException {
-        Process process = new ProcessBuilder(List.of("redis-server", "--bind", "127.0.0.1", "--port",
-                Integer.toString(port), "--save", "", "--appendonly", "no"))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        await("redis on " + port).atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-                return true;
-            }
-        });
-        return process;
     }
 }

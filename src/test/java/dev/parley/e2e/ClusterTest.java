@@ -10,6 +10,7 @@ import dev.parley.testing.Items;
 import dev.parley.testing.JsonHttp;
 import dev.parley.testing.OperatorLogin;
 import dev.parley.testing.ParleyProcess;
+import dev.parley.testing.RedisServer;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestDatabase;
 import dev.parley.testing.WebContact;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three Parley processes on one PostgreSQL database and one Redis, as a load balancer would spread a
+ * Three Parley processes on one PostgreSQL database and one Redis (of this test alone, as it is restarted), as a load balancer would spread a
  * business's traffic over them: one conversation seen live from every node, the Chatbot API limit held
  * across them, and {@code kill -9} of one node while contacts write through all three.
  */
@@ -58,6 +59,7 @@ class ClusterTest {
     volatile String token = "cluster-api-token";
     Path dir;
     TestDatabase db;
+    RedisServer redis;
     WebhookRecorder bot;
     List<ParleyProcess> nodes;
 
@@ -65,10 +67,11 @@ class ClusterTest {
     void startThreeNodes(@TempDir Path tempDir) throws IOException {
         dir = tempDir;
         db = StoreKind.POSTGRESQL.create(dir);
+        redis = RedisServer.start();
         bot = CrashDurabilityTest.echoBot();
         Path config = Files.writeString(dir.resolve("parley.yml"), workspace(bot.url()));
         Map<String, String> env = Map.of(TOKEN_ENV, token, ADA_PW_ENV, ADA_PW, "PARLEY_DATABASE_URL",
-                db.databaseUrl().orElseThrow(), "PARLEY_REDIS_URL", "redis://127.0.0.1:6379");
+                db.databaseUrl().orElseThrow(), "PARLEY_REDIS_URL", redis.url());
         List<CompletableFuture<ParleyProcess>> starting = IntStream.range(0, 3).mapToObj(i -> CompletableFuture
                 .supplyAsync(() -> ParleyProcess.start(config, dir.resolve("node-" + i), env,
                         dir.resolve("node-" + i + ".log")))).toList();
@@ -116,6 +119,7 @@ class ClusterTest {
         Optional.ofNullable(nodes).ifPresent(n -> n.forEach(ParleyProcess::close));
         Optional.ofNullable(bot).ifPresent(WebhookRecorder::close);
         Optional.ofNullable(db).ifPresent(TestDatabase::close);
+        Optional.ofNullable(redis).ifPresent(RedisServer::close);
     }
 
     String base(int node) {
@@ -150,26 +154,12 @@ class ClusterTest {
                 "echo: after the move");
         assertThat(movedToA.seqs()).isSorted().doesNotHaveDuplicates().allMatch(seq -> seq > last);
 
-        restartRedis();
+        redis.stop();
+        redis.startAgain();
         onA.at(base(1)).say("after Redis came back");
         await("push on A after Redis restarted").atMost(Duration.ofSeconds(30))
                 .until(() -> movedToA.bodies().contains("echo: after Redis came back"));
         assertThat(movedToA.bodies()).endsWith("after Redis came back", "echo: after Redis came back");
-    }
-
-    /** Stops the local Redis without saving (it keeps nothing) and starts it again as the machine does. */
-    private static void restartRedis() throws IOException, InterruptedException {
-        run("redis-cli", "-h", "127.0.0.1", "-p", "6379", "shutdown", "nosave");
-        run("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379", "--save", "",
-                "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log");
-        await("Redis answers again").atMost(Duration.ofSeconds(10)).until(() -> run("redis-cli", "-h", "127.0.0.1",
-                "-p", "6379", "ping") == 0);
-    }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        return p.waitFor();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ public final class Chromium implements AutoCloseable {
     public static final Browser.NewContextOptions DESKTOP = new Browser.NewContextOptions().setViewportSize(1280, 800);
     public static final Browser.NewContextOptions PHONE = new Browser.NewContextOptions().setViewportSize(390, 844)
             .setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2);
+
+    private static final Duration WAIT = Duration.ofMinutes(1);
 
     private static Playwright playwright;
     private static Browser browser;
@@ -51,9 +54,14 @@ public final class Chromium implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(started::close));
     }
 
-    /** A fresh browser profile: its own cookies and storage, as a second person at another computer. */
+    /**
+     * A fresh browser profile: its own cookies and storage, as a second person at another computer. Its
+     * waits (a click, a request to finish) give up after a minute, not Playwright's 30 seconds: on a busy
+     * two-core machine, with two test JVMs and a browser each, one round trip can take that long.
+     */
     public BrowserContext newContext(Browser.NewContextOptions options) {
         BrowserContext context = browser.newContext(options);
+        context.setDefaultTimeout(WAIT.toMillis());
         contexts.add(context);
         return context;
     }

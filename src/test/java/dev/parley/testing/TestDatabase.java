@@ -11,6 +11,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A fresh database for one test: a SQLite file in a temporary folder, or a new database on the
@@ -48,7 +51,7 @@ public final class TestDatabase implements AutoCloseable {
 
     private static TestDatabase postgres(Path tempDir, String template) {
         String name = uniqueName("parley_t_");
-        admin("CREATE DATABASE " + name + template);
+        admin("CREATE DATABASE " + name + template, "ALTER DATABASE " + name + " SET synchronous_commit = off");
         return new TestDatabase(StoreKind.POSTGRESQL, tempDir.resolve("data-" + name), Optional.of(name));
     }
 
@@ -95,15 +98,45 @@ public final class TestDatabase implements AutoCloseable {
         return new ServerSettings("127.0.0.1", 0, dataDir, databaseUrl(), Duration.ofMillis(50));
     }
 
+    /** Drops the PostgreSQL database in the background ({@link Drops}); the test goes on at once. */
     @Override
     public void close() {
-        pgName.ifPresent(n -> admin("DROP DATABASE IF EXISTS " + n + " WITH (FORCE)"));
+        pgName.ifPresent(Drops::drop);
     }
 
-    private static void admin(String sql) {
+    /**
+     * Dropping a database makes PostgreSQL 15 write a checkpoint and wait for it (a second or more on a
+     * busy machine), so the drops of this JVM run one at a time on a thread of their own, and the JVM
+     * waits for the last of them before it exits.
+     */
+    private static final class Drops {
+        private static final ExecutorService DROPPER = start();
+
+        static void drop(String name) {
+            DROPPER.execute(() -> admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+        }
+
+        private static ExecutorService start() {
+            ExecutorService dropper = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+                    .name("test-database-drops").factory());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                dropper.shutdown();
+                try {
+                    dropper.awaitTermination(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            return dropper;
+        }
+    }
+
+    private static void admin(String... statements) {
         try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, "");
                 Statement s = c.createStatement()) {
-            s.execute(sql);
+            for (String sql : statements) {
+                s.execute(sql);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed for this test and failed: "
                     + e.getMessage(), e);
