@@ -3,6 +3,7 @@ package dev.parley.campaign;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.channel.ChannelRegistry;
 import dev.parley.channel.SendResult;
+import dev.parley.channel.SentParts;
 import dev.parley.channel.ServedChannel;
 import dev.parley.conversation.ChatPacket;
 import dev.parley.json.Json;
@@ -54,9 +55,11 @@ public final class KeywordConfirmations implements OutboxHandler {
             return new Result.Done(tx -> { });
         }
         ChatPacket.Message text = ChatPacket.Message.text(entry.payload().path("text").asText());
-        return switch (channel.get().adapter().send(entry.payload().path("recipient").asText(), text)) {
+        return switch (channel.get().adapter().send(entry.payload().path("recipient").asText(), text,
+                SentParts.of(entry))) {
             case SendResult.Sent sent -> new Result.Done(tx -> { });
-            case SendResult.Retry retry -> new Result.Retry(retry.reason(), tx -> { }, retry.retryAfter());
+            case SendResult.Retry retry -> new Result.Retry(retry.reason(),
+                    tx -> retry.sent().keep(tx, outbox, entry), retry.retryAfter());
             case SendResult.Permanent permanent -> {
                 log.warn("channel {}: unsubscribe confirmation refused: {} {}", channelId, permanent.code(),
                         permanent.reason());

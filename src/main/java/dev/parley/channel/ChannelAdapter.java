@@ -13,8 +13,11 @@ import java.util.List;
  * {@link #reports} the statuses of messages Parley sent.
  *
  * <p>Outbound: {@link #send} renders one packet for the channel (binding table of channels.md §2,
- * every vendor limit enforced by falling back to the next form), sends it, and answers with the
- * vendor's message id or whether the failure is worth a retry.
+ * every vendor limit enforced by falling back to the next form) into one or more vendor requests (its parts:
+ * a text over the vendor's limit is split, a file's caption may follow it), sends those not yet taken, in
+ * order, and answers with the vendor's message id or whether the failure is worth a retry. The parts taken
+ * before a retryable failure are kept with the outbox entry, in the attempt's transaction, so a retry (even
+ * after a restart) never sends the contact a part twice.
  */
 public interface ChannelAdapter {
 
@@ -39,8 +42,11 @@ public interface ChannelAdapter {
     boolean numbered(ChoicePacket choice);
 
     /**
-     * Renders {@code packet} for {@code recipient} (the vendor's user id) and sends it; the ids of a choice's
-     * options are already its choice tokens.
+     * Renders {@code packet} for {@code recipient} (the vendor's user id) and sends its parts after the
+     * {@code sent.count()} first ones, which the vendor took on earlier attempts; the ids of a choice's options are
+     * already its choice tokens. The same packet must render to the same parts on every attempt. A
+     * {@link SendResult.Retry} tells the parts taken so far; {@link SendResult.Sent} gives the first part's id
+     * (from {@code sent} when an earlier attempt sent it).
      */
-    SendResult send(String recipient, Packet packet);
+    SendResult send(String recipient, Packet packet, SentParts sent);
 }

@@ -41,7 +41,8 @@ public final class ChannelModule {
                 d.conversations(), d.timeline(), d.hooks(), d.opener(), d.quota());
         this.inbound = new InboundPipeline(d.db(), d.clock(), registry, store, conversations,
                 new ChoiceAnswers(d.tokens(), d.timeline()), new DeliveryReports(store, d.timeline()), d.steps(), activity);
-        d.outbox().register(new ChannelSender(d.db(), d.clock(), registry, store, d.timeline(), activity));
+        d.outbox().register(new ChannelSender(d.db(), d.clock(), registry, store, d.timeline(), activity,
+                d.outbox()));
     }
 
     public ChannelRegistry registry() {

@@ -6,6 +6,7 @@ import dev.parley.conversation.Packet;
 import dev.parley.conversation.PacketCodec;
 import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineStore;
+import dev.parley.outbox.Outbox;
 import dev.parley.outbox.OutboxEntry;
 import dev.parley.outbox.OutboxHandler;
 import dev.parley.outbox.RetryPolicy;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * Delivers the channel sends {@link OutboundQueue} queued: to the conversation's channel and recipient, recording
  * the vendor's message id. A vendor that is down or busy is retried in order (after its {@code Retry-After}
  * when it gives one); a refusal for good, or retries running out, is put on the conversation's timeline as a
- * {@code channel_error} for operators, never dropped silently.
+ * {@code channel_error} for operators, never dropped silently. A packet sent in several parts goes on, on a
+ * retry, with the first part the vendor did not take: the parts taken are kept in the entry's payload
+ * ({@code sent_parts}) in the transaction that records the failed attempt.
  */
 final class ChannelSender implements OutboxHandler {
     private static final Logger log = LoggerFactory.getLogger(ChannelSender.class);
@@ -34,11 +37,13 @@ final class ChannelSender implements OutboxHandler {
     private final ChannelRecords store;
     private final TimelineStore timeline;
     private final ChannelActivity activity;
+    private final Outbox outbox;
     private final ServiceWindow window = new ServiceWindow();
 
     ChannelSender(Database db, Clock clock, ChannelRegistry registry, ChannelRecords store, TimelineStore timeline,
-            ChannelActivity activity) {
+            ChannelActivity activity, Outbox outbox) {
         this.activity = activity;
+        this.outbox = outbox;
         this.db = db;
         this.clock = clock;
         this.registry = registry;
@@ -73,7 +78,7 @@ final class ChannelSender implements OutboxHandler {
             return new Result.Done(tx -> failed(tx, conversationId, itemId, channelId, ServiceWindow.CLOSED,
                     closed.get()));
         }
-        return switch (channel.get().adapter().send(to.get().vendorUserId(), packet)) {
+        return switch (channel.get().adapter().send(to.get().vendorUserId(), packet, SentParts.of(entry))) {
             case SendResult.Sent sent -> {
                 activity.recordOutbound(channelId);
                 yield new Result.Done(tx -> store.recordSent(tx, to.get(), sent.vendorMessageId(),
@@ -83,7 +88,8 @@ final class ChannelSender implements OutboxHandler {
                 activity.recordError(channelId, "sending is retried: " + retry.reason());
                 log.info("channel {}: sending {} of {} is retried: {}", to.get().channelId(), itemId, conversationId,
                         retry.reason());
-                yield new Result.Retry(retry.reason(), tx -> { }, retry.retryAfter());
+                yield new Result.Retry(retry.reason(), tx -> retry.sent().keep(tx, outbox, entry),
+                        retry.retryAfter());
             }
             case SendResult.Permanent permanent -> {
                 activity.recordError(channelId, permanent.code() + ": " + permanent.reason());

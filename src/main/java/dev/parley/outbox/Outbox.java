@@ -90,6 +90,15 @@ public final class Outbox implements AutoCloseable {
         return removed;
     }
 
+    /**
+     * Replaces the payload of an entry still queued, in {@code tx} (a handler's {@link OutboxHandler.Result.Retry}
+     * effects): what a later attempt needs to know of this one, such as the parts of a channel send the vendor
+     * already took. Nothing happens when the entry is gone.
+     */
+    public void amend(Tx tx, OutboxEntry entry, ObjectNode payload) {
+        store.updatePayload(tx, entry.id(), Json.write(payload));
+    }
+
     public long depth() {
         return db.read(store::depth);
     }

@@ -39,6 +39,11 @@ final class OutboxStore {
         return h.createQuery("SELECT COUNT(*) FROM outbox WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
     }
 
+    void updatePayload(Tx tx, long id, String payload) {
+        tx.handle().createUpdate("UPDATE outbox SET payload = :payload WHERE id = :id")
+                .bind("payload", payload).bind("id", id).execute();
+    }
+
     void reschedule(Tx tx, long id, int attempts, Instant next, String error) {
         tx.handle().createUpdate("""
                 UPDATE outbox SET attempts = :a, next_attempt_at = :next, last_error = :err WHERE id = :id""")

@@ -21,6 +21,7 @@ import java.util.Map;
  * A real Parley serving a WhatsApp channel {@code wa} and a Messenger channel {@code fb} against their loopback
  * stand-ins, with a loopback bot on the channels' widget that answers what it is sent: {@code echo: <text>}, a
  * {@code bubbles} of N options for "choices N", {@code forward_any} for "human", three messages for "three",
+ * a text of about N characters for "long N",
  * {@code clicked <id>} for a click, {@code at <lat>,<lon>} for a location and {@code got <mime>} for a file.
  */
 final class ChannelRig implements AutoCloseable {
@@ -130,6 +131,13 @@ final class ChannelRig implements AutoCloseable {
                 options.addObject().put("id", "opt-" + i).put("label", "Option " + i);
             }
             return WebhookRecorder.Reply.json(event(cid, "bubbles", bubbles));
+        }
+        if (text.startsWith("long ")) {
+            StringBuilder body = new StringBuilder();
+            for (int i = 1; body.length() < Integer.parseInt(text.substring("long ".length())); i++) {
+                body.append(body.isEmpty() ? "" : " ").append("word").append(i);
+            }
+            return WebhookRecorder.Reply.json(event(cid, "message", Json.object().put("body", body.toString())));
         }
         if (text.equals("human")) {
             return WebhookRecorder.Reply.json(event(cid, "forward_any", Json.object()));

@@ -9,6 +9,7 @@ import dev.parley.channel.InboundMessage;
 import dev.parley.channel.InboundRequest;
 import dev.parley.channel.Outgoing;
 import dev.parley.channel.SendResult;
+import dev.parley.channel.SentParts;
 import dev.parley.channel.Verification;
 import dev.parley.channel.meta.GraphSends;
 import dev.parley.channel.meta.HubSignatures;
@@ -62,8 +63,8 @@ public final class MessengerChannel implements ChannelAdapter {
     }
 
     @Override
-    public SendResult send(String recipient, Packet packet) {
-        return GraphSends.sendAll(requests(recipient, packet), client::send);
+    public SendResult send(String recipient, Packet packet, SentParts sent) {
+        return GraphSends.sendAll(requests(recipient, packet), sent, client::send);
     }
 
     static List<ObjectNode> requests(String psid, Packet packet) {

@@ -2,22 +2,28 @@ package dev.parley.channel.meta;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.channel.SendResult;
+import dev.parley.channel.SentParts;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
-/** Sends the requests one packet rendered to, in order, and tells how it went as a {@link SendResult}. */
+/**
+ * Sends the requests one packet rendered to (its parts), in order, and tells how it went as a {@link SendResult}.
+ */
 public final class GraphSends {
     private GraphSends() {}
 
-    /** Stops at the first failure; the vendor id of the first request is the packet's. */
-    public static SendResult sendAll(List<ObjectNode> requests, Function<ObjectNode, GraphOutcome<String>> send) {
-        Optional<String> first = Optional.empty();
-        for (ObjectNode request : requests) {
+    /**
+     * Sends the requests after the {@code already} sent ones; stops at the first failure. The vendor id of the
+     * first request is the packet's.
+     */
+    public static SendResult sendAll(List<ObjectNode> requests, SentParts already,
+            Function<ObjectNode, GraphOutcome<String>> send) {
+        SentParts sent = already;
+        for (ObjectNode request : requests.subList(Math.min(already.count(), requests.size()), requests.size())) {
             switch (send.apply(request)) {
-                case GraphOutcome.Done<String> done -> first = first.or(() -> Optional.of(done.value()));
+                case GraphOutcome.Done<String> done -> sent = sent.plus(done.value());
                 case GraphOutcome.Retry<String> retry -> {
-                    return new SendResult.Retry(describe(retry.error()), retry.retryAfter());
+                    return new SendResult.Retry(describe(retry.error()), retry.retryAfter(), sent);
                 }
                 case GraphOutcome.Permanent<String> permanent -> {
                     return new SendResult.Permanent(String.valueOf(permanent.error().code()),
@@ -25,7 +31,8 @@ public final class GraphSends {
                 }
             }
         }
-        return new SendResult.Sent(first.orElseThrow(() -> new IllegalArgumentException("nothing to send")));
+        return new SendResult.Sent(sent.firstVendorMessageId()
+                .orElseThrow(() -> new IllegalArgumentException("nothing to send")));
     }
 
     /** Meta's message and, when it gives them, its details. */

@@ -47,6 +47,8 @@ public final class GraphStandIn implements AutoCloseable {
     private final AtomicLong trace = new AtomicLong();
     private volatile Optional<Answer> failure = Optional.empty();
     private volatile Optional<Long> retryAfter = Optional.empty();
+    private final java.util.concurrent.atomic.AtomicInteger untilFailure = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile Optional<Answer> failureOnce = Optional.empty();
 
     private GraphStandIn(String token, String product, Route route) {
         this.token = token;
@@ -84,6 +86,15 @@ public final class GraphStandIn implements AutoCloseable {
     public void failWith(int status, int code, String message, long retryAfterSeconds) {
         retryAfter = Optional.of(retryAfterSeconds);
         failWith(status, code, message);
+    }
+
+    /**
+     * The {@code n}th authorised call from now (1: the next one) fails once with {@code status} and Meta's
+     * {@code code}; the calls before and after it are answered normally.
+     */
+    public void failNth(int n, int status, int code, String message) {
+        failureOnce = Optional.of(error(status, code, "OAuthException", message, Optional.empty()));
+        untilFailure.set(n);
     }
 
     /** From now on calls are answered normally again. */
@@ -133,6 +144,9 @@ public final class GraphStandIn implements AutoCloseable {
         }
         Taken request = new Taken(exchange.getRequestMethod(), path, headers, body);
         taken.add(request);
+        if (untilFailure.get() > 0 && untilFailure.decrementAndGet() == 0) {
+            return failureOnce.orElseThrow();
+        }
         return failure.orElseGet(() -> route.answer(request));
     }
 
