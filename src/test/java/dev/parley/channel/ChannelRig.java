@@ -12,16 +12,25 @@ import dev.parley.testing.JsonHttp;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import dev.parley.testing.WebhookRecorder;
+import dev.parley.app.ServerSettings;
+import dev.parley.media.MediaSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A real Parley serving a WhatsApp channel {@code wa} and a Messenger channel {@code fb} against their loopback
  * stand-ins, with a loopback bot on the channels' widget that answers what it is sent: {@code echo: <text>}, a
  * {@code bubbles} of N options for "choices N", {@code forward_any} for "human", three messages for "three",
- * {@code clicked <id>} for a click, {@code at <lat>,<lon>} for a location and {@code got <mime>} for a file.
+ * {@code clicked <id>} for a click, {@code at <lat>,<lon>} for a location, and {@code got <mime>} and the same file
+ * back (Parley's copy, captioned "your picture") for a file.
  */
 final class ChannelRig implements AutoCloseable {
     static final String WA_TOKEN = "wa-access-token";
@@ -36,7 +45,9 @@ final class ChannelRig implements AutoCloseable {
     final TestParley parley;
 
     ChannelRig(StoreKind kind, Path temp) {
+        int port = freePort();
         parley = TestParley.start(kind, temp, """
+                public_base_url: "http://127.0.0.1:%d"
                 groups: [{ id: support, name: Support }]
                 operators: [{ id: ada, name: Ada, email: ada@example.com, group: support, role: admin, password_env: PW }]
                 bots:
@@ -48,10 +59,27 @@ final class ChannelRig implements AutoCloseable {
                       access_token_env: WA_TOKEN, app_secret_env: WA_SECRET, verify_token_env: WA_VERIFY }
                   - { id: fb, type: messenger, widget: web, api_base_url: "%s",
                       access_token_env: FB_TOKEN, app_secret_env: FB_SECRET, verify_token_env: FB_VERIFY }
-                """.formatted(bot.url(), MetaWebhooks.PHONE_NUMBER_ID, whatsApp.graph().baseUrl(),
+                """.formatted(port, bot.url(), MetaWebhooks.PHONE_NUMBER_ID, whatsApp.graph().baseUrl(),
                 messenger.graph().baseUrl()),
                 Map.of("PW", "pw", "WA_TOKEN", WA_TOKEN, "WA_SECRET", WA_SECRET, "WA_VERIFY", "wa-verify",
-                        "FB_TOKEN", FB_TOKEN, "FB_SECRET", FB_SECRET, "FB_VERIFY", "fb-verify"));
+                        "FB_TOKEN", FB_TOKEN, "FB_SECRET", FB_SECRET, "FB_VERIFY", "fb-verify"),
+                Clock.systemUTC(), settings -> new ServerSettings(settings.host(), port, settings.dataDir(),
+                        settings.databaseUrl(), settings.outboxPollInterval(), new MediaSettings(
+                                MediaSettings.DEFAULT_MAX_BYTES, false, Set.of(whatsApp.graph().origin(),
+                                messenger.graph().origin())), settings.pluginsDir(), settings.metricsToken(),
+                        settings.redis()));
+    }
+
+    /**
+     * Parley listens where its {@code public_base_url} says, so that the links to its media files it sends to
+     * the vendors can be fetched; the port is chosen free just before Parley takes it.
+     */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Posts {@code payload} to channel {@code channel}'s webhook, signed with {@code secret}. */
@@ -122,6 +150,13 @@ final class ChannelRig implements AutoCloseable {
         };
         if (text.isEmpty()) {
             return WebhookRecorder.Reply.empty();
+        }
+        if (payload.has("url")) {
+            ArrayNode events = Json.array();
+            events.add(event(cid, "message", Json.object().put("body", text.substring(1))));
+            events.add(event(cid, "media", Json.object().put("url", payload.path("url").asText())
+                    .put("caption", "your picture")));
+            return WebhookRecorder.Reply.json(events);
         }
         if (text.startsWith("choices ")) {
             ObjectNode bubbles = Json.object().put("body", "Pick one").put("fallback", "Answer with a number:");

@@ -14,6 +14,10 @@ import dev.parley.testing.WebhookRecorder;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -122,7 +126,7 @@ class WhatsAppChannelTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
-    void aLocationAndAnImageReachTheBot(StoreKind kind) throws IOException {
+    void aLocationAndAnImageBothWays(StoreKind kind) throws IOException, InterruptedException {
         try (ChannelRig rig = new ChannelRig(kind, temp)) {
             byte[] jpeg = jpeg();
             rig.whatsApp.addMedia("1234567890", jpeg);
@@ -135,6 +139,19 @@ class WhatsAppChannelTest {
             assertThat(start.path("url").asText()).startsWith("http").contains("/media/");
             assertThat(start.path("caption").asText()).isEqualTo("my cat");
             assertThat(start.path("size").asLong()).isEqualTo(jpeg.length);
+            assertThat(start.path("url").asText()).startsWith(rig.parley.baseUrl() + "/media/");
+
+            await().atMost(WAIT).until(() -> rig.whatsApp.messages().stream().anyMatch(m -> m.has("image")));
+            JsonNode back = rig.whatsApp.messages().stream().filter(m -> m.has("image")).findFirst().orElseThrow();
+            assertThat(back.path("type").asText()).isEqualTo("image");
+            assertThat(back.path("to").asText()).isEqualTo(WA_ID);
+            assertThat(back.path("image").path("caption").asText()).isEqualTo("your picture");
+            String link = back.path("image").path("link").asText();
+            assertThat(link).isEqualTo(start.path("url").asText());
+            HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(file.statusCode()).isEqualTo(200);
+            assertThat(file.body()).isEqualTo(jpeg);
 
             ObjectNode location = Json.object().put("latitude", 52.52).put("longitude", 13.405).put("name", "Mitte");
             accepted(rig.whatsApp(MetaWebhooks.whatsAppMessage(WA_ID, "Zoe",

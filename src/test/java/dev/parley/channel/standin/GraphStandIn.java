@@ -45,6 +45,7 @@ public final class GraphStandIn implements AutoCloseable {
     private final HttpServer server;
     private final List<Taken> taken = new CopyOnWriteArrayList<>();
     private final AtomicLong trace = new AtomicLong();
+    private final Map<String, Answer> files = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Optional<Answer> failure = Optional.empty();
     private volatile Optional<Long> retryAfter = Optional.empty();
 
@@ -69,6 +70,20 @@ public final class GraphStandIn implements AutoCloseable {
     /** The base URL, as {@code api_base_url} (like {@code https://graph.facebook.com/v21.0}). */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v21.0";
+    }
+
+    /** The {@code host:port} it listens on, for Parley's list of private origins it may fetch from. */
+    public String origin() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * Serves {@code bytes} without a token, as Meta's CDN serves the files of Messenger attachments; answers the
+     * URL, like the {@code payload.url} of an attachment.
+     */
+    public String serveFile(String name, byte[] bytes, String contentType) {
+        files.put(name, new Answer(200, bytes, contentType));
+        return "http://" + origin() + "/cdn/" + name;
     }
 
     public List<Taken> taken() {
@@ -121,6 +136,10 @@ public final class GraphStandIn implements AutoCloseable {
 
     private Answer answer(HttpExchange exchange, Map<String, String> headers, byte[] raw, Route route) {
         String path = exchange.getRequestURI().getPath();
+        if (path.startsWith("/cdn/")) {
+            return Optional.ofNullable(files.get(path.substring("/cdn/".length())))
+                    .orElseGet(() -> new Answer(404, new byte[0], "text/plain"));
+        }
         if (!("Bearer " + token).equals(headers.get("authorization"))) {
             return error(401, 190, "OAuthException", "Invalid OAuth access token - Cannot parse access token",
                     Optional.empty());
