@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The Graph API's front on loopback, shared by the WhatsApp and Messenger stand-ins: it checks the bearer token
  * (else Meta's 401 with code 190), reads the JSON body (else code 100), records every request, and answers
  * Graph's error JSON ({@code {"error": {message, type, code, error_subcode, error_data, fbtrace_id}}}). It can
- * be switched to fail every call with a status and Meta code.
+ * be switched to fail every call with a status and Meta code, or be down for a span of wall-clock time.
  */
 public final class GraphStandIn implements AutoCloseable {
 
@@ -48,6 +50,8 @@ public final class GraphStandIn implements AutoCloseable {
     private final Map<String, Answer> files = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Optional<Answer> failure = Optional.empty();
     private volatile Optional<Long> retryAfter = Optional.empty();
+    private volatile Instant downUntil = Instant.MIN;
+    private final List<Taken> delivered = new CopyOnWriteArrayList<>();
 
     private GraphStandIn(String token, String product, Route route) {
         this.token = token;
@@ -101,6 +105,19 @@ public final class GraphStandIn implements AutoCloseable {
         failWith(status, code, message);
     }
 
+    /**
+     * An outage by the wall clock: for {@code outage} from now every authorised call is answered {@code 503} with
+     * Meta's code 2 ("Service temporarily unavailable", which Meta documents as temporary), then normally again.
+     */
+    public void failFor(Duration outage) {
+        downUntil = Instant.now().plus(outage);
+    }
+
+    /** The requests it answered with a 2xx status, in order. */
+    public List<Taken> delivered() {
+        return List.copyOf(delivered);
+    }
+
     /** From now on calls are answered normally again. */
     public void recover() {
         failure = Optional.empty();
@@ -152,7 +169,14 @@ public final class GraphStandIn implements AutoCloseable {
         }
         Taken request = new Taken(exchange.getRequestMethod(), path, headers, body);
         taken.add(request);
-        return failure.orElseGet(() -> route.answer(request));
+        if (Instant.now().isBefore(downUntil)) {
+            return error(503, 2, "OAuthException", "Service temporarily unavailable", Optional.empty());
+        }
+        Answer answer = failure.orElseGet(() -> route.answer(request));
+        if (answer.status() < 300) {
+            delivered.add(request);
+        }
+        return answer;
     }
 
     @Override
