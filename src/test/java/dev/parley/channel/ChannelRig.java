@@ -7,22 +7,28 @@ import dev.parley.channel.standin.MessengerStandIn;
 import dev.parley.channel.standin.MetaWebhooks;
 import dev.parley.channel.standin.WhatsAppStandIn;
 import dev.parley.json.Json;
+import dev.parley.testing.FreePort;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import dev.parley.testing.WebhookRecorder;
+import dev.parley.app.ServerSettings;
+import dev.parley.media.MediaSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A real Parley serving a WhatsApp channel {@code wa} and a Messenger channel {@code fb} against their loopback
  * stand-ins, with a loopback bot on the channels' widget that answers what it is sent: {@code echo: <text>}, a
  * {@code bubbles} of N options for "choices N", {@code forward_any} for "human", three messages for "three",
  * a text of about N characters for "long N",
- * {@code clicked <id>} for a click, {@code at <lat>,<lon>} for a location and {@code got <mime>} for a file.
+ * {@code clicked <id>} for a click, {@code at <lat>,<lon>} for a location, and {@code got <mime>} and the same file
+ * back (Parley's copy, captioned "your picture") for a file.
  */
 final class ChannelRig implements AutoCloseable {
     static final String WA_TOKEN = "wa-access-token";
@@ -37,7 +43,9 @@ final class ChannelRig implements AutoCloseable {
     final TestParley parley;
 
     ChannelRig(StoreKind kind, Path temp) {
+        int port = FreePort.next();
         parley = TestParley.start(kind, temp, """
+                public_base_url: "http://127.0.0.1:%d"
                 groups: [{ id: support, name: Support }]
                 operators: [{ id: ada, name: Ada, email: ada@example.com, group: support, role: admin, password_env: PW }]
                 bots:
@@ -49,10 +57,15 @@ final class ChannelRig implements AutoCloseable {
                       access_token_env: WA_TOKEN, app_secret_env: WA_SECRET, verify_token_env: WA_VERIFY }
                   - { id: fb, type: messenger, widget: web, api_base_url: "%s",
                       access_token_env: FB_TOKEN, app_secret_env: FB_SECRET, verify_token_env: FB_VERIFY }
-                """.formatted(bot.url(), MetaWebhooks.PHONE_NUMBER_ID, whatsApp.graph().baseUrl(),
+                """.formatted(port, bot.url(), MetaWebhooks.PHONE_NUMBER_ID, whatsApp.graph().baseUrl(),
                 messenger.graph().baseUrl()),
                 Map.of("PW", "pw", "WA_TOKEN", WA_TOKEN, "WA_SECRET", WA_SECRET, "WA_VERIFY", "wa-verify",
-                        "FB_TOKEN", FB_TOKEN, "FB_SECRET", FB_SECRET, "FB_VERIFY", "fb-verify"));
+                        "FB_TOKEN", FB_TOKEN, "FB_SECRET", FB_SECRET, "FB_VERIFY", "fb-verify"),
+                Clock.systemUTC(), settings -> new ServerSettings(settings.host(), port, settings.dataDir(),
+                        settings.databaseUrl(), settings.outboxPollInterval(), new MediaSettings(
+                                MediaSettings.DEFAULT_MAX_BYTES, false, Set.of(whatsApp.graph().origin(),
+                                messenger.graph().origin())), settings.pluginsDir(), settings.metricsToken(),
+                        settings.redis()));
     }
 
     /** Posts {@code payload} to channel {@code channel}'s webhook, signed with {@code secret}. */
@@ -123,6 +136,13 @@ final class ChannelRig implements AutoCloseable {
         };
         if (text.isEmpty()) {
             return WebhookRecorder.Reply.empty();
+        }
+        if (payload.has("url")) {
+            ArrayNode events = Json.array();
+            events.add(event(cid, "message", Json.object().put("body", text.substring(1))));
+            events.add(event(cid, "media", Json.object().put("url", payload.path("url").asText())
+                    .put("caption", "your picture")));
+            return WebhookRecorder.Reply.json(events);
         }
         if (text.startsWith("choices ")) {
             ObjectNode bubbles = Json.object().put("body", "Pick one").put("fallback", "Answer with a number:");

@@ -10,8 +10,16 @@ import dev.parley.json.Json;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.WebhookRecorder;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -65,6 +73,38 @@ class MessengerChannelTest {
             assertThat(rig.bot.calls()).extracting(WebhookRecorder.Call::packetName)
                     .containsExactly("start", "click", "message", "message", "click", "message");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void anImageAttachmentIsStoredAndReachesTheBot(StoreKind kind) throws IOException, InterruptedException {
+        try (ChannelRig rig = new ChannelRig(kind, temp)) {
+            byte[] jpeg = jpeg();
+            String cdn = rig.messenger.graph().serveFile("t39.1997-6/cat.jpg", jpeg, "image/jpeg");
+            ObjectNode message = Json.object().put("mid", "m.img1");
+            message.putArray("attachments").addObject().put("type", "image").putObject("payload").put("url", cdn);
+            accepted(rig.messenger(MetaWebhooks.messenger(PSID, "message", message)));
+            await().atMost(WAIT).until(() -> rig.messengerTexts().contains("got image/jpeg"));
+
+            WebhookRecorder.Call start = rig.bot.calls().getFirst();
+            assertThat(start.packetName()).isEqualTo("start");
+            assertThat(start.payload().path("mime_type").asText()).isEqualTo("image/jpeg");
+            assertThat(start.payload().path("size").asLong()).isEqualTo(jpeg.length);
+            String url = start.payload().path("url").asText();
+            assertThat(url).startsWith(rig.parley.baseUrl() + "/media/").doesNotContain(cdn);
+            HttpResponse<byte[]> stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(stored.statusCode()).isEqualTo(200);
+            assertThat(stored.body()).isEqualTo(jpeg);
+            assertThat(rig.stored("media")).extracting(m -> m.path("url").asText()).contains(url);
+        }
+    }
+
+    private static byte[] jpeg() throws IOException {
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
     }
 
     private static ObjectNode text(String mid, String body) {

@@ -1,12 +1,14 @@
 package dev.parley.testing;
 
 import dev.parley.app.Parley;
+import dev.parley.app.ServerSettings;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
 import dev.parley.store.Ids;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A real Parley server on a random loopback port, on a fresh database of the given kind. */
 public final class TestParley implements AutoCloseable {
@@ -25,10 +27,16 @@ public final class TestParley implements AutoCloseable {
 
     /** As {@link #start(StoreKind, Path, String, Map)}, with the clock Parley reads time from. */
     public static TestParley start(StoreKind kind, Path tempDir, String yaml, Map<String, String> env, Clock clock) {
+        return start(kind, tempDir, yaml, env, clock, settings -> settings);
+    }
+
+    /** As {@link #start(StoreKind, Path, String, Map, Clock)}, with the server settings changed by {@code tune}. */
+    public static TestParley start(StoreKind kind, Path tempDir, String yaml, Map<String, String> env, Clock clock,
+            UnaryOperator<ServerSettings> tune) {
         TestDatabase db = kind.create(tempDir);
         try {
             ParleyConfig config = ConfigLoader.parse(yaml, "parley.yml", env);
-            return new TestParley(db, Parley.start(db.settings(), config, clock, Ids.random()));
+            return new TestParley(db, Parley.start(tune.apply(db.settings()), config, clock, Ids.random()));
         } catch (RuntimeException e) {
             db.close();
             throw e;

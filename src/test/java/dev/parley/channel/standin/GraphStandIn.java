@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The Graph API's front on loopback, shared by the WhatsApp and Messenger stand-ins: it checks the bearer token
  * (else Meta's 401 with code 190), reads the JSON body (else code 100), records every request, and answers
  * Graph's error JSON ({@code {"error": {message, type, code, error_subcode, error_data, fbtrace_id}}}). It can
- * be switched to fail every call with a status and Meta code.
+ * be switched to fail every call with a status and Meta code, or be down for a span of wall-clock time.
  */
 public final class GraphStandIn implements AutoCloseable {
 
@@ -45,10 +47,13 @@ public final class GraphStandIn implements AutoCloseable {
     private final HttpServer server;
     private final List<Taken> taken = new CopyOnWriteArrayList<>();
     private final AtomicLong trace = new AtomicLong();
+    private final Map<String, Answer> files = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Optional<Answer> failure = Optional.empty();
     private volatile Optional<Long> retryAfter = Optional.empty();
     private final java.util.concurrent.atomic.AtomicInteger untilFailure = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Optional<Answer> failureOnce = Optional.empty();
+    private volatile Instant downUntil = Instant.MIN;
+    private final List<Taken> delivered = new CopyOnWriteArrayList<>();
 
     private GraphStandIn(String token, String product, Route route) {
         this.token = token;
@@ -73,6 +78,20 @@ public final class GraphStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v21.0";
     }
 
+    /** The {@code host:port} it listens on, for Parley's list of private origins it may fetch from. */
+    public String origin() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * Serves {@code bytes} without a token, as Meta's CDN serves the files of Messenger attachments; answers the
+     * URL, like the {@code payload.url} of an attachment.
+     */
+    public String serveFile(String name, byte[] bytes, String contentType) {
+        files.put(name, new Answer(200, bytes, contentType));
+        return "http://" + origin() + "/cdn/" + name;
+    }
+
     public List<Taken> taken() {
         return List.copyOf(taken);
     }
@@ -95,6 +114,19 @@ public final class GraphStandIn implements AutoCloseable {
     public void failNth(int n, int status, int code, String message) {
         failureOnce = Optional.of(error(status, code, "OAuthException", message, Optional.empty()));
         untilFailure.set(n);
+    }
+
+    /**
+     * An outage by the wall clock: for {@code outage} from now every authorised call is answered {@code 503} with
+     * Meta's code 2 ("Service temporarily unavailable", which Meta documents as temporary), then normally again.
+     */
+    public void failFor(Duration outage) {
+        downUntil = Instant.now().plus(outage);
+    }
+
+    /** The requests it answered with a 2xx status, in order. */
+    public List<Taken> delivered() {
+        return List.copyOf(delivered);
     }
 
     /** From now on calls are answered normally again. */
@@ -132,6 +164,10 @@ public final class GraphStandIn implements AutoCloseable {
 
     private Answer answer(HttpExchange exchange, Map<String, String> headers, byte[] raw, Route route) {
         String path = exchange.getRequestURI().getPath();
+        if (path.startsWith("/cdn/")) {
+            return Optional.ofNullable(files.get(path.substring("/cdn/".length())))
+                    .orElseGet(() -> new Answer(404, new byte[0], "text/plain"));
+        }
         if (!("Bearer " + token).equals(headers.get("authorization"))) {
             return error(401, 190, "OAuthException", "Invalid OAuth access token - Cannot parse access token",
                     Optional.empty());
@@ -147,7 +183,14 @@ public final class GraphStandIn implements AutoCloseable {
         if (untilFailure.get() > 0 && untilFailure.decrementAndGet() == 0) {
             return failureOnce.orElseThrow();
         }
-        return failure.orElseGet(() -> route.answer(request));
+        if (Instant.now().isBefore(downUntil)) {
+            return error(503, 2, "OAuthException", "Service temporarily unavailable", Optional.empty());
+        }
+        Answer answer = failure.orElseGet(() -> route.answer(request));
+        if (answer.status() < 300) {
+            delivered.add(request);
+        }
+        return answer;
     }
 
     @Override

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * as Meta checks it ({@code messaging_product}, {@code to}, the type's object, and every limit of text, reply
  * buttons, lists, media and templates: a break is Meta's 400 with code 131009 and the rule in
  * {@code error_data.details}), answered with a new {@code wamid}; {@code GET /{media-id}} and the media URL it
- * returns, for files added with {@link #addMedia}.
+ * returns, for files added with {@link #addMedia}. A media message by {@code link} needs an absolute URL; Meta
+ * documents "HTTP/HTTPS URLs" (not only https) and fetches the file itself, so the plain http loopback links of a
+ * test Parley pass, and the tests fetch each link as Meta would to show that it serves the file.
  */
 public final class WhatsAppStandIn implements AutoCloseable {
     private final String phoneNumberId;
@@ -113,6 +115,9 @@ public final class WhatsAppStandIn implements AutoCloseable {
     private static void media(String type, JsonNode object, List<String> problems) {
         if (object.has("id") == object.has("link")) {
             problems.add(type + ": exactly one of id and link");
+        }
+        if (object.has("link") && !object.path("link").asText().matches("https?://[^/\\s]+/\\S*")) {
+            problems.add(type + ".link: must be an absolute HTTP or HTTPS URL");
         }
         if (object.has("caption") && (type.equals("audio") || type.equals("sticker"))) {
             problems.add(type + ".caption: not allowed");
