@@ -63,6 +63,7 @@ public final class BrazeStandIn implements AutoCloseable {
     private final BrazeProfiles profiles = new BrazeProfiles();
     private final Map<Long, AtomicInteger> exportsPerMinute = new ConcurrentHashMap<>();
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
+    private static final String MODE = "parley.braze-stand-in.mode";
     private volatile Mode mode = Mode.ACCEPT;
     private volatile boolean perArray;
     private volatile int exportLimit = 250;
@@ -215,8 +216,17 @@ public final class BrazeStandIn implements AutoCloseable {
         return received.get();
     }
 
+    /**
+     * The mode in force when {@code ex} arrived: a test that switches modes once it has seen a request arrive
+     * (by {@link #received()}) must not change how that very request is answered.
+     */
+    private static Mode modeOf(HttpExchange ex) {
+        return (Mode) ex.getAttribute(MODE);
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            ex.setAttribute(MODE, mode);
             received.incrementAndGet();
             rateLimitHeaders(ex);
             Map<String, String> headers = new ConcurrentHashMap<>();
@@ -226,11 +236,11 @@ public final class BrazeStandIn implements AutoCloseable {
                 reply(ex, 405, error("Method not allowed", List.of()));
                 return;
             }
-            if (!("Bearer " + apiKey).equals(headers.get("authorization")) || mode == Mode.UNAUTHORIZED) {
+            if (!("Bearer " + apiKey).equals(headers.get("authorization")) || modeOf(ex) == Mode.UNAUTHORIZED) {
                 reply(ex, 401, error("Invalid API key: the Authorization header must be 'Bearer <key>'", List.of()));
                 return;
             }
-            if (mode == Mode.FORBIDDEN) {
+            if (modeOf(ex) == Mode.FORBIDDEN) {
                 reply(ex, 403, error("Access Denied: the key lacks the permission for this endpoint", List.of()));
                 return;
             }
@@ -306,7 +316,7 @@ public final class BrazeStandIn implements AutoCloseable {
             int processed = 0;
             for (int i = 0; i < items.size(); i++) {
                 Optional<String> problem = BrazeObjectRules.problem(array, items.get(i));
-                if (problem.isEmpty() && mode == Mode.ACCEPT_WITH_ERRORS && i == 0) {
+                if (problem.isEmpty() && modeOf(ex) == Mode.ACCEPT_WITH_ERRORS && i == 0) {
                     problem = Optional.of("provided external_id is blacklisted and disallowed");
                 }
                 if (problem.isPresent()) {
@@ -318,15 +328,15 @@ public final class BrazeStandIn implements AutoCloseable {
             }
             answer.put(array + "_processed", processed);
         }
-        if (mode == Mode.ACCEPT_WITH_UNINDEXED_ERROR) {
+        if (modeOf(ex) == Mode.ACCEPT_WITH_UNINDEXED_ERROR) {
             minor.addObject().put("type", "internal error while processing the request");
         }
         if (!minor.isEmpty()) {
             answer.set("errors", minor);
         }
         holdAnswer();
-        reply(ex, mode == Mode.APPLY_THEN_SERVER_ERROR ? 500 : 201,
-                mode == Mode.APPLY_THEN_SERVER_ERROR ? error("Internal server error", List.of()) : answer);
+        reply(ex, modeOf(ex) == Mode.APPLY_THEN_SERVER_ERROR ? 500 : 201,
+                modeOf(ex) == Mode.APPLY_THEN_SERVER_ERROR ? error("Internal server error", List.of()) : answer);
     }
 
     private void identify(HttpExchange ex, Map<String, String> headers, ObjectNode body) throws IOException {
@@ -388,15 +398,15 @@ public final class BrazeStandIn implements AutoCloseable {
     private void rateLimitHeaders(HttpExchange ex) {
         long now = clock.instant().getEpochSecond();
         ex.getResponseHeaders().set("X-RateLimit-Limit", Integer.toString(TRACK_LIMIT));
-        ex.getResponseHeaders().set("X-RateLimit-Remaining", Integer.toString(mode == Mode.RATE_LIMITED ? 0
+        ex.getResponseHeaders().set("X-RateLimit-Remaining", Integer.toString(modeOf(ex) == Mode.RATE_LIMITED ? 0
                 : TRACK_LIMIT - 1));
-        ex.getResponseHeaders().set("X-RateLimit-Reset", Long.toString(mode == Mode.RATE_LIMITED
+        ex.getResponseHeaders().set("X-RateLimit-Reset", Long.toString(modeOf(ex) == Mode.RATE_LIMITED
                 ? now + resetInSeconds : now - now % 3 + 3));
     }
 
     /** Answers for the failure modes; false when the request is to be taken. */
     private boolean answeredOtherwise(HttpExchange ex) throws IOException {
-        switch (mode) {
+        switch (modeOf(ex)) {
             case BAD_REQUEST -> reply(ex, 400, error("provided external_id is blacklisted and disallowed",
                     List.of("the stand-in refuses every request")));
             case RATE_LIMITED -> reply(ex, 429, error("Rate limit exceeded", List.of()));
