@@ -5,6 +5,7 @@ import dev.parley.store.Tx;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * SQL for what messaging channels remember: messages received (de-duplication), who writes on a channel,
@@ -17,6 +18,9 @@ public final class ChannelRecords {
 
     /** A message Parley sent, as a delivery report finds it. */
     public record Sent(String conversationId, String itemId, String status) {}
+
+    private static final RowMapper<Sent> SENT = (rs, ctx) -> new Sent(rs.getString("conversation_id"),
+            rs.getString("item_id"), rs.getString("status"));
 
     boolean received(Handle h, String channelId, String vendorMessageId) {
         return h.createQuery("""
@@ -86,8 +90,7 @@ public final class ChannelRecords {
                 SELECT conversation_id, item_id, status FROM channel_outbound
                 WHERE channel_id = :channel AND vendor_message_id = :id""")
                 .bind("channel", channelId).bind("id", vendorMessageId)
-                .map((rs, ctx) -> new Sent(rs.getString("conversation_id"), rs.getString("item_id"),
-                        rs.getString("status")))
+                .map(SENT)
                 .findOne();
     }
 
@@ -115,8 +118,7 @@ public final class ChannelRecords {
                 SELECT conversation_id, item_id, status FROM channel_outbound
                 WHERE conversation_id = :conv AND item_id = :item""")
                 .bind("conv", conversationId).bind("item", itemId)
-                .map((rs, ctx) -> new Sent(rs.getString("conversation_id"), rs.getString("item_id"),
-                        rs.getString("status")))
+                .map(SENT)
                 .findFirst();
     }
 }
