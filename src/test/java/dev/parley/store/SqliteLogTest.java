@@ -38,7 +38,8 @@ class SqliteLogTest {
                 threads.add(Thread.ofPlatform().start(() -> {
                     while (running.get()) {
                         db.read(h -> h.inTransaction(t -> {
-                            long max = t.createQuery("SELECT max(id) FROM pad").mapTo(Long.class).one();
+                            // the first readers may start before any writer has committed: max() of no rows is NULL
+                            long max = t.createQuery("SELECT coalesce(max(id), 0) FROM pad").mapTo(Long.class).one();
                             commits.awaitMore(span, running);
                             return max;
                         }));
