@@ -172,7 +172,7 @@ public final class Parley implements AutoCloseable {
                     media, workspace, contacts, conversations, timeline, chatbot.hooks(), opener, mediaQuota,
                     choiceTokens, List.of(new UnsubscribeKeyword(campaigns, timeline,
                             chatbot.hooks(), confirmations), new OutreachReplies(timeline, chatbot.hooks(),
-                            mediaQuota)), System.getenv()));
+                            mediaQuota)), System.getenv(), config.publicBaseUrl()));
             served.set(channels.registry());
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks(), opener, mediaQuota);

@@ -28,14 +28,15 @@ public final class ChannelModule {
     public record Deps(Database db, Clock clock, Ids ids, Outbox outbox, List<ChannelConfig> channels,
             MediaService media, WorkspaceStore workspace, ContactStore contacts, ConversationStore conversations,
             TimelineStore timeline, ConversationHooks hooks, ConversationOpener opener, MediaQuota quota,
-            ChoiceTokens tokens, List<InboundStep> steps, Map<String, String> env) {}
+            ChoiceTokens tokens, List<InboundStep> steps, Map<String, String> env, String publicBaseUrl) {}
 
     private final ChannelRegistry registry;
     private final InboundPipeline inbound;
     private final ChannelRecords store = new ChannelRecords();
 
     public ChannelModule(Deps d) {
-        this.registry = new ChannelRegistry(new ChannelStore(d.db()), d.channels(), d.env(), new ChannelMedia(d.media()));
+        this.registry = new ChannelRegistry(new ChannelStore(d.db()), d.channels(), d.env(), new ChannelMedia(d.media()),
+                d.publicBaseUrl());
         ChannelActivity activity = new ChannelActivity(d.db(), d.clock());
         ChannelConversations conversations = new ChannelConversations(d.ids(), store, d.workspace(), d.contacts(),
                 d.conversations(), d.timeline(), d.hooks(), d.opener(), d.quota());

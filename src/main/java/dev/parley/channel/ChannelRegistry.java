@@ -36,19 +36,23 @@ public final class ChannelRegistry {
     private final Map<String, ChannelConfig> fromFile;
     private final Map<String, String> env;
     private final ChannelMedia media;
+    private final String publicBaseUrl;
     private final Map<String, Built> built = new ConcurrentHashMap<>();
 
     /**
      * @param fromFile the channels of {@code parley.yml} with their credentials read at start
      * @param env      where the credentials of channels made in the console are read, such as {@link System#getenv()}
+     * @param publicBaseUrl the URL under which vendors reach Parley ({@code public_base_url}), for the webhook URLs
+     *                 vendors sign or are told
      */
     public ChannelRegistry(ChannelStore store, List<ChannelConfig> fromFile, Map<String, String> env,
-            ChannelMedia media) {
+            ChannelMedia media, String publicBaseUrl) {
         this.store = store;
         this.fromFile = fromFile.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(ChannelConfig::id,
                 c -> c));
         this.env = Map.copyOf(env);
         this.media = media;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     /** The served channel {@code id}, if there is one (enabled, of a served type, credentials readable). */

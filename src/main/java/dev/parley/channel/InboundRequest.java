@@ -6,10 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A vendor's webhook call as it arrived: the raw body (signatures are computed over it) and the headers. */
-public record InboundRequest(byte[] body, Map<String, List<String>> headers) {
+/**
+ * A vendor's webhook call as it arrived: the raw body (signatures are computed over it), the headers, and the raw
+ * query string of the URL it called (empty when there was none; some vendors sign the whole URL).
+ */
+public record InboundRequest(byte[] body, Map<String, List<String>> headers, String query) {
     public InboundRequest {
         body = body.clone();
+        query = query == null ? "" : query;
         Map<String, List<String>> lower = new TreeMap<>();
         headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         headers = Map.copyOf(lower);

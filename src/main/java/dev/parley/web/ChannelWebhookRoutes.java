@@ -57,7 +57,8 @@ final class ChannelWebhookRoutes {
     private void receive(Context ctx) {
         Map<String, List<String>> headers = new HashMap<>();
         ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
-        int stored = inbound.receive(ctx.pathParam("id"), new InboundRequest(ctx.bodyAsBytes(), headers));
+        int stored = inbound.receive(ctx.pathParam("id"), new InboundRequest(ctx.bodyAsBytes(), headers,
+                ctx.queryString()));
         ctx.status(200).json(Json.object().put("stored", stored));
     }
 }
