@@ -45,14 +45,15 @@ public final class ChannelModule {
         this.registry = new ChannelRegistry(new ChannelStore(d.db()), d.channels(), d.env(), new ChannelMedia(d.media()),
                 d.publicBaseUrl());
         this.activity = new ChannelActivity(d.db(), d.clock());
-        this.typing = new ChannelTyping(d.db(), registry, store);
+        this.typing = new ChannelTyping(d.db(), d.clock(), registry, store, d.outbox());
+        d.outbox().register(typing);
         this.publicBaseUrl = d.publicBaseUrl();
         ChannelConversations conversations = new ChannelConversations(d.ids(), store, d.workspace(), d.contacts(),
                 d.conversations(), d.timeline(), d.hooks(), d.opener(), d.quota());
         this.inbound = new InboundPipeline(d.db(), d.clock(), registry, store, conversations,
                 new ChoiceAnswers(d.tokens(), d.timeline()), new DeliveryReports(store, d.timeline()), d.steps(), activity);
         d.outbox().register(new ChannelSender(d.db(), d.clock(), registry, store, d.timeline(), activity,
-                d.outbox()));
+                d.outbox(), typing::stop));
     }
 
     /**
