@@ -34,7 +34,7 @@ public final class TelegramChoices {
     }
 
     /** The fallback text and the options numbered {@code 1.}, {@code 2.}, … */
-    static String numbered(ChoicePrompt prompt) {
+    public static String numbered(ChoicePrompt prompt) {
         return prompt.numbered(markdown -> TelegramMarkup.render(markdown).text());
     }
 
