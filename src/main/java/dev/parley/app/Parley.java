@@ -201,7 +201,9 @@ public final class Parley implements AutoCloseable {
                     metrics, new Readiness(db, node.redis()), WidgetConfig.locales(config.widgets()),
                     new Presence(db, clock, security.auth().awayAfter()), new CannedResponses(db, clock, ids, workspace),
                     visitorPresence, offline, channels.inbound()));
+            hub.subscribeRaisedSignals(channels.typing());
             outbox.start(settings.outboxPollInterval());
+            channels.registerWebhooks();
             chatbot.startTimers(settings.outboxPollInterval());
             flows.watch(FLOW_WATCH_INTERVAL);
             RetentionJob retention = new RetentionJob(db, clock, ids, media, config.retention());

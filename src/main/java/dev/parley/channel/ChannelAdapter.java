@@ -49,4 +49,28 @@ public interface ChannelAdapter {
      * (from {@code sent} when an earlier attempt sent it).
      */
     SendResult send(String recipient, Packet packet, SentParts sent);
+
+    /**
+     * Called once the messages of a verified webhook call are stored (or found stored already), before the call is
+     * answered: for what the vendor wants acknowledged by a call of its own (Telegram's {@code
+     * answerCallbackQuery}, which stops the spinner on a tapped button). Nothing by default; a failure here is
+     * the adapter's to log, as what came is stored.
+     */
+    default void acknowledge(InboundRequest request) {
+    }
+
+    /**
+     * Called when Parley starts, for a channel that tells its vendor where its webhook is (Telegram's {@code
+     * setWebhook}); {@code webhookUrl} is {@code {public_base_url}/channels/{id}/webhook}. Not asked by default.
+     */
+    default Registration register(String webhookUrl) {
+        return new Registration.NotAsked();
+    }
+
+    /**
+     * Shows {@code recipient} that an answer is being written, while a bot's {@code delay} with typing runs (or an
+     * operator types); best effort, as the indicator is transient. Nothing by default.
+     */
+    default void typing(String recipient) {
+    }
 }

@@ -15,6 +15,7 @@ import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +40,12 @@ final class ChannelSender implements OutboxHandler {
     private final ChannelActivity activity;
     private final Outbox outbox;
     private final ServiceWindow window = new ServiceWindow();
+    private final Consumer<String> sending;
 
+    /** @param sending told the conversation an item is about to be sent to, which ends its typing indicator */
     ChannelSender(Database db, Clock clock, ChannelRegistry registry, ChannelRecords store, TimelineStore timeline,
-            ChannelActivity activity, Outbox outbox) {
+            ChannelActivity activity, Outbox outbox, Consumer<String> sending) {
+        this.sending = sending;
         this.activity = activity;
         this.outbox = outbox;
         this.db = db;
@@ -78,6 +82,7 @@ final class ChannelSender implements OutboxHandler {
             return new Result.Done(tx -> failed(tx, conversationId, itemId, channelId, ServiceWindow.CLOSED,
                     closed.get()));
         }
+        sending.accept(conversationId);
         return switch (channel.get().adapter().send(to.get().vendorUserId(), packet, SentParts.of(entry))) {
             case SendResult.Sent sent -> {
                 activity.recordOutbound(channelId);

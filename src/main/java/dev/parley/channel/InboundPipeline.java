@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * nothing stored), parse (400 naming the field; files downloaded and stored), then each message in its own
  * transaction: skip a vendor retry already stored, know the contact, run the {@link InboundStep}s (such as the
  * unsubscribe keyword), resolve choice answers, hand the packets to the conversation (opening one on the first
- * message), and record the message as received. Delivery statuses last. The caller answers 200 only when this
- * returns, so everything answered 200 is stored.
+ * message), and record the message as received. Delivery statuses last, then what the vendor wants acknowledged
+ * ({@link ChannelAdapter#acknowledge}). The caller answers 200 only when this returns, so everything answered 200
+ * is stored.
  */
 public final class InboundPipeline {
     private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
@@ -70,6 +71,7 @@ public final class InboundPipeline {
             stored += db.write(tx -> store(tx, channel, message)) ? 1 : 0;
         }
         statuses.forEach(report -> db.useWrite(tx -> reports.apply(tx, channel, report)));
+        channel.adapter().acknowledge(request);
         activity.recordInbound(channelId);
         return stored;
     }

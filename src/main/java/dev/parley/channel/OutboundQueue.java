@@ -13,14 +13,15 @@ import java.util.Set;
 
 /**
  * The one way items leave through a messaging channel: every item a bot, operator or flow shows the contact of
- * a conversation on WhatsApp or Messenger is queued in the outbox, in the transaction that appends it, on the
+ * a conversation on WhatsApp, Messenger or Telegram is queued in the outbox, in the transaction that appends it, on the
  * conversation's own lane (so they arrive in order). A choice's option ids are replaced by their choice tokens
  * here, once.
  */
 public final class OutboundQueue implements TimelineStore.AppendListener {
     /** The outbox kind of channel sends. */
     public static final String KIND = "channel_send";
-    private static final Set<String> SERVED = Set.of(ChannelType.WHATSAPP.wire(), ChannelType.MESSENGER.wire());
+    private static final Set<String> SERVED = Set.of(ChannelType.WHATSAPP.wire(), ChannelType.MESSENGER.wire(),
+            ChannelType.TELEGRAM.wire());
 
     private final Outbox outbox;
     private final ChoiceTokens tokens;

@@ -30,11 +30,14 @@ final class ChannelParser {
         ChannelType type = type(node.required("type"));
         List<String> keys = new ArrayList<>(COMMON);
         keys.addAll(settingsOf(type));
+        keys.addAll(optionalSettingsOf(type));
         secretsOf(type).forEach(name -> keys.addAll(Secrets.keys(name)));
         node.requireOnlyKeys(keys);
         String id = ids.claimId(node.required("id"));
         Map<String, String> settings = new LinkedHashMap<>();
         settingsOf(type).forEach(key -> settings.put(key, setting(node, type, key)));
+        optionalSettingsOf(type).forEach(key -> node.get(key).ifPresent(v -> settings.put(key,
+                String.valueOf(v.asBoolean()))));
         Map<String, String> resolved = new LinkedHashMap<>();
         Map<String, String> credentials = new LinkedHashMap<>();
         for (String name : secretsOf(type)) {
@@ -93,6 +96,14 @@ final class ChannelParser {
             case SMS -> List.of("account_sid", "from");
             case THREEMA -> List.of("gateway_id", "mode");
             case CUSTOM -> List.of("outbound_url");
+        };
+    }
+
+    /** The plain settings a channel of {@code type} may have, each {@code true} or {@code false}. */
+    static List<String> optionalSettingsOf(ChannelType type) {
+        return switch (type) {
+            case TELEGRAM -> List.of("register_webhook");
+            case WEB, WHATSAPP, MESSENGER, SMS, THREEMA, CUSTOM -> List.of();
         };
     }
 

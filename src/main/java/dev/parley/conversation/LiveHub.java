@@ -21,6 +21,14 @@ public final class LiveHub {
         void signal(ObjectNode signal);
     }
 
+    /**
+     * Hears the transient signals (typing) raised on this node, for every conversation, once each however many
+     * nodes there are; must not block.
+     */
+    public interface SignalListener {
+        void signal(String conversationId, ObjectNode signal);
+    }
+
     /** Stops a listener from receiving. */
     public interface Subscription extends AutoCloseable {
         @Override
@@ -35,6 +43,7 @@ public final class LiveHub {
     private final Keyed<Listener> listeners = new Keyed<>();
     private final Keyed<Consumer<Conversation>> openedListeners = new Keyed<>();
     private final Set<ChangeListener> changeListeners = ConcurrentHashMap.newKeySet();
+    private final Set<SignalListener> signalListeners = ConcurrentHashMap.newKeySet();
     private volatile LiveFanout fanout = new LiveFanout.InProcess(this);
 
     /** Sends what this node commits through {@code fanout} from now on (Redis, when nodes share one). */
@@ -57,6 +66,12 @@ public final class LiveHub {
         return () -> changeListeners.remove(listener);
     }
 
+    /** Hears the signals raised on this node (not those of other nodes), such as a messaging channel's typing. */
+    public Subscription subscribeRaisedSignals(SignalListener listener) {
+        signalListeners.add(listener);
+        return () -> signalListeners.remove(listener);
+    }
+
     void publish(TimelineItem item) {
         fanout.item(item);
     }
@@ -73,6 +88,7 @@ public final class LiveHub {
 
     /** Pushes a transient signal (typing indicator) that is not part of the timeline. */
     public void signal(String conversationId, ObjectNode signal) {
+        signalListeners.forEach(l -> l.signal(conversationId, signal));
         fanout.signal(conversationId, signal);
     }
 

@@ -7,6 +7,7 @@ import dev.parley.channel.meta.ChoicePrompt;
 import dev.parley.channel.meta.MetaMarkup;
 import dev.parley.channel.messenger.MessengerChoices;
 import dev.parley.channel.messenger.MessengerMessage;
+import dev.parley.channel.telegram.TelegramChoices;
 import dev.parley.channel.whatsapp.Header;
 import dev.parley.channel.whatsapp.WhatsAppChoices;
 import dev.parley.channel.whatsapp.WhatsAppMessage;
@@ -19,7 +20,7 @@ import java.util.Optional;
 /**
  * How a choice message shows on each channel (channels.md §2), for the console: the website widget's buttons, the
  * form WhatsApp's and Messenger's own renderers pick ({@link WhatsAppChoices}, {@link MessengerChoices}) within
- * Meta's limits, Telegram's inline keyboard, and the numbered text of SMS, Threema and custom channels.
+ * Meta's limits, Telegram's inline keyboard ({@link TelegramChoices}), and the numbered text of SMS, Threema and custom channels.
  */
 public final class ChoicePreview {
     private ChoicePreview() {}
@@ -46,8 +47,9 @@ public final class ChoicePreview {
             case MESSENGER -> MessengerChoices.form(prompt).map(m -> messenger(out, m))
                     .orElseGet(() -> numbered(out, prompt.numbered(t -> MetaMarkup.render(t,
                             MetaMarkup.Flavor.MESSENGER))));
-            case TELEGRAM -> shown(out, "inline_keyboard", prompt.text().isBlank() ? prompt.fallback()
-                    : prompt.text(), Optional.empty(), Optional.empty(), prompt.options());
+            case TELEGRAM -> TelegramChoices.keyboard(prompt).map(text -> shown(out, "inline_keyboard", text.text(),
+                    Optional.empty(), Optional.empty(), prompt.options()))
+                    .orElseGet(() -> numbered(out, TelegramChoices.numbered(prompt)));
             case SMS, THREEMA, CUSTOM -> numbered(out, prompt.numbered(t -> t));
         };
     }
