@@ -178,7 +178,8 @@ function route() {
     state.notifier.render();
     fill(root, h('header', {className: 'top'}, h('span', {className: 'brand'}, 'Parley'), online,
         h('span', {className: 'spacer'}),
-        state.notifier.button, h('span', {className: 'who'}, state.me.name, ' · ', t('role.' + state.me.role)),
+        state.notifier.button, h('span', {className: 'who'}, state.me.name,
+            h('span', {className: 'who-role'}, ' · ', t('role.' + state.me.role))),
         statusSwitch(), languageSwitch(route), h('button', {className: 'link', onclick: logout}, t('logout'))),
     h('div', {className: 'body'}, nav(page), main));
     // on phones the navigation is a scrolling row: the page shown stays in sight

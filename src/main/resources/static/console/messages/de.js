@@ -8,7 +8,7 @@ ParleyI18n.define('console', 'de', {
     'login.subtitle': 'Konsole für Mitarbeiter',
     'login.email': 'E-Mail-Adresse',
     'login.password': 'Passwort',
-    'login.remember': 'Auf diesem Computer angemeldet bleiben',
+    'login.remember': 'Angemeldet bleiben',
     'login.loggedOut': 'Sie sind abgemeldet.',
     'login.sessionEnded': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
     'logout': 'Abmelden',
