@@ -1,4 +1,5 @@
 // The operator API (/api/v1) with the token of the log-in.
+import {t} from './i18n.js';
 
 const KEY = 'parley.console.session';
 
@@ -59,7 +60,7 @@ export async function api(method, path, body, options = {}) {
             method, headers, body: body === undefined || form ? body : JSON.stringify(body)
         });
     } catch (e) {
-        throw new ApiError(0, 'network', 'Parley cannot be reached; check the connection and try again');
+        throw new ApiError(0, 'network', t('api.unreachable'));
     }
     const type = res.headers.get('Content-Type') || '';
     const payload = type.includes('json') ? await res.json().catch(() => null) : await res.text();
@@ -69,7 +70,7 @@ export async function api(method, path, body, options = {}) {
             onUnauthorized();
         }
         throw new ApiError(res.status, err.code || 'http_' + res.status,
-            err.message || 'The server answered ' + res.status, err.path);
+            err.message || t('api.status', {status: res.status}), err.path);
     }
     return payload;
 }

@@ -2,6 +2,7 @@
 import {api, clearSession, explain, saveSession, session, whenUnauthorized} from './api.js';
 import {field, fill, h, notice} from './dom.js';
 import {OperatorStream} from './stream.js';
+import {LANGUAGES, t, useLanguage} from './i18n.js';
 import {Notifier} from './notifications.js';
 import {conversationsPage} from './views/conversations.js';
 import {teamPage} from './views/team.js';
@@ -36,13 +37,31 @@ function refreshCounts() {
                 const c = counts[view];
                 badge.textContent = c.total ? String(c.total) : '';
                 badge.classList.toggle('has-unread', c.unread > 0);
-                badge.title = `${c.total} open, ${c.unread} with unread messages`;
+                badge.title = t('nav.count.title', {total: c.total, unread: c.unread});
             }
         }
     }, 250);
 }
 
-function showLogin(message) {
+/** The console's language, the operator's choice; `changed` runs after a change to show the page again. */
+function languageSwitch(changed) {
+    const select = h('select', {className: 'language-switch', attrs: {'aria-label': t('language.label')},
+        onchange: () => {
+            useLanguage(select.value, true);
+            if (state.me) {
+                state.me.language = select.value;
+                // kept with the operator, so every browser they log in on speaks it; the page already does
+                api('PUT', 'operators/me/language', {language: select.value}).catch(() => {});
+            }
+            changed();
+        }},
+    Object.entries(LANGUAGES).map(([code, name]) => h('option', {value: code, selected: t.language === code,
+        attrs: {lang: code}}, name)));
+    return select;
+}
+
+/** The log-in form; `messageKey` names a line to show above the button (why the operator is here again). */
+function showLogin(messageKey) {
     if (state.stream) {
         state.stream.close();
         state.stream = null;
@@ -51,10 +70,10 @@ function showLogin(message) {
     const password = h('input', {type: 'password', name: 'password', autocomplete: 'current-password', required: true});
     const remember = h('input', {type: 'checkbox', name: 'remember'});
     const error = notice();
-    if (message) {
-        error.textContent = message;
+    if (messageKey) {
+        error.textContent = t(messageKey);
     }
-    const button = h('button', {type: 'submit', className: 'primary'}, 'Log in');
+    const button = h('button', {type: 'submit', className: 'primary'}, t('login.submit'));
     const form = h('form', {className: 'login', onsubmit: async e => {
         e.preventDefault();
         button.disabled = true;
@@ -68,14 +87,14 @@ function showLogin(message) {
             }
             await boot();
         } catch (err) {
-            error.textContent = err.status === 401 ? 'E-mail or password is wrong.' : explain(err);
+            error.textContent = err.status === 401 ? t('login.wrong') : explain(err);
             button.disabled = false;
         }
     }},
-    h('h1', {}, 'Parley'), h('p', {className: 'muted'}, 'Operator console'),
-    field('E-mail', email), field('Password', password),
-    h('label', {className: 'check'}, remember, ' Keep me logged in on this computer'),
-    error, button);
+    h('h1', {}, 'Parley'), h('p', {className: 'muted'}, t('login.subtitle')),
+    field(t('login.email'), email), field(t('login.password'), password),
+    h('label', {className: 'check'}, remember, ' ', t('login.remember')),
+    error, button, languageSwitch(() => showLogin(messageKey)));
     fill(root, h('main', {className: 'login-page'}, form));
     email.focus();
 }
@@ -92,11 +111,11 @@ async function logout() {
             // an expired or unreachable session is logged out all the same
         }
     }
-    showLogin('You are logged out.');
+    showLogin('login.loggedOut');
 }
 
 function statusSwitch() {
-    const select = h('select', {className: 'status-switch', attrs: {'aria-label': 'My status'},
+    const select = h('select', {className: 'status-switch', attrs: {'aria-label': t('status.label')},
         onchange: async () => {
             select.disabled = true;
             try {
@@ -110,7 +129,7 @@ function statusSwitch() {
                 select.className = 'status-switch status-' + select.value;
             }
         }},
-    ['online', 'away', 'offline'].map(s => h('option', {value: s, selected: state.me.status === s}, s)));
+    ['online', 'away', 'offline'].map(s => h('option', {value: s, selected: state.me.status === s}, t('presence.' + s))));
     select.className = 'status-switch status-' + state.me.status;
     return select;
 }
@@ -121,13 +140,11 @@ function nav(current) {
         dataset: {count: id}}) : null);
     const both = (long, short) => [h('span', {className: 'label-long'}, long),
         h('span', {className: 'label-short'}, short)];
-    const items = [link('inbox', 'Inbox'), link('mine', both('My conversations', 'Mine')),
-        link('all', both('All conversations', 'All'))];
+    const items = [link('inbox', t('nav.inbox')), link('mine', both(t('nav.mine'), t('nav.mine.short'))),
+        link('all', both(t('nav.all'), t('nav.all.short')))];
     if (state.me.role === 'admin') {
-        items.push(h('span', {className: 'nav-heading'}, 'Admin'), link('team', 'Team'), link('widgets', 'Widgets'),
-            link('channels', 'Channels'),
-            link('canned', 'Canned responses'),
-            link('deliveries', 'Deliveries'), link('flows', 'Flows'), link('privacy', 'Data rights'));
+        items.push(h('span', {className: 'nav-heading'}, t('nav.admin')),
+            Object.keys(ADMIN_PAGES).map(id => link(id, t('nav.' + id))));
     }
     return h('nav', {className: 'nav'}, items);
 }
@@ -152,16 +169,18 @@ function route() {
         page = 'inbox';
     }
     const online = h('span', {className: 'live ' + (state.stream.connected ? 'on' : 'off'),
-        title: 'Live updates'}, state.stream.connected ? 'live' : 'connecting…');
+        title: t('live.title')}, state.stream.connected ? t('live.on') : t('live.connecting'));
     const offState = state.stream.on('state', up => {
         online.className = 'live ' + (up ? 'on' : 'off');
-        online.textContent = up ? 'live' : 'reconnecting…';
+        online.textContent = up ? t('live.on') : t('live.reconnecting');
     });
     const main = h('section', {className: 'main'});
+    state.notifier.render();
     fill(root, h('header', {className: 'top'}, h('span', {className: 'brand'}, 'Parley'), online,
         h('span', {className: 'spacer'}),
-        state.notifier.button, h('span', {className: 'who'}, state.me.name, ' · ', state.me.role), statusSwitch(),
-        h('button', {className: 'link', onclick: logout}, 'Log out')),
+        state.notifier.button, h('span', {className: 'who'}, state.me.name,
+            h('span', {className: 'who-role'}, ' · ', t('role.' + state.me.role))),
+        statusSwitch(), languageSwitch(route), h('button', {className: 'link', onclick: logout}, t('logout'))),
     h('div', {className: 'body'}, nav(page), main));
     // on phones the navigation is a scrolling row: the page shown stays in sight
     const active = root.querySelector('.nav a.active');
@@ -176,7 +195,7 @@ function route() {
     } else if (state.me.role === 'admin') {
         cleanup = ADMIN_PAGES[page](ctx, parts.slice(1));
     } else {
-        fill(main, h('p', {className: 'notice error'}, 'Only admins see this page.'));
+        fill(main, h('p', {className: 'notice error'}, t('admins.only')));
     }
     state.cleanup = () => {
         offState();
@@ -194,6 +213,9 @@ async function boot() {
     }
     try {
         state.me = await api('GET', 'operators/me');
+        if (state.me.language) {
+            useLanguage(state.me.language, true); // the operator's choice, made here or in another browser
+        }
     } catch (err) {
         if (err.status === 401) {
             return;
@@ -217,7 +239,7 @@ whenUnauthorized(() => {
     }
     clearSession();
     state.me = null;
-    showLogin('Your session has ended; please log in again.');
+    showLogin('login.sessionEnded');
 });
 window.addEventListener('hashchange', route);
 window.addEventListener('parley:read', refreshCounts);

@@ -1,25 +1,24 @@
 // Channels in conversations: the channel's badge, and how a choice shows on each channel (channels.md §2).
 import {api, explain} from './api.js';
 import {h, fill} from './dom.js';
+import {t} from './i18n.js';
 
-/** The channel types as conversations store them, with the names people know them by. */
-export const CHANNEL_NAMES = {web: 'Website', whatsapp_business: 'WhatsApp', facebook: 'Messenger',
-    telegram: 'Telegram', sms: 'SMS', threema: 'Threema', custom: 'Custom'};
+/** The channel types as conversations store them. */
+export const CHANNEL_TYPES = ['web', 'whatsapp_business', 'facebook', 'telegram', 'sms', 'threema', 'custom'];
 
 /** The name of a conversation's channel, such as "WhatsApp" for whatsapp_business. */
-export const channelName = wire => CHANNEL_NAMES[wire] || wire || 'Website';
+export const channelName = wire => CHANNEL_TYPES.includes(wire || 'web') ? t('channel.' + (wire || 'web')) : wire;
 
 /** A small badge naming the channel, coloured per channel. */
 export function channelBadge(wire) {
     const type = wire || 'web';
     return h('span', {className: 'channel-badge channel-' + type, dataset: {channel: type},
-        title: 'Channel: ' + channelName(type)}, channelName(type));
+        title: t('channel.title', {name: channelName(type)})}, channelName(type));
 }
 
 const CHOICES = ['bubbles', 'button_template', 'list_template'];
-const FORMS = {buttons: 'buttons', reply_buttons: 'reply buttons', list: 'list message',
-    button_template: 'button template', quick_replies: 'quick replies', inline_keyboard: 'inline keyboard',
-    numbered_text: 'numbered text'};
+const FORMS = ['buttons', 'reply_buttons', 'list', 'button_template', 'quick_replies', 'inline_keyboard',
+    'numbered_text'];
 
 /**
  * Adds "Preview on channels" under a choice item of a transcript (no-op for other items): a fold that, opened,
@@ -34,7 +33,7 @@ export function addChannelPreview(transcriptEl, item, first) {
     if (!column || column.querySelector('.channel-preview')) {
         return;
     }
-    const body = h('div', {className: 'channel-preview-body'}, 'Loading…');
+    const body = h('div', {className: 'channel-preview-body'}, t('loading'));
     let loaded = false;
     const fold = h('details', {className: 'channel-preview', ontoggle: async () => {
         if (!fold.open || loaded) {
@@ -49,7 +48,7 @@ export function addChannelPreview(transcriptEl, item, first) {
             loaded = false;
             fill(body, h('p', {className: 'notice error'}, explain(err)));
         }
-    }}, h('summary', {}, 'Preview on channels'), body);
+    }}, h('summary', {}, t('preview.summary')), body);
     column.appendChild(fold);
 }
 
@@ -58,8 +57,8 @@ function previewCard(p, current) {
     return h('div', {className: 'preview-card' + (current ? ' current' : ''), dataset: {channel: p.channel,
         form: p.form}},
     h('div', {className: 'preview-head'}, h('b', {}, channelName(p.channel)),
-        h('span', {className: 'muted'}, ' · ', FORMS[p.form] || p.form), current ? h('span',
-            {className: 'badge', title: 'The channel of this conversation'}, 'current') : null),
+        h('span', {className: 'muted'}, ' · ', FORMS.includes(p.form) ? t('preview.form.' + p.form) : p.form),
+        current ? h('span', {className: 'badge', title: t('preview.current.title')}, t('preview.current')) : null),
     p.header ? h('div', {className: 'preview-header'}, p.header) : null,
     h('div', {className: 'preview-text'}, p.text || ''),
     p.footer ? h('div', {className: 'preview-footer'}, p.footer) : null,

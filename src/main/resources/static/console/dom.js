@@ -1,4 +1,5 @@
 // Builds DOM nodes. Text always goes in as text nodes; nothing here parses markup.
+import {dateLocale, t} from './i18n.js';
 
 /**
  * h('button', {className: 'x', onclick: fn, disabled: true, dataset: {id: 1}, attrs: {'aria-label': 'y'}}, 'Label', child)
@@ -15,9 +16,10 @@ export function when(iso) {
     }
     const today = new Date();
     const sameDay = d.toDateString() === today.toDateString();
-    return sameDay ? d.toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'})
-        : d.toLocaleDateString([], {day: 'numeric', month: 'short'}) + ' '
-        + d.toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'});
+    const locale = dateLocale();
+    return sameDay ? d.toLocaleTimeString(locale, {hour: '2-digit', minute: '2-digit'})
+        : d.toLocaleDateString(locale, {day: 'numeric', month: 'short'}) + ' '
+        + d.toLocaleTimeString(locale, {hour: '2-digit', minute: '2-digit'});
 }
 
 /** Copies text to the clipboard; resolves to true when it worked. */
@@ -31,7 +33,7 @@ export async function copy(text, button) {
     }
     if (button) {
         const label = button.textContent;
-        button.textContent = ok ? 'Copied' : 'Copy failed — select and copy';
+        button.textContent = ok ? t('copy.done') : t('copy.failed');
         setTimeout(() => { button.textContent = label; }, 1500);
     }
     return ok;
@@ -51,5 +53,5 @@ export function notice(kind) {
 /** A contact's name, or a stable readable one for an anonymous visitor ("Visitor 4F2A", from their id). */
 export function contactName(contact) {
     const c = contact || {};
-    return c.name || 'Visitor ' + String(c.id || '').slice(-4).toUpperCase();
+    return c.name || t('contact.visitor', {id: String(c.id || '').slice(-4).toUpperCase()});
 }

@@ -1,6 +1,7 @@
 // Desktop notifications: a new conversation in the inbox, and new messages from contacts in my conversations
 // or the inbox while I am looking elsewhere. Permission is asked only when the operator clicks the bell.
 import {contactName, h} from './dom.js';
+import {t, transcriptTexts} from './i18n.js';
 
 const KEY = 'parley.console.notifications';
 
@@ -37,9 +38,9 @@ export class Notifier {
         this.button.hidden = !supported;
         this.button.disabled = denied;
         this.button.dataset.state = this.enabled ? 'on' : 'off';
-        this.button.textContent = this.enabled ? 'Notifications on' : 'Notifications off';
-        this.button.title = denied ? 'The browser blocks notifications for this site; allow them in its settings'
-            : this.enabled ? 'Click to turn desktop notifications off' : 'Click to get desktop notifications';
+        this.button.textContent = this.enabled ? t('notifications.on') : t('notifications.off');
+        this.button.title = denied ? t('notifications.blocked')
+            : this.enabled ? t('notifications.turnOff') : t('notifications.turnOn');
     }
 
     /** A list entry from the stream; `openId` is the conversation on screen. */
@@ -52,15 +53,15 @@ export class Notifier {
         const mine = c.status === 'assigned' && c.assignee && c.assignee.id === this.me.id;
         const name = contactName(c.contact);
         if (c.status === 'inbox' && (!before || before.status !== 'inbox')) {
-            this.show(c, 'New conversation in the inbox', name + this.preview(c));
+            this.show(c, t('notifications.newConversation'), name + this.preview(c));
         } else if ((mine || c.status === 'inbox') && before && (c.unread || 0) > before.unread) {
-            this.show(c, name, this.preview(c).replace(/^: /, '') || 'New message');
+            this.show(c, name, this.preview(c).replace(/^: /, '') || t('notifications.newMessage'));
         }
     }
 
     preview(c) {
         const item = c.last_item;
-        return item && item.author.type === 'contact' ? ': ' + window.ParleyRender.describe(item) : '';
+        return item && item.author.type === 'contact' ? ': ' + window.ParleyRender.describe(item, transcriptTexts) : '';
     }
 
     show(c, title, body) {

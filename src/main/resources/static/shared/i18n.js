@@ -7,7 +7,9 @@
  *   ParleyI18n.define(domain, language, messages)   registers (or extends) a catalog; catalog files call it
  *   ParleyI18n.pick(domain, wanted) → language       the first of `wanted` (tags such as "de-AT", in order of
  *                                                     preference) the domain has a catalog for, else "en"
- *   ParleyI18n.translator(domain, language) → t      t(key, params?) → text; t.language is the language
+ *   ParleyI18n.translator(domain, language) → t      t(key, params?) → text; t.language is the language;
+ *                                                     t.plural(key, count, params?) → the text of key + '.' + the
+ *                                                     count's plural category ("one", "other", …) with {count} set
  *   ParleyI18n.keys(domain, language) → [key]        the keys of one catalog (tests compare languages)
  */
 (function (root) {
@@ -46,6 +48,17 @@
             return String(text).replace(/\{(\w+)\}/g, function (whole, name) {
                 return params && Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole;
             });
+        };
+        var rules = new Intl.PluralRules(language);
+        t.plural = function (key, count, params) {
+            var all = {count: count};
+            Object.keys(params || {}).forEach(function (name) {
+                all[name] = params[name];
+            });
+            var exact = key + '.' + rules.select(count);
+            var found = Object.prototype.hasOwnProperty.call(own, exact)
+                || Object.prototype.hasOwnProperty.call(fallback, exact);
+            return t(found ? exact : key + '.other', all);
         };
         t.language = language;
         return t;

@@ -108,7 +108,9 @@
             if (opening) {
                 return opening;
             }
-            var body = { contact: {}, page_url: location.href.slice(0, 2000) };
+            // the language the visitor reads the widget in: what Parley writes to them later (e-mails) is in it too
+            var body = { contact: config.timeLocale ? { locale: String(config.timeLocale).slice(0, 35) } : {},
+                page_url: location.href.slice(0, 2000) };
             var kept = tags.take();
             if (Object.keys(kept).length) {
                 body.page_tags = kept;

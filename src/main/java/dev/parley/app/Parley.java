@@ -178,7 +178,8 @@ public final class Parley implements AutoCloseable {
                     timeline, chatbot.hooks(), opener, mediaQuota);
             VisitorPresence visitorPresence = new VisitorPresence(db, clock, VisitorPresence.PERIOD);
             OfflineReplies offline = new OfflineReplies(db, workspace, contacts, outbox, config.smtp().map(smtp ->
-                    new OfflineReplyMailer(db, workspace, conversations, contacts, timeline, visitorPresence, smtp)));
+                    new OfflineReplyMailer(db, workspace, conversations, contacts, timeline, visitorPresence, smtp,
+                            WidgetConfig.locales(config.widgets()))));
             WebServer web = WebServer.start(settings.host(), settings.port(), security.server(),
                     new WebServer.Services(db,
                     contactService, new PageTagService(db, clock, contacts, conversations, timeline,

@@ -17,7 +17,10 @@ import dev.parley.routing.Widget;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
 import dev.parley.store.Tx;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +40,13 @@ public final class OfflineReplyMailer implements OutboxHandler {
     private final TimelineStore timeline;
     private final VisitorPresence presence;
     private final SmtpClient client;
+    private final Map<String, String> widgetLocales;
 
+    /** {@code widgetLocales}: widget id → the language tag its texts are shown in, for widgets that set one. */
     public OfflineReplyMailer(Database db, WorkspaceStore workspace, ConversationStore conversations,
-            ContactStore contacts, TimelineStore timeline, VisitorPresence presence, SmtpConfig smtp) {
+            ContactStore contacts, TimelineStore timeline, VisitorPresence presence, SmtpConfig smtp,
+            Map<String, String> widgetLocales) {
+        this.widgetLocales = Map.copyOf(widgetLocales);
         this.db = db;
         this.workspace = workspace;
         this.conversations = conversations;
@@ -72,8 +79,8 @@ public final class OfflineReplyMailer implements OutboxHandler {
             String widget = workspace.widget(h, conversation.get().widgetId()).map(Widget::name)
                     .orElse(conversation.get().widgetId());
             return contacts.find(h, conversation.get().contactId()).flatMap(Contact::email)
-                    .map(to -> OfflineMail.of(item.get(), widget, conversation.get().pageUrl())
-                            .to(to, entry.eventId()));
+                    .map(to -> OfflineMail.of(item.get(), widget, conversation.get().pageUrl(),
+                            languages(conversation.get())).to(to, entry.eventId()));
         });
         if (mail.isEmpty()) {
             return new Result.Done(tx -> {});
@@ -87,6 +94,12 @@ public final class OfflineReplyMailer implements OutboxHandler {
             }
             case Sending.Failed failed -> new Result.Retry(failed.error(), tx -> {}, Optional.empty());
         };
+    }
+
+    /** The languages the widget showed the visitor: its configured locale, else their browser's. */
+    private List<String> languages(Conversation conversation) {
+        return Stream.concat(Stream.ofNullable(widgetLocales.get(conversation.widgetId())),
+                conversation.locale().stream()).toList();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.parley.conversation.ContactService;
 import dev.parley.conversation.TimelineItem;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
+import dev.parley.operator.ConsoleLanguages;
 import dev.parley.operator.ConversationCounts;
 import dev.parley.operator.ConversationQueries;
 import dev.parley.operator.OperatorAuth;
@@ -30,9 +31,11 @@ final class OperatorRoutes {
     private final ConversationCounts counts;
     private final Presence presence;
     private final OperatorTyping typing;
+    private final ConsoleLanguages languages;
 
     OperatorRoutes(OperatorAuth auth, OperatorService operators, ConversationQueries queries, ReadMarks reads,
-            ConversationCounts counts, Presence presence, OperatorTyping typing) {
+            ConversationCounts counts, Presence presence, OperatorTyping typing, ConsoleLanguages languages) {
+        this.languages = languages;
         this.presence = presence;
         this.typing = typing;
         this.auth = auth;
@@ -48,8 +51,12 @@ final class OperatorRoutes {
             auth.logout(ContactRoutes.bearer(ctx.header("Authorization")));
             ctx.status(204);
         });
-        r.get(BASE + "/operators/me", ctx -> ctx.json(OperatorJson.operator(me(ctx))));
+        r.get(BASE + "/operators/me", ctx -> {
+            Operator me = me(ctx);
+            ctx.json(OperatorJson.operator(me).put("language", languages.of(me).orElse(null)));
+        });
         r.put(BASE + "/operators/me/status", this::status);
+        r.put(BASE + "/operators/me/language", this::language);
         r.get(BASE + "/forward-targets", ctx -> ctx.json(operators.forwardTargets(me(ctx))));
         r.get(BASE + "/conversations", this::list);
         r.get(BASE + "/conversations/counts", ctx -> ctx.json(counts.of(me(ctx))));
@@ -107,6 +114,17 @@ final class OperatorRoutes {
         operators.setStatus(me, status);
         presence.seen(me.id());
         ctx.json(Json.object().put("status", status));
+    }
+
+    private void language(Context ctx) {
+        Operator me = me(ctx);
+        String language = new Fields(Bodies.object(ctx, MAX_BODY)).requiredString("language", 1, 20);
+        if (!ConsoleLanguages.SHIPPED.contains(language)) {
+            throw ClientError.badRequest("invalid_field", "language must be one of "
+                    + String.join(", ", ConsoleLanguages.SHIPPED) + ", got '" + language + "'", "language");
+        }
+        languages.choose(me, language);
+        ctx.json(Json.object().put("language", language));
     }
 
     private void list(Context ctx) {

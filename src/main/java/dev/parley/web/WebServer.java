@@ -20,6 +20,7 @@ import dev.parley.offline.OfflineReplies;
 import dev.parley.offline.VisitorPresence;
 import dev.parley.operator.AdminService;
 import dev.parley.operator.CannedResponses;
+import dev.parley.operator.ConsoleLanguages;
 import dev.parley.operator.ConversationCounts;
 import dev.parley.operator.ConversationExport;
 import dev.parley.operator.ConversationQueries;
@@ -75,7 +76,7 @@ public final class WebServer implements AutoCloseable {
         HealthRoutes healthRoutes = new HealthRoutes(s.readiness());
         OperatorRoutes operatorRoutes = new OperatorRoutes(s.operatorAuth(), s.operators(), s.queries(),
                 new ReadMarks(s.db(), s.queries()), new ConversationCounts(s.db()), s.presence(),
-                new OperatorTyping(s.operators(), s.hub()));
+                new OperatorTyping(s.operators(), s.hub()), new ConsoleLanguages(s.db()));
         AdminRoutes adminRoutes = new AdminRoutes(s.admin(), operatorRoutes::me);
         OperatorMediaRoutes operatorMediaRoutes = new OperatorMediaRoutes(s.operators(), s.media(), operatorRoutes::me);
         CannedRoutes cannedRoutes = new CannedRoutes(s.canned(), operatorRoutes::me);

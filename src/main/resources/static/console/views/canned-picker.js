@@ -1,11 +1,12 @@
 // The composer's "/" shortcut: typing /word lists the matching canned responses; Enter or Tab inserts one.
 import {api} from '../api.js';
 import {h} from '../dom.js';
+import {t} from '../i18n.js';
 
 /** Wires the picker to a textarea; answers the popup element and a keydown handler to run before Enter sends. */
 export function cannedPicker(textarea) {
     const popup = h('ul', {className: 'canned-picker', hidden: true, attrs: {role: 'listbox',
-        'aria-label': 'Canned responses'}});
+        'aria-label': t('nav.canned')}});
     let responses = null;
     let shown = [];
     let active = 0;
@@ -18,8 +19,8 @@ export function cannedPicker(textarea) {
     }
 
     async function update() {
-        const t = token();
-        if (!t) {
+        const typed = token();
+        if (!typed) {
             close();
             return;
         }
@@ -31,7 +32,7 @@ export function cannedPicker(textarea) {
                 return; // without the list the composer simply works without shortcuts
             }
         }
-        shown = responses.filter(r => r.shortcut.startsWith(t.word)).slice(0, 8);
+        shown = responses.filter(r => r.shortcut.startsWith(typed.word)).slice(0, 8);
         active = 0;
         render();
     }
@@ -53,13 +54,13 @@ export function cannedPicker(textarea) {
     }
 
     function insert(r) {
-        const t = token();
-        if (!t) {
+        const typed = token();
+        if (!typed) {
             return;
         }
         const end = textarea.selectionStart;
-        textarea.value = textarea.value.slice(0, t.start) + r.body + textarea.value.slice(end);
-        const caret = t.start + r.body.length;
+        textarea.value = textarea.value.slice(0, typed.start) + r.body + textarea.value.slice(end);
+        const caret = typed.start + r.body.length;
         textarea.setSelectionRange(caret, caret);
         close();
         textarea.focus();

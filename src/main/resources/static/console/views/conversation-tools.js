@@ -1,11 +1,12 @@
 // Tools of the conversation lists: searching what was written, and the CSV export of All conversations (admins).
 import {api, explain} from '../api.js';
 import {h} from '../dom.js';
+import {t, transcriptTexts} from '../i18n.js';
 
 /** A search field for message text; onChange(text) runs after a short pause in typing. */
 export function messageSearch(onChange) {
-    const input = h('input', {type: 'search', className: 'search search-text', placeholder: 'Search messages',
-        maxLength: 200, attrs: {'aria-label': 'Search messages'}});
+    const input = h('input', {type: 'search', className: 'search search-text', placeholder: t('list.searchMessages'),
+        maxLength: 200, attrs: {'aria-label': t('list.searchMessages')}});
     let timer;
     input.addEventListener('input', () => {
         clearTimeout(timer);
@@ -18,7 +19,8 @@ export function messageSearch(onChange) {
 export function matchPreview(item, text) {
     const body = String((item.packet.payload && item.packet.payload.body) || '').replace(/\s+/g, ' ');
     const at = body.toLowerCase().indexOf(text.toLowerCase());
-    const who = item.author.type === 'contact' ? '' : (item.author.name || item.author.type) + ': ';
+    const who = item.author.type === 'contact' ? '' : (item.author.name
+        || transcriptTexts('author.' + item.author.type)) + ': ';
     if (at < 0) {
         return h('span', {className: 'conv-preview conv-match'}, who + body);
     }
@@ -34,7 +36,7 @@ export function matchPreview(item, text) {
 
 /** Downloads the conversations the list shows, with its filters (query() → URLSearchParams), as CSV. */
 export function exportButton(query, error) {
-    const button = h('button', {type: 'button', className: 'export', title: 'Download these conversations as CSV',
+    const button = h('button', {type: 'button', className: 'export', title: t('list.export.title'),
         onclick: async () => {
             button.disabled = true;
             try {
@@ -54,6 +56,6 @@ export function exportButton(query, error) {
             } finally {
                 button.disabled = false;
             }
-        }}, 'Export CSV');
+        }}, t('list.export'));
     return button;
 }

@@ -3,19 +3,21 @@ import {api, explain} from '../api.js';
 import {contactName, field, fill, h, notice, when} from '../dom.js';
 import {cannedPicker} from './canned-picker.js';
 import {addChannelPreview, channelBadge} from '../channel-preview.js';
+import {t, transcriptTexts} from '../i18n.js';
 
 const HISTORY = ['assignment', 'conversation_forwarded', 'conversation_ended'];
 
 /** Internal entries the contact never sees, shown to operators as one quiet line each. */
 const INTERNAL = {
-    contact_update: p => 'Contact updated: ' + Object.keys(p).map(k => k === 'custom_fields'
-        ? Object.keys(p[k] || {}).join(', ') : k).join(', '),
-    conversation_update: p => 'Conversation updated: ' + Object.keys(p).join(', '),
-    addon_dispatch: p => 'Add-on after the end: ' + (p.type || ''),
-    email_dispatch: p => 'Transcript e-mail after the end to the ' + ((p.recipient && p.recipient.type) || 'recipient')
-        + (p.status ? ' (' + p.status + ')' : ''),
-    bot_unavailable: () => 'The bot did not answer; its session ended',
-    bot_event_skipped: p => 'Skipped the bot\'s ' + (p.event || 'event') + ': ' + (p.reason || '')
+    contact_update: p => t('internal.contactUpdate', {fields: Object.keys(p).map(k => k === 'custom_fields'
+        ? Object.keys(p[k] || {}).join(', ') : k).join(', ')}),
+    conversation_update: p => t('internal.conversationUpdate', {fields: Object.keys(p).join(', ')}),
+    addon_dispatch: p => t('internal.addon', {type: p.type || ''}),
+    email_dispatch: p => t(p.status ? 'internal.email.status' : 'internal.email',
+        {recipient: (p.recipient && p.recipient.type) || t('internal.email.recipient'), status: p.status}),
+    bot_unavailable: () => t('internal.botUnavailable'),
+    bot_event_skipped: p => t('internal.botEventSkipped', {event: p.event || t('internal.event'),
+        reason: p.reason || ''})
 };
 
 export function conversationView(ctx, id, container) {
@@ -24,14 +26,14 @@ export function conversationView(ctx, id, container) {
     const offs = [];
     let closed = false;
     let readTimer;
-    fill(container, h('p', {className: 'placeholder'}, 'Loading…'));
+    fill(container, h('p', {className: 'placeholder'}, t('loading')));
 
     (async () => {
         try {
             conv = await api('GET', 'conversations/' + encodeURIComponent(id));
         } catch (err) {
             fill(container, h('p', {className: 'notice error'}, err.status === 404
-                ? 'This conversation does not exist or is not yours to see.' : explain(err)));
+                ? t('conversation.notFound') : explain(err)));
             return;
         }
         if (!closed) {
@@ -43,7 +45,7 @@ export function conversationView(ctx, id, container) {
         const header = h('div', {className: 'conv-header'});
         const actions = h('div', {className: 'actions'});
         const list = h('div', {className: 'prl-transcript transcript', attrs: {'aria-live': 'polite'}});
-        transcript = new window.ParleyRender.Transcript(list, {viewer: 'operator'});
+        transcript = new window.ParleyRender.Transcript(list, {viewer: 'operator', text: transcriptTexts});
         const notesList = h('ul', {className: 'notes'});
         const history = h('ol', {className: 'history'});
         const noteIds = new Set();
@@ -53,7 +55,8 @@ export function conversationView(ctx, id, container) {
             }
             noteIds.add(noteId);
             notesList.appendChild(h('li', {className: 'note'}, h('div', {className: 'note-meta'},
-                (author && author.name) || (author && author.type) || '', ' · ', when(at)),
+                (author && author.name) || (author && author.type ? transcriptTexts('author.' + author.type) : ''), ' · ',
+                when(at)),
             h('div', {className: 'note-body'}, body)));
         };
         const addItem = item => {
@@ -76,7 +79,7 @@ export function conversationView(ctx, id, container) {
             }
             if (HISTORY.includes(item.packet.name)) {
                 history.appendChild(h('li', {}, h('time', {}, when(item.at)), ' ',
-                    window.ParleyRender.describe(item)));
+                    window.ParleyRender.describe(item, transcriptTexts)));
             }
             list.scrollTop = list.scrollHeight;
         };
@@ -84,11 +87,11 @@ export function conversationView(ctx, id, container) {
         conv.timeline.forEach(addItem);
         markRead();
 
-        const text = h('textarea', {rows: 3, placeholder: 'Write a reply… (/ for canned responses)', attrs: {'aria-label': 'Reply'},
+        const text = h('textarea', {rows: 3, placeholder: t('reply.placeholder'), attrs: {'aria-label': t('reply.label')},
             maxLength: 5000});
         const picker = cannedPicker(text);
         const markdown = h('input', {type: 'checkbox', name: 'markdown'});
-        const send = h('button', {type: 'submit', className: 'primary'}, 'Send');
+        const send = h('button', {type: 'submit', className: 'primary'}, t('reply.send'));
         const file = h('input', {type: 'file', name: 'file', hidden: true, onchange: async () => {
             if (!file.files.length) {
                 return;
@@ -106,8 +109,8 @@ export function conversationView(ctx, id, container) {
                 update();
             }
         }});
-        const attach = h('button', {type: 'button', className: 'attach', title: 'Send a file',
-            attrs: {'aria-label': 'Send a file'}, onclick: () => file.click()}, 'Attach file');
+        const attach = h('button', {type: 'button', className: 'attach', title: t('reply.file'),
+            attrs: {'aria-label': t('reply.file')}, onclick: () => file.click()}, t('reply.attach'));
         const replyError = notice();
         const composer = h('form', {className: 'composer', onsubmit: async e => {
             e.preventDefault();
@@ -125,7 +128,7 @@ export function conversationView(ctx, id, container) {
             } finally {
                 update();
             }
-        }}, picker.popup, text, h('div', {className: 'composer-bar'}, h('label', {className: 'check'}, markdown, ' Markdown'),
+        }}, picker.popup, text, h('div', {className: 'composer-bar'}, h('label', {className: 'check'}, markdown, ' ', t('reply.markdown')),
             replyError, h('span', {className: 'composer-buttons'}, file, attach, send)));
         // The contact sees "typing…": said at most every 3 s while keys come, and stopped 4 s after the last one.
         let typingSent = 0;
@@ -158,8 +161,8 @@ export function conversationView(ctx, id, container) {
             }
         });
 
-        const noteText = h('textarea', {rows: 2, placeholder: 'Add a note (only operators see it)',
-            attrs: {'aria-label': 'Note'}, maxLength: 10000});
+        const noteText = h('textarea', {rows: 2, placeholder: t('note.placeholder'),
+            attrs: {'aria-label': t('note.label')}, maxLength: 10000});
         const noteError = notice();
         const noteForm = h('form', {className: 'note-form', onsubmit: async e => {
             e.preventDefault();
@@ -173,13 +176,13 @@ export function conversationView(ctx, id, container) {
             } catch (err) {
                 noteError.textContent = explain(err);
             }
-        }}, noteText, noteError, h('button', {type: 'submit'}, 'Add note'));
+        }}, noteText, noteError, h('button', {type: 'submit'}, t('note.add')));
 
         const contactPanel = h('div', {className: 'panel-section'});
         const actionError = notice();
         const side = h('aside', {className: 'side'}, contactPanel,
-            h('div', {className: 'panel-section'}, h('h3', {}, 'Notes'), notesList, noteForm),
-            h('div', {className: 'panel-section'}, h('h3', {}, 'History'), history));
+            h('div', {className: 'panel-section'}, h('h3', {}, t('notes')), notesList, noteForm),
+            h('div', {className: 'panel-section'}, h('h3', {}, t('history')), history));
         fill(container, h('div', {className: 'conversation', dataset: {id}},
             h('div', {className: 'conv-main'}, header, actions, actionError, list, composer), side));
 
@@ -196,12 +199,12 @@ export function conversationView(ctx, id, container) {
                 }
             }}, label);
         }
-        const take = action('Take', 'take', async () => {
+        const take = action(t('action.take'), 'take', async () => {
             Object.assign(conv, await api('POST', `conversations/${encodeURIComponent(id)}/take`));
         });
-        const forward = action('Forward…', 'forward', () => forwardDialog(ctx, id, next => Object.assign(conv, next)));
-        const end = action('End', 'end', async () => {
-            if (confirm('End this conversation?')) {
+        const forward = action(t('action.forward'), 'forward', () => forwardDialog(ctx, id, next => Object.assign(conv, next)));
+        const end = action(t('action.end'), 'end', async () => {
+            if (confirm(t('action.end.confirm'))) {
                 await api('POST', `conversations/${encodeURIComponent(id)}/end`);
                 conv.status = 'ended';
             }
@@ -219,15 +222,16 @@ export function conversationView(ctx, id, container) {
             for (const x of [text, send, markdown, attach]) {
                 x.disabled = !mine;
             }
-            text.placeholder = mine ? 'Write a reply… (/ for canned responses)' : open ? 'Take the conversation to reply' : 'The conversation has ended';
-            const who = conv.assignee ? (conv.assignee.id === ctx.me.id ? 'you' : conv.assignee.type + ' '
-                + conv.assignee.id) : 'nobody';
+            text.placeholder = mine ? t('reply.placeholder') : open ? t('reply.takeFirst') : t('reply.ended');
+            const who = conv.assignee ? (conv.assignee.id === ctx.me.id ? t('assignee.you')
+                : transcriptTexts('author.' + conv.assignee.type) + ' ' + conv.assignee.id) : t('assignee.nobody');
             const c = conv.contact || {};
             fill(header, h('h2', {}, contactName(c)),
-                h('span', {className: 'badge status-' + conv.status, dataset: {status: conv.status}}, conv.status),
+                h('span', {className: 'badge status-' + conv.status, dataset: {status: conv.status}},
+                    t('conversation.status.' + conv.status)),
                 channelBadge(conv.channel),
-                h('span', {className: 'muted'}, ' assigned to ', h('b', {className: 'assignee'}, who), ' · group ',
-                    conv.group));
+                h('span', {className: 'muted'}, ' ', t('assignee.assignedTo'), ' ', h('b', {className: 'assignee'}, who),
+                    ' · ', t('assignee.group'), ' ', conv.group));
             fill(contactPanel, contactDetails(conv));
         }
         update();
@@ -296,7 +300,7 @@ export function conversationView(ctx, id, container) {
 function pairs(obj) {
     const entries = Object.entries(obj || {});
     if (entries.length === 0) {
-        return h('p', {className: 'muted'}, 'none');
+        return h('p', {className: 'muted'}, t('none'));
     }
     return h('dl', {className: 'pairs'}, entries.map(([k, v]) => [h('dt', {}, k),
         h('dd', {}, typeof v === 'string' ? v : JSON.stringify(v))]));
@@ -306,12 +310,12 @@ function pairs(obj) {
 function pageTags(tags) {
     const names = Object.keys(tags || {});
     if (names.length === 0) {
-        return h('p', {className: 'muted'}, 'none');
+        return h('p', {className: 'muted'}, t('none'));
     }
     const props = p => Object.entries(p || {}).map(([k, v]) => h('div', {},
         k + ' = ' + (typeof v === 'string' ? v : JSON.stringify(v))));
-    return h('table', {className: 'page-tags'}, h('thead', {}, h('tr', {}, h('th', {}, 'Tag'),
-        h('th', {}, 'Properties'), h('th', {}, 'When'))),
+    return h('table', {className: 'page-tags'}, h('thead', {}, h('tr', {}, h('th', {}, t('tags.tag')),
+        h('th', {}, t('tags.properties')), h('th', {}, t('tags.when')))),
     h('tbody', {}, names.map(name => h('tr', {}, h('td', {className: 'tag'}, name),
         h('td', {}, props(tags[name] && tags[name].properties)), h('td', {className: 'muted'},
             tags[name] && tags[name].at ? when(tags[name].at) : '')))));
@@ -319,26 +323,26 @@ function pageTags(tags) {
 
 function contactDetails(conv) {
     const c = conv.contact || {};
-    return [h('h3', {}, 'Contact'),
-        h('dl', {className: 'pairs'}, [['Name', c.name], ['E-mail', c.email], ['Mobile', c.mobile_number],
-            ['Locale', c.locale || conv.locale], ['Customer id', c.external_customer_id]]
-            .filter(([, v]) => v).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-        h('h4', {}, 'Custom fields'), pairs(c.custom_fields),
-        h('h4', {}, 'Page tags'), pageTags(c.page_tags),
-        h('h3', {}, 'Conversation'),
-        h('dl', {className: 'pairs'}, [h('dt', {}, 'Subject'), h('dd', {}, conv.subject || '—'),
-            h('dt', {}, 'Topics'), h('dd', {}, (conv.topics || []).join(', ') || '—'),
-            h('dt', {}, 'Started'), h('dd', {}, when(conv.created_at))]),
-        h('h4', {}, 'Conversation fields'), pairs(conv.custom_fields)];
+    return [h('h3', {}, t('contact')),
+        h('dl', {className: 'pairs'}, [['name', c.name], ['email', c.email], ['mobile', c.mobile_number],
+            ['locale', c.locale || conv.locale], ['customerId', c.external_customer_id]]
+            .filter(([, v]) => v).map(([k, v]) => [h('dt', {}, t('contact.' + k)), h('dd', {}, v)])),
+        h('h4', {}, t('contact.customFields')), pairs(c.custom_fields),
+        h('h4', {}, t('contact.pageTags')), pageTags(c.page_tags),
+        h('h3', {}, t('conversation')),
+        h('dl', {className: 'pairs'}, [h('dt', {}, t('conversation.subject')), h('dd', {}, conv.subject || '—'),
+            h('dt', {}, t('conversation.topics')), h('dd', {}, (conv.topics || []).join(', ') || '—'),
+            h('dt', {}, t('conversation.started')), h('dd', {}, when(conv.created_at))]),
+        h('h4', {}, t('conversation.fields')), pairs(conv.custom_fields)];
 }
 
 async function forwardDialog(ctx, id, done) {
     const targets = await api('GET', 'forward-targets');
-    const select = h('select', {name: 'target', attrs: {'aria-label': 'Forward to'}},
-        h('optgroup', {label: 'Groups'}, targets.groups.map(g => h('option', {value: 'group:' + g.id},
-            `${g.name} (${g.online} online)`))),
-        h('optgroup', {label: 'Operators'}, targets.operators.map(o => h('option', {value: 'operator:' + o.id},
-            `${o.name} — ${o.status}`))));
+    const select = h('select', {name: 'target', attrs: {'aria-label': t('forward.to.label')}},
+        h('optgroup', {label: t('forward.groups')}, targets.groups.map(g => h('option', {value: 'group:' + g.id},
+            t('forward.group', {name: g.name, online: g.online})))),
+        h('optgroup', {label: t('forward.operators')}, targets.operators.map(o => h('option',
+            {value: 'operator:' + o.id}, `${o.name} — ${t('presence.' + o.status)}`))));
     const error = notice();
     const dialog = h('dialog', {className: 'dialog'});
     const close = () => {
@@ -357,11 +361,11 @@ async function forwardDialog(ctx, id, done) {
             } catch (err) {
                 error.textContent = explain(err);
             }
-        }}, h('h3', {}, 'Forward conversation'), field('To', select), error,
+        }}, h('h3', {}, t('forward.title')), field(t('forward.to'), select), error,
         h('div', {className: 'buttons'}, h('button', {type: 'button', onclick: () => {
             close();
             resolve();
-        }}, 'Cancel'), h('button', {type: 'submit', className: 'primary'}, 'Forward')));
+        }}, t('cancel')), h('button', {type: 'submit', className: 'primary'}, t('forward.submit'))));
         dialog.appendChild(form);
         document.body.appendChild(dialog);
         dialog.showModal();

@@ -2,29 +2,29 @@
 import {api, explain} from '../api.js';
 import {contactName, fill, h, notice, when} from '../dom.js';
 import {conversationView} from './conversation.js';
-import {channelBadge, channelName, CHANNEL_NAMES} from '../channel-preview.js';
+import {channelBadge, channelName, CHANNEL_TYPES} from '../channel-preview.js';
 import {exportButton, matchPreview, messageSearch} from './conversation-tools.js';
+import {t, transcriptTexts} from '../i18n.js';
 
-const TITLES = {inbox: 'Inbox', mine: 'My conversations', all: 'All conversations'};
-const CHANNELS = Object.keys(CHANNEL_NAMES);
+const title = list => t('nav.' + list);
 
 export function conversationsPage(ctx, list, selectedId) {
     const filters = {q: '', text: '', status: '', channel: '', from: '', to: ''};
-    const rows = h('ul', {className: 'conv-list', attrs: {'aria-label': TITLES[list]}});
+    const rows = h('ul', {className: 'conv-list', attrs: {'aria-label': title(list)}});
     const error = notice();
-    const more = h('button', {className: 'more', hidden: true, onclick: () => load(false)}, 'Load older');
+    const more = h('button', {className: 'more', hidden: true, onclick: () => load(false)}, t('list.older'));
     const entries = new Map(); // id → summary
     let cursor = null;
     let generation = 0;
 
     const detail = h('div', {className: 'detail-body'});
-    const pane = h('div', {className: 'list-pane'}, h('h2', {}, TITLES[list]), filterBar(), error, rows, more);
+    const pane = h('div', {className: 'list-pane'}, h('h2', {}, title(list)), filterBar(), error, rows, more);
     fill(ctx.main, h('div', {className: 'split' + (selectedId ? ' has-selection' : '')}, pane,
-        h('div', {className: 'detail'}, h('a', {className: 'back', href: '#/' + list}, '← ' + TITLES[list]), detail)));
+        h('div', {className: 'detail'}, h('a', {className: 'back', href: '#/' + list}, '← ' + title(list)), detail)));
 
     function filterBar() {
-        const search = h('input', {type: 'search', placeholder: 'Search name, e-mail or id', className: 'search',
-            attrs: {'aria-label': 'Search'}});
+        const search = h('input', {type: 'search', placeholder: t('list.search.placeholder'), className: 'search',
+            attrs: {'aria-label': t('list.search')}});
         let timer;
         search.addEventListener('input', () => {
             clearTimeout(timer);
@@ -40,7 +40,7 @@ export function conversationsPage(ctx, list, selectedId) {
         if (list !== 'all') {
             return h('div', {className: 'filters'}, search, text);
         }
-        const select = (name, label, values, shown = v => v.replace(/_/g, ' ')) => h('select', {attrs: {'aria-label':
+        const select = (name, label, values, shown) => h('select', {attrs: {'aria-label':
             label}, onchange: e => {
             filters[name] = e.target.value;
             load(true);
@@ -50,9 +50,10 @@ export function conversationsPage(ctx, list, selectedId) {
             filters[name] = e.target.value;
             load(true);
         }});
-        return h('div', {className: 'filters'}, search, text, select('status', 'Any status', statuses),
-            select('channel', 'Any channel', CHANNELS, channelName), h('span', {className: 'dates'},
-                day('from', 'From day'), '–', day('to', 'To day')),
+        return h('div', {className: 'filters'}, search, text,
+            select('status', t('list.anyStatus'), statuses, s => t('conversation.status.' + s)),
+            select('channel', t('list.anyChannel'), CHANNEL_TYPES, channelName), h('span', {className: 'dates'},
+                day('from', t('list.fromDay')), '–', day('to', t('list.toDay'))),
             ctx.me.role === 'admin' ? exportButton(query, error) : null);
     }
 
@@ -142,8 +143,8 @@ export function conversationsPage(ctx, list, selectedId) {
     }
 
     function emptyRow() {
-        return h('li', {className: 'empty'}, filters.text ? `No conversation mentions “${filters.text}”.`
-            : list === 'inbox' ? 'Nobody is waiting.' : 'No conversations.');
+        return h('li', {className: 'empty'}, filters.text ? t('list.empty.text', {text: filters.text})
+            : list === 'inbox' ? t('list.empty.inbox') : t('list.empty'));
     }
 
     function put(c, live) {
@@ -193,13 +194,13 @@ export function conversationsPage(ctx, list, selectedId) {
 
     function renderRow(c) {
         const name = contactName(c.contact);
-        const assignee = c.assignee ? (c.assignee.id === ctx.me.id ? 'me' : c.assignee.id) : '';
+        const assignee = c.assignee ? (c.assignee.id === ctx.me.id ? t('list.me') : c.assignee.id) : '';
         return h('li', {className: 'conv-row' + (c.id === selectedId ? ' selected' : '') + (c.unread ? ' unread' : ''),
             dataset: {id: c.id, status: c.status}},
         h('a', {href: '#/' + list + '/' + encodeURIComponent(c.id)},
             h('span', {className: 'conv-name'}, name, c.unread ? h('span', {className: 'unread-count',
-                title: c.unread === 1 ? '1 unread message' : c.unread + ' unread messages'}, String(c.unread)) : null),
-            h('span', {className: 'badge status-' + c.status}, c.status),
+                title: t.plural('list.unread', c.unread)}, String(c.unread)) : null),
+            h('span', {className: 'badge status-' + c.status}, t('conversation.status.' + c.status)),
             h('span', {className: 'conv-channel'}, channelBadge(c.channel), h('span', {className: 'conv-sub'},
                 (c.contact && c.contact.email) || '', (c.contact && c.contact.email) ? ' · ' : '',
                 assignee ? assignee + ' · ' : '', c.group)),
@@ -212,8 +213,9 @@ export function conversationsPage(ctx, list, selectedId) {
         if (!item) {
             return null;
         }
-        const who = item.author.type === 'contact' ? '' : (item.author.name || item.author.type) + ': ';
-        return h('span', {className: 'conv-preview'}, who + window.ParleyRender.describe(item));
+        const who = item.author.type === 'contact' ? '' : (item.author.name
+            || transcriptTexts('author.' + item.author.type)) + ': ';
+        return h('span', {className: 'conv-preview'}, who + window.ParleyRender.describe(item, transcriptTexts));
     }
 
     /** How long a contact has been waiting: in the inbox, or since their message nobody answered yet. */
@@ -223,9 +225,10 @@ export function conversationsPage(ctx, list, selectedId) {
             return null;
         }
         const minutes = Math.floor((Date.now() - new Date(item.at).getTime()) / 60000);
-        const text = minutes < 1 ? 'waiting < 1 min' : minutes < 60 ? `waiting ${minutes} min`
-            : `waiting ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-        return h('span', {className: 'conv-wait' + (minutes >= 5 ? ' long' : ''), title: 'Since the last message'}, text);
+        const text = minutes < 1 ? t('list.waiting.now') : minutes < 60 ? t('list.waiting.minutes', {minutes})
+            : t('list.waiting.hours', {hours: Math.floor(minutes / 60), minutes: minutes % 60});
+        return h('span', {className: 'conv-wait' + (minutes >= 5 ? ' long' : ''), title: t('list.waiting.title')},
+            text);
     }
 
     const offConversation = ctx.stream.on('conversation', c => put(c, true));
@@ -234,7 +237,7 @@ export function conversationsPage(ctx, list, selectedId) {
     if (selectedId) {
         closeDetail = conversationView(ctx, selectedId, detail);
     } else {
-        fill(detail, h('p', {className: 'placeholder'}, 'Choose a conversation.'));
+        fill(detail, h('p', {className: 'placeholder'}, t('list.choose')));
     }
     return () => {
         offConversation();

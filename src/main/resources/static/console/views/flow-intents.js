@@ -2,52 +2,59 @@
 // cross-validation of its examples (run here, or with `parley nlu test`).
 import {api, explain} from '../api.js';
 import {fill, h} from '../dom.js';
+import {dateLocale, t} from '../i18n.js';
 
-const percent = x => (100 * x).toFixed(1) + ' %';
+const percent = x => new Intl.NumberFormat(dateLocale(), {style: 'percent', minimumFractionDigits: 1,
+    maximumFractionDigits: 1}).format(x);
 
 export function intentsPanel(flow) {
-    const box = h('section', {className: 'flow-intents'}, h('h4', {}, 'Intents'), h('p', {className: 'muted'}, 'Loading…'));
+    const box = h('section', {className: 'flow-intents'}, h('h4', {}, t('intents')), h('p', {className: 'muted'},
+        t('loading')));
     const path = `flows/${encodeURIComponent(flow.id)}/intents`;
     const show = data => {
         const languages = Object.keys(data.examples || {});
         if (languages.length === 0) {
-            fill(box, h('h4', {}, 'Intents'), h('p', {className: 'muted'}, 'This flow declares no intents.'));
+            fill(box, h('h4', {}, t('intents')), h('p', {className: 'muted'}, t('intents.none')));
             return;
         }
         const status = h('p', {className: 'muted'});
         const globals = Object.entries(data.global || {}).map(([intent, node]) => `${intent} → ${node}`).join(', ');
-        fill(box, h('h4', {}, 'Intents'),
-            h('p', {className: 'muted'}, `Threshold ${percent(data.threshold)}`, globals ? ` · global: ${globals}` : ''),
+        fill(box, h('h4', {}, t('intents')),
+            h('p', {className: 'muted'}, t('intents.threshold', {percent: percent(data.threshold)}),
+                globals ? ' · ' + t('intents.global', {intents: globals}) : ''),
             languages.map(language => h('details', {className: 'intent-examples'},
-                h('summary', {}, `${language}: ${Object.keys(data.examples[language]).length} intents`),
+                h('summary', {}, language + ': ' + t.plural('intents.count', Object.keys(data.examples[language]).length)),
                 h('dl', {}, Object.entries(data.examples[language]).flatMap(([intent, examples]) => [
                     h('dt', {}, intent), h('dd', {}, examples.join(' · '))])))),
             lastTest(data.last_test),
             h('div', {className: 'buttons'}, h('button', {onclick: async e => {
                 e.target.disabled = true;
-                status.textContent = 'Cross-validating the examples…';
+                status.textContent = t('intents.testing');
                 try {
                     show(await api('POST', path + '/test', {}));
                 } catch (err) {
                     status.textContent = explain(err);
                     e.target.disabled = false;
                 }
-            }}, 'Test the intents')), status);
+            }}, t('intents.test'))), status);
     };
-    api('GET', path).then(show, err => fill(box, h('h4', {}, 'Intents'), h('p', {className: 'notice error'}, explain(err))));
+    api('GET', path).then(show, err => fill(box, h('h4', {}, t('intents')), h('p', {className: 'notice error'},
+        explain(err))));
     return box;
 }
 
 function lastTest(test) {
     if (!test) {
-        return h('p', {className: 'muted'}, 'Not tested yet.');
+        return h('p', {className: 'muted'}, t('intents.untested'));
     }
-    return h('div', {className: 'intent-test'}, h('p', {}, `Last test ${test.ran_at}: ${test.folds}-fold cross-validation`),
+    return h('div', {className: 'intent-test'}, h('p', {}, t('intents.lastTest', {at: test.ran_at, folds: test.folds})),
         Object.entries(test.languages).map(([language, figures]) => h('div', {},
-            h('p', {}, h('strong', {}, `${language}: accuracy ${percent(figures.accuracy)}`), ` over ${figures.examples} examples`),
-            h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'intent'), h('th', {}, 'precision'), h('th', {}, 'recall'))),
+            h('p', {}, h('strong', {}, t('intents.accuracy', {language, percent: percent(figures.accuracy)})), ' ',
+                t.plural('intents.examples', figures.examples)),
+            h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('intents.intent')), h('th', {}, t('intents.precision')),
+                h('th', {}, t('intents.recall')))),
                 h('tbody', {}, figures.intents.map(s => h('tr', {}, h('td', {}, s.intent), h('td', {}, percent(s.precision)),
                     h('td', {}, percent(s.recall)))))),
-            figures.confused.length ? h('p', {className: 'muted'}, 'Most confused: ', figures.confused
+            figures.confused.length ? h('p', {className: 'muted'}, t('intents.confused'), ' ', figures.confused
                 .map(c => `${c.actual} → ${c.recognised_as} (${c.count}×)`).join(', ')) : null)));
 }

@@ -1,5 +1,6 @@
 // Small building blocks of the admin pages: inputs bound to an object, key–value rows, secrets shown once.
 import {copy, field, h} from '../dom.js';
+import {t} from '../i18n.js';
 
 export const text = (value, props = {}) => h('input', {type: 'text', value: value ?? '', ...props});
 export const number = (value, props = {}) => h('input', {type: 'number', value: value ?? '', ...props});
@@ -19,12 +20,12 @@ export function keyValues(obj, namePlaceholder, valuePlaceholder) {
     const add = (k, v) => {
         const row = h('div', {className: 'kv-row'}, text(k, {placeholder: namePlaceholder, className: 'kv-key'}),
             text(v, {placeholder: valuePlaceholder, className: 'kv-value'}),
-            h('button', {type: 'button', className: 'link', onclick: () => row.remove()}, 'Remove'));
+            h('button', {type: 'button', className: 'link', onclick: () => row.remove()}, t('remove')));
         rows.appendChild(row);
     };
     Object.entries(obj || {}).forEach(([k, v]) => add(k, v));
     const box = h('div', {}, rows, h('button', {type: 'button', className: 'link', onclick: () => add('', '')},
-        '+ Add'));
+        '+ ' + t('add')));
     box.read = () => {
         const out = {};
         rows.querySelectorAll('.kv-row').forEach(r => {
@@ -42,14 +43,13 @@ export function keyValues(obj, namePlaceholder, valuePlaceholder) {
 export function copyable(label, value, name) {
     const input = h('input', {type: 'text', readOnly: true, value, className: 'copy-value', dataset: {copy: name}});
     const button = h('button', {type: 'button', dataset: {copyButton: name}, onclick: () => copy(input.value, button)},
-        'Copy');
+        t('copy'));
     return field(label, h('span', {className: 'copy-row'}, input, button));
 }
 
 /** A secret the server shows this once. */
 export function secretOnce(label, value, name) {
     return h('div', {className: 'secret-once', attrs: {role: 'alert'}},
-        h('p', {className: 'warning'}, `This ${label} is shown only now. Copy it and keep it safe: Parley stores`
-            + ' only a digest and cannot show it again.'),
+        h('p', {className: 'warning'}, t('secret.once', {label})),
         copyable(label, value, name));
 }

@@ -1,6 +1,7 @@
 // Data rights (admins): find a contact, download everything Parley holds about them, or erase them; the audit log.
 import {api, explain} from '../api.js';
 import {fill, h, notice, when} from '../dom.js';
+import {t} from '../i18n.js';
 
 function download(contactId, copy) {
     const blob = new Blob([JSON.stringify(copy, null, 2)], {type: 'application/json'});
@@ -11,32 +12,29 @@ function download(contactId, copy) {
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function counts(detail) {
     return Object.entries(detail || {}).map(([k, v]) => `${k.replace(/_/g, ' ')}: ${v}`).join(', ');
 }
 
 export function privacyPage(ctx) {
-    const query = h('input', {type: 'search', className: 'privacy-query', placeholder: 'Name, e-mail or conversation id',
-        attrs: {'aria-label': 'Find a contact'}});
+    const query = h('input', {type: 'search', className: 'privacy-query', placeholder: t('privacy.query.placeholder'),
+        attrs: {'aria-label': t('privacy.query')}});
     const found = h('tbody');
     const auditRows = h('tbody');
     const message = notice();
-    fill(ctx.main, h('div', {className: 'admin privacy'}, h('h2', {}, 'Data rights'),
-        h('p', {className: 'muted'}, 'Export everything Parley holds about a contact, or erase it. Erasing keeps the '
-            + 'conversations and messages as empty entries for statistics; it cannot be undone.'),
+    fill(ctx.main, h('div', {className: 'admin privacy'}, h('h2', {}, t('nav.privacy')),
+        h('p', {className: 'muted'}, t('privacy.intro')),
         h('section', {}, h('form', {className: 'filters', onsubmit: e => {
             e.preventDefault();
             message.textContent = '';
             search();
-        }}, query, h('button', {type: 'submit', className: 'primary'}, 'Find contact')), message,
+        }}, query, h('button', {type: 'submit', className: 'primary'}, t('privacy.find'))), message,
         h('table', {className: 'table privacy-contacts'}, h('thead', {}, h('tr', {},
-            ['Contact', 'E-mail', 'Id', 'Conversations', ''].map(t => h('th', {}, t)))), found)),
-        h('section', {}, h('h3', {}, 'Audit log'), h('table', {className: 'table privacy-audit'}, h('thead', {},
-            h('tr', {}, ['When', 'Who', 'Action', 'Contact', 'Detail'].map(t => h('th', {}, t)))), auditRows))));
+            ['contact', 'email', 'id', 'conversations', ''].map(k => h('th', {}, k && t('privacy.column.' + k))))),
+        found)),
+        h('section', {}, h('h3', {}, t('privacy.audit')), h('table', {className: 'table privacy-audit'}, h('thead', {},
+            h('tr', {}, ['when', 'who', 'action', 'contact', 'detail'].map(k => h('th', {}, t('privacy.column.' + k))))),
+        auditRows))));
 
     async function search() {
         const q = query.value.trim();
@@ -53,7 +51,7 @@ export function privacyPage(ctx) {
             });
             fill(found, [...contacts.values()].map(row));
             if (contacts.size === 0) {
-                found.appendChild(h('tr', {}, h('td', {colSpan: 5, className: 'empty'}, 'No contact matches.')));
+                found.appendChild(h('tr', {}, h('td', {colSpan: 5, className: 'empty'}, t('privacy.noMatch'))));
             }
         } catch (err) {
             message.className = 'notice error';
@@ -67,28 +65,29 @@ export function privacyPage(ctx) {
             try {
                 const copy = await api('GET', `contacts/${encodeURIComponent(contact.id)}/export`);
                 download(contact.id, copy);
-                done(`Exported ${plural(copy.conversations.length, 'conversation')} and `
-                    + `${plural(copy.media.length, 'file')} of ${contact.id}.`);
+                done(t('privacy.exported', {conversations: t.plural('privacy.conversations',
+                    copy.conversations.length), files: t.plural('privacy.files', copy.media.length), id: contact.id}));
             } catch (err) {
                 failed(err);
             }
-        }}, 'Export JSON');
-        const eraseButton = h('button', {className: 'danger', onclick: () => fill(actions, confirmRow)}, 'Erase…');
-        const confirmRow = h('span', {className: 'privacy-confirm'}, 'Erase for good? ',
+        }}, t('privacy.export'));
+        const eraseButton = h('button', {className: 'danger', onclick: () => fill(actions, confirmRow)},
+            t('privacy.erase'));
+        const confirmRow = h('span', {className: 'privacy-confirm'}, t('privacy.erase.confirm'), ' ',
             h('button', {className: 'erase-now', onclick: async () => {
                 try {
                     const erased = await api('POST', `contacts/${encodeURIComponent(contact.id)}/erase`);
                     await search();
-                    done(`Erased ${contact.id}: ${counts(erased)}.`);
+                    done(t('privacy.erased', {id: contact.id, counts: counts(erased)}));
                 } catch (err) {
                     failed(err);
                     fill(actions, exportButton, ' ', eraseButton);
                 }
-            }}, 'Erase contact'), ' ',
-            h('button', {className: 'link', onclick: () => fill(actions, exportButton, ' ', eraseButton)}, 'Cancel'));
+            }}, t('privacy.erase.now')), ' ',
+            h('button', {className: 'link', onclick: () => fill(actions, exportButton, ' ', eraseButton)}, t('cancel')));
         fill(actions, exportButton, ' ', eraseButton);
         return h('tr', {className: 'privacy-contact', dataset: {id: contact.id}},
-            h('td', {}, contact.name || '(no name)'), h('td', {}, contact.email || ''),
+            h('td', {}, contact.name || t('privacy.noName')), h('td', {}, contact.email || ''),
             h('td', {className: 'muted'}, contact.id), h('td', {}, String(conversations)), actions);
     }
 
@@ -110,7 +109,7 @@ export function privacyPage(ctx) {
                 h('td', {}, e.actor.email), h('td', {}, e.action), h('td', {className: 'muted'}, e.target),
                 h('td', {}, counts(e.detail)))));
             if (page.items.length === 0) {
-                auditRows.appendChild(h('tr', {}, h('td', {colSpan: 5, className: 'empty'}, 'Nothing recorded yet.')));
+                auditRows.appendChild(h('tr', {}, h('td', {colSpan: 5, className: 'empty'}, t('privacy.audit.empty'))));
             }
         } catch (err) {
             failed(err);
