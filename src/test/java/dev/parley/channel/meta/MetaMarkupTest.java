@@ -2,6 +2,7 @@ package dev.parley.channel.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.channel.TextSplit;
 import dev.parley.channel.meta.MetaMarkup.Flavor;
 import org.junit.jupiter.api.Test;
 

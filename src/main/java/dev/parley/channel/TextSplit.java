@@ -1,4 +1,4 @@
-package dev.parley.channel.meta;
+package dev.parley.channel;
 
 import java.util.ArrayList;
 import java.util.List;
