@@ -22,7 +22,8 @@ import java.util.Optional;
  * The channel's unsubscribe keyword (channels.md §4), before the bot sees the message: a message that is the
  * keyword and nothing else (letter case and surrounding white space do not matter) unsubscribes the contact from
  * the channel's campaigns, is answered with the channel's confirmation, and reaches the bot only as
- * {@code campaign_unsubscribe} with the configured keyword.
+ * {@code campaign_unsubscribe} with the configured keyword. Where the vendor confirms the opt-out itself (Twilio's
+ * Advanced Opt-Out answers STOP), Parley's confirmation is not sent, so the contact gets one, not two.
  */
 public final class UnsubscribeKeyword implements InboundStep {
     private final Campaigns campaigns;
@@ -57,16 +58,22 @@ public final class UnsubscribeKeyword implements InboundStep {
         Contact contact = inbound.contact();
         campaigns.set(tx, contact.id(), channel.id(), false, CampaignStore.Source.KEYWORD);
         tx.afterCommit(() -> Meters.campaignUnsubscribed(channel.id()));
+        boolean vendorConfirms = inbound.channel().adapter().vendorConfirmsOptOut(channel.unsubscribeKeyword());
         Optional<Conversation> open = inbound.conversation();
         if (open.isEmpty()) {
-            confirmations.send(tx, channel.id(), inbound.message().vendorUserId(), channel.unsubscribeConfirmation());
+            if (!vendorConfirms) {
+                confirmations.send(tx, channel.id(), inbound.message().vendorUserId(),
+                        channel.unsubscribeConfirmation());
+            }
             return true;
         }
         Conversation conv = open.get();
         timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()),
                 inbound.message().packets().getFirst(), true, Optional.empty());
-        timeline.append(tx, conv.id(), Author.system(), ChatPacket.Message.text(channel.unsubscribeConfirmation()),
-                true, Optional.empty());
+        if (!vendorConfirms) {
+            timeline.append(tx, conv.id(), Author.system(),
+                    ChatPacket.Message.text(channel.unsubscribeConfirmation()), true, Optional.empty());
+        }
         TimelineItem unsubscribed = timeline.append(tx, conv.id(), Author.system(),
                 new ChatPacket.CampaignUnsubscribe(channel.unsubscribeKeyword().strip()), false, Optional.empty());
         hooks.contactWrote(tx, conv, unsubscribed);

@@ -3,6 +3,7 @@ package dev.parley.channel;
 import dev.parley.conversation.ChoicePacket;
 import dev.parley.conversation.Packet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One messaging channel's two halves against its vendor's real wire format (channels.md §1).
@@ -72,5 +73,22 @@ public interface ChannelAdapter {
      * operator types); best effort, as the indicator is transient. Nothing by default.
      */
     default void typing(String recipient) {
+    }
+
+    /**
+     * The body the vendor expects in the {@code 200} answer to a webhook call Parley took, when it expects one
+     * (Twilio wants TwiML); empty: Parley answers its own {@code {"stored": n}} JSON.
+     */
+    default Optional<Acknowledgement> acknowledgement() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the vendor itself answers a contact who sends {@code keyword} with an opt-out confirmation (Twilio's
+     * Advanced Opt-Out answers STOP at the carrier), so that Parley records the unsubscribe but sends no
+     * confirmation of its own, which would reach the contact twice (or be refused, the number having opted out).
+     */
+    default boolean vendorConfirmsOptOut(String keyword) {
+        return false;
     }
 }

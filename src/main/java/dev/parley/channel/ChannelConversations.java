@@ -67,7 +67,8 @@ final class ChannelConversations {
             return new Writer(known.get(), true);
         }
         Optional<String> mobile = channel.type() == ChannelType.WHATSAPP
-                ? Optional.of("+" + message.vendorUserId()) : Optional.empty();
+                ? Optional.of("+" + message.vendorUserId())
+                : channel.type() == ChannelType.SMS ? Optional.of(message.vendorUserId()) : Optional.empty();
         Contact contact = new Contact(ids.next("ct"), message.name(), Optional.empty(), mobile, Optional.empty(),
                 Optional.empty(), Json.object(), Json.object(), Json.object(), now);
         contacts.insert(tx, contact);

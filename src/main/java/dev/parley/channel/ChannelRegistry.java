@@ -3,6 +3,7 @@ package dev.parley.channel;
 import dev.parley.channel.messenger.MessengerChannel;
 import dev.parley.channel.messenger.MessengerClient;
 import dev.parley.channel.meta.HubChallenge;
+import dev.parley.channel.sms.SmsChannel;
 import dev.parley.channel.store.Channel;
 import dev.parley.channel.store.ChannelCredentials;
 import dev.parley.channel.store.ChannelStore;
@@ -89,14 +90,22 @@ public final class ChannelRegistry {
     }
 
     private ServedChannel build(ChannelConfig c) {
-        return new ServedChannel(c, adapter(c), c.type() == ChannelType.TELEGRAM ? Optional.empty()
-                : Optional.of(new HubChallenge(c.secret("verify_token"))));
+        return new ServedChannel(c, adapter(c), hubHandshake(c.type()) ? Optional.of(new HubChallenge(c.secret(
+                "verify_token"))) : Optional.empty());
+    }
+
+    /** Whether the channel's vendor checks the webhook with Meta's {@code hub.challenge} when it is set up. */
+    private static boolean hubHandshake(ChannelType type) {
+        return switch (type) {
+            case WHATSAPP, MESSENGER -> true;
+            case WEB, TELEGRAM, SMS, THREEMA, CUSTOM -> false;
+        };
     }
 
     private static boolean servedType(ChannelType type) {
         return switch (type) {
-            case WHATSAPP, MESSENGER, TELEGRAM -> true;
-            case WEB, SMS, THREEMA, CUSTOM -> false;
+            case WHATSAPP, MESSENGER, TELEGRAM, SMS -> true;
+            case WEB, THREEMA, CUSTOM -> false;
         };
     }
 
@@ -108,7 +117,8 @@ public final class ChannelRegistry {
             case MESSENGER -> new MessengerChannel(c.secret("app_secret"),
                     new MessengerClient(c.apiBaseUrl(), c.secret("access_token"), VENDOR_TIMEOUT), media);
             case TELEGRAM -> TelegramChannel.of(c, media, VENDOR_TIMEOUT);
-            case WEB, SMS, THREEMA, CUSTOM -> throw new IllegalArgumentException(
+            case SMS -> SmsChannel.of(c, media, Channel.webhookUrl(publicBaseUrl, c.id()), VENDOR_TIMEOUT);
+            case WEB, THREEMA, CUSTOM -> throw new IllegalArgumentException(
                     "channels of type " + c.type().config() + " are not served");
         };
     }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Statuses the vendor reports about what Parley sent: kept on the sent message (sent → delivered → read, never
- * back); a failure is also put on the conversation's timeline with the vendor's errors, for operators.
+ * back); a failure is also put on the conversation's timeline with the vendor's errors, for operators, once (the
+ * vendor's redelivery of the same failure adds nothing).
  */
 final class DeliveryReports {
     private static final Logger log = LoggerFactory.getLogger(DeliveryReports.class);
@@ -39,7 +40,7 @@ final class DeliveryReports {
             if (ORDER.indexOf(report.wire()) > ORDER.indexOf(sent.get().status())) {
                 store.setStatus(tx, channel.id(), id, report.wire(), report.at());
             }
-            if (report.status() == DeliveryReport.Status.FAILED) {
+            if (report.status() == DeliveryReport.Status.FAILED && !sent.get().status().equals(report.wire())) {
                 String reason = report.errors().isEmpty() ? "the vendor reports the message as failed"
                         : String.join("; ", report.errors());
                 log.warn("channel {}: message {} of conversation {} failed: {}", channel.id(), id,

@@ -1,5 +1,6 @@
 package dev.parley.web;
 
+import dev.parley.channel.Acknowledgement;
 import dev.parley.channel.InboundPipeline;
 import dev.parley.channel.InboundRequest;
 import dev.parley.channel.ServedChannel;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Messaging channels' webhooks: {@code GET /channels/{id}/webhook} answers the vendor's set-up handshake,
  * {@code POST /channels/{id}/webhook} takes its calls through the {@link InboundPipeline}; {@code 200} only
- * once what came is stored.
+ * once what came is stored, with the body the vendor expects (its adapter's acknowledgement) or
+ * {@code {"stored": n}}.
  */
 final class ChannelWebhookRoutes {
     private static final Logger log = LoggerFactory.getLogger(ChannelWebhookRoutes.class);
@@ -57,8 +59,10 @@ final class ChannelWebhookRoutes {
     private void receive(Context ctx) {
         Map<String, List<String>> headers = new HashMap<>();
         ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
+        Optional<Acknowledgement> acknowledgement = inbound.channel(ctx.pathParam("id")).adapter().acknowledgement();
         int stored = inbound.receive(ctx.pathParam("id"), new InboundRequest(ctx.bodyAsBytes(), headers,
                 ctx.queryString()));
-        ctx.status(200).json(Json.object().put("stored", stored));
+        acknowledgement.ifPresentOrElse(a -> ctx.status(200).contentType(a.contentType()).result(a.body()),
+                () -> ctx.status(200).json(Json.object().put("stored", stored)));
     }
 }

@@ -31,13 +31,17 @@ import org.commonmark.parser.Parser;
  * {@code **x**} → {@code *x*}, {@code _x_} → {@code _x_}, {@code ~~x~~} → {@code ~x~}, code blocks →
  * {@code ```x```}, links → {@code text (url)}; underline, which neither shows, becomes plain text; lists and
  * quotes keep their {@code -}, {@code 1.} and {@code >} lines; raw HTML is kept as the literal text it was.
+ * {@link Flavor#PLAIN} is the same text without any marks, for channels that show no markup (SMS).
  */
 public final class MetaMarkup {
     private static final Parser PARSER = Parser.builder().extensions(List.of(StrikethroughExtension.create()))
             .build();
 
-    /** The app the text is for: they differ in inline code, which WhatsApp shows best as {@code ```x```}. */
-    public enum Flavor { WHATSAPP, MESSENGER }
+    /**
+     * The app the text is for: they differ in inline code, which WhatsApp shows best as {@code ```x```};
+     * {@code PLAIN} drops every mark (bold, italic, strike, code fences) and keeps the words, links and lines.
+     */
+    public enum Flavor { WHATSAPP, MESSENGER, PLAIN }
 
     private MetaMarkup() {}
 
@@ -65,19 +69,19 @@ public final class MetaMarkup {
 
         @Override
         public void visit(StrongEmphasis strong) {
-            String mark = "__".equals(strong.getOpeningDelimiter()) ? "" : "*";
+            String mark = "__".equals(strong.getOpeningDelimiter()) ? "" : mark("*");
             wrap(strong, mark, mark);
         }
 
         @Override
         public void visit(Emphasis emphasis) {
-            wrap(emphasis, "_", "_");
+            wrap(emphasis, mark("_"), mark("_"));
         }
 
         @Override
         public void visit(CustomNode node) {
             if (node instanceof Strikethrough) {
-                wrap(node, "~", "~");
+                wrap(node, mark("~"), mark("~"));
             } else {
                 visitChildren(node);
             }
@@ -85,7 +89,11 @@ public final class MetaMarkup {
 
         @Override
         public void visit(Code code) {
-            String fence = flavor == Flavor.WHATSAPP ? "```" : "`";
+            String fence = switch (flavor) {
+                case WHATSAPP -> "```";
+                case MESSENGER -> "`";
+                case PLAIN -> "";
+            };
             emit(fence + code.getLiteral() + fence);
         }
 
@@ -120,7 +128,7 @@ public final class MetaMarkup {
 
         @Override
         public void visit(Heading heading) {
-            wrap(heading, "*", "*");
+            wrap(heading, mark("*"), mark("*"));
             endBlock(heading);
         }
 
@@ -200,9 +208,14 @@ public final class MetaMarkup {
         }
 
         private void codeBlock(String literal) {
-            emit("```" + literal.stripTrailing() + "```");
+            emit(mark("```") + literal.stripTrailing() + mark("```"));
             newLine();
             newLine();
+        }
+
+        /** {@code mark}, or nothing for plain text. */
+        private String mark(String mark) {
+            return flavor == Flavor.PLAIN ? "" : mark;
         }
 
         private void wrap(Node node, String open, String close) {

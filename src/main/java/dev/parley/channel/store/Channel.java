@@ -36,6 +36,11 @@ public record Channel(String id, ChannelType type, String widget, String apiBase
 
     /** Where the vendor sends this channel's events: {@code {public_base_url}/channels/{id}/webhook}. */
     public String webhookUrl(String publicBaseUrl) {
+        return webhookUrl(publicBaseUrl, id);
+    }
+
+    /** The webhook URL of channel {@code id} (which vendors such as Twilio sign, and are told to call back). */
+    public static String webhookUrl(String publicBaseUrl, String id) {
         return publicBaseUrl.replaceAll("/+$", "") + "/channels/" + id + "/webhook";
     }
 

@@ -2,8 +2,8 @@ package dev.parley.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.channel.meta.MetaMarkup;
 import dev.parley.channel.TextSplit;
+import dev.parley.channel.meta.MetaMarkup;
 import dev.parley.json.Json;
 import java.util.List;
 import java.util.Locale;

@@ -1,0 +1,14 @@
+package dev.parley.channel;
+
+import java.util.Objects;
+
+/**
+ * The answer a vendor expects to a webhook call Parley took, when it expects a particular one (Twilio: an empty
+ * TwiML {@code <Response/>} as {@code text/xml}); see {@link ChannelAdapter#acknowledgement()}.
+ */
+public record Acknowledgement(String contentType, String body) {
+    public Acknowledgement {
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(body, "body");
+    }
+}
