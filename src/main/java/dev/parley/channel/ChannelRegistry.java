@@ -6,6 +6,7 @@ import dev.parley.channel.meta.HubChallenge;
 import dev.parley.channel.store.Channel;
 import dev.parley.channel.store.ChannelCredentials;
 import dev.parley.channel.store.ChannelStore;
+import dev.parley.channel.threema.ThreemaChannel;
 import dev.parley.channel.whatsapp.WhatsAppChannel;
 import dev.parley.channel.whatsapp.WhatsAppClient;
 import dev.parley.config.ChannelConfig;
@@ -88,14 +89,14 @@ public final class ChannelRegistry {
     }
 
     private ServedChannel build(ChannelConfig c) {
-        return new ServedChannel(c, adapter(c), Optional.of(new HubChallenge(c.secret(
-                "verify_token"))));
+        return new ServedChannel(c, adapter(c), c.type() == ChannelType.THREEMA ? Optional.empty()
+                : Optional.of(new HubChallenge(c.secret("verify_token"))));
     }
 
     private static boolean servedType(ChannelType type) {
         return switch (type) {
-            case WHATSAPP, MESSENGER -> true;
-            case WEB, TELEGRAM, SMS, THREEMA, CUSTOM -> false;
+            case WHATSAPP, MESSENGER, THREEMA -> true;
+            case WEB, TELEGRAM, SMS, CUSTOM -> false;
         };
     }
 
@@ -106,7 +107,8 @@ public final class ChannelRegistry {
                             VENDOR_TIMEOUT), media);
             case MESSENGER -> new MessengerChannel(c.secret("app_secret"),
                     new MessengerClient(c.apiBaseUrl(), c.secret("access_token"), VENDOR_TIMEOUT), media);
-            case WEB, TELEGRAM, SMS, THREEMA, CUSTOM -> throw new IllegalArgumentException(
+            case THREEMA -> ThreemaChannel.of(c, media, VENDOR_TIMEOUT);
+            case WEB, TELEGRAM, SMS, CUSTOM -> throw new IllegalArgumentException(
                     "channels of type " + c.type().config() + " are not served");
         };
     }

@@ -27,17 +27,21 @@ import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
 
 /**
- * {@code markdown_v1} (chatbot spec §12) as the plain text with markup that WhatsApp and Messenger show:
+ * {@code markdown_v1} (chatbot spec §12) as the plain text with markup that WhatsApp, Messenger and Threema show:
  * {@code **x**} → {@code *x*}, {@code _x_} → {@code _x_}, {@code ~~x~~} → {@code ~x~}, code blocks →
- * {@code ```x```}, links → {@code text (url)}; underline, which neither shows, becomes plain text; lists and
- * quotes keep their {@code -}, {@code 1.} and {@code >} lines; raw HTML is kept as the literal text it was.
+ * {@code ```x```} (plain text on Threema, which has no code markup), links → {@code text (url)}; underline, which
+ * none shows, becomes plain text; lists and quotes keep their {@code -}, {@code 1.} and {@code >} lines; raw HTML
+ * is kept as the literal text it was.
  */
 public final class MetaMarkup {
     private static final Parser PARSER = Parser.builder().extensions(List.of(StrikethroughExtension.create()))
             .build();
 
-    /** The app the text is for: they differ in inline code, which WhatsApp shows best as {@code ```x```}. */
-    public enum Flavor { WHATSAPP, MESSENGER }
+    /**
+     * The app the text is for: they differ in code, which WhatsApp shows best as {@code ```x```}, Messenger as
+     * {@code `x`}, and Threema not at all.
+     */
+    public enum Flavor { WHATSAPP, MESSENGER, THREEMA }
 
     private MetaMarkup() {}
 
@@ -85,7 +89,11 @@ public final class MetaMarkup {
 
         @Override
         public void visit(Code code) {
-            String fence = flavor == Flavor.WHATSAPP ? "```" : "`";
+            String fence = switch (flavor) {
+                case WHATSAPP -> "```";
+                case MESSENGER -> "`";
+                case THREEMA -> "";
+            };
             emit(fence + code.getLiteral() + fence);
         }
 
@@ -200,7 +208,8 @@ public final class MetaMarkup {
         }
 
         private void codeBlock(String literal) {
-            emit("```" + literal.stripTrailing() + "```");
+            String fence = flavor == Flavor.THREEMA ? "" : "```";
+            emit(fence + literal.stripTrailing() + fence);
             newLine();
             newLine();
         }
