@@ -38,6 +38,9 @@ final class ChannelParser {
         Map<String, String> resolved = new LinkedHashMap<>();
         Map<String, String> credentials = new LinkedHashMap<>();
         for (String name : secretsOf(type)) {
+            if (unused(type, settings, name) && secrets.resolve(node, name).isEmpty()) {
+                continue;
+            }
             resolved.put(name, secrets.resolve(node, name).orElseThrow(() -> node.keyError(name + "_env",
                     "a " + name(type) + " channel needs " + name + "_env or " + name + "_file")));
             secrets.reference(node, name).ifPresent(ref -> credentials.put(ref.getKey(), ref.getValue()));
@@ -106,6 +109,11 @@ final class ChannelParser {
             case THREEMA -> List.of("api_secret", "private_key");
             case CUSTOM -> List.of("token");
         };
+    }
+
+    /** Whether a channel with these settings does without credential {@code name}: Threema's basic mode needs no key. */
+    private static boolean unused(ChannelType type, Map<String, String> settings, String name) {
+        return type == ChannelType.THREEMA && name.equals("private_key") && "basic".equals(settings.get("mode"));
     }
 
     private static String defaultApi(ChannelType type) {

@@ -50,7 +50,6 @@ final class ThreemaRig implements AutoCloseable {
         gateway.contact(CONTACT);
         try {
             Files.writeString(temp.resolve("parley1.key"), e2e.keyFile() + "\n");
-            Files.writeString(temp.resolve("parley2.key"), basic.keyFile() + "\n");
             Files.writeString(temp.resolve("parley3.key"), flow.keyFile() + "\n");
             Files.writeString(temp.resolve("greet.yml"), FLOW);
         } catch (IOException e) {
@@ -70,10 +69,10 @@ final class ThreemaRig implements AutoCloseable {
                   - { id: th, type: threema, widget: web, gateway_id: "*PARLEY1", mode: e2e, api_base_url: "%s",
                       api_secret_env: TH_SECRET, private_key_file: "%s/parley1.key" }
                   - { id: tb, type: threema, widget: web, gateway_id: "*PARLEY2", mode: basic, api_base_url: "%s",
-                      api_secret_env: TB_SECRET, private_key_file: "%s/parley2.key" }
+                      api_secret_env: TB_SECRET }
                   - { id: tf, type: threema, widget: flowweb, gateway_id: "*PARLEY3", mode: e2e, api_base_url: "%s",
                       api_secret_env: TF_SECRET, private_key_file: "%s/parley3.key" }
-                """.formatted(bot.url(), dir, gateway.baseUrl(), dir, gateway.baseUrl(), dir, gateway.baseUrl(), dir),
+                """.formatted(bot.url(), dir, gateway.baseUrl(), dir, gateway.baseUrl(), gateway.baseUrl(), dir),
                 Map.of("PW", "pw", "TH_SECRET", e2e.secret(), "TB_SECRET", basic.secret(), "TF_SECRET",
                         flow.secret()));
     }
