@@ -29,6 +29,28 @@ public final class ChannelMedia {
         return packet(media.fetch(url, Optional.empty(), Optional.empty()), caption);
     }
 
+    /** A file to hand a vendor that takes the bytes rather than a link (Threema's blobs). */
+    public record File(byte[] bytes, String mimeType, String filename) {}
+
+    /**
+     * The file a {@code media} packet names: Parley's own copy, or fetched (and kept) when the URL is elsewhere;
+     * empty when it cannot be had (the refusal says why).
+     */
+    public Optional<File> read(String url) {
+        return switch (media.obtain(url, Optional.empty(), Optional.empty())) {
+            case MediaResult.Stored stored -> media.download(stored.media().id(), stored.media().filename())
+                    .map(download -> {
+                        try (java.io.InputStream in = download.open()) {
+                            return new File(in.readAllBytes(), stored.media().mimeType(), stored.media().filename());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException("stored media " + stored.media().id()
+                                    + " cannot be read", e);
+                        }
+                    });
+            case MediaResult.Refused refused -> Optional.empty();
+        };
+    }
+
     private static Packet packet(MediaResult result, Optional<String> caption) {
         return switch (result) {
             case MediaResult.Stored stored -> new ChatPacket.Media(stored.media().url(), stored.media().mimeType(),

@@ -8,6 +8,7 @@ import dev.parley.channel.store.Channel;
 import dev.parley.channel.store.ChannelCredentials;
 import dev.parley.channel.store.ChannelStore;
 import dev.parley.channel.telegram.TelegramChannel;
+import dev.parley.channel.threema.ThreemaChannel;
 import dev.parley.channel.whatsapp.WhatsAppChannel;
 import dev.parley.channel.whatsapp.WhatsAppClient;
 import dev.parley.config.ChannelConfig;
@@ -104,8 +105,8 @@ public final class ChannelRegistry {
 
     private static boolean servedType(ChannelType type) {
         return switch (type) {
-            case WHATSAPP, MESSENGER, TELEGRAM, SMS -> true;
-            case WEB, THREEMA, CUSTOM -> false;
+            case WHATSAPP, MESSENGER, TELEGRAM, SMS, THREEMA -> true;
+            case WEB, CUSTOM -> false;
         };
     }
 
@@ -118,7 +119,8 @@ public final class ChannelRegistry {
                     new MessengerClient(c.apiBaseUrl(), c.secret("access_token"), VENDOR_TIMEOUT), media);
             case TELEGRAM -> TelegramChannel.of(c, media, VENDOR_TIMEOUT);
             case SMS -> SmsChannel.of(c, media, Channel.webhookUrl(publicBaseUrl, c.id()), VENDOR_TIMEOUT);
-            case WEB, THREEMA, CUSTOM -> throw new IllegalArgumentException(
+            case THREEMA -> ThreemaChannel.of(c, media, VENDOR_TIMEOUT);
+            case WEB, CUSTOM -> throw new IllegalArgumentException(
                     "channels of type " + c.type().config() + " are not served");
         };
     }

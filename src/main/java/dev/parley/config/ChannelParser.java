@@ -41,9 +41,17 @@ final class ChannelParser {
         Map<String, String> resolved = new LinkedHashMap<>();
         Map<String, String> credentials = new LinkedHashMap<>();
         for (String name : secretsOf(type)) {
+            if (unused(type, settings, name) && secrets.resolve(node, name).isEmpty()) {
+                continue;
+            }
             resolved.put(name, secrets.resolve(node, name).orElseThrow(() -> node.keyError(name + "_env",
                     "a " + name(type) + " channel needs " + name + "_env or " + name + "_file")));
             secrets.reference(node, name).ifPresent(ref -> credentials.put(ref.getKey(), ref.getValue()));
+            if (type == ChannelType.THREEMA && name.equals("private_key")
+                    && !resolved.get(name).strip().matches("(private:)?[0-9a-fA-F]{64}")) {
+                throw node.keyError(secrets.reference(node, name).map(Map.Entry::getKey).orElse(name + "_file"),
+                        "a Threema private key is private: and 64 hex digits, as Threema's tools write it");
+            }
         }
         return new ChannelConfig(id, type, widget(node.required("widget")),
                 node.get("api_base_url").map(url -> ConfigValues.httpUrl(url).toString().replaceAll("/+$", ""))
@@ -84,6 +92,13 @@ final class ChannelParser {
                 yield mode;
             }
             case "outbound_url" -> ConfigValues.httpUrl(value).toString();
+            case "gateway_id" -> {
+                String id = value.asString().strip();
+                if (!id.matches("\\*[0-9A-Z]{7}")) {
+                    throw value.error(value.quoted() + " is not a Threema Gateway ID (* and 7 of A-Z, 0-9)");
+                }
+                yield id;
+            }
             default -> ConfigValues.text(value);
         };
     }
@@ -117,6 +132,11 @@ final class ChannelParser {
             case THREEMA -> List.of("api_secret", "private_key");
             case CUSTOM -> List.of("token");
         };
+    }
+
+    /** Whether a channel with these settings does without credential {@code name}: Threema's basic mode needs no key. */
+    private static boolean unused(ChannelType type, Map<String, String> settings, String name) {
+        return type == ChannelType.THREEMA && name.equals("private_key") && "basic".equals(settings.get("mode"));
     }
 
     private static String defaultApi(ChannelType type) {

@@ -27,21 +27,23 @@ import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
 
 /**
- * {@code markdown_v1} (chatbot spec §12) as the plain text with markup that WhatsApp and Messenger show:
+ * {@code markdown_v1} (chatbot spec §12) as the plain text with markup that WhatsApp, Messenger and Threema show:
  * {@code **x**} → {@code *x*}, {@code _x_} → {@code _x_}, {@code ~~x~~} → {@code ~x~}, code blocks →
- * {@code ```x```}, links → {@code text (url)}; underline, which neither shows, becomes plain text; lists and
- * quotes keep their {@code -}, {@code 1.} and {@code >} lines; raw HTML is kept as the literal text it was.
- * {@link Flavor#PLAIN} is the same text without any marks, for channels that show no markup (SMS).
+ * {@code ```x```} (plain text on Threema, which has no code markup), links → {@code text (url)}; underline, which
+ * none shows, becomes plain text; lists and quotes keep their {@code -}, {@code 1.} and {@code >} lines; raw HTML
+ * is kept as the literal text it was. {@link Flavor#PLAIN} is the same text without any marks, for channels that
+ * show no markup (SMS).
  */
 public final class MetaMarkup {
     private static final Parser PARSER = Parser.builder().extensions(List.of(StrikethroughExtension.create()))
             .build();
 
     /**
-     * The app the text is for: they differ in inline code, which WhatsApp shows best as {@code ```x```};
-     * {@code PLAIN} drops every mark (bold, italic, strike, code fences) and keeps the words, links and lines.
+     * The app the text is for: they differ in code, which WhatsApp shows best as {@code ```x```}, Messenger as
+     * {@code `x`}, and Threema not at all; {@code PLAIN} drops every mark (bold, italic, strike, code fences) and
+     * keeps the words, links and lines.
      */
-    public enum Flavor { WHATSAPP, MESSENGER, PLAIN }
+    public enum Flavor { WHATSAPP, MESSENGER, THREEMA, PLAIN }
 
     private MetaMarkup() {}
 
@@ -92,7 +94,7 @@ public final class MetaMarkup {
             String fence = switch (flavor) {
                 case WHATSAPP -> "```";
                 case MESSENGER -> "`";
-                case PLAIN -> "";
+                case THREEMA, PLAIN -> "";
             };
             emit(fence + code.getLiteral() + fence);
         }
@@ -208,7 +210,8 @@ public final class MetaMarkup {
         }
 
         private void codeBlock(String literal) {
-            emit(mark("```") + literal.stripTrailing() + mark("```"));
+            String fence = flavor == Flavor.THREEMA ? "" : mark("```");
+            emit(fence + literal.stripTrailing() + fence);
             newLine();
             newLine();
         }
