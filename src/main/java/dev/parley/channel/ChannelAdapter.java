@@ -49,4 +49,13 @@ public interface ChannelAdapter {
      * (from {@code sent} when an earlier attempt sent it).
      */
     SendResult send(String recipient, Packet packet, SentParts sent);
+
+    /**
+     * As {@link #send(String, Packet, SentParts)}, with {@code deliveryKey}: the same on every attempt of this one
+     * send (the outbox entry's event id) and different for every other send, for vendors that take an
+     * idempotency key. Adapters whose vendor has none need not override it.
+     */
+    default SendResult send(String recipient, Packet packet, SentParts sent, String deliveryKey) {
+        return send(recipient, packet, sent);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.parley.channel;
 
+import dev.parley.channel.custom.CustomChannel;
 import dev.parley.channel.messenger.MessengerChannel;
 import dev.parley.channel.messenger.MessengerClient;
 import dev.parley.channel.meta.HubChallenge;
@@ -9,6 +10,7 @@ import dev.parley.channel.store.ChannelStore;
 import dev.parley.channel.whatsapp.WhatsAppChannel;
 import dev.parley.channel.whatsapp.WhatsAppClient;
 import dev.parley.config.ChannelConfig;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -88,14 +90,14 @@ public final class ChannelRegistry {
     }
 
     private ServedChannel build(ChannelConfig c) {
-        return new ServedChannel(c, adapter(c), Optional.of(new HubChallenge(c.secret(
-                "verify_token"))));
+        return new ServedChannel(c, adapter(c), c.type() == ChannelType.CUSTOM ? Optional.empty()
+                : Optional.of(new HubChallenge(c.secret("verify_token"))));
     }
 
     private static boolean servedType(ChannelType type) {
         return switch (type) {
-            case WHATSAPP, MESSENGER -> true;
-            case WEB, TELEGRAM, SMS, THREEMA, CUSTOM -> false;
+            case WHATSAPP, MESSENGER, CUSTOM -> true;
+            case WEB, TELEGRAM, SMS, THREEMA -> false;
         };
     }
 
@@ -106,7 +108,8 @@ public final class ChannelRegistry {
                             VENDOR_TIMEOUT), media);
             case MESSENGER -> new MessengerChannel(c.secret("app_secret"),
                     new MessengerClient(c.apiBaseUrl(), c.secret("access_token"), VENDOR_TIMEOUT), media);
-            case WEB, TELEGRAM, SMS, THREEMA, CUSTOM -> throw new IllegalArgumentException(
+            case CUSTOM -> CustomChannel.of(c, media, Clock.systemUTC());
+            case WEB, TELEGRAM, SMS, THREEMA -> throw new IllegalArgumentException(
                     "channels of type " + c.type().config() + " are not served");
         };
     }
