@@ -67,12 +67,9 @@ final class Outgoing {
             payload.put("button", "Choose");
         }
         ArrayNode list = payload.putArray("options");
-        StringBuilder fallback = new StringBuilder(body);
-        for (int i = 0; i < options.size(); i++) {
-            list.addObject().put("id", options.get(i).id()).put("label", options.get(i).label());
-            fallback.append('\n').append(i + 1).append(". ").append(options.get(i).label());
-        }
-        payload.put("fallback", fallback.toString());
+        options.forEach(o -> list.addObject().put("id", o.id()).put("label", o.label()));
+        // channels that cannot show buttons add the numbered options after the fallback (chatbot-api.md §10)
+        payload.put("fallback", body);
         add(rendering.eventName(), payload);
     }
 
