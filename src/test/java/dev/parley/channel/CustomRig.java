@@ -53,6 +53,7 @@ final class CustomRig implements AutoCloseable {
     CustomRig(StoreKind kind, Path temp) {
         Path flow = temp.resolve("intake.yml");
         try {
+            Files.createDirectories(temp);
             Files.writeString(flow, FLOW);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
