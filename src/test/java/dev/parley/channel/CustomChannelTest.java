@@ -12,11 +12,19 @@ import dev.parley.testing.OperatorLogin;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.WebhookRecorder;
 import dev.parley.webhook.WebhookSigner;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -197,6 +205,40 @@ class CustomChannelTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void aFileBothWaysAsParleysOwnCopy(StoreKind kind) throws Exception {
+        try (CustomRig rig = new CustomRig(kind, temp)) {
+            byte[] jpeg = jpeg();
+            String url = rig.integration.serveFile("cat.jpg", jpeg, "image/jpeg");
+            accepted(rig.post("cu", CustomRig.call("f-1", USER, "media",
+                    Json.object().put("url", url).put("caption", "my cat"))));
+            await().atMost(WAIT).until(() -> rig.integration.texts().contains("got image/jpeg"));
+            JsonNode start = rig.bot.calls().getFirst().payload();
+            assertThat(start.path("url").asText()).startsWith(rig.parley.baseUrl() + "/media/");
+            assertThat(start.path("caption").asText()).isEqualTo("my cat");
+            assertThat(start.path("size").asLong()).isEqualTo(jpeg.length);
+
+            await().atMost(WAIT).until(() -> rig.integration.delivered().size() == 2);
+            CustomStandIn.Taken back = rig.integration.delivered().get(1);
+            assertThat(back.packetName()).isEqualTo("media");
+            assertThat(back.payload().path("url").asText()).isEqualTo(start.path("url").asText());
+            assertThat(back.payload().path("caption").asText()).isEqualTo("your picture");
+            assertThat(back.text()).isEqualTo("your picture\n" + start.path("url").asText());
+            HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(start.path("url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(file.body()).isEqualTo(jpeg);
+
+            accepted(rig.post("cu", CustomRig.call("f-2", USER, "media",
+                    Json.object().put("url", rig.integration.serveFile("x", jpeg, "image/jpeg") + "-gone"))));
+            await().atMost(WAIT).until(() -> rig.bot.calls().size() == 2);
+            assertThat(rig.bot.calls().get(1).payload().path("body").asText())
+                    .startsWith("(a file that could not be kept");
+            refused(rig.post("cu", CustomRig.call("f-3", USER, "media", Json.object().put("url", "ftp://x/y"))),
+                    "packet.payload.url");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void anOperatorAnswersFromTheConsoleAndARefusalIsOnTheTimeline(StoreKind kind) {
         try (CustomRig rig = new CustomRig(kind, temp)) {
             Map<String, String> ada = OperatorLogin.as(rig.http, rig.parley.baseUrl(), "ada@example.com", "pw");
@@ -256,6 +298,13 @@ class CustomChannelTest {
                 assertThat(rig.integration.delivered()).hasSize(3);
             }
         }
+    }
+
+    private static byte[] jpeg() throws IOException {
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
     }
 
     private static String status(CustomRig rig, String vendorId) {

@@ -3,8 +3,11 @@ package dev.parley.channel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.app.ServerSettings;
 import dev.parley.channel.standin.CustomStandIn;
 import dev.parley.json.Json;
+import dev.parley.media.MediaSettings;
+import dev.parley.testing.FreePort;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
 import dev.parley.testing.StoreKind;
@@ -13,15 +16,18 @@ import dev.parley.testing.WebhookRecorder;
 import dev.parley.webhook.WebhookSigner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A real Parley with two custom channels against one loopback integration ({@link CustomStandIn}): {@code cu}
  * on the widget {@code web}, whose API bot answers what it is sent ({@code echo: <text>}, a {@code bubbles} of N
  * options for "choices N", {@code forward_any} for "human", three messages for "three", markdown for "md",
- * {@code clicked <id>} for a click, {@code at <lat>,<lon>} for a location), and {@code cf} on the widget
+ * {@code clicked <id>} for a click, {@code at <lat>,<lon>} for a location, {@code got <mime>} and the same file
+ * back (Parley's copy, captioned "your picture") for a file), and {@code cf} on the widget
  * {@code fw}, whose flow bot asks with a choice and answers in markdown. The integration's side posts signed
  * calls with {@link #post}.
  */
@@ -58,7 +64,9 @@ final class CustomRig implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        int port = FreePort.next();
         parley = TestParley.start(kind, temp, """
+                public_base_url: "http://127.0.0.1:%d"
                 groups: [{ id: support, name: Support }, { id: flows, name: Flows }]
                 operators: [{ id: ada, name: Ada, email: ada@example.com, group: support, role: admin, password_env: PW }]
                 bots:
@@ -70,8 +78,12 @@ final class CustomRig implements AutoCloseable {
                 channels:
                   - { id: cu, type: custom, widget: web, outbound_url: "%s", token_env: CU_TOKEN }
                   - { id: cf, type: custom, widget: fw, outbound_url: "%s", token_env: CU_TOKEN }
-                """.formatted(bot.url(), flow.toString().replace("\\", "/"), integration.url(), integration.url()),
-                Map.of("PW", "pw", "CU_TOKEN", TOKEN));
+                """.formatted(port, bot.url(), flow.toString().replace("\\", "/"), integration.url(), integration.url()),
+                Map.of("PW", "pw", "CU_TOKEN", TOKEN), Clock.systemUTC(), settings -> new ServerSettings(
+                        settings.host(), port, settings.dataDir(), settings.databaseUrl(),
+                        settings.outboxPollInterval(), new MediaSettings(MediaSettings.DEFAULT_MAX_BYTES, false,
+                        Set.of(integration.origin())), settings.pluginsDir(), settings.metricsToken(),
+                        settings.redis()));
     }
 
     /** Posts {@code body} to channel {@code channel}'s webhook, signed with the token now. */
@@ -121,6 +133,13 @@ final class CustomRig implements AutoCloseable {
     private static WebhookRecorder.Reply answer(JsonNode call) {
         String cid = call.path("info").path("cid").asText();
         JsonNode payload = call.path("packet").path("payload");
+        if (payload.has("url")) {
+            ArrayNode events = Json.array();
+            events.add(event(cid, "message", Json.object().put("body", "got " + payload.path("mime_type").asText())));
+            events.add(event(cid, "media", Json.object().put("url", payload.path("url").asText())
+                    .put("caption", "your picture")));
+            return WebhookRecorder.Reply.json(events);
+        }
         String text = switch (call.path("packet").path("name").asText()) {
             case "start", "message" -> payload.path("body").asText("");
             case "click" -> "/clicked " + payload.path("value").path("id").asText();

@@ -80,6 +80,7 @@ public final class CustomStandIn implements AutoCloseable {
         }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/inbound", this::handle);
+        server.createContext("/files/", this::file);
         server.start();
     }
 
@@ -91,6 +92,34 @@ public final class CustomStandIn implements AutoCloseable {
     /** The {@code outbound_url} to configure. */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/inbound";
+    }
+
+    /** The {@code host:port} it listens on, for Parley's list of private origins it may download from. */
+    public String origin() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Serves {@code bytes} at the URL answered, as an integration serves a file a contact sent. */
+    public String serveFile(String name, byte[] bytes, String contentType) {
+        files.put(name, new File(bytes, contentType));
+        return "http://" + origin() + "/files/" + name;
+    }
+
+    private record File(byte[] bytes, String contentType) {}
+
+    private final Map<String, File> files = new ConcurrentHashMap<>();
+
+    private void file(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            File file = files.get(exchange.getRequestURI().getPath().substring("/files/".length()));
+            if (file == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", file.contentType());
+            exchange.sendResponseHeaders(200, file.bytes().length);
+            exchange.getResponseBody().write(file.bytes());
+        }
     }
 
     /** Every call, in order, however it was answered. */
