@@ -39,7 +39,7 @@ final class DeliveryReports {
             if (ORDER.indexOf(report.wire()) > ORDER.indexOf(sent.get().status())) {
                 store.setStatus(tx, channel.id(), id, report.wire(), report.at());
             }
-            if (report.status() == DeliveryReport.Status.FAILED) {
+            if (report.status() == DeliveryReport.Status.FAILED && !sent.get().status().equals("failed")) {
                 String reason = report.errors().isEmpty() ? "the vendor reports the message as failed"
                         : String.join("; ", report.errors());
                 log.warn("channel {}: message {} of conversation {} failed: {}", channel.id(), id,

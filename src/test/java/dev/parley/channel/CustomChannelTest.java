@@ -88,6 +88,8 @@ class CustomChannelTest {
             ObjectNode failed = Json.object().put("id", "r-2").put("status", "failed").put("error", "phone is off");
             failed.putArray("message_ids").add("cm-2");
             accepted(rig.post("cu", failed));
+            accepted(rig.post("cu", failed));
+            assertThat(rig.stored("channel_error")).hasSize(1);
             JsonNode error = rig.stored("channel_error").getFirst();
             assertThat(error.path("reason").asText()).isEqualTo("phone is off");
             assertThat(error.path("channel_id").asText()).isEqualTo("cu");
@@ -195,6 +197,12 @@ class CustomChannelTest {
             ObjectNode report = Json.object().put("id", "r-1").put("status", "seen");
             report.putArray("message_ids").add("cm-1");
             refused(rig.post("cu", report), "status");
+
+            String array = "[]";
+            HttpAnswer notAnObject = rig.http.post(rig.parley.baseUrl() + "/channels/cu/webhook",
+                    Map.of(WebhookSigner.HEADER, WebhookSigner.header(CustomRig.TOKEN, array, Instant.now())), array);
+            assertThat(notAnObject.status()).isEqualTo(400);
+            assertThat(notAnObject.json().path("error").path("code").asText()).isEqualTo("invalid_json");
 
             assertThat(rig.count("conversations")).isZero();
             assertThat(rig.count("channel_inbound")).isZero();

@@ -36,7 +36,10 @@ sealed interface CustomCall {
         } catch (IOException e) {
             throw ClientError.badRequest("invalid_json", "the body is not JSON");
         }
-        if (root != null && root.has("status")) {
+        if (root == null || !root.isObject()) {
+            throw ClientError.badRequest("invalid_json", "the body must be a JSON object");
+        }
+        if (root.has("status")) {
             return report(new StrictObject(root, "", Set.of("id", "status", "message_ids", "at", "error")), now);
         }
         return message(new StrictObject(root, "", Set.of("id", "user", "sent_at", "packet")));
