@@ -43,11 +43,21 @@ public final class Secrets {
 
     /** The hex HMAC-SHA256 of {@code message} under {@code key} (both UTF-8). */
     public static String hmac(String key, String message) {
+        return hmac(key, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The hex HMAC-SHA256 of the bytes {@code message} under {@code key} (UTF-8). */
+    public static String hmac(String key, byte[] message) {
         return HexFormat.of().formatHex(hmacBytes(key, message));
     }
 
     /** Constant-time check of a hex {@link #hmac} (either case); false for anything that is not 64 hex digits. */
     public static boolean hmacMatches(String key, String message, String presentedHex) {
+        return hmacMatches(key, message.getBytes(StandardCharsets.UTF_8), presentedHex);
+    }
+
+    /** Constant-time check of a hex {@link #hmac} of bytes (either case); false for anything not 64 hex digits. */
+    public static boolean hmacMatches(String key, byte[] message, String presentedHex) {
         byte[] presented;
         try {
             presented = HexFormat.of().parseHex(presentedHex);
@@ -57,11 +67,11 @@ public final class Secrets {
         return MessageDigest.isEqual(hmacBytes(key, message), presented);
     }
 
-    private static byte[] hmacBytes(String key, String message) {
+    private static byte[] hmacBytes(String key, byte[] message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(message);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -56,7 +56,7 @@ public final class KeywordConfirmations implements OutboxHandler {
         }
         ChatPacket.Message text = ChatPacket.Message.text(entry.payload().path("text").asText());
         return switch (channel.get().adapter().send(entry.payload().path("recipient").asText(), text,
-                SentParts.of(entry))) {
+                SentParts.of(entry), entry.eventId())) {
             case SendResult.Sent sent -> new Result.Done(tx -> { });
             case SendResult.Retry retry -> new Result.Retry(retry.reason(),
                     tx -> retry.sent().keep(tx, outbox, entry), retry.retryAfter());

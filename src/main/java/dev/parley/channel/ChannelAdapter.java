@@ -91,4 +91,13 @@ public interface ChannelAdapter {
     default boolean vendorConfirmsOptOut(String keyword) {
         return false;
     }
+
+    /**
+     * As {@link #send(String, Packet, SentParts)}, with {@code deliveryKey}: the same on every attempt of this one
+     * send (the outbox entry's event id) and different for every other send, for vendors that take an
+     * idempotency key. Adapters whose vendor has none need not override it.
+     */
+    default SendResult send(String recipient, Packet packet, SentParts sent, String deliveryKey) {
+        return send(recipient, packet, sent);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.parley.channel;
 
+import dev.parley.channel.custom.CustomChannel;
 import dev.parley.channel.messenger.MessengerChannel;
 import dev.parley.channel.messenger.MessengerClient;
 import dev.parley.channel.meta.HubChallenge;
@@ -12,6 +13,7 @@ import dev.parley.channel.threema.ThreemaChannel;
 import dev.parley.channel.whatsapp.WhatsAppChannel;
 import dev.parley.channel.whatsapp.WhatsAppClient;
 import dev.parley.config.ChannelConfig;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +107,8 @@ public final class ChannelRegistry {
 
     private static boolean servedType(ChannelType type) {
         return switch (type) {
-            case WHATSAPP, MESSENGER, TELEGRAM, SMS, THREEMA -> true;
-            case WEB, CUSTOM -> false;
+            case WHATSAPP, MESSENGER, TELEGRAM, SMS, THREEMA, CUSTOM -> true;
+            case WEB -> false;
         };
     }
 
@@ -120,7 +122,8 @@ public final class ChannelRegistry {
             case TELEGRAM -> TelegramChannel.of(c, media, VENDOR_TIMEOUT);
             case SMS -> SmsChannel.of(c, media, Channel.webhookUrl(publicBaseUrl, c.id()), VENDOR_TIMEOUT);
             case THREEMA -> ThreemaChannel.of(c, media, VENDOR_TIMEOUT);
-            case WEB, CUSTOM -> throw new IllegalArgumentException(
+            case CUSTOM -> CustomChannel.of(c, media, Clock.systemUTC());
+            case WEB -> throw new IllegalArgumentException(
                     "channels of type " + c.type().config() + " are not served");
         };
     }

@@ -83,7 +83,8 @@ final class ChannelSender implements OutboxHandler {
                     closed.get()));
         }
         sending.accept(conversationId);
-        return switch (channel.get().adapter().send(to.get().vendorUserId(), packet, SentParts.of(entry))) {
+        return switch (channel.get().adapter().send(to.get().vendorUserId(), packet, SentParts.of(entry),
+                entry.eventId())) {
             case SendResult.Sent sent -> {
                 activity.recordOutbound(channelId);
                 yield new Result.Done(tx -> store.recordSent(tx, to.get(), sent.vendorMessageId(),

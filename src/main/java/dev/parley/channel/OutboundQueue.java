@@ -21,7 +21,7 @@ public final class OutboundQueue implements TimelineStore.AppendListener {
     /** The outbox kind of channel sends. */
     public static final String KIND = "channel_send";
     private static final Set<String> SERVED = Set.of(ChannelType.WHATSAPP.wire(), ChannelType.MESSENGER.wire(),
-            ChannelType.TELEGRAM.wire(), ChannelType.SMS.wire(), ChannelType.THREEMA.wire());
+            ChannelType.TELEGRAM.wire(), ChannelType.SMS.wire(), ChannelType.THREEMA.wire(), ChannelType.CUSTOM.wire());
 
     private final Outbox outbox;
     private final ChoiceTokens tokens;

@@ -3,6 +3,7 @@ package dev.parley.channel.meta;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.channel.RetryAfter;
 import dev.parley.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -86,9 +87,7 @@ public final class GraphHttp {
             }
         }
         GraphOutcome<T> outcome = classify(status, errorOf(status, response.body()));
-        Optional<Duration> wait = response.headers().firstValue("Retry-After")
-                .filter(v -> v.strip().matches("\\d{1,6}"))
-                .map(v -> Duration.ofSeconds(Long.parseLong(v.strip())));
+        Optional<Duration> wait = RetryAfter.of(response.headers());
         return outcome instanceof GraphOutcome.Retry<T> retry && wait.isPresent()
                 ? new GraphOutcome.Retry<>(retry.error(), wait) : outcome;
     }
