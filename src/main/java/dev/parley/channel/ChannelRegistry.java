@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * channel added, changed or disabled — on any node — is served as it is now; adapters are rebuilt only when the
  * channel's settings or credentials changed. Credentials of channels from {@code parley.yml} are those the
  * configuration was loaded with; those of channels made in the console are read from {@code env} or their files.
- * Types whose adapter is not built yet are named by {@link #notServed()} and not found by {@link #find}.
+ * Types whose adapter is not built yet are named by {@link #notServed()} and not found by {@link #find}. The website
+ * widget ({@link ChannelType#WEB}) is never one of them: it is no vendor's channel to configure, its contacts write
+ * through the contact API into the same {@link dev.parley.conversation.ContactWrites} as the
+ * {@link InboundPipeline}, and it shows the timeline through the live fan-out instead of a vendor send.
  */
 public final class ChannelRegistry {
     private static final Logger log = LoggerFactory.getLogger(ChannelRegistry.class);
@@ -95,7 +98,8 @@ public final class ChannelRegistry {
     private static boolean servedType(ChannelType type) {
         return switch (type) {
             case WHATSAPP, MESSENGER -> true;
-            case WEB, TELEGRAM, SMS, THREEMA, CUSTOM -> false;
+            case WEB -> false;
+            case TELEGRAM, SMS, THREEMA, CUSTOM -> false;
         };
     }
 
@@ -106,7 +110,9 @@ public final class ChannelRegistry {
                             VENDOR_TIMEOUT), media);
             case MESSENGER -> new MessengerChannel(c.secret("app_secret"),
                     new MessengerClient(c.apiBaseUrl(), c.secret("access_token"), VENDOR_TIMEOUT), media);
-            case WEB, TELEGRAM, SMS, THREEMA, CUSTOM -> throw new IllegalArgumentException(
+            case WEB -> throw new IllegalArgumentException("the website widget is no configured channel: its"
+                    + " contacts write through the contact API, and it shows the timeline through the live fan-out");
+            case TELEGRAM, SMS, THREEMA, CUSTOM -> throw new IllegalArgumentException(
                     "channels of type " + c.type().config() + " are not served");
         };
     }
