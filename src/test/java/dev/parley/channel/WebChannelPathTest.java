@@ -11,17 +11,22 @@ import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.WebContact;
 import dev.parley.testing.WebhookRecorder;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The website widget and a messaging channel take one inbound path: what a contact writes on either is stored the
- * same way, reaches the bot the same way, and a retry of either is stored once.
+ * The website widget and a messaging channel take one inbound path: what a contact writes or uploads on either is
+ * stored the same way, counts against the same quota, reaches the bot the same way, and a retry of either (same
+ * {@code client_id}, same vendor message id) is stored and handed on once.
  */
 class WebChannelPathTest {
     private static final String PSID = "2417219378327813";
@@ -35,7 +40,7 @@ class WebChannelPathTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
-    void aWidgetWriteAndAChannelWriteOfTheSameTextAreStoredAndHandedOnAlike(StoreKind kind) {
+    void aWidgetWriteAndAChannelMessageAreStoredDeDuplicatedAndHandedOnAlike(StoreKind kind) throws IOException {
         try (ChannelRig rig = new ChannelRig(kind, temp)) {
             accepted(rig.messenger(text("m.1", "hello")));
             await().atMost(WAIT).until(() -> rig.messengerTexts().contains("echo: hello"));
@@ -43,50 +48,47 @@ class WebChannelPathTest {
             WebContact web = WebContact.open(rig.http, rig.parley.baseUrl(), "web");
             await().atMost(WAIT).until(() -> !callsIn(rig, web.conversationId()).isEmpty());
 
-            assertThat(web.write("same words").status()).isEqualTo(202);
+            HttpAnswer first = web.write("same words", Optional.of("client-1"));
+            HttpAnswer retry = web.write("same words", Optional.of("client-1"));
+            assertThat(first.status()).as("%s", first).isEqualTo(202);
+            assertThat(retry.status()).as("%s", retry).isEqualTo(202);
+            assertThat(retry.json()).as("a retry answers the item stored first").isEqualTo(first.json());
+            accepted(rig.messenger(text("m.2", "same words")));
             accepted(rig.messenger(text("m.2", "same words")));
             web.awaitBotMessage("echo: same words");
             await().atMost(WAIT).until(() -> rig.messengerTexts().contains("echo: same words"));
 
             List<Stored> fromWeb = from(rig, web.conversationId(), "same words");
-            List<Stored> fromMessenger = from(rig, onMessenger, "same words");
-            assertThat(fromWeb).hasSize(2).isEqualTo(fromMessenger);
-            assertThat(fromWeb.getFirst()).isEqualTo(new Stored("contact", "message",
-                    Json.object().put("body", "same words"), true));
-            WebhookRecorder.Call webCall = call(rig, web.conversationId(), "same words");
-            WebhookRecorder.Call messengerCall = call(rig, onMessenger, "same words");
-            assertThat(webCall.packetName()).isEqualTo("message").isEqualTo(messengerCall.packetName());
-            assertThat(webCall.payload()).isEqualTo(messengerCall.payload());
-            assertThat(webCall.info().path("conversation").path("contact_channel").path("type").asText())
-                    .isEqualTo("web");
-            assertThat(messengerCall.info().path("conversation").path("contact_channel").path("type").asText())
-                    .isEqualTo("facebook");
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void aRetriedWidgetWriteAndARetriedChannelMessageAreEachStoredAndHandedOnOnce(StoreKind kind) {
-        try (ChannelRig rig = new ChannelRig(kind, temp)) {
-            WebContact web = WebContact.open(rig.http, rig.parley.baseUrl(), "web");
-            HttpAnswer first = web.write("once please", Optional.of("client-1"));
-            HttpAnswer retry = web.write("once please", Optional.of("client-1"));
-            assertThat(first.status()).as("%s", first).isEqualTo(202);
-            assertThat(retry.status()).as("%s", retry).isEqualTo(202);
-            assertThat(retry.json()).isEqualTo(first.json());
-            accepted(rig.messenger(text("m.9", "once please")));
-            accepted(rig.messenger(text("m.9", "once please")));
-
-            web.awaitBotMessage("echo: once please");
-            await().atMost(WAIT).until(() -> rig.messengerTexts().contains("echo: once please"));
-            String onMessenger = rig.bot.calls().stream().map(WebChannelPathTest::conversationOf)
-                    .filter(c -> !c.equals(web.conversationId())).findFirst().orElseThrow();
-            assertThat(written(rig, web.conversationId(), "once please")).isEqualTo(1);
-            assertThat(written(rig, onMessenger, "once please")).isEqualTo(1);
+            assertThat(fromWeb).isEqualTo(from(rig, onMessenger, "same words")).containsExactly(
+                    new Stored("contact", "message", Json.object().put("body", "same words"), true),
+                    new Stored("bot", "message", Json.object().put("body", "echo: same words"), true));
+            WebhookRecorder.Call webCall = call(rig, web.conversationId(), "message");
+            WebhookRecorder.Call messengerCall = call(rig, onMessenger, "message");
+            assertThat(webCall.payload()).isEqualTo(messengerCall.payload())
+                    .isEqualTo(Json.object().put("body", "same words"));
+            assertThat(channelOf(webCall)).isEqualTo("web");
+            assertThat(channelOf(messengerCall)).isEqualTo("facebook");
             assertThat(callsIn(rig, web.conversationId())).extracting(WebhookRecorder.Call::packetName)
                     .containsExactly("start", "message");
             assertThat(callsIn(rig, onMessenger)).extracting(WebhookRecorder.Call::packetName)
-                    .containsExactly("start");
+                    .containsExactly("start", "message");
+
+            byte[] png = png();
+            HttpAnswer upload = web.upload("dot.png", "image/png", png);
+            assertThat(upload.status()).as("%s", upload).isEqualTo(202);
+            ObjectNode image = Json.object().put("mid", "m.3");
+            image.putArray("attachments").addObject().put("type", "image").putObject("payload")
+                    .put("url", rig.messenger.graph().serveFile("t39/dot.png", png, "image/png"));
+            accepted(rig.messenger(MetaWebhooks.messenger(PSID, "message", image)));
+            await().atMost(WAIT).until(() -> callsIn(rig, web.conversationId()).size() == 3
+                    && callsIn(rig, onMessenger).size() == 3);
+            for (String conversation : List.of(web.conversationId(), onMessenger)) {
+                JsonNode media = call(rig, conversation, "media").payload();
+                assertThat(media.path("mime_type").asText()).isEqualTo("image/png");
+                assertThat(media.path("size").asLong()).isEqualTo(png.length);
+                assertThat(mediaBytes(rig, conversation)).as("the file counts against the quota of %s",
+                        conversation).isEqualTo(png.length);
+            }
         }
     }
 
@@ -101,19 +103,33 @@ class WebChannelPathTest {
         while (at < all.size() && !all.get(at).payload().path("body").asText().equals(body)) {
             at++;
         }
-        return all.subList(at, all.size()).stream().filter(s -> !s.name().equals("typing")).toList();
+        return all.subList(at, all.size());
     }
 
-    private static int written(ChannelRig rig, String conversationId, String body) {
-        return (int) rig.parley.parley().database().read(h -> h.createQuery("""
-                        SELECT payload FROM timeline WHERE conversation_id = :c AND author_type = 'contact'""")
-                .bind("c", conversationId).mapTo(String.class).list()).stream()
-                .filter(p -> Json.parseStoredObject(p).path("body").asText().equals(body)).count();
+    private static long mediaBytes(ChannelRig rig, String conversationId) {
+        return rig.parley.parley().database().read(h -> h.createQuery(
+                "SELECT bytes FROM conversation_media_usage WHERE conversation_id = :c").bind("c", conversationId)
+                .mapTo(Long.class).one());
     }
 
-    private static WebhookRecorder.Call call(ChannelRig rig, String conversationId, String body) {
-        return callsIn(rig, conversationId).stream()
-                .filter(c -> c.payload().path("body").asText().equals(body)).findFirst().orElseThrow();
+    /** The one bot event named {@code name} of the conversation. */
+    private static WebhookRecorder.Call call(ChannelRig rig, String conversationId, String name) {
+        return callsIn(rig, conversationId).stream().filter(c -> c.packetName().equals(name))
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one " + name + " event in " + conversationId);
+                }).orElseThrow();
+    }
+
+    private static String channelOf(WebhookRecorder.Call call) {
+        return call.info().path("conversation").path("contact_channel").path("type").asText();
+    }
+
+    private static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(1, 2, 0x00ff00);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private static String conversationOf(WebhookRecorder.Call call) {
