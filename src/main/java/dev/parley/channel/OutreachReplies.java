@@ -7,9 +7,7 @@ import dev.parley.conversation.ContactWrites;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationHooks;
 import dev.parley.conversation.ConversationStatus;
-import dev.parley.conversation.MediaQuota;
 import dev.parley.conversation.Packet;
-import dev.parley.conversation.TimelineStore;
 import dev.parley.json.Json;
 import dev.parley.store.Tx;
 import java.time.Instant;
@@ -25,9 +23,9 @@ public final class OutreachReplies implements InboundStep {
     private final ConversationHooks hooks;
     private final ContactWrites writes;
 
-    public OutreachReplies(TimelineStore timeline, ConversationHooks hooks, MediaQuota quota) {
+    public OutreachReplies(ContactWrites writes, ConversationHooks hooks) {
+        this.writes = writes;
         this.hooks = hooks;
-        this.writes = new ContactWrites(timeline, hooks, quota);
     }
 
     static void await(Tx tx, String conversationId, String botId, ObjectNode variables, Instant now) {
