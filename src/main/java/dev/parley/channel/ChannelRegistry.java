@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * channel's settings or credentials changed. Credentials of channels from {@code parley.yml} are those the
  * configuration was loaded with; those of channels made in the console are read from {@code env} or their files.
  * Types whose adapter is not built yet are named by {@link #notServed()} and not found by {@link #find}. The website
- * widget ({@link ChannelType#WEB}) is never one of them: it is no vendor's channel to configure, its contacts write
+ * widget ({@link ChannelType#WEB}) is never one of them: it is not a vendor's channel to configure, its contacts write
  * through the contact API into the same {@link dev.parley.conversation.ContactWrites} as the
  * {@link InboundPipeline}, and it shows the timeline through the live fan-out instead of a vendor send.
  */
@@ -110,7 +110,7 @@ public final class ChannelRegistry {
                             VENDOR_TIMEOUT), media);
             case MESSENGER -> new MessengerChannel(c.secret("app_secret"),
                     new MessengerClient(c.apiBaseUrl(), c.secret("access_token"), VENDOR_TIMEOUT), media);
-            case WEB -> throw new IllegalArgumentException("the website widget is no configured channel: its"
+            case WEB -> throw new IllegalArgumentException("the website widget is not a configured channel: its"
                     + " contacts write through the contact API, and it shows the timeline through the live fan-out");
             case TELEGRAM, SMS, THREEMA, CUSTOM -> throw new IllegalArgumentException(
                     "channels of type " + c.type().config() + " are not served");
