@@ -350,12 +350,37 @@
             case 'registration':
                 add(plainText(str(p.name) + (str(p.email) ? ' · ' + p.email : '')));
                 break;
+            case 'whatsapp_template':
+                add(whatsAppTemplate(p, t));
+                break;
             case 'registration_request':
                 add(options.onRegister ? registrationCard(item, options) : plainText(describe(item, t)));
                 break;
             default:
                 add(str(p.body) ? plainText(p.body) : plainText(describe(item, t)));
         }
+        return box;
+    }
+
+    /** An approved WhatsApp template as sent: its name and language, then each body placeholder's value. */
+    function whatsAppTemplate(p, t) {
+        var box = el('div', 'prl-template');
+        box.appendChild(el('div', 'prl-header', t('template.heading', { name: str(p.name) })));
+        box.appendChild(el('div', 'prl-footer', t('template.language', { language: str(p.language) })));
+        var parameters = Array.isArray(p.parameters) ? p.parameters : [];
+        if (parameters.length === 0) {
+            box.appendChild(el('div', 'prl-footer', t('template.no.parameters')));
+            return box;
+        }
+        var list = el('ol', 'prl-template-parameters');
+        parameters.forEach(function (value, i) {
+            var row = el('li', 'prl-template-parameter');
+            row.appendChild(el('span', 'prl-template-placeholder', '{{' + (i + 1) + '}}'));
+            row.appendChild(document.createTextNode(' '));
+            row.appendChild(el('span', 'prl-template-value', str(value)));
+            list.appendChild(row);
+        });
+        box.appendChild(list);
         return box;
     }
 
@@ -445,6 +470,8 @@
                 return t('line.media', { filename: str(p.filename) || t('line.attachment') });
             case 'navigate':
                 return t('line.navigate', { url: str(p.url) });
+            case 'whatsapp_template':
+                return t('line.template', { name: str(p.name), language: str(p.language) });
             default:
                 return str(p.body) || str(p.headline) || (item.packet ? item.packet.name.replace(/_/g, ' ') : '');
         }

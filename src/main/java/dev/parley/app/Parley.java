@@ -30,6 +30,7 @@ import dev.parley.config.WidgetConfig;
 import dev.parley.limit.ContactLimits;
 import dev.parley.limit.Limiters;
 import dev.parley.conversation.ContactService;
+import dev.parley.conversation.ContactWrites;
 import dev.parley.conversation.ConversationOpener;
 import dev.parley.conversation.ProactiveConversations;
 import dev.parley.conversation.RedisFanout;
@@ -168,11 +169,12 @@ public final class Parley implements AutoCloseable {
             AtomicReference<ChannelRegistry> served = new AtomicReference<>();
             KeywordConfirmations confirmations = new KeywordConfirmations(outbox, served::get);
             outbox.register(confirmations);
+            ContactWrites contactWrites = new ContactWrites(timeline, chatbot.hooks(), mediaQuota);
             ChannelModule channels = new ChannelModule(new ChannelModule.Deps(db, clock, ids, outbox, config.channels(),
                     media, workspace, contacts, conversations, timeline, chatbot.hooks(), opener, mediaQuota,
-                    choiceTokens, List.of(new UnsubscribeKeyword(campaigns, timeline,
-                            chatbot.hooks(), confirmations), new OutreachReplies(timeline, chatbot.hooks(),
-                            mediaQuota)), System.getenv(), config.publicBaseUrl()));
+                    choiceTokens, List.of(new UnsubscribeKeyword(campaigns, contactWrites, timeline,
+                            chatbot.hooks(), confirmations), new OutreachReplies(contactWrites, chatbot.hooks())),
+                    System.getenv(), config.publicBaseUrl()));
             served.set(channels.registry());
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks(), opener, mediaQuota);

@@ -5,6 +5,7 @@ import dev.parley.config.ChannelConfig;
 import dev.parley.conversation.Author;
 import dev.parley.conversation.ChatPacket;
 import dev.parley.conversation.Contact;
+import dev.parley.conversation.ContactWrites;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationHooks;
 import dev.parley.conversation.Packet;
@@ -27,13 +28,15 @@ import java.util.Optional;
  */
 public final class UnsubscribeKeyword implements InboundStep {
     private final Campaigns campaigns;
+    private final ContactWrites writes;
     private final TimelineStore timeline;
     private final ConversationHooks hooks;
     private final KeywordConfirmations confirmations;
 
-    public UnsubscribeKeyword(Campaigns campaigns, TimelineStore timeline, ConversationHooks hooks,
-            KeywordConfirmations confirmations) {
+    public UnsubscribeKeyword(Campaigns campaigns, ContactWrites writes, TimelineStore timeline,
+            ConversationHooks hooks, KeywordConfirmations confirmations) {
         this.campaigns = campaigns;
+        this.writes = writes;
         this.timeline = timeline;
         this.hooks = hooks;
         this.confirmations = confirmations;
@@ -68,8 +71,7 @@ public final class UnsubscribeKeyword implements InboundStep {
             return true;
         }
         Conversation conv = open.get();
-        timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()),
-                inbound.message().packets().getFirst(), true, Optional.empty());
+        writes.store(tx, conv.id(), contact, inbound.message().packets().getFirst(), Optional.empty());
         if (!vendorConfirms) {
             timeline.append(tx, conv.id(), Author.system(),
                     ChatPacket.Message.text(channel.unsubscribeConfirmation()), true, Optional.empty());

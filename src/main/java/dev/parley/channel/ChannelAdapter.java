@@ -19,6 +19,11 @@ import java.util.Optional;
  * order, and answers with the vendor's message id or whether the failure is worth a retry. The parts taken
  * before a retryable failure are kept with the outbox entry, in the attempt's transaction, so a retry (even
  * after a restart) never sends the contact a part twice.
+ *
+ * <p>The website widget ({@link ChannelType#WEB}) has no adapter: no vendor signs or retries its calls (the contact
+ * API authenticates the contact's token and de-duplicates by the client's id), and nothing is sent to it (it reads
+ * the timeline through the live fan-out). What both have in common, storing the contact's packet and handing it on,
+ * is {@link dev.parley.conversation.ContactWrites}, which the {@link InboundPipeline} and the contact API share.
  */
 public interface ChannelAdapter {
 

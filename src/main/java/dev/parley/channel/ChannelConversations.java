@@ -1,10 +1,9 @@
 package dev.parley.channel;
 
-import dev.parley.conversation.Author;
 import dev.parley.conversation.ChatPacket;
-import dev.parley.conversation.Choices;
 import dev.parley.conversation.Contact;
 import dev.parley.conversation.ContactStore;
+import dev.parley.conversation.ContactWrites;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationHooks;
 import dev.parley.conversation.ConversationOpener;
@@ -12,7 +11,6 @@ import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.MediaQuota;
 import dev.parley.conversation.Packet;
-import dev.parley.conversation.TimelineItem;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.error.ClientError;
 import dev.parley.json.Json;
@@ -40,10 +38,8 @@ final class ChannelConversations {
     private final WorkspaceStore workspace;
     private final ContactStore contacts;
     private final ConversationStore conversations;
-    private final TimelineStore timeline;
-    private final ConversationHooks hooks;
     private final ConversationOpener opener;
-    private final MediaQuota quota;
+    private final ContactWrites writes;
 
     ChannelConversations(Ids ids, ChannelRecords store, WorkspaceStore workspace, ContactStore contacts,
             ConversationStore conversations, TimelineStore timeline, ConversationHooks hooks,
@@ -53,10 +49,8 @@ final class ChannelConversations {
         this.workspace = workspace;
         this.contacts = contacts;
         this.conversations = conversations;
-        this.timeline = timeline;
-        this.hooks = hooks;
         this.opener = opener;
-        this.quota = quota;
+        this.writes = new ContactWrites(timeline, hooks, quota);
     }
 
     /** The contact writing {@code message} on {@code channel}, made the first time. */
@@ -118,14 +112,6 @@ final class ChannelConversations {
     }
 
     private void append(Tx tx, Conversation conv, Contact contact, Packet packet) {
-        if (packet instanceof ChatPacket.Media m) {
-            quota.charge(tx, conv.id(), m.size());
-        }
-        TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()), packet, true,
-                Optional.empty());
-        if (packet instanceof ChatPacket.Click click && click.messageId().isPresent()) {
-            Choices.recordAnswer(tx, conv.id(), click.messageId().get(), click.value().id(), item.seq());
-        }
-        hooks.contactWrote(tx, conv, item);
+        writes.write(tx, conv, contact, packet, Optional.empty());
     }
 }

@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * channel added, changed or disabled — on any node — is served as it is now; adapters are rebuilt only when the
  * channel's settings or credentials changed. Credentials of channels from {@code parley.yml} are those the
  * configuration was loaded with; those of channels made in the console are read from {@code env} or their files.
- * Types whose adapter is not built yet are named by {@link #notServed()} and not found by {@link #find}.
+ * Types whose adapter is not built yet are named by {@link #notServed()} and not found by {@link #find}. The website
+ * widget ({@link ChannelType#WEB}) is never one of them: it is not a vendor's channel to configure, its contacts write
+ * through the contact API into the same {@link dev.parley.conversation.ContactWrites} as the
+ * {@link InboundPipeline}, and it shows the timeline through the live fan-out instead of a vendor send.
  */
 public final class ChannelRegistry {
     private static final Logger log = LoggerFactory.getLogger(ChannelRegistry.class);
@@ -123,8 +126,8 @@ public final class ChannelRegistry {
             case SMS -> SmsChannel.of(c, media, Channel.webhookUrl(publicBaseUrl, c.id()), VENDOR_TIMEOUT);
             case THREEMA -> ThreemaChannel.of(c, media, VENDOR_TIMEOUT);
             case CUSTOM -> CustomChannel.of(c, media, Clock.systemUTC());
-            case WEB -> throw new IllegalArgumentException(
-                    "channels of type " + c.type().config() + " are not served");
+            case WEB -> throw new IllegalArgumentException("the website widget is not a configured channel: its"
+                    + " contacts write through the contact API, and it shows the timeline through the live fan-out");
         };
     }
 }

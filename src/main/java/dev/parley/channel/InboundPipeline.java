@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * nothing stored), parse (400 naming the field; files downloaded and stored), then each message in its own
  * transaction: skip a vendor retry already stored, know the contact, run the {@link InboundStep}s (such as the
  * unsubscribe keyword), resolve choice answers, hand the packets to the conversation (opening one on the first
- * message), and record the message as received. Delivery statuses last, then what the vendor wants acknowledged
+ * message, through {@link dev.parley.conversation.ContactWrites} as the website widget's writes), and record the
+ * message as received. Delivery statuses last, then what the vendor wants acknowledged
  * ({@link ChannelAdapter#acknowledge}). The caller answers 200 only when this returns, so everything answered 200
  * is stored.
  */

@@ -1,15 +1,13 @@
 package dev.parley.channel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.conversation.Author;
 import dev.parley.conversation.ChatPacket;
 import dev.parley.conversation.Contact;
+import dev.parley.conversation.ContactWrites;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationHooks;
 import dev.parley.conversation.ConversationStatus;
-import dev.parley.conversation.MediaQuota;
 import dev.parley.conversation.Packet;
-import dev.parley.conversation.TimelineStore;
 import dev.parley.json.Json;
 import dev.parley.store.Tx;
 import java.time.Instant;
@@ -22,14 +20,12 @@ import java.util.Optional;
  * over meanwhile is left to the operator.
  */
 public final class OutreachReplies implements InboundStep {
-    private final TimelineStore timeline;
     private final ConversationHooks hooks;
-    private final MediaQuota quota;
+    private final ContactWrites writes;
 
-    public OutreachReplies(TimelineStore timeline, ConversationHooks hooks, MediaQuota quota) {
-        this.timeline = timeline;
+    public OutreachReplies(ContactWrites writes, ConversationHooks hooks) {
+        this.writes = writes;
         this.hooks = hooks;
-        this.quota = quota;
     }
 
     static void await(Tx tx, String conversationId, String botId, ObjectNode variables, Instant now) {
@@ -57,13 +53,9 @@ public final class OutreachReplies implements InboundStep {
             return false;
         }
         Contact contact = inbound.contact();
-        Author author = Author.contact(contact.id(), contact.name());
         ChatPacket.Start start = ChatPacket.Start.empty();
         for (Packet packet : inbound.message().packets()) {
-            if (packet instanceof ChatPacket.Media media) {
-                quota.charge(tx, conv.id(), media.size());
-            }
-            timeline.append(tx, conv.id(), author, packet, true, Optional.empty());
+            writes.store(tx, conv.id(), contact, packet, Optional.empty());
             boolean first = start.body().isEmpty() && start.upload().isEmpty();
             if (first && packet instanceof ChatPacket.Message m) {
                 start = new ChatPacket.Start(Optional.of(m.body()), Optional.empty());

@@ -30,7 +30,7 @@ public final class ContactService {
     private final TimelineStore timeline;
     private final ConversationHooks hooks;
     private final ConversationOpener opener;
-    private final MediaQuota mediaQuota;
+    private final ContactWrites writes;
 
     public ContactService(Database db, Clock clock, Ids ids, WorkspaceStore workspace, ContactStore contacts,
             ConversationStore conversations, TimelineStore timeline, ConversationHooks hooks,
@@ -44,7 +44,7 @@ public final class ContactService {
         this.timeline = timeline;
         this.hooks = hooks;
         this.opener = opener;
-        this.mediaQuota = mediaQuota;
+        this.writes = new ContactWrites(timeline, hooks, mediaQuota);
     }
 
     /** The contact a bearer token belongs to. */
@@ -97,7 +97,7 @@ public final class ContactService {
 
     /** Stores the contact's message (once per {@code clientId}) and hands it on. */
     public TimelineItem write(Contact contact, String conversationId, String body, Optional<String> clientId) {
-        return append(contact, conversationId, ChatPacket.Message.text(body), clientId, 0);
+        return append(contact, conversationId, ChatPacket.Message.text(body), clientId);
     }
 
     /**
@@ -105,32 +105,23 @@ public final class ContactService {
      * its {@code size} counts against the conversation's {@link MediaQuota}.
      */
     public TimelineItem upload(Contact contact, String conversationId, ChatPacket.Media media) {
-        return append(contact, conversationId, media, Optional.empty(), media.size());
+        return append(contact, conversationId, media, Optional.empty());
     }
 
-    private TimelineItem append(Contact contact, String conversationId, Packet packet, Optional<String> clientId,
-            long mediaBytes) {
+    private TimelineItem append(Contact contact, String conversationId, Packet packet, Optional<String> clientId) {
         return db.write(tx -> {
             ConversationStore.Locked locked = lockOwned(tx, contact, conversationId);
             Conversation conv = locked.conversation();
-            if (clientId.isPresent()) {
-                Optional<TimelineItem> earlier = timeline.byClientId(tx.handle(), conv.id(), clientId.get());
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
+            Optional<TimelineItem> earlier = writes.earlier(tx.handle(), conv.id(), clientId);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
             requireOpen(conv);
             if (locked.awaitingRegistration()) {
                 throw ClientError.conflict("registration_required", "this widget asks for name and e-mail first: POST"
                         + " /conversations/" + conv.id() + "/registration");
             }
-            if (mediaBytes > 0) {
-                mediaQuota.charge(tx, conv.id(), mediaBytes);
-            }
-            TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()), packet,
-                    true, clientId);
-            hooks.contactWrote(tx, conv, item);
-            return item;
+            return writes.write(tx, conv, contact, packet, clientId);
         });
     }
 
@@ -147,11 +138,8 @@ public final class ContactService {
                 throw ClientError.conflict("choice_answered",
                         "message '" + messageId + "' was already answered; a choice can be answered once");
             }
-            TimelineItem item = timeline.append(tx, conv.id(), Author.contact(contact.id(), contact.name()),
-                    new ChatPacket.Click(option, Optional.of(messageId)), true, Optional.empty());
-            Choices.recordAnswer(tx, conv.id(), messageId, optionId, item.seq());
-            hooks.contactWrote(tx, conv, item);
-            return item;
+            return writes.write(tx, conv, contact, new ChatPacket.Click(option, Optional.of(messageId)),
+                    Optional.empty());
         });
     }
 

@@ -64,7 +64,7 @@ public final class ConversationOpener {
     private final TimelineStore timeline;
     private final ConversationHooks hooks;
     private final PageTagHook pageTagHook;
-    private final MediaQuota mediaQuota;
+    private final ContactWrites writes;
 
     public ConversationOpener(Ids ids, ConversationStore conversations, TimelineStore timeline,
             ConversationHooks hooks, PageTagHook pageTagHook, MediaQuota mediaQuota) {
@@ -73,7 +73,7 @@ public final class ConversationOpener {
         this.timeline = timeline;
         this.hooks = hooks;
         this.pageTagHook = pageTagHook;
-        this.mediaQuota = mediaQuota;
+        this.writes = new ContactWrites(timeline, hooks, mediaQuota);
     }
 
     /**
@@ -112,12 +112,8 @@ public final class ConversationOpener {
     }
 
     private void storeFirst(Tx tx, Conversation conv, Contact contact, ChatPacket.Start start) {
-        Author author = Author.contact(contact.id(), contact.name());
-        start.body().ifPresent(body -> timeline.append(tx, conv.id(), author, ChatPacket.Message.text(body), true,
+        start.body().ifPresent(body -> writes.store(tx, conv.id(), contact, ChatPacket.Message.text(body),
                 Optional.empty()));
-        start.upload().ifPresent(media -> {
-            mediaQuota.charge(tx, conv.id(), media.size());
-            timeline.append(tx, conv.id(), author, media, true, Optional.empty());
-        });
+        start.upload().ifPresent(media -> writes.store(tx, conv.id(), contact, media, Optional.empty()));
     }
 }

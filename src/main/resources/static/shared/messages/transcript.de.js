@@ -33,5 +33,9 @@ ParleyI18n.define('transcript', 'de', {
     'line.click': '„{label}“ gewählt',
     'line.media': 'Datei: {filename}',
     'line.attachment': 'Anhang',
-    'line.navigate': '{url} wird geöffnet'
+    'line.navigate': '{url} wird geöffnet',
+    'template.heading': 'WhatsApp-Vorlage „{name}“',
+    'template.language': 'Sprache: {language}',
+    'template.no.parameters': 'Keine Parameter',
+    'line.template': 'WhatsApp-Vorlage „{name}“ ({language})'
 });

@@ -33,5 +33,9 @@ ParleyI18n.define('transcript', 'en', {
     'line.click': 'Chose “{label}”',
     'line.media': 'File: {filename}',
     'line.attachment': 'attachment',
-    'line.navigate': 'Opening {url}'
+    'line.navigate': 'Opening {url}',
+    'template.heading': 'WhatsApp template “{name}”',
+    'template.language': 'Language: {language}',
+    'template.no.parameters': 'No parameters',
+    'line.template': 'WhatsApp template “{name}” ({language})'
 });
