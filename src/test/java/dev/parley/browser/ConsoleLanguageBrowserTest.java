@@ -188,12 +188,21 @@ class ConsoleLanguageBrowserTest {
             PlaywrightAssertions.assertThat(adaInEnglishBrowser.locator(".list-pane h2")).hasText("Eingang");
             Page bob = ConsoleDriver.logIn(british, base, "bob@example.com", "ada-password");
             PlaywrightAssertions.assertThat(bob.locator(".list-pane h2")).hasText("Inbox"); // Bob chose nothing
+            assertThat(language(base, bob)).isEmpty();
+            // a pick on the log-in form becomes the operator's own once they log in
+            bob.click(".top button.link:not(.notify-toggle)");
+            bob.locator("form.login select.language-switch").selectOption("de");
+            bob.fill("input[name=email]", "bob@example.com");
+            bob.fill("input[name=password]", "ada-password");
+            bob.click("form.login button[type=submit]");
+            PlaywrightAssertions.assertThat(bob.locator(".list-pane h2")).hasText("Eingang");
+            await().atMost(Duration.ofSeconds(10)).until(() -> language(base, bob).equals("de"));
         }
     }
 
     private String language(String base, Page page) {
         return http.get(base + "/api/v1/operators/me", Map.of("Authorization", "Bearer " + ConsoleDriver.token(page)))
-                .json().path("language").asText();
+                .json().path("language").asText("");
     }
 
     /** No label on screen is cut off or spills out of its box (German words are long). */
