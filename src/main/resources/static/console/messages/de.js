@@ -337,7 +337,7 @@ ParleyI18n.define('console', 'de', {
     'deliveries.braze': 'Braze: {message} (seit {since})',
     'deliveries.noBots': 'Es gibt noch keine API-Bots, und Flow-Bots rufen keine Webhooks auf; legen Sie unter Team einen API-Bot an.',
     'deliveries.outcome.delivered': 'zugestellt',
-    'deliveries.outcome.retrying': 'neuer Versuch',
+    'deliveries.outcome.retrying': 'wird wiederholt',
     'deliveries.outcome.failed': 'fehlgeschlagen',
     'deliveries.outcome.declined': 'abgelehnt',
     'flows.unavailable': 'Dieser Server bietet noch keine Flows an.',
