@@ -68,7 +68,6 @@ class ConsoleLanguageBrowserTest {
             PlaywrightAssertions.assertThat(login.locator("form.login button[type=submit]")).hasText("Anmelden");
             PlaywrightAssertions.assertThat(login.locator("form.login")).containsText("Konsole für Mitarbeiter");
             assertThat(login.locator("html").getAttribute("lang")).isEqualTo("de");
-            ConsoleDriver.screenshot(login, "console-de-login.png");
             login.close();
 
             Page page = ConsoleDriver.logIn(german, base, "ada@example.com", "ada-password");
@@ -141,7 +140,6 @@ class ConsoleLanguageBrowserTest {
             PlaywrightAssertions.assertThat(page.locator(".channel-form select[name=app_secret_source] option:checked"))
                     .hasText("Datei");
             assertFits(page);
-            ConsoleDriver.screenshot(page, "console-de-channel-form.png");
 
             Page small = ConsoleDriver.logIn(phone, base, "ada@example.com", "ada-password");
             PlaywrightAssertions.assertThat(small.locator(".list-pane h2")).hasText("Eingang");
