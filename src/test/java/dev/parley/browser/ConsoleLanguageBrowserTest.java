@@ -120,6 +120,12 @@ class ConsoleLanguageBrowserTest {
                     .hasAttribute("placeholder", "leer lassen, um es zu behalten");
             assertFits(page);
             ConsoleDriver.screenshot(page, "console-de-team.png");
+            for (Map.Entry<String, String> admin : Map.of("widgets", "Widgets", "canned", "Textbausteine",
+                    "deliveries", "Zustellungen", "flows", "Flows", "privacy", "Datenschutz").entrySet()) {
+                page.click("nav a[data-nav=" + admin.getKey() + "]");
+                PlaywrightAssertions.assertThat(page.locator(".admin h2")).hasText(admin.getValue());
+                assertFits(page);
+            }
 
             HttpAnswer channel = http.post(base + "/api/v1/channels", Map.of("Authorization", "Bearer "
                     + ConsoleDriver.token(page)), Json.write(Json.object().put("id", "wa-main").put("type", "whatsapp")
