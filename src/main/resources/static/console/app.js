@@ -2,7 +2,7 @@
 import {api, clearSession, explain, saveSession, session, whenUnauthorized} from './api.js';
 import {field, fill, h, notice} from './dom.js';
 import {OperatorStream} from './stream.js';
-import {LANGUAGES, t, useLanguage} from './i18n.js';
+import {chosenHere, LANGUAGES, t, useLanguage} from './i18n.js';
 import {Notifier} from './notifications.js';
 import {conversationsPage} from './views/conversations.js';
 import {teamPage} from './views/team.js';
@@ -43,12 +43,15 @@ function refreshCounts() {
     }, 250);
 }
 
-/** The console's language, the operator's choice; `changed` runs after a change to show the page again. */
-function languageSwitch(changed) {
+/**
+ * The console's language menu; `changed` runs after a change to show the page again in it. `loggedIn`: the
+ * choice is also kept with the operator (on the log-in form nobody is known yet).
+ */
+function languageSwitch(changed, loggedIn) {
     const select = h('select', {className: 'language-switch', attrs: {'aria-label': t('language.label')},
         onchange: () => {
             useLanguage(select.value, true);
-            if (state.me) {
+            if (loggedIn) {
                 state.me.language = select.value;
                 // kept with the operator, so every browser they log in on speaks it; the page already does
                 api('PUT', 'operators/me/language', {language: select.value}).catch(() => {});
@@ -60,13 +63,17 @@ function languageSwitch(changed) {
     return select;
 }
 
-/** The log-in form; `messageKey` names a line to show above the button (why the operator is here again). */
-function showLogin(messageKey) {
+/**
+ * The log-in form; `messageKey` names a line to show above the button (why the operator is here again), `typed`
+ * is the e-mail address already typed (kept when the language changes).
+ */
+function showLogin(messageKey, typed) {
     if (state.stream) {
         state.stream.close();
         state.stream = null;
     }
-    const email = h('input', {type: 'email', name: 'email', autocomplete: 'username', required: true});
+    const email = h('input', {type: 'email', name: 'email', autocomplete: 'username', required: true,
+        value: typed || ''});
     const password = h('input', {type: 'password', name: 'password', autocomplete: 'current-password', required: true});
     const remember = h('input', {type: 'checkbox', name: 'remember'});
     const error = notice();
@@ -94,7 +101,7 @@ function showLogin(messageKey) {
     h('h1', {}, 'Parley'), h('p', {className: 'muted'}, t('login.subtitle')),
     field(t('login.email'), email), field(t('login.password'), password),
     h('label', {className: 'check'}, remember, ' ', t('login.remember')),
-    error, button, languageSwitch(() => showLogin(messageKey)));
+    error, button, languageSwitch(() => showLogin(messageKey, email.value), false));
     fill(root, h('main', {className: 'login-page'}, form));
     email.focus();
 }
@@ -180,7 +187,7 @@ function route() {
         h('span', {className: 'spacer'}),
         state.notifier.button, h('span', {className: 'who'}, state.me.name,
             h('span', {className: 'who-role'}, ' · ', t('role.' + state.me.role))),
-        statusSwitch(), languageSwitch(route), h('button', {className: 'link', onclick: logout}, t('logout'))),
+        statusSwitch(), languageSwitch(route, true), h('button', {className: 'link', onclick: logout}, t('logout'))),
     h('div', {className: 'body'}, nav(page), main));
     // on phones the navigation is a scrolling row: the page shown stays in sight
     const active = root.querySelector('.nav a.active');
@@ -215,6 +222,10 @@ async function boot() {
         state.me = await api('GET', 'operators/me');
         if (state.me.language) {
             useLanguage(state.me.language, true); // the operator's choice, made here or in another browser
+        } else if (chosenHere()) {
+            // picked on the log-in form before the operator ever chose: from now on it is theirs
+            state.me.language = chosenHere();
+            api('PUT', 'operators/me/language', {language: state.me.language}).catch(() => {});
         }
     } catch (err) {
         if (err.status === 401) {

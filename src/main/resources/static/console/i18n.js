@@ -18,10 +18,15 @@ function browserLanguages() {
     return navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
 }
 
-/** The language stored in this browser, else the browser's own. */
-export function preferredLanguage() {
+/** The language chosen in this browser, if one was. */
+export function chosenHere() {
     const stored = localStorage.getItem(KEY);
-    return stored && stored in LANGUAGES ? stored : I18n.pick('console', browserLanguages());
+    return stored && stored in LANGUAGES ? stored : null;
+}
+
+/** The language chosen in this browser, else the browser's own. */
+export function preferredLanguage() {
+    return chosenHere() || I18n.pick('console', browserLanguages());
 }
 
 /** Shows the console in `language` from now on; `remember` keeps the choice in this browser. */

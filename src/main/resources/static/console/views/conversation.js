@@ -224,7 +224,7 @@ export function conversationView(ctx, id, container) {
             }
             text.placeholder = mine ? t('reply.placeholder') : open ? t('reply.takeFirst') : t('reply.ended');
             const who = conv.assignee ? (conv.assignee.id === ctx.me.id ? t('assignee.you')
-                : transcriptTexts('author.' + conv.assignee.type) + ' ' + conv.assignee.id) : t('assignee.nobody');
+                : t('assignee.' + conv.assignee.type, {id: conv.assignee.id})) : t('assignee.nobody');
             const c = conv.contact || {};
             fill(header, h('h2', {}, contactName(c)),
                 h('span', {className: 'badge status-' + conv.status, dataset: {status: conv.status}},

@@ -4,8 +4,8 @@ import {api, explain} from '../api.js';
 import {fill, h} from '../dom.js';
 import {dateLocale, t} from '../i18n.js';
 
-const percent = x => new Intl.NumberFormat(dateLocale(), {style: 'percent', minimumFractionDigits: 1,
-    maximumFractionDigits: 1}).format(x);
+const percent = x => t('intents.percent', {value: new Intl.NumberFormat(dateLocale(), {minimumFractionDigits: 1,
+    maximumFractionDigits: 1}).format(100 * x)});
 
 export function intentsPanel(flow) {
     const box = h('section', {className: 'flow-intents'}, h('h4', {}, t('intents')), h('p', {className: 'muted'},

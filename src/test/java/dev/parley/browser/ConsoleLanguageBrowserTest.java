@@ -68,7 +68,6 @@ class ConsoleLanguageBrowserTest {
             PlaywrightAssertions.assertThat(login.locator("form.login button[type=submit]")).hasText("Anmelden");
             PlaywrightAssertions.assertThat(login.locator("form.login")).containsText("Konsole für Mitarbeiter");
             assertThat(login.locator("html").getAttribute("lang")).isEqualTo("de");
-            ConsoleDriver.screenshot(login, "console-de-login.png");
             login.close();
 
             Page page = ConsoleDriver.logIn(german, base, "ada@example.com", "ada-password");
@@ -121,6 +120,12 @@ class ConsoleLanguageBrowserTest {
                     .hasAttribute("placeholder", "leer lassen, um es zu behalten");
             assertFits(page);
             ConsoleDriver.screenshot(page, "console-de-team.png");
+            for (Map.Entry<String, String> admin : Map.of("widgets", "Widgets", "canned", "Textbausteine",
+                    "deliveries", "Zustellungen", "flows", "Flows", "privacy", "Datenschutz").entrySet()) {
+                page.click("nav a[data-nav=" + admin.getKey() + "]");
+                PlaywrightAssertions.assertThat(page.locator(".admin h2")).hasText(admin.getValue());
+                assertFits(page);
+            }
 
             HttpAnswer channel = http.post(base + "/api/v1/channels", Map.of("Authorization", "Bearer "
                     + ConsoleDriver.token(page)), Json.write(Json.object().put("id", "wa-main").put("type", "whatsapp")
@@ -141,7 +146,6 @@ class ConsoleLanguageBrowserTest {
             PlaywrightAssertions.assertThat(page.locator(".channel-form select[name=app_secret_source] option:checked"))
                     .hasText("Datei");
             assertFits(page);
-            ConsoleDriver.screenshot(page, "console-de-channel-form.png");
 
             Page small = ConsoleDriver.logIn(phone, base, "ada@example.com", "ada-password");
             PlaywrightAssertions.assertThat(small.locator(".list-pane h2")).hasText("Eingang");
@@ -188,12 +192,21 @@ class ConsoleLanguageBrowserTest {
             PlaywrightAssertions.assertThat(adaInEnglishBrowser.locator(".list-pane h2")).hasText("Eingang");
             Page bob = ConsoleDriver.logIn(british, base, "bob@example.com", "ada-password");
             PlaywrightAssertions.assertThat(bob.locator(".list-pane h2")).hasText("Inbox"); // Bob chose nothing
+            assertThat(language(base, bob)).isEmpty();
+            // a pick on the log-in form becomes the operator's own once they log in
+            bob.click(".top button.link:not(.notify-toggle)");
+            bob.locator("form.login select.language-switch").selectOption("de");
+            bob.fill("input[name=email]", "bob@example.com");
+            bob.fill("input[name=password]", "ada-password");
+            bob.click("form.login button[type=submit]");
+            PlaywrightAssertions.assertThat(bob.locator(".list-pane h2")).hasText("Eingang");
+            await().atMost(Duration.ofSeconds(10)).until(() -> language(base, bob).equals("de"));
         }
     }
 
     private String language(String base, Page page) {
         return http.get(base + "/api/v1/operators/me", Map.of("Authorization", "Bearer " + ConsoleDriver.token(page)))
-                .json().path("language").asText();
+                .json().path("language").asText("");
     }
 
     /** No label on screen is cut off or spills out of its box (German words are long). */

@@ -40,6 +40,9 @@ class WidgetLanguageBrowserTest {
                 assertThat(w.page.locator(".pw-subtitle").textContent())
                         .isEqualTo("Der nächste freie Kollege ist gleich für Sie da");
                 assertThat(w.item("human").locator(".prl-name").textContent()).isEqualTo("Sie");
+                assertThat(parley.http().get(parley.baseUrl() + "/api/v1/conversations/" + w.conversationId(),
+                        Map.of("Authorization", "Bearer " + parley.adminToken())).json().path("contact")
+                        .path("locale").asText()).as("the language the visitor reads, for e-mails later").isEqualTo("de");
                 assertThat(w.page.evaluate("() => JSON.stringify(ParleyI18n.keys('widget', 'de'))"))
                         .isEqualTo(w.page.evaluate("() => JSON.stringify(ParleyI18n.keys('widget', 'en'))"));
                 assertThat(w.page.evaluate("() => JSON.stringify(ParleyI18n.keys('transcript', 'de'))"))
