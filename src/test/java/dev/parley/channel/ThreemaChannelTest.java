@@ -57,6 +57,13 @@ class ThreemaChannelTest {
                     "SELECT status FROM channel_outbound WHERE vendor_message_id = :id").bind("id", first)
                     .mapTo(String.class).one());
             assertThat(status).isEqualTo("read");
+
+            HttpAnswer location = rig.post("th", rig.gateway.callback(ThreemaRig.CONTACT, rig.e2e, "0a0b0c0d0e0f1012",
+                    ThreemaStandIn.message(0x10, "52.52,13.405".getBytes(StandardCharsets.UTF_8)), Optional.empty()));
+            accepted(location);
+            assertThat(location.json().path("stored").asInt()).as("a type Parley does not read").isZero();
+            assertThat(rig.bot.calls()).hasSize(2);
+            assertThat(rig.gateway.problems()).isEmpty();
         }
     }
 
@@ -145,6 +152,14 @@ class ThreemaChannelTest {
             assertThat(json.path("d").asText()).isEqualTo("your file");
             assertThat(json.path("s").asLong()).isEqualTo(pdf.length);
             assertThat(rig.gateway.openFile(json.path("b").asText(), json.path("k").asText())).isEqualTo(pdf);
+
+            byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 0x10, 'J', 'F', 'I', 'F', 0,
+                    (byte) 0xff, (byte) 0xd9};
+            accepted(rig.post("th", rig.gateway.imageCallback(ThreemaRig.CONTACT, rig.e2e, "00000000000000f2", jpeg)));
+            await().atMost(WAIT).until(() -> rig.bot.calls().size() == 2);
+            assertThat(rig.bot.calls().get(1).payload().path("mime_type").asText()).isEqualTo("image/jpeg");
+            assertThat(rig.bot.calls().get(1).payload().path("size").asLong()).isEqualTo(jpeg.length);
+            assertThat(rig.gateway.problems()).isEmpty();
         }
     }
 
