@@ -61,6 +61,7 @@ public final class ThreemaStandIn implements AutoCloseable {
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(0x1000);
     private volatile Instant downUntil = Instant.MIN;
+    private volatile Optional<Integer> failure = Optional.empty();
 
     private ThreemaStandIn() {
         try {
@@ -121,6 +122,11 @@ public final class ThreemaStandIn implements AutoCloseable {
     /** For {@code outage} from now every call is answered 500, as the Gateway's temporary error. */
     public void failFor(Duration outage) {
         downUntil = Instant.now().plus(outage);
+    }
+
+    /** From now on every authorised call is answered {@code status} (empty: normally again). */
+    public void failWith(Optional<Integer> status) {
+        failure = status;
     }
 
     /** The callback body of {@code text} sent by {@code from} to {@code gateway}, as the Gateway posts it. */
@@ -221,6 +227,9 @@ public final class ThreemaStandIn implements AutoCloseable {
         }
         if (Instant.now().isBefore(downUntil)) {
             return status(500);
+        }
+        if (failure.isPresent()) {
+            return status(failure.get());
         }
         if (method.equals("GET") && path.startsWith("/pubkeys/")) {
             return Optional.ofNullable(contacts.get(path.substring("/pubkeys/".length())))
