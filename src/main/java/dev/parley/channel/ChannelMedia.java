@@ -5,6 +5,9 @@ import dev.parley.conversation.Packet;
 import dev.parley.media.MediaResult;
 import dev.parley.media.MediaService;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -40,11 +43,11 @@ public final class ChannelMedia {
         return switch (media.obtain(url, Optional.empty(), Optional.empty())) {
             case MediaResult.Stored stored -> media.download(stored.media().id(), stored.media().filename())
                     .map(download -> {
-                        try (java.io.InputStream in = download.open()) {
+                        try (InputStream in = download.open()) {
                             return new File(in.readAllBytes(), stored.media().mimeType(), stored.media().filename());
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException("stored media " + stored.media().id()
-                                    + " cannot be read", e);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("stored media " + stored.media().id() + " cannot be read",
+                                    e);
                         }
                     });
             case MediaResult.Refused refused -> Optional.empty();

@@ -57,6 +57,13 @@ class ThreemaChannelTest {
                     "SELECT status FROM channel_outbound WHERE vendor_message_id = :id").bind("id", first)
                     .mapTo(String.class).one());
             assertThat(status).isEqualTo("read");
+
+            HttpAnswer location = rig.post("th", rig.gateway.callback(ThreemaRig.CONTACT, rig.e2e, "0a0b0c0d0e0f1012",
+                    ThreemaStandIn.message(0x10, "52.52,13.405".getBytes(StandardCharsets.UTF_8)), Optional.empty()));
+            accepted(location);
+            assertThat(location.json().path("stored").asInt()).as("a type Parley does not read").isZero();
+            assertThat(rig.bot.calls()).hasSize(2);
+            assertThat(rig.gateway.problems()).isEmpty();
         }
     }
 
@@ -145,6 +152,14 @@ class ThreemaChannelTest {
             assertThat(json.path("d").asText()).isEqualTo("your file");
             assertThat(json.path("s").asLong()).isEqualTo(pdf.length);
             assertThat(rig.gateway.openFile(json.path("b").asText(), json.path("k").asText())).isEqualTo(pdf);
+
+            byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 0x10, 'J', 'F', 'I', 'F', 0,
+                    (byte) 0xff, (byte) 0xd9};
+            accepted(rig.post("th", rig.gateway.imageCallback(ThreemaRig.CONTACT, rig.e2e, "00000000000000f2", jpeg)));
+            await().atMost(WAIT).until(() -> rig.bot.calls().size() == 2);
+            assertThat(rig.bot.calls().get(1).payload().path("mime_type").asText()).isEqualTo("image/jpeg");
+            assertThat(rig.bot.calls().get(1).payload().path("size").asLong()).isEqualTo(jpeg.length);
+            assertThat(rig.gateway.problems()).isEmpty();
         }
     }
 
@@ -179,7 +194,7 @@ class ThreemaChannelTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
-    void basicModeSendsSimpleTextsSplitByBytes(StoreKind kind) {
+    void basicModeSendsSimpleTextsSplitByBytesAndGatewayErrorsAreRetriedOrPermanent(StoreKind kind) {
         try (ThreemaRig rig = new ThreemaRig(kind, temp)) {
             ChannelAdapter basic = rig.parley.parley().channels().registry().find("tb").orElseThrow().adapter();
             String long_ = "ä".repeat(1000) + " " + "ö".repeat(1000) + " end";
@@ -189,12 +204,31 @@ class ThreemaChannelTest {
             assertThat(texts).containsExactly("ä".repeat(1000), "ö".repeat(1000) + " end");
             assertThat(rig.gateway.sent()).allSatisfy(s -> assertThat(s.from()).isEqualTo("*PARLEY2"));
             assertThat(rig.gateway.calls()).containsOnly("POST /send_simple");
-            SendResult unknown = basic.send("NOBODY00", ChatPacket.Message.text("hi"), SentParts.NONE);
-            assertThat(unknown).isInstanceOf(SendResult.Sent.class);
-            SendResult tooLong = rig.parley.parley().channels().registry().find("th").orElseThrow().adapter()
+            SendResult unknown = rig.parley.parley().channels().registry().find("th").orElseThrow().adapter()
                     .send("UNKNOWN1", ChatPacket.Message.text("hi"), SentParts.NONE);
-            assertThat(tooLong).isEqualTo(new SendResult.Permanent("404",
+            assertThat(unknown).isEqualTo(new SendResult.Permanent("404",
                     "HTTP 404: the Threema ID (or blob) does not exist"));
+
+            rig.gateway.failWith(Optional.of(402));
+            assertThat(basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text("hi"), SentParts.NONE))
+                    .isEqualTo(new SendResult.Permanent("402", "HTTP 402: the gateway has no credits left"));
+            rig.gateway.failWith(Optional.of(401));
+            assertThat(basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text("hi"), SentParts.NONE))
+                    .isEqualTo(new SendResult.Permanent("401", "HTTP 401: the gateway ID or the API secret is wrong"));
+            rig.gateway.failWith(Optional.of(413));
+            assertThat(basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text("hi"), SentParts.NONE))
+                    .isInstanceOf(SendResult.Permanent.class);
+            for (int status : List.of(429, 500, 503)) {
+                rig.gateway.failWith(Optional.of(status));
+                SendResult later = basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text(long_), SentParts.NONE);
+                assertThat(later).as("HTTP %d", status).isInstanceOf(SendResult.Retry.class);
+            }
+            rig.gateway.failWith(Optional.empty());
+            SendResult rest = basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text(long_),
+                    new SentParts(1, Optional.of("00000000000000aa")));
+            assertThat(rest).as("a retry sends only the parts not taken")
+                    .isEqualTo(new SendResult.Sent("00000000000000aa"));
+            assertThat(rig.gateway.texts(ThreemaRig.CONTACT)).hasSize(3).endsWith("ö".repeat(1000) + " end");
         }
     }
 

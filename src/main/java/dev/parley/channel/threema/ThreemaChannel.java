@@ -38,15 +38,17 @@ public final class ThreemaChannel implements ChannelAdapter {
     private final byte[] apiSecret;
     private final Optional<byte[]> privateKey;
     private final ThreemaClient client;
-    private final ThreemaInbound inbound;
+    private final ChannelMedia media;
+    private final Optional<ThreemaInbound> inbound;
 
     private ThreemaChannel(String channelId, Mode mode, String apiSecret, Optional<byte[]> privateKey,
-            ThreemaClient client, ThreemaInbound inbound) {
+            ThreemaClient client, ChannelMedia media, Optional<ThreemaInbound> inbound) {
         this.channelId = channelId;
         this.mode = mode;
         this.apiSecret = apiSecret.getBytes(StandardCharsets.UTF_8);
         this.privateKey = privateKey;
         this.client = client;
+        this.media = media;
         this.inbound = inbound;
     }
 
@@ -60,9 +62,8 @@ public final class ThreemaChannel implements ChannelAdapter {
         ThreemaClient client = new ThreemaClient(c.apiBaseUrl(), gatewayId, c.secret("api_secret"), timeout);
         Optional<byte[]> key = mode == Mode.E2E ? Optional.of(ThreemaCrypto.privateKey(c.secret("private_key")))
                 : Optional.empty();
-        return new ThreemaChannel(c.id(), mode, c.secret("api_secret"), key, client,
-                new ThreemaInbound(c.id(), gatewayId, key.orElseGet(() -> new byte[ThreemaCrypto.KEY_BYTES]), client,
-                        media));
+        return new ThreemaChannel(c.id(), mode, c.secret("api_secret"), key, client, media,
+                key.map(k -> new ThreemaInbound(c.id(), gatewayId, k, client, media)));
     }
 
     @Override
@@ -80,12 +81,12 @@ public final class ThreemaChannel implements ChannelAdapter {
 
     @Override
     public List<InboundMessage> parse(InboundRequest request) {
-        return inbound.message(request.body()).stream().toList();
+        return inbound.flatMap(in -> in.message(request.body())).stream().toList();
     }
 
     @Override
     public List<DeliveryReport> reports(InboundRequest request) {
-        return inbound.report(request.body()).stream().toList();
+        return inbound.flatMap(in -> in.report(request.body())).stream().toList();
     }
 
     @Override
@@ -124,7 +125,7 @@ public final class ThreemaChannel implements ChannelAdapter {
 
     /** A file as a file message: sealed with a fresh key, uploaded, named with its key in the message. */
     private GatewayOutcome<String> file(String recipient, ThreemaPart.File f) {
-        Optional<ChannelMedia.File> file = inbound.media().read(f.url());
+        Optional<ChannelMedia.File> file = media.read(f.url());
         if (file.isEmpty()) {
             log.warn("channel {}: the file {} cannot be read, so its link is sent", channelId, f.url());
             return boxed(recipient, new ThreemaMessage.Text(f.caption().map(c -> c + "\n").orElse("") + f.url()));

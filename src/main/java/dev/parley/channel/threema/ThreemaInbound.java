@@ -35,10 +35,6 @@ final class ThreemaInbound {
         this.media = media;
     }
 
-    ChannelMedia media() {
-        return media;
-    }
-
     /** The contact's message in the callback, if it is one Parley keeps (not a receipt, not an unknown type). */
     Optional<InboundMessage> message(byte[] body) {
         Opened opened = open(body);

@@ -66,5 +66,4 @@ sealed interface ThreemaPart {
     static boolean numbered(ChoicePacket choice) {
         return Prompts.of(choice).isPresent() || choice instanceof ChoicePacket.Carousel;
     }
-
 }

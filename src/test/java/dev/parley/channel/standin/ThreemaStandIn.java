@@ -58,8 +58,10 @@ public final class ThreemaStandIn implements AutoCloseable {
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(0x1000);
     private volatile Instant downUntil = Instant.MIN;
+    private volatile Optional<Integer> failure = Optional.empty();
 
     private ThreemaStandIn() {
         try {
@@ -104,6 +106,14 @@ public final class ThreemaStandIn implements AutoCloseable {
         return sent.stream().filter(s -> s.to().equals(to) && s.type() == 0x01).map(Sent::text).toList();
     }
 
+    /**
+     * What was wrong with the boxes it took (the Gateway cannot see inside them and would pass them on; the
+     * recipient's app would drop them), answered 400 here.
+     */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
     /** The paths of every call, answered or not, in order. */
     public List<String> calls() {
         return List.copyOf(calls);
@@ -112,6 +122,11 @@ public final class ThreemaStandIn implements AutoCloseable {
     /** For {@code outage} from now every call is answered 500, as the Gateway's temporary error. */
     public void failFor(Duration outage) {
         downUntil = Instant.now().plus(outage);
+    }
+
+    /** From now on every authorised call is answered {@code status} (empty: normally again). */
+    public void failWith(Optional<Integer> status) {
+        failure = status;
     }
 
     /** The callback body of {@code text} sent by {@code from} to {@code gateway}, as the Gateway posts it. */
@@ -146,6 +161,21 @@ public final class ThreemaStandIn implements AutoCloseable {
                 + name + "\",\"s\":" + bytes.length + ",\"i\":0,\"d\":\"" + caption + "\"}";
         return callback(from, gateway, messageId, message(0x17, json.getBytes(StandardCharsets.UTF_8)),
                 Optional.empty());
+    }
+
+    /**
+     * A legacy image message ({@code 0x02}): {@code jpeg} boxed from {@code from} to {@code gateway} with its own
+     * nonce and stored as a blob; the message holds the blob ID, the size (little-endian) and that nonce.
+     */
+    public String imageCallback(String from, Gateway gateway, String messageId, byte[] jpeg) {
+        byte[] nonce = random(24);
+        byte[] boxed = new byte[jpeg.length + 16];
+        SODIUM.crypto_box_easy(boxed, jpeg, jpeg.length, nonce, gateway.publicKey(), contacts.get(from)[0]);
+        byte[] blobId = random(16);
+        blobs.put(HEX.formatHex(blobId), boxed);
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(44).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .put(blobId).putInt(jpeg.length).put(nonce);
+        return callback(from, gateway, messageId, message(0x02, data.array()), Optional.empty());
     }
 
     /** {@code plain} boxed from {@code from} to {@code gateway}, with the MAC of the API secret. */
@@ -197,6 +227,9 @@ public final class ThreemaStandIn implements AutoCloseable {
         }
         if (Instant.now().isBefore(downUntil)) {
             return status(500);
+        }
+        if (failure.isPresent()) {
+            return status(failure.get());
         }
         if (method.equals("GET") && path.startsWith("/pubkeys/")) {
             return Optional.ofNullable(contacts.get(path.substring("/pubkeys/".length())))
@@ -252,11 +285,13 @@ public final class ThreemaStandIn implements AutoCloseable {
         byte[] plain = new byte[Math.max(0, boxed.length - 16)];
         if (boxed.length < 16 || SODIUM.crypto_box_open_easy(plain, boxed, boxed.length, HEX.parseHex(nonce),
                 gateway.publicKey(), recipient[0]) != 0) {
-            throw new IllegalStateException("a box Parley sent does not open with " + to + "'s private key");
+            problems.add("a box sent to " + to + " does not open with its private key");
+            return status(400);
         }
         int padding = plain[plain.length - 1] & 0xff;
         if (plain.length - 1 - padding < 0 || plain.length - 1 < 32) {
-            throw new IllegalStateException("the padding of a message Parley sent is wrong");
+            problems.add("a message sent to " + to + " is not padded to 32 bytes with its length");
+            return status(400);
         }
         String text = new String(plain, 1, plain.length - 1 - padding, StandardCharsets.UTF_8);
         String id = nextId();
