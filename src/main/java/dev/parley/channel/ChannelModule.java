@@ -53,7 +53,7 @@ public final class ChannelModule {
         this.inbound = new InboundPipeline(d.db(), d.clock(), registry, store, conversations,
                 new ChoiceAnswers(d.tokens(), d.timeline()), new DeliveryReports(store, d.timeline()), d.steps(), activity);
         d.outbox().register(new ChannelSender(d.db(), d.clock(), registry, store, d.timeline(), activity,
-                d.outbox(), typing::stop));
+                d.outbox(), typing::sending));
     }
 
     /**

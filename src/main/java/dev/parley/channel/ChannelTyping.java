@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * delay} (or an operator typing) raises for the widget is queued on the conversation's channel lane, so it shows
  * after what was sent before it, not ahead of it; it is then shown again every {@link #REPEAT}, as vendors show it
  * for a few seconds only (Telegram: 5 s), until the signal ends, the next item is sent or {@link #LONGEST} passed.
- * A contact's own typing is not echoed back to them. Best effort: a typing indicator is never retried.
+ * A contact's own typing is not echoed back to them. Best effort: a typing indicator is never retried, and one
+ * whose signal ended before its turn on the lane (or that another node raised) is not shown.
  */
 final class ChannelTyping implements LiveHub.SignalListener, OutboxHandler {
     private static final Logger log = LoggerFactory.getLogger(ChannelTyping.class);
@@ -37,6 +39,8 @@ final class ChannelTyping implements LiveHub.SignalListener, OutboxHandler {
     private final ChannelRegistry registry;
     private final ChannelRecords store;
     private final Outbox outbox;
+    /** The typing signal in force per conversation, raised on this node; a queued indicator shows only while it is. */
+    private final Map<String, String> wanted = new ConcurrentHashMap<>();
     private final Map<String, Thread> showing = new ConcurrentHashMap<>();
 
     ChannelTyping(Database db, Clock clock, ChannelRegistry registry, ChannelRecords store, Outbox outbox) {
@@ -53,20 +57,33 @@ final class ChannelTyping implements LiveHub.SignalListener, OutboxHandler {
                 .asText())) {
             return;
         }
-        stop(conversationId);
+        wanted.remove(conversationId);
+        hide(conversationId);
         if (signal.path("active").asBoolean()) {
-            db.useWrite(tx -> {
-                if (store.recipient(tx.handle(), conversationId).isPresent()) {
-                    outbox.enqueue(tx, OutboundQueue.lane(conversationId), KIND, Json.object()
-                            .put("conversation_id", conversationId)
-                            .put("until", clock.instant().plus(LONGEST).toEpochMilli()));
-                }
-            });
+            String wish = UUID.randomUUID().toString();
+            wanted.put(conversationId, wish);
+            Thread.ofVirtual().name("channel-typing").start(() -> queue(conversationId, wish));
         }
     }
 
-    /** Stops showing typing in the conversation: its signal ended, or an item is being sent. */
-    void stop(String conversationId) {
+    private void queue(String conversationId, String wish) {
+        try {
+            if (db.read(h -> store.recipient(h, conversationId)).isPresent()) {
+                db.useWrite(tx -> outbox.enqueue(tx, OutboundQueue.lane(conversationId), KIND, Json.object()
+                        .put("conversation_id", conversationId).put("wish", wish)
+                        .put("until", clock.instant().plus(LONGEST).toEpochMilli())));
+            }
+        } catch (RuntimeException e) {
+            log.warn("typing indicator of conversation {} not queued: {}", conversationId, e.toString());
+        }
+    }
+
+    /** Stops showing typing in the conversation, as an item is being sent to it (which ends it at the vendor too). */
+    void sending(String conversationId) {
+        hide(conversationId);
+    }
+
+    private void hide(String conversationId) {
         Optional.ofNullable(showing.remove(conversationId)).ifPresent(Thread::interrupt);
     }
 
@@ -81,8 +98,9 @@ final class ChannelTyping implements LiveHub.SignalListener, OutboxHandler {
         Instant until = Instant.ofEpochMilli(entry.payload().path("until").asLong());
         Optional<ChannelRecords.Recipient> to = db.read(h -> store.recipient(h, conversationId));
         Optional<ServedChannel> channel = to.flatMap(r -> registry.find(r.channelId()));
-        if (to.isPresent() && channel.isPresent() && clock.instant().isBefore(until)) {
-            stop(conversationId);
+        boolean stillWanted = entry.payload().path("wish").asText().equals(wanted.get(conversationId));
+        if (stillWanted && to.isPresent() && channel.isPresent() && clock.instant().isBefore(until)) {
+            hide(conversationId);
             showing.put(conversationId, Thread.ofVirtual().name("channel-typing").start(() ->
                     show(conversationId, channel.get().adapter(), to.get().vendorUserId(), until)));
         }

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * {@code message}; photo, document, voice, video, audio, video note → {@code media} (fetched with {@code getFile}
  * and the file URL, then stored like website uploads); location or venue → {@code location}; a shared contact → a
  * {@code message} naming it; a {@code callback_query} → a {@code click} with the choice token its button carried and
- * the button's label, resolved later. Other updates (edited messages, channel posts, member changes) hold nothing.
+ * the button's label, resolved later. Other updates (edited messages, channel posts, member changes, a game's
+ * callback query without {@code data}) hold nothing.
  */
 final class TelegramUpdates {
     /** {@code getFile} downloads files of up to 20 MB. */
@@ -49,7 +50,7 @@ final class TelegramUpdates {
             if (update.has("message")) {
                 return List.of(message(id, Shape.object(update, "message", ""), "message."));
             }
-            if (update.has("callback_query")) {
+            if (update.path("callback_query").has("data")) {
                 return List.of(callback(id, Shape.object(update, "callback_query", ""), "callback_query."));
             }
             return List.of();
