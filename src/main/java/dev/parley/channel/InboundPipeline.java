@@ -62,7 +62,7 @@ public final class InboundPipeline {
             case Verification.Refused refused -> {
                 log.warn("channel {}: webhook refused: {}", channelId, refused.reason());
                 activity.recordError(channelId, "a webhook call was refused: " + refused.reason());
-                throw ClientError.unauthorized("the webhook is not signed with the channel's app secret");
+                throw ClientError.unauthorized("the webhook call does not carry the channel's valid signature or secret token");
             }
         }
         List<InboundMessage> messages = channel.adapter().parse(request);
