@@ -101,15 +101,18 @@ class CustomChannelTest {
     @EnumSource(StoreKind.class)
     void aContactTalksThroughAFlowPickingAnOptionByItsToken(StoreKind kind) {
         try (CustomRig rig = new CustomRig(kind, temp)) {
-            accepted(rig.post("cf", CustomRig.text("f-1", USER, "hi")));
-            await().atMost(WAIT).until(() -> rig.integration.delivered().size() == 1);
-            CustomStandIn.Taken choice = rig.integration.delivered().getFirst();
+            accepted(rig.post("cf", CustomRig.text("f-1", USER, "4711")));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(rig.integration.texts())
+                    .as("timeline %s", rig.timeline()).hasSize(2));
+            assertThat(rig.integration.texts().getFirst()).isEqualTo("Hi Zoe! Your order number?");
+            CustomStandIn.Taken choice = rig.integration.delivered().get(1);
             assertThat(choice.body().path("channel_id").asText()).isEqualTo("cf");
             assertThat(choice.packetName()).isEqualTo("button_template");
-            assertThat(choice.payload().path("body").asText()).isEqualTo("Hi Zoe! What do you need?");
+            assertThat(choice.payload().path("body").asText()).isEqualTo("Order 4711: what do you need?");
             assertThat(choice.payload().path("options").findValuesAsText("label"))
                     .containsExactly("Delivery status", "Talk to support");
-            assertThat(choice.text()).isEqualTo("Hi Zoe! What do you need?\n1. Delivery status\n2. Talk to support");
+            assertThat(choice.text())
+                    .isEqualTo("Order 4711: what do you need?\n1. Delivery status\n2. Talk to support");
             String token = choice.payload().path("options").get(0).path("id").asText();
             assertThat(token).isNotEqualTo("status").hasSizeLessThanOrEqualTo(64);
 

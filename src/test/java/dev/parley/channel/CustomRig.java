@@ -28,7 +28,8 @@ import java.util.Set;
  * options for "choices N", {@code forward_any} for "human", three messages for "three", markdown for "md",
  * {@code clicked <id>} for a click, {@code at <lat>,<lon>} for a location, {@code got <mime>} and the same file
  * back (Parley's copy, captioned "your picture") for a file), and {@code cf} on the widget
- * {@code fw}, whose flow bot asks with a choice and answers in markdown. The integration's side posts signed
+ * {@code fw}, whose flow bot asks for an order number (the contact's first message, which rides in {@code start},
+ * answers it), then asks with a choice and answers in markdown. The integration's side posts signed
  * calls with {@link #post}.
  */
 final class CustomRig implements AutoCloseable {
@@ -38,8 +39,9 @@ final class CustomRig implements AutoCloseable {
             name: Intake
             start: welcome
             nodes:
-              welcome:
-                say: "Hi {{contact.name | default: 'there'}}! What do you need?"
+              welcome: { ask: "Hi {{contact.name | default: 'there'}}! Your order number?", save: order, next: menu }
+              menu:
+                say: "Order {{order}}: what do you need?"
                 choices:
                   - { id: status, label: "Delivery status", next: ask_email }
                   - { id: human, label: "Talk to support", next: bye }
@@ -123,6 +125,13 @@ final class CustomRig implements AutoCloseable {
                         "SELECT payload FROM timeline WHERE packet_name = :n ORDER BY conversation_id, seq")
                 .bind("n", name).mapTo(String.class).list()).stream().map(Json::parseStoredObject)
                 .map(JsonNode.class::cast).toList();
+    }
+
+    /** Every timeline item as "author packet", in order, for messages of failed waits. */
+    List<String> timeline() {
+        return parley.parley().database().read(h -> h.createQuery(
+                "SELECT author_type, packet_name FROM timeline ORDER BY conversation_id, seq").mapToMap().list())
+                .stream().map(row -> row.get("author_type") + " " + row.get("packet_name")).toList();
     }
 
     int count(String table) {
