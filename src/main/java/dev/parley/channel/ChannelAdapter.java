@@ -52,9 +52,11 @@ public interface ChannelAdapter {
      * {@code sent.count()} first ones, which the vendor took on earlier attempts; the ids of a choice's options are
      * already its choice tokens. The same packet must render to the same parts on every attempt. A
      * {@link SendResult.Retry} tells the parts taken so far; {@link SendResult.Sent} gives the first part's id
-     * (from {@code sent} when an earlier attempt sent it).
+     * (from {@code sent} when an earlier attempt sent it). {@code deliveryKey} is the same on every attempt of this one
+     * send (the outbox entry's event id) and different for every other send, for vendors that take an idempotency
+     * key.
      */
-    SendResult send(String recipient, Packet packet, SentParts sent);
+    SendResult send(String recipient, Packet packet, SentParts sent, String deliveryKey);
 
     /**
      * Called once the messages of a verified webhook call are stored (or found stored already), before the call is
@@ -95,14 +97,5 @@ public interface ChannelAdapter {
      */
     default boolean vendorConfirmsOptOut(String keyword) {
         return false;
-    }
-
-    /**
-     * As {@link #send(String, Packet, SentParts)}, with {@code deliveryKey}: the same on every attempt of this one
-     * send (the outbox entry's event id) and different for every other send, for vendors that take an
-     * idempotency key. Adapters whose vendor has none need not override it.
-     */
-    default SendResult send(String recipient, Packet packet, SentParts sent, String deliveryKey) {
-        return send(recipient, packet, sent);
     }
 }

@@ -198,34 +198,34 @@ class ThreemaChannelTest {
         try (ThreemaRig rig = new ThreemaRig(kind, temp)) {
             ChannelAdapter basic = rig.parley.parley().channels().registry().find("tb").orElseThrow().adapter();
             String long_ = "ä".repeat(1000) + " " + "ö".repeat(1000) + " end";
-            SendResult result = basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text(long_), SentParts.NONE);
+            SendResult result = basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text(long_), SentParts.NONE, "k");
             assertThat(result).isInstanceOf(SendResult.Sent.class);
             List<String> texts = rig.gateway.texts(ThreemaRig.CONTACT);
             assertThat(texts).containsExactly("ä".repeat(1000), "ö".repeat(1000) + " end");
             assertThat(rig.gateway.sent()).allSatisfy(s -> assertThat(s.from()).isEqualTo("*PARLEY2"));
             assertThat(rig.gateway.calls()).containsOnly("POST /send_simple");
             SendResult unknown = rig.parley.parley().channels().registry().find("th").orElseThrow().adapter()
-                    .send("UNKNOWN1", ChatPacket.Message.text("hi"), SentParts.NONE);
+                    .send("UNKNOWN1", ChatPacket.Message.text("hi"), SentParts.NONE, "k");
             assertThat(unknown).isEqualTo(new SendResult.Permanent("404",
                     "HTTP 404: the Threema ID (or blob) does not exist"));
 
             rig.gateway.failWith(Optional.of(402));
-            assertThat(basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text("hi"), SentParts.NONE))
+            assertThat(basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text("hi"), SentParts.NONE, "k"))
                     .isEqualTo(new SendResult.Permanent("402", "HTTP 402: the gateway has no credits left"));
             rig.gateway.failWith(Optional.of(401));
-            assertThat(basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text("hi"), SentParts.NONE))
+            assertThat(basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text("hi"), SentParts.NONE, "k"))
                     .isEqualTo(new SendResult.Permanent("401", "HTTP 401: the gateway ID or the API secret is wrong"));
             rig.gateway.failWith(Optional.of(413));
-            assertThat(basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text("hi"), SentParts.NONE))
+            assertThat(basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text("hi"), SentParts.NONE, "k"))
                     .isInstanceOf(SendResult.Permanent.class);
             for (int status : List.of(429, 500, 503)) {
                 rig.gateway.failWith(Optional.of(status));
-                SendResult later = basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text(long_), SentParts.NONE);
+                SendResult later = basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text(long_), SentParts.NONE, "k");
                 assertThat(later).as("HTTP %d", status).isInstanceOf(SendResult.Retry.class);
             }
             rig.gateway.failWith(Optional.empty());
             SendResult rest = basic.send(ThreemaRig.CONTACT, ChatPacket.Message.text(long_),
-                    new SentParts(1, Optional.of("00000000000000aa")));
+                    new SentParts(1, Optional.of("00000000000000aa")), "k");
             assertThat(rest).as("a retry sends only the parts not taken")
                     .isEqualTo(new SendResult.Sent("00000000000000aa"));
             assertThat(rig.gateway.texts(ThreemaRig.CONTACT)).hasSize(3).endsWith("ö".repeat(1000) + " end");

@@ -105,12 +105,6 @@ public final class CustomChannel implements ChannelAdapter {
         return Prompts.of(choice).isPresent() || choice instanceof ChoicePacket.Carousel;
     }
 
-    /** Not used: every send of the custom channel carries its idempotency key. */
-    @Override
-    public SendResult send(String recipient, Packet packet, SentParts sent) {
-        throw new UnsupportedOperationException("the custom channel sends with a delivery key");
-    }
-
     @Override
     public SendResult send(String recipient, Packet packet, SentParts sent, String deliveryKey) {
         Optional<String> text = text(packet);

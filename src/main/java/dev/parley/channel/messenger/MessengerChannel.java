@@ -63,7 +63,7 @@ public final class MessengerChannel implements ChannelAdapter {
     }
 
     @Override
-    public SendResult send(String recipient, Packet packet, SentParts sent) {
+    public SendResult send(String recipient, Packet packet, SentParts sent, String deliveryKey) {
         return GraphSends.sendAll(requests(recipient, packet), sent, client::send);
     }
 

@@ -95,7 +95,7 @@ public final class SmsChannel implements ChannelAdapter {
     }
 
     @Override
-    public SendResult send(String recipient, Packet packet, SentParts sent) {
+    public SendResult send(String recipient, Packet packet, SentParts sent, String deliveryKey) {
         Optional<List<String>> bodies = SmsTexts.bodies(packet);
         if (bodies.isEmpty()) {
             return new SendResult.Permanent("unsupported", packet.event() + " cannot be sent by SMS");

@@ -98,7 +98,7 @@ public final class TelegramChannel implements ChannelAdapter {
     }
 
     @Override
-    public SendResult send(String recipient, Packet packet, SentParts already) {
+    public SendResult send(String recipient, Packet packet, SentParts already, String deliveryKey) {
         List<TelegramRequest> requests = TelegramRequests.of(recipient, packet);
         if (requests.isEmpty()) {
             return new SendResult.Permanent("unsupported", packet.event() + " cannot be sent on Telegram");

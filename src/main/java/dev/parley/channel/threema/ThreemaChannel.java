@@ -95,7 +95,7 @@ public final class ThreemaChannel implements ChannelAdapter {
     }
 
     @Override
-    public SendResult send(String recipient, Packet packet, SentParts sent) {
+    public SendResult send(String recipient, Packet packet, SentParts sent, String deliveryKey) {
         List<ThreemaPart> parts = ThreemaPart.of(packet, mode == Mode.E2E);
         SentParts taken = sent;
         for (ThreemaPart part : parts.subList(Math.min(sent.count(), parts.size()), parts.size())) {

@@ -72,7 +72,7 @@ public final class WhatsAppChannel implements ChannelAdapter {
     }
 
     @Override
-    public SendResult send(String recipient, Packet packet, SentParts sent) {
+    public SendResult send(String recipient, Packet packet, SentParts sent, String deliveryKey) {
         return GraphSends.sendAll(requests(recipient, packet), sent, client::send);
     }
 

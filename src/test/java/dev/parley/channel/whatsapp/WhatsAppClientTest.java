@@ -64,7 +64,7 @@ class WhatsAppClientTest {
         assertThat(((GraphOutcome.Retry<String>) outcome).retryAfter()).contains(Duration.ofSeconds(7));
         assertThat(((GraphOutcome.Retry<String>) outcome).error().code()).isEqualTo(130429);
         dev.parley.channel.SendResult result = new WhatsAppChannel("wa", "secret", client, null)
-                .send(TO, dev.parley.conversation.ChatPacket.Message.text("hello"), dev.parley.channel.SentParts.NONE);
+                .send(TO, dev.parley.conversation.ChatPacket.Message.text("hello"), dev.parley.channel.SentParts.NONE, "k");
         assertThat(result).isEqualTo(new dev.parley.channel.SendResult.Retry("(#130429) Rate limit hit",
                 Optional.of(Duration.ofSeconds(7)), dev.parley.channel.SentParts.NONE));
     }
