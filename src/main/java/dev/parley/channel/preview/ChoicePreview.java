@@ -48,7 +48,8 @@ public final class ChoicePreview {
                             MetaMarkup.Flavor.MESSENGER))));
             case TELEGRAM -> shown(out, "inline_keyboard", prompt.text().isBlank() ? prompt.fallback()
                     : prompt.text(), Optional.empty(), Optional.empty(), prompt.options());
-            case SMS, THREEMA, CUSTOM -> numbered(out, prompt.numbered(t -> t));
+            case SMS -> numbered(out, prompt.numbered(t -> MetaMarkup.render(t, MetaMarkup.Flavor.PLAIN)));
+            case THREEMA, CUSTOM -> numbered(out, prompt.numbered(t -> t));
         };
     }
 
