@@ -60,7 +60,7 @@ public final class InboundPipeline {
             case Verification.Refused refused -> {
                 log.warn("channel {}: webhook refused: {}", channelId, refused.reason());
                 activity.recordError(channelId, "a webhook call was refused: " + refused.reason());
-                throw ClientError.unauthorized("the webhook is not signed with the channel's app secret");
+                throw ClientError.unauthorized("the webhook is not signed with the channel's secret");
             }
         }
         List<InboundMessage> messages = channel.adapter().parse(request);

@@ -249,6 +249,12 @@ class SmsChannelTest {
             assertThat(error.path("code").asText()).isEqualTo("21610");
             assertThat(error.path("reason").asText()).contains("unsubscribed at the carrier")
                     .contains("Attempt to send to unsubscribed recipient");
+            List<Map<String, Object>> subscriptions = rig.parley.parley().database().read(h -> h.createQuery(
+                    "SELECT channel, subscribed, source FROM campaign_subscriptions").mapToMap().list());
+            assertThat(subscriptions).as("the carrier's opt-out is Parley's too").singleElement().satisfies(row -> {
+                assertThat(row).containsEntry("channel", "sms").containsEntry("source", "carrier");
+                assertThat(((Number) row.get("subscribed")).intValue()).isZero();
+            });
 
             String notANumber = "+1415555";
             rig.twilio.failWith(400, 21211, "The 'To' number " + notANumber + " is not a valid phone number.",
