@@ -269,6 +269,23 @@ class SmsChannelTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aTooManyRequestsAnswerIsRetriedAfterItsRetryAfter(StoreKind kind) {
+        try (SmsRig rig = new SmsRig(kind, temp)) {
+            rig.twilio.failWith(429, 20429, "Too Many Requests", Optional.of(3L));
+            accepted(rig.sms("SM" + "r1".repeat(16), ZOE, "hello"));
+            await().atMost(WAIT).until(() -> !rig.twilio.taken().isEmpty());
+            rig.twilio.recover();
+            await().atMost(WAIT).until(() -> rig.texts(ZOE).contains("echo: hello"));
+            List<TwilioStandIn.Taken> tried = rig.twilio.taken();
+            assertThat(tried).hasSize(2);
+            assertThat(Duration.between(tried.get(0).at(), tried.get(1).at()))
+                    .as("Retry-After: 3 rather than the first wait of about 1 s").isGreaterThan(Duration.ofMillis(2900));
+            assertThat(rig.stored("channel_error")).isEmpty();
+        }
+    }
+
     /**
      * Twilio answers 503 for 30 s of wall time, for a Parley on SQLite and one on PostgreSQL at the same time. The
      * outbox retries after about 1, 3, 9 and 27 s (± 20 %), so the fifth attempt, 32 to 48 s after the first,

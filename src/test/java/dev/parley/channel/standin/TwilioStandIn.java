@@ -50,10 +50,10 @@ public final class TwilioStandIn implements AutoCloseable {
     private static final int BODY_LIMIT = 1600;
 
     /**
-     * One create-message call it took: the form's parameters (first values), the status it answered and the
-     * message's {@code sid} ({@code ""} when refused).
+     * One create-message call it took: the form's parameters (first values), the status it answered, the
+     * message's {@code sid} ({@code ""} when refused) and when it came.
      */
-    public record Taken(Map<String, String> form, int status, String sid) {
+    public record Taken(Map<String, String> form, int status, String sid, Instant at) {
         public String body() {
             return form.getOrDefault("Body", "");
         }
@@ -201,7 +201,7 @@ public final class TwilioStandIn implements AutoCloseable {
         Answer answer = create(form);
         String sid = answer.status() == 201 ? Json.parseStoredObject(new String(answer.body(),
                 StandardCharsets.UTF_8)).path("sid").asText() : "";
-        taken.add(new Taken(form, answer.status(), sid));
+        taken.add(new Taken(form, answer.status(), sid, Instant.now()));
         return answer;
     }
 
