@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import dev.parley.addon.AddonModule;
+import dev.parley.campaign.CampaignStore;
 import dev.parley.campaign.Campaigns;
 import dev.parley.campaign.KeywordConfirmations;
 import dev.parley.campaign.UnsubscribeKeyword;
@@ -174,7 +175,8 @@ public final class Parley implements AutoCloseable {
                     media, workspace, contacts, conversations, timeline, chatbot.hooks(), opener, mediaQuota,
                     choiceTokens, List.of(new UnsubscribeKeyword(campaigns, contactWrites, timeline,
                             chatbot.hooks(), confirmations), new OutreachReplies(contactWrites, chatbot.hooks())),
-                    System.getenv(), config.publicBaseUrl()));
+                    System.getenv(), config.publicBaseUrl(), (tx, contact, channel) ->
+                            campaigns.set(tx, contact, channel, false, CampaignStore.Source.CARRIER)));
             served.set(channels.registry());
             ContactService contactService = new ContactService(db, clock, ids, workspace, contacts, conversations,
                     timeline, chatbot.hooks(), opener, mediaQuota);

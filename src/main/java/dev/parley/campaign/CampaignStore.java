@@ -17,7 +17,9 @@ public final class CampaignStore {
         /** {@code contact_update} with {@code campaigns} from a bot or flow. */
         BOT,
         /** The contact sent the channel's unsubscribe keyword. */
-        KEYWORD;
+        KEYWORD,
+        /** The vendor refused a send because the contact opted out at the carrier (Twilio 21610). */
+        CARRIER;
 
         String wire() {
             return name().toLowerCase(Locale.ROOT);

@@ -98,4 +98,12 @@ public interface ChannelAdapter {
     default boolean vendorConfirmsOptOut(String keyword) {
         return false;
     }
+
+    /**
+     * Whether the vendor's permanent {@code refusal} of a send means the contact opted out at the carrier (Twilio's
+     * 21610); Parley then records them as unsubscribed from the channel's campaigns.
+     */
+    default boolean optedOut(SendResult.Permanent refusal) {
+        return false;
+    }
 }

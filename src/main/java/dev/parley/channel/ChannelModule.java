@@ -32,7 +32,8 @@ public final class ChannelModule {
     public record Deps(Database db, Clock clock, Ids ids, Outbox outbox, List<ChannelConfig> channels,
             MediaService media, WorkspaceStore workspace, ContactStore contacts, ConversationStore conversations,
             TimelineStore timeline, ConversationHooks hooks, ConversationOpener opener, MediaQuota quota,
-            ChoiceTokens tokens, List<InboundStep> steps, Map<String, String> env, String publicBaseUrl) {}
+            ChoiceTokens tokens, List<InboundStep> steps, Map<String, String> env, String publicBaseUrl,
+            CarrierOptOuts optOuts) {}
 
     private final ChannelRegistry registry;
     private final InboundPipeline inbound;
@@ -53,7 +54,7 @@ public final class ChannelModule {
         this.inbound = new InboundPipeline(d.db(), d.clock(), registry, store, conversations,
                 new ChoiceAnswers(d.tokens(), d.timeline()), new DeliveryReports(store, d.timeline()), d.steps(), activity);
         d.outbox().register(new ChannelSender(d.db(), d.clock(), registry, store, d.timeline(), activity,
-                d.outbox(), typing::sending));
+                d.outbox(), typing::sending, d.optOuts()));
     }
 
     /**

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Delivers the channel sends {@link OutboundQueue} queued: to the conversation's channel and recipient, recording
  * the vendor's message id. A vendor that is down or busy is retried in order (after its {@code Retry-After}
  * when it gives one); a refusal for good, or retries running out, is put on the conversation's timeline as a
- * {@code channel_error} for operators, never dropped silently. A packet sent in several parts goes on, on a
+ * {@code channel_error} for operators, never dropped silently; a refusal because the contact opted out at the
+ * carrier also records them as unsubscribed from the channel's campaigns. A packet sent in several parts goes on, on a
  * retry, with the first part the vendor did not take: the parts taken are kept in the entry's payload
  * ({@code sent_parts}) in the transaction that records the failed attempt.
  */
@@ -39,13 +40,15 @@ final class ChannelSender implements OutboxHandler {
     private final TimelineStore timeline;
     private final ChannelActivity activity;
     private final Outbox outbox;
+    private final CarrierOptOuts optOuts;
     private final ServiceWindow window = new ServiceWindow();
     private final Consumer<String> sending;
 
     /** @param sending told the conversation an item is about to be sent to, which ends its typing indicator */
     ChannelSender(Database db, Clock clock, ChannelRegistry registry, ChannelRecords store, TimelineStore timeline,
-            ChannelActivity activity, Outbox outbox, Consumer<String> sending) {
+            ChannelActivity activity, Outbox outbox, Consumer<String> sending, CarrierOptOuts optOuts) {
         this.sending = sending;
+        this.optOuts = optOuts;
         this.activity = activity;
         this.outbox = outbox;
         this.db = db;
@@ -99,8 +102,14 @@ final class ChannelSender implements OutboxHandler {
             }
             case SendResult.Permanent permanent -> {
                 activity.recordError(channelId, permanent.code() + ": " + permanent.reason());
-                yield new Result.Done(tx -> failed(tx, conversationId, itemId, channelId, permanent.code(),
-                        permanent.reason()));
+                boolean optedOut = channel.get().adapter().optedOut(permanent);
+                yield new Result.Done(tx -> {
+                    failed(tx, conversationId, itemId, channelId, permanent.code(), permanent.reason());
+                    if (optedOut) {
+                        store.contactOf(tx.handle(), channelId, to.get().vendorUserId())
+                                .ifPresent(contact -> optOuts.optedOut(tx, contact, channelId));
+                    }
+                });
             }
         };
     }

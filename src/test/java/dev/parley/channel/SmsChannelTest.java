@@ -249,6 +249,12 @@ class SmsChannelTest {
             assertThat(error.path("code").asText()).isEqualTo("21610");
             assertThat(error.path("reason").asText()).contains("unsubscribed at the carrier")
                     .contains("Attempt to send to unsubscribed recipient");
+            List<Map<String, Object>> subscriptions = rig.parley.parley().database().read(h -> h.createQuery(
+                    "SELECT channel, subscribed, source FROM campaign_subscriptions").mapToMap().list());
+            assertThat(subscriptions).as("the carrier's opt-out is Parley's too").singleElement().satisfies(row -> {
+                assertThat(row).containsEntry("channel", "sms").containsEntry("source", "carrier");
+                assertThat(((Number) row.get("subscribed")).intValue()).isZero();
+            });
 
             String notANumber = "+1415555";
             rig.twilio.failWith(400, 21211, "The 'To' number " + notANumber + " is not a valid phone number.",
@@ -260,6 +266,23 @@ class SmsChannelTest {
             await().atMost(WAIT).until(rig.parley::drained);
             assertThat(rig.twilio.taken()).hasSize(2);
             assertThat(rig.twilio.delivered()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aTooManyRequestsAnswerIsRetriedAfterItsRetryAfter(StoreKind kind) {
+        try (SmsRig rig = new SmsRig(kind, temp)) {
+            rig.twilio.failWith(429, 20429, "Too Many Requests", Optional.of(3L));
+            accepted(rig.sms("SM" + "r1".repeat(16), ZOE, "hello"));
+            await().atMost(WAIT).until(() -> !rig.twilio.taken().isEmpty());
+            rig.twilio.recover();
+            await().atMost(WAIT).until(() -> rig.texts(ZOE).contains("echo: hello"));
+            List<TwilioStandIn.Taken> tried = rig.twilio.taken();
+            assertThat(tried).hasSize(2);
+            assertThat(Duration.between(tried.get(0).at(), tried.get(1).at()))
+                    .as("Retry-After: 3 rather than the first wait of about 1 s").isGreaterThan(Duration.ofMillis(2900));
+            assertThat(rig.stored("channel_error")).isEmpty();
         }
     }
 

@@ -50,7 +50,9 @@ public final class ChoicePreview {
             case TELEGRAM -> TelegramChoices.keyboard(prompt).map(text -> shown(out, "inline_keyboard", text.text(),
                     Optional.empty(), Optional.empty(), prompt.options()))
                     .orElseGet(() -> numbered(out, TelegramChoices.numbered(prompt)));
-            case SMS, THREEMA, CUSTOM -> numbered(out, prompt.numbered(t -> t));
+            case SMS -> numbered(out, prompt.numbered(t -> MetaMarkup.render(t, MetaMarkup.Flavor.PLAIN)));
+            case THREEMA -> numbered(out, prompt.numbered(t -> MetaMarkup.render(t, MetaMarkup.Flavor.THREEMA)));
+            case CUSTOM -> numbered(out, prompt.numbered(t -> t));
         };
     }
 

@@ -129,6 +129,12 @@ public final class SmsChannel implements ChannelAdapter {
         return Optional.of(EMPTY_TWIML);
     }
 
+    /** Twilio's 21610: the contact replied STOP to the number, and Twilio sends nothing more until START. */
+    @Override
+    public boolean optedOut(SendResult.Permanent refusal) {
+        return refusal.code().equals(UNSUBSCRIBED);
+    }
+
     /** Twilio answers its opt-out keywords itself and blocks the number, so Parley does not confirm them. */
     @Override
     public boolean vendorConfirmsOptOut(String keyword) {

@@ -35,7 +35,6 @@ class SmsTextsTest {
         ChoicePacket.Bubbles bubbles = new ChoicePacket.Bubbles(Optional.of("Pick one"), Optional.empty(),
                 List.of(new ChoicePacket.Option("t1", "Yes"), new ChoicePacket.Option("t2", "No")), "Answer **1** or 2:");
         assertThat(SmsTexts.bodies(bubbles).orElseThrow()).containsExactly("Answer 1 or 2:\n1. Yes\n2. No");
-        assertThat(new SmsChannel(null, null, null, "+15005550006", "https://x").numbered(bubbles)).isTrue();
         ChatPacket.Media media = new ChatPacket.Media("https://chat.example.com/media/m1/cat.jpg", "image/jpeg",
                 "cat.jpg", 10, Optional.of("my cat"), Optional.empty());
         assertThat(SmsTexts.bodies(media).orElseThrow())

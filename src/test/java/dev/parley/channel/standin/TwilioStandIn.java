@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -38,7 +37,8 @@ import javax.crypto.spec.SecretKeySpec;
  * HTTP Basic auth {@code AccountSid:AuthToken} (else 401, 20003 "Authentication Error"), the account of the path
  * (else 404, 20404), a form body with {@code To} (21604), {@code From} (21603) and {@code Body} or
  * {@code MediaUrl} (21602), a {@code Body} of at most 1,600 characters (21617, counted in characters, not UTF-16
- * units), a {@code To} in E.164 (21211) that has not opted out (21610) and an absolute {@code StatusCallback}
+ * units), a {@code To} in E.164 (21211), a {@code From} in E.164 (21212; this account has no short codes or
+ * alphanumeric sender ids) that has not opted out (21610) and an absolute {@code StatusCallback}
  * URL (21609). Errors are Twilio's JSON {@code {"code", "message", "more_info", "status"}}; a message taken is
  * answered 201 with Twilio's message resource, {@code "sid": "SM…"}, {@code "status": "queued"}. Files of MMS are
  * served at Twilio's media URLs to the same Basic auth, redirecting to a pre-signed address as Twilio does. It can
@@ -50,10 +50,10 @@ public final class TwilioStandIn implements AutoCloseable {
     private static final int BODY_LIMIT = 1600;
 
     /**
-     * One create-message call it took: the form's parameters (first values), the status it answered and the
-     * message's {@code sid} ({@code ""} when refused).
+     * One create-message call it took: the form's parameters (first values), the status it answered, the
+     * message's {@code sid} ({@code ""} when refused) and when it came.
      */
-    public record Taken(Map<String, String> form, int status, String sid) {
+    public record Taken(Map<String, String> form, int status, String sid, Instant at) {
         public String body() {
             return form.getOrDefault("Body", "");
         }
@@ -201,7 +201,7 @@ public final class TwilioStandIn implements AutoCloseable {
         Answer answer = create(form);
         String sid = answer.status() == 201 ? Json.parseStoredObject(new String(answer.body(),
                 StandardCharsets.UTF_8)).path("sid").asText() : "";
-        taken.add(new Taken(form, answer.status(), sid));
+        taken.add(new Taken(form, answer.status(), sid, Instant.now()));
         return answer;
     }
 
@@ -228,6 +228,11 @@ public final class TwilioStandIn implements AutoCloseable {
         }
         if (!E164.matcher(to).matches()) {
             return error(400, 21211, "The 'To' number " + to + " is not a valid phone number.");
+        }
+        String from = form.getOrDefault("From", "");
+        if (!from.isEmpty() && !E164.matcher(from).matches()) {
+            return error(400, 21212, "The 'From' number " + from + " is not a valid phone number, shortcode, or"
+                    + " alphanumeric sender ID.");
         }
         String callback = form.getOrDefault("StatusCallback", "");
         if (!callback.isEmpty() && !callback.matches("https?://[^\\s/]+.*")) {
@@ -258,8 +263,7 @@ public final class TwilioStandIn implements AutoCloseable {
 
     private static Map<String, String> parse(String body) {
         Map<String, String> form = new LinkedHashMap<>();
-        List<String> pairs = new ArrayList<>(List.of(body.split("&")));
-        for (String pair : pairs) {
+        for (String pair : body.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
