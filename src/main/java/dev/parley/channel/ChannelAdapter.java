@@ -64,7 +64,7 @@ public interface ChannelAdapter {
      * answerCallbackQuery}, which stops the spinner on a tapped button). Nothing by default; a failure here is
      * the adapter's to log, as what came is stored.
      */
-    default void acknowledge(InboundRequest request) {
+    default void afterStored(InboundRequest request) {
     }
 
     /**
@@ -86,7 +86,7 @@ public interface ChannelAdapter {
      * The body the vendor expects in the {@code 200} answer to a webhook call Parley took, when it expects one
      * (Twilio wants TwiML); empty: Parley answers its own {@code {"stored": n}} JSON.
      */
-    default Optional<Acknowledgement> acknowledgement() {
+    default Optional<WebhookReply> webhookReply() {
         return Optional.empty();
     }
 

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * unsubscribe keyword), resolve choice answers, hand the packets to the conversation (opening one on the first
  * message, through {@link dev.parley.conversation.ContactWrites} as the website widget's writes), and record the
  * message as received. Delivery statuses last, then what the vendor wants acknowledged
- * ({@link ChannelAdapter#acknowledge}). The caller answers 200 only when this returns, so everything answered 200
+ * ({@link ChannelAdapter#afterStored}). The caller answers 200 only when this returns, so everything answered 200
  * is stored.
  */
 public final class InboundPipeline {
@@ -72,7 +72,7 @@ public final class InboundPipeline {
             stored += db.write(tx -> store(tx, channel, message)) ? 1 : 0;
         }
         statuses.forEach(report -> db.useWrite(tx -> reports.apply(tx, channel, report)));
-        channel.adapter().acknowledge(request);
+        channel.adapter().afterStored(request);
         activity.recordInbound(channelId);
         return stored;
     }

@@ -1,6 +1,6 @@
 package dev.parley.web;
 
-import dev.parley.channel.Acknowledgement;
+import dev.parley.channel.WebhookReply;
 import dev.parley.channel.InboundPipeline;
 import dev.parley.channel.InboundRequest;
 import dev.parley.channel.ServedChannel;
@@ -59,10 +59,10 @@ final class ChannelWebhookRoutes {
     private void receive(Context ctx) {
         Map<String, List<String>> headers = new HashMap<>();
         ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
-        Optional<Acknowledgement> acknowledgement = inbound.channel(ctx.pathParam("id")).adapter().acknowledgement();
+        Optional<WebhookReply> reply = inbound.channel(ctx.pathParam("id")).adapter().webhookReply();
         int stored = inbound.receive(ctx.pathParam("id"), new InboundRequest(ctx.bodyAsBytes(), headers,
                 ctx.queryString()));
-        acknowledgement.ifPresentOrElse(a -> ctx.status(200).contentType(a.contentType()).result(a.body()),
+        reply.ifPresentOrElse(a -> ctx.status(200).contentType(a.contentType()).result(a.body()),
                 () -> ctx.status(200).json(Json.object().put("stored", stored)));
     }
 }

@@ -1,6 +1,6 @@
 package dev.parley.channel.sms;
 
-import dev.parley.channel.Acknowledgement;
+import dev.parley.channel.WebhookReply;
 import dev.parley.channel.ChannelAdapter;
 import dev.parley.channel.ChannelMedia;
 import dev.parley.channel.ChannelType;
@@ -32,7 +32,7 @@ public final class SmsChannel implements ChannelAdapter {
             "REVOKE", "OPTOUT");
     /** Twilio's "Attempt to send to unsubscribed recipient": the contact replied STOP to the number. */
     static final String UNSUBSCRIBED = "21610";
-    private static final Acknowledgement EMPTY_TWIML = new Acknowledgement("text/xml",
+    private static final WebhookReply EMPTY_TWIML = new WebhookReply("text/xml",
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
 
     private final TwilioSignature signature;
@@ -125,7 +125,7 @@ public final class SmsChannel implements ChannelAdapter {
 
     /** Twilio expects TwiML; an empty {@code <Response/>} acknowledges without a reply of its own. */
     @Override
-    public Optional<Acknowledgement> acknowledgement() {
+    public Optional<WebhookReply> webhookReply() {
         return Optional.of(EMPTY_TWIML);
     }
 

@@ -126,7 +126,7 @@ public final class TelegramChannel implements ChannelAdapter {
 
     /** A tapped button is answered with {@code answerCallbackQuery}, always, so the app stops its spinner. */
     @Override
-    public void acknowledge(InboundRequest request) {
+    public void afterStored(InboundRequest request) {
         TelegramUpdates.callbackQueryId(request.body()).ifPresent(id -> {
             switch (client.call("answerCallbackQuery", Json.object().put("callback_query_id", id))) {
                 case TelegramOutcome.Done<JsonNode> done -> { }
