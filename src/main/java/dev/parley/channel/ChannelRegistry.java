@@ -28,8 +28,7 @@ import org.slf4j.LoggerFactory;
  * channel added, changed or disabled — on any node — is served as it is now; adapters are rebuilt only when the
  * channel's settings or credentials changed. Credentials of channels from {@code parley.yml} are those the
  * configuration was loaded with; those of channels made in the console are read from {@code env} or their files.
- * Types whose adapter is not built yet are named by {@link #notServed()} and not found by {@link #find}. The website
- * widget ({@link ChannelType#WEB}) is never one of them: it is not a vendor's channel to configure, its contacts write
+ * The website widget ({@link ChannelType#WEB}) is never one of them: it is not a vendor's channel to configure, its contacts write
  * through the contact API into the same {@link dev.parley.conversation.ContactWrites} as the
  * {@link InboundPipeline}, and it shows the timeline through the live fan-out instead of a vendor send.
  */
@@ -71,11 +70,6 @@ public final class ChannelRegistry {
     /** The channels served, in the store's order. */
     public List<ServedChannel> served() {
         return store.all().stream().map(this::served).flatMap(Optional::stream).toList();
-    }
-
-    /** Enabled channels of types this version does not serve yet. */
-    public List<Channel> notServed() {
-        return store.all().stream().filter(c -> !servedType(c.type())).toList();
     }
 
     private Optional<ServedChannel> served(Channel channel) {

@@ -41,11 +41,6 @@ final class ServeCommand implements Callable<Integer> {
                     .map(c -> c.id() + " (" + c.type().config() + ") webhook " + workspace.config().publicBaseUrl()
                             + "/channels/" + c.id() + "/webhook").toList()));
         }
-        if (!channels.notServed().isEmpty()) {
-            System.out.println("  channels:  " + String.join(", ", channels.notServed().stream()
-                    .map(c -> c.id() + " (" + c.type().config() + ")").toList())
-                    + " checked, not served yet: this version answers no webhooks of these types");
-        }
         System.out.println("  demo page:    " + base + "/demo   (another widget: /demo?widget=<id>)");
         System.out.println("  console:      " + base + "/console");
         System.out.println("  contact API:  " + base + "/api/web/v1/widgets/{widget}/conversations");
