@@ -1,30 +1,15 @@
 package dev.parley.channel.meta;
 
-import java.util.List;
+import dev.parley.channel.MarkdownText;
 import org.commonmark.ext.gfm.strikethrough.Strikethrough;
-import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
-import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.Emphasis;
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
-import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
-import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
-import org.commonmark.node.OrderedList;
-import org.commonmark.node.Paragraph;
-import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
-import org.commonmark.node.Text;
-import org.commonmark.node.ThematicBreak;
-import org.commonmark.parser.Parser;
 
 /**
  * {@code markdown_v1} (chatbot spec §12) as the plain text with markup that WhatsApp, Messenger and Threema show:
@@ -35,9 +20,6 @@ import org.commonmark.parser.Parser;
  * show no markup (SMS).
  */
 public final class MetaMarkup {
-    private static final Parser PARSER = Parser.builder().extensions(List.of(StrikethroughExtension.create()))
-            .build();
-
     /**
      * The app the text is for: they differ in code, which WhatsApp shows best as {@code ```x```}, Messenger as
      * {@code `x`}, and Threema not at all; {@code PLAIN} drops every mark (bold, italic, strike, code fences) and
@@ -50,23 +32,15 @@ public final class MetaMarkup {
     /** {@code markdown} rendered for {@code flavor}. */
     public static String render(String markdown, Flavor flavor) {
         Writer writer = new Writer(flavor);
-        PARSER.parse(markdown).accept(writer);
-        return writer.out.toString().strip();
+        MarkdownText.PARSER.parse(markdown).accept(writer);
+        return writer.text().strip();
     }
 
-    private static final class Writer extends AbstractVisitor {
+    private static final class Writer extends MarkdownText {
         private final Flavor flavor;
-        private final StringBuilder out = new StringBuilder();
-        private String linePrefix = "";
-        private boolean atLineStart = true;
 
         Writer(Flavor flavor) {
             this.flavor = flavor;
-        }
-
-        @Override
-        public void visit(Text text) {
-            emit(text.getLiteral());
         }
 
         @Override
@@ -100,16 +74,6 @@ public final class MetaMarkup {
         }
 
         @Override
-        public void visit(FencedCodeBlock block) {
-            codeBlock(block.getLiteral());
-        }
-
-        @Override
-        public void visit(IndentedCodeBlock block) {
-            codeBlock(block.getLiteral());
-        }
-
-        @Override
         public void visit(Link link) {
             int start = out.length();
             visitChildren(link);
@@ -120,12 +84,6 @@ public final class MetaMarkup {
             } else {
                 emit(" (" + link.getDestination() + ")");
             }
-        }
-
-        @Override
-        public void visit(Paragraph paragraph) {
-            visitChildren(paragraph);
-            endBlock(paragraph);
         }
 
         @Override
@@ -146,70 +104,7 @@ public final class MetaMarkup {
         }
 
         @Override
-        public void visit(BulletList list) {
-            items(list, false, 1);
-        }
-
-        @Override
-        public void visit(OrderedList list) {
-            Integer start = list.getMarkerStartNumber();
-            items(list, true, start == null ? 1 : start);
-        }
-
-        @Override
-        public void visit(SoftLineBreak lineBreak) {
-            newLine();
-        }
-
-        @Override
-        public void visit(HardLineBreak lineBreak) {
-            newLine();
-        }
-
-        @Override
-        public void visit(ThematicBreak thematicBreak) {
-            emit("---");
-            endBlock(thematicBreak);
-        }
-
-        @Override
-        public void visit(HtmlInline html) {
-            emit(html.getLiteral());
-        }
-
-        @Override
-        public void visit(HtmlBlock html) {
-            emit(html.getLiteral().strip());
-            endBlock(html);
-        }
-
-        private void items(Node list, boolean ordered, int first) {
-            int number = first;
-            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                String marker = ordered ? number++ + ". " : "- ";
-                emit(marker);
-                String outer = linePrefix;
-                linePrefix = outer + " ".repeat(marker.length());
-                visitItem((ListItem) item);
-                linePrefix = outer;
-            }
-            if (list.getNext() != null && !(list.getParent() instanceof ListItem)) {
-                newLine();
-            }
-        }
-
-        private void visitItem(ListItem item) {
-            for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
-                if (child instanceof Paragraph paragraph) {
-                    visitChildren(paragraph);
-                    newLine();
-                } else {
-                    child.accept(this);
-                }
-            }
-        }
-
-        private void codeBlock(String literal) {
+        protected void codeBlock(String literal) {
             String fence = flavor == Flavor.THREEMA ? "" : mark("```");
             emit(fence + literal.stripTrailing() + fence);
             newLine();
@@ -225,26 +120,6 @@ public final class MetaMarkup {
             emit(open);
             visitChildren(node);
             emit(close);
-        }
-
-        private void endBlock(Node block) {
-            newLine();
-            if (block.getNext() != null && !(block.getParent() instanceof ListItem)) {
-                newLine();
-            }
-        }
-
-        private void newLine() {
-            out.append('\n');
-            atLineStart = true;
-        }
-
-        private void emit(String text) {
-            if (atLineStart) {
-                out.append(linePrefix);
-                atLineStart = false;
-            }
-            out.append(text);
         }
     }
 }

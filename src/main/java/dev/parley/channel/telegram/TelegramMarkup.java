@@ -1,32 +1,18 @@
 package dev.parley.channel.telegram;
 
+import dev.parley.channel.MarkdownText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.commonmark.ext.gfm.strikethrough.Strikethrough;
-import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
-import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.Emphasis;
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
-import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
-import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
-import org.commonmark.node.OrderedList;
-import org.commonmark.node.Paragraph;
-import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
-import org.commonmark.node.Text;
-import org.commonmark.node.ThematicBreak;
-import org.commonmark.parser.Parser;
 
 /**
  * {@code markdown_v1} (chatbot spec §12) as Telegram text with entities: {@code **x**} → bold, {@code _x_} →
@@ -35,23 +21,17 @@ import org.commonmark.parser.Parser;
  * {@code 1.} lines. The characters of the text stay as they are: entities need no escaping.
  */
 public final class TelegramMarkup {
-    private static final Parser PARSER = Parser.builder().extensions(List.of(StrikethroughExtension.create()))
-            .build();
-
     private TelegramMarkup() {}
 
     /** {@code markdown} as Telegram text with entities. */
     public static TelegramText render(String markdown) {
         Writer writer = new Writer();
-        PARSER.parse(markdown).accept(writer);
+        MarkdownText.PARSER.parse(markdown).accept(writer);
         return writer.result();
     }
 
-    private static final class Writer extends AbstractVisitor {
-        private final StringBuilder out = new StringBuilder();
+    private static final class Writer extends MarkdownText {
         private final List<TelegramText.Entity> entities = new ArrayList<>();
-        private String linePrefix = "";
-        private boolean atLineStart = true;
 
         TelegramText result() {
             String text = out.toString();
@@ -69,11 +49,6 @@ public final class TelegramMarkup {
                 }
             }
             return new TelegramText(stripped, kept);
-        }
-
-        @Override
-        public void visit(Text text) {
-            emit(text.getLiteral());
         }
 
         @Override
@@ -103,16 +78,6 @@ public final class TelegramMarkup {
         }
 
         @Override
-        public void visit(FencedCodeBlock block) {
-            codeBlock(block.getLiteral());
-        }
-
-        @Override
-        public void visit(IndentedCodeBlock block) {
-            codeBlock(block.getLiteral());
-        }
-
-        @Override
         public void visit(Link link) {
             String url = link.getDestination();
             int start = position();
@@ -127,12 +92,6 @@ public final class TelegramMarkup {
             } else {
                 emit(" (" + url + ")");
             }
-        }
-
-        @Override
-        public void visit(Paragraph paragraph) {
-            visitChildren(paragraph);
-            endBlock(paragraph);
         }
 
         @Override
@@ -158,70 +117,7 @@ public final class TelegramMarkup {
         }
 
         @Override
-        public void visit(BulletList list) {
-            items(list, false, 1);
-        }
-
-        @Override
-        public void visit(OrderedList list) {
-            Integer start = list.getMarkerStartNumber();
-            items(list, true, start == null ? 1 : start);
-        }
-
-        @Override
-        public void visit(SoftLineBreak lineBreak) {
-            newLine();
-        }
-
-        @Override
-        public void visit(HardLineBreak lineBreak) {
-            newLine();
-        }
-
-        @Override
-        public void visit(ThematicBreak thematicBreak) {
-            emit("---");
-            endBlock(thematicBreak);
-        }
-
-        @Override
-        public void visit(HtmlInline html) {
-            emit(html.getLiteral());
-        }
-
-        @Override
-        public void visit(HtmlBlock html) {
-            emit(html.getLiteral().strip());
-            endBlock(html);
-        }
-
-        private void items(Node list, boolean ordered, int first) {
-            int number = first;
-            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                String marker = ordered ? number++ + ". " : "- ";
-                emit(marker);
-                String outer = linePrefix;
-                linePrefix = outer + " ".repeat(marker.length());
-                visitItem((ListItem) item);
-                linePrefix = outer;
-            }
-            if (list.getNext() != null && !(list.getParent() instanceof ListItem)) {
-                newLine();
-            }
-        }
-
-        private void visitItem(ListItem item) {
-            for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
-                if (child instanceof Paragraph paragraph) {
-                    visitChildren(paragraph);
-                    newLine();
-                } else {
-                    child.accept(this);
-                }
-            }
-        }
-
-        private void codeBlock(String literal) {
+        protected void codeBlock(String literal) {
             int start = position();
             emit(literal.stripTrailing());
             entity("pre", start, Optional.empty());
@@ -239,32 +135,6 @@ public final class TelegramMarkup {
             if (out.length() > start) {
                 entities.add(new TelegramText.Entity(type, start, out.length() - start, url));
             }
-        }
-
-        /** Where the next character goes, after the line's prefix if a line starts there. */
-        private int position() {
-            if (atLineStart) {
-                out.append(linePrefix);
-                atLineStart = false;
-            }
-            return out.length();
-        }
-
-        private void endBlock(Node block) {
-            newLine();
-            if (block.getNext() != null && !(block.getParent() instanceof ListItem)) {
-                newLine();
-            }
-        }
-
-        private void newLine() {
-            out.append('\n');
-            atLineStart = true;
-        }
-
-        private void emit(String text) {
-            position();
-            out.append(text);
         }
     }
 }
