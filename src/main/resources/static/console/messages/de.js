@@ -281,6 +281,8 @@ ParleyI18n.define('console', 'de', {
     'channels.field.token': 'Token',
     'channels.hint.phone_number_id': 'von Metas Einrichtungsseite der WhatsApp-API',
     'channels.hint.from': 'die sendende Nummer, +4915…',
+    'channels.field.register_webhook': 'Webhook beim Start registrieren',
+    'channels.hint.register_webhook': 'Parley ruft bei jedem Start Telegrams setWebhook mit der Webhook-URL und dem Secret-Token dieses Kanals auf',
     'channels.hint.mode': 'e2e oder basic',
     'channels.hint.outbound_url': 'wohin Parley ausgehende Nachrichten per POST sendet',
     'channels.intro': 'Messaging-Konten, deren Gespräche an ein Widget gehen. Geben Sie dem Anbieter die Webhook-URL (und bei WhatsApp und Messenger das Verify-Token).',

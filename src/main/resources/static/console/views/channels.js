@@ -1,17 +1,20 @@
 // Channels (admins): messaging accounts with their webhook URL and verify token to copy, activity, add and edit.
 import {api, explain} from '../api.js';
 import {field, fill, h, notice, when} from '../dom.js';
-import {copyable, select, text} from './forms.js';
+import {checkbox, copyable, select, text} from './forms.js';
 import {t} from '../i18n.js';
 
-/** Per type, as channels.md §0: plain settings, and credentials given as an environment variable or a file. */
+/**
+ * Per type, as channels.md §0: plain settings, yes/no settings, and credentials given as an environment variable or a
+ * file (a credential left empty is not sent, so the server names the ones a type needs).
+ */
 const TYPES = {
-    whatsapp: {settings: ['phone_number_id'], secrets: ['access_token', 'app_secret', 'verify_token']},
-    messenger: {settings: [], secrets: ['access_token', 'app_secret', 'verify_token']},
-    telegram: {settings: [], secrets: ['bot_token', 'secret_token']},
-    sms: {settings: ['account_sid', 'from'], secrets: ['auth_token']},
-    threema: {settings: ['gateway_id', 'mode'], secrets: ['api_secret', 'private_key']},
-    custom: {settings: ['outbound_url'], secrets: ['token']}
+    whatsapp: {settings: ['phone_number_id'], flags: [], secrets: ['access_token', 'app_secret', 'verify_token']},
+    messenger: {settings: [], flags: [], secrets: ['access_token', 'app_secret', 'verify_token']},
+    telegram: {settings: [], flags: ['register_webhook'], secrets: ['bot_token', 'secret_token']},
+    sms: {settings: ['account_sid', 'from'], flags: [], secrets: ['auth_token']},
+    threema: {settings: ['gateway_id', 'mode'], flags: [], secrets: ['api_secret', 'private_key']},
+    custom: {settings: ['outbound_url'], flags: [], secrets: ['token']}
 };
 /** The settings with a hint under their field. */
 const HINTS = ['phone_number_id', 'from', 'mode', 'outbound_url'];
@@ -87,6 +90,7 @@ export function channelsPage(ctx) {
             const chosen = TYPES[type.value];
             const same = c && c.type === type.value;
             const settings = chosen.settings.map(k => [k, text(same ? c[k] : '', {name: k})]);
+            const flags = chosen.flags.map(k => [k, checkbox(same && String(c[k]) === 'true')]);
             const secrets = chosen.secrets.map(name => {
                 const fromFile = same && (name + '_file') in c;
                 const source = select(fromFile ? 'file' : 'env', [['env', t('channels.source.env')],
@@ -100,7 +104,8 @@ export function channelsPage(ctx) {
                 return [name, source, ref];
             });
             fill(typeFields, h('div', {className: 'grid'}, settings.map(([k, input]) => field(label(k), input,
-                HINTS.includes(k) ? t('channels.hint.' + k) : null))),
+                HINTS.includes(k) ? t('channels.hint.' + k) : null)),
+                flags.map(([k, input]) => field(label(k), input, t('channels.hint.' + k)))),
                 h('fieldset', {}, h('legend', {}, t('channels.credentials')),
                     h('p', {className: 'field-hint'}, t('channels.credentials.hint')),
                     secrets.map(([name, source, ref]) => field(label(name), h('span', {className: 'secret-row'}, source,
@@ -108,7 +113,9 @@ export function channelsPage(ctx) {
             read = () => {
                 const out = {};
                 settings.forEach(([k, input]) => { out[k] = input.value.trim(); });
-                secrets.forEach(([name, source, ref]) => { out[name + '_' + source.value] = ref.value.trim(); });
+                flags.forEach(([k, input]) => { out[k] = input.checked; });
+                secrets.filter(([, , ref]) => ref.value.trim())
+                    .forEach(([name, source, ref]) => { out[name + '_' + source.value] = ref.value.trim(); });
                 return out;
             };
         };
