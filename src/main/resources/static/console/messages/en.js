@@ -282,7 +282,7 @@ ParleyI18n.define('console', 'en', {
     'channels.hint.phone_number_id': 'from Meta\'s WhatsApp API set-up page',
     'channels.hint.from': 'the sending number, +4915…',
     'channels.field.register_webhook': 'Register the webhook at start',
-    'channels.hint.register_webhook': "Parley calls Telegram's setWebhook with this channel's webhook URL and secret token each time it starts",
+    'channels.hint.register_webhook': 'Parley calls Telegram\'s setWebhook with this channel\'s webhook URL and secret token each time it starts',
     'channels.hint.mode': 'e2e or basic',
     'channels.hint.outbound_url': 'where Parley POSTs outbound messages',
     'channels.intro': 'Messaging accounts whose conversations go to a widget. Give the vendor the webhook URL (and, for WhatsApp and Messenger, the verify token).',

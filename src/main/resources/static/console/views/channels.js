@@ -105,7 +105,8 @@ export function channelsPage(ctx) {
             });
             fill(typeFields, h('div', {className: 'grid'}, settings.map(([k, input]) => field(label(k), input,
                 HINTS.includes(k) ? t('channels.hint.' + k) : null)),
-                flags.map(([k, input]) => field(label(k), input, t('channels.hint.' + k)))),
+                flags.map(([k, input]) => h('div', {className: 'field'}, h('label', {className: 'check'}, input, ' ',
+                    label(k)), h('span', {className: 'field-hint'}, t('channels.hint.' + k))))),
                 h('fieldset', {}, h('legend', {}, t('channels.credentials')),
                     h('p', {className: 'field-hint'}, t('channels.credentials.hint')),
                     secrets.map(([name, source, ref]) => field(label(name), h('span', {className: 'secret-row'}, source,

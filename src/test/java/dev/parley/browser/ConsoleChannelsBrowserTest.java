@@ -117,6 +117,30 @@ class ConsoleChannelsBrowserTest {
                     .hasValue(verify.toString());
             ConsoleDriver.screenshot(page, "console-channel-form.png");
 
+            // a Telegram channel that registers its webhook at start, and a Threema channel in basic mode, which
+            // needs no private key: the credential left empty is not sent
+            page.click("button:has-text('New channel')");
+            page.locator(".channel-form input[name=id]").fill("tg-main");
+            page.locator(".channel-form select[name=type]").selectOption("telegram");
+            page.locator(".channel-form input[type=checkbox]").check();
+            page.locator(".channel-form input[name=bot_token_ref]").fill("PATH");
+            page.locator(".channel-form input[name=secret_token_ref]").fill("PATH");
+            page.click(".channel-form button[type=submit]");
+            PlaywrightAssertions.assertThat(page.locator(".channel-card[data-id=tg-main] .channel-type"))
+                    .hasText("Telegram");
+            page.click(".channel-card[data-id=tg-main] button:has-text('Edit')");
+            PlaywrightAssertions.assertThat(page.locator(".channel-form input[type=checkbox]")).isChecked();
+            ConsoleDriver.screenshot(page, "console-channel-form-telegram.png");
+            page.click("button:has-text('New channel')");
+            page.locator(".channel-form input[name=id]").fill("threema-basic");
+            page.locator(".channel-form select[name=type]").selectOption("threema");
+            page.locator(".channel-form input[name=gateway_id]").fill("*PARLEY1");
+            page.locator(".channel-form input[name=mode]").fill("basic");
+            page.locator(".channel-form input[name=api_secret_ref]").fill("PATH");
+            page.click(".channel-form button[type=submit]");
+            PlaywrightAssertions.assertThat(page.locator(".channel-card[data-id=threema-basic] .channel-type"))
+                    .hasText("Threema");
+
             Conversation conv = openWhatsApp(app);
             await().atMost(Duration.ofSeconds(20)).until(() -> !bot.calls().isEmpty());
             String token = http.post(base + "/api/v1/bots/shopbot/token", Map.of("Authorization", "Bearer "
