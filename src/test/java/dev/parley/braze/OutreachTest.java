@@ -87,8 +87,7 @@ class OutreachTest {
     }
 
     private static int count(TestParley parley, String table) {
-        return parley.parley().database().read(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
-                .mapTo(Integer.class).one());
+        return parley.count(table);
     }
 
     private static Map<String, String> env() {

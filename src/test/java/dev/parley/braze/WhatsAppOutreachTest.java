@@ -188,7 +188,6 @@ class WhatsAppOutreachTest {
     }
 
     private static int count(TestParley parley, String table) {
-        return parley.parley().database().read(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
-                .mapTo(Integer.class).one());
+        return parley.count(table);
     }
 }

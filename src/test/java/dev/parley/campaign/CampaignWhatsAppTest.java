@@ -213,14 +213,10 @@ class CampaignWhatsAppTest {
     }
 
     static List<JsonNode> stored(TestParley parley, String name) {
-        return parley.parley().database().read(h -> h.createQuery(
-                        "SELECT payload FROM timeline WHERE packet_name = :n ORDER BY conversation_id, seq")
-                .bind("n", name).mapTo(String.class).list()).stream().map(Json::parseStoredObject)
-                .map(JsonNode.class::cast).toList();
+        return parley.stored(name);
     }
 
     static int count(TestParley parley, String table) {
-        return parley.parley().database().read(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
-                .mapTo(Integer.class).one());
+        return parley.count(table);
     }
 }

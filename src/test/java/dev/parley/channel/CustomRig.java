@@ -121,10 +121,7 @@ final class CustomRig implements AutoCloseable {
 
     /** The timeline items named {@code name} of every conversation, as stored. */
     List<JsonNode> stored(String name) {
-        return parley.parley().database().read(h -> h.createQuery(
-                        "SELECT payload FROM timeline WHERE packet_name = :n ORDER BY conversation_id, seq")
-                .bind("n", name).mapTo(String.class).list()).stream().map(Json::parseStoredObject)
-                .map(JsonNode.class::cast).toList();
+        return parley.stored(name);
     }
 
     /** Every timeline item as "author packet", in order, for messages of failed waits. */
@@ -135,8 +132,7 @@ final class CustomRig implements AutoCloseable {
     }
 
     int count(String table) {
-        return parley.parley().database().read(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
-                .mapTo(Integer.class).one());
+        return parley.count(table);
     }
 
     private static WebhookRecorder.Reply answer(JsonNode call) {

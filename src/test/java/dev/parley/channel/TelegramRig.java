@@ -114,15 +114,11 @@ final class TelegramRig implements AutoCloseable {
 
     /** The timeline items named {@code name} of every conversation, as stored. */
     List<JsonNode> stored(String name) {
-        return parley.parley().database().read(h -> h.createQuery(
-                        "SELECT payload FROM timeline WHERE packet_name = :n ORDER BY conversation_id, seq")
-                .bind("n", name).mapTo(String.class).list()).stream().map(Json::parseStoredObject)
-                .map(JsonNode.class::cast).toList();
+        return parley.stored(name);
     }
 
     int count(String table) {
-        return parley.parley().database().read(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
-                .mapTo(Integer.class).one());
+        return parley.count(table);
     }
 
     private static WebhookRecorder.Reply answer(JsonNode call) {

@@ -1,12 +1,15 @@
 package dev.parley.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.app.Parley;
 import dev.parley.app.ServerSettings;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
+import dev.parley.json.Json;
 import dev.parley.store.Ids;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -56,6 +59,19 @@ public final class TestParley implements AutoCloseable {
     }
 
     /** True when the outbox has nothing queued and nothing in delivery: whatever was started is done. */
+    /** The timeline items named {@code packetName} of every conversation, as stored, by conversation and seq. */
+    public List<JsonNode> stored(String packetName) {
+        return parley.database().read(h -> h.createQuery(
+                        "SELECT payload FROM timeline WHERE packet_name = :n ORDER BY conversation_id, seq")
+                .bind("n", packetName).mapTo(String.class).list()).stream().map(Json::parseStoredObject)
+                .map(JsonNode.class::cast).toList();
+    }
+
+    /** How many rows {@code table} holds. */
+    public int count(String table) {
+        return parley.database().read(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
+    }
+
     public boolean drained() {
         return parley.outbox().drained();
     }
