@@ -9,7 +9,6 @@ import dev.parley.conversation.TimelineStore;
 import dev.parley.json.Json;
 import dev.parley.outbox.Outbox;
 import dev.parley.store.Tx;
-import java.util.Set;
 
 /**
  * The one way items leave through a messaging channel: every item a bot, operator or flow shows the contact of
@@ -20,9 +19,6 @@ import java.util.Set;
 public final class OutboundQueue implements TimelineStore.AppendListener {
     /** The outbox kind of channel sends. */
     public static final String KIND = "channel_send";
-    private static final Set<String> SERVED = Set.of(ChannelType.WHATSAPP.wire(), ChannelType.MESSENGER.wire(),
-            ChannelType.TELEGRAM.wire(), ChannelType.SMS.wire(), ChannelType.THREEMA.wire(), ChannelType.CUSTOM.wire());
-
     private final Outbox outbox;
     private final ChoiceTokens tokens;
 
@@ -37,7 +33,8 @@ public final class OutboundQueue implements TimelineStore.AppendListener {
 
     @Override
     public void appended(Tx tx, String channelType, TimelineItem item) {
-        if (!SERVED.contains(channelType) || !Outgoing.sent(item)) {
+        // every channel but the website widget, which reads the timeline itself, is sent through its vendor
+        if (ChannelType.WEB.wire().equals(channelType) || !Outgoing.sent(item)) {
             return;
         }
         ObjectNode payload = Json.object().put("conversation_id", item.conversationId()).put("item_id", item.id());
