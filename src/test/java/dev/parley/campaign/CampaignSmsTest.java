@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.channel.standin.TwilioStandIn;
 import dev.parley.json.Json;
-import dev.parley.testing.FlaskBot;
+import dev.parley.testing.SampleBot;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
 import dev.parley.testing.StoreKind;
@@ -17,8 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,20 +38,9 @@ class CampaignSmsTest {
     private static final String CONFIRMATION = "Abgemeldet. START sendet wieder.";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path logs;
-    private static FlaskBot flask;
+    @RegisterExtension
+    static final SampleBot flask = SampleBot.of("campaign_bot");
     private final JsonHttp http = new JsonHttp();
-
-    @BeforeAll
-    static void startBot() {
-        flask = FlaskBot.start("campaign_bot", logs);
-    }
-
-    @AfterAll
-    static void stopBot() {
-        flask.close();
-    }
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.channel.standin.TelegramStandIn;
 import dev.parley.channel.standin.TelegramWebhooks;
 import dev.parley.json.Json;
-import dev.parley.testing.FlaskBot;
+import dev.parley.testing.SampleBot;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
 import dev.parley.testing.StoreKind;
@@ -17,8 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,20 +37,9 @@ class TelegramCampaignTest {
     private static final String CONFIRMATION = "You are unsubscribed. Send START to subscribe again.";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path logs;
-    private static FlaskBot flask;
+    @RegisterExtension
+    static final SampleBot flask = SampleBot.of("campaign_bot");
     private final JsonHttp http = new JsonHttp();
-
-    @BeforeAll
-    static void startBot() {
-        flask = FlaskBot.start("campaign_bot", logs);
-    }
-
-    @AfterAll
-    static void stopBot() {
-        flask.close();
-    }
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.json.Json;
-import dev.parley.testing.FlaskBot;
+import dev.parley.testing.SampleBot;
 import dev.parley.testing.Items;
 import dev.parley.testing.JsonHttp;
 import dev.parley.testing.StoreKind;
@@ -13,8 +13,7 @@ import dev.parley.testing.WebContact;
 import dev.parley.testing.WebhookRecorder;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,20 +25,9 @@ class CampaignSampleBotTest {
     private static final String SUBSCRIBED = "You've been subscribed to the campaign!";
     private static final String REDIRECT = "I don't understand this, I will redirect you to support.";
 
-    @TempDir
-    static Path logs;
-    private static FlaskBot flask;
+    @RegisterExtension
+    static final SampleBot flask = SampleBot.of("campaign_bot");
     private final JsonHttp http = new JsonHttp();
-
-    @BeforeAll
-    static void startBot() {
-        flask = FlaskBot.start("campaign_bot", logs);
-    }
-
-    @AfterAll
-    static void stopBot() {
-        flask.close();
-    }
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
