@@ -10,6 +10,7 @@ import dev.parley.json.Json;
 import dev.parley.testing.FreePort;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
+import dev.parley.testing.MutableClock;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import dev.parley.testing.WebhookRecorder;
@@ -17,7 +18,6 @@ import dev.parley.app.ServerSettings;
 import dev.parley.media.MediaSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +40,8 @@ final class ChannelRig implements AutoCloseable {
     final WhatsAppStandIn whatsApp = WhatsAppStandIn.start(MetaWebhooks.PHONE_NUMBER_ID, WA_TOKEN);
     final MessengerStandIn messenger = MessengerStandIn.start(FB_TOKEN);
     final WebhookRecorder bot = WebhookRecorder.start((headers, body) -> answer(Json.MAPPER.readTree(body)));
+    /** The clock Parley reads time from: real time until a test moves it (a vendor outage). */
+    final MutableClock clock = new MutableClock();
     final TestParley parley;
 
     ChannelRig(StoreKind kind, Path temp) {
@@ -61,7 +63,7 @@ final class ChannelRig implements AutoCloseable {
                 messenger.graph().baseUrl()),
                 Map.of("PW", "pw", "WA_TOKEN", WA_TOKEN, "WA_SECRET", WA_SECRET, "WA_VERIFY", "wa-verify",
                         "FB_TOKEN", FB_TOKEN, "FB_SECRET", FB_SECRET, "FB_VERIFY", "fb-verify"),
-                Clock.systemUTC(), settings -> new ServerSettings(settings.host(), port, settings.dataDir(),
+                clock, settings -> new ServerSettings(settings.host(), port, settings.dataDir(),
                         settings.databaseUrl(), settings.outboxPollInterval(), new MediaSettings(
                                 MediaSettings.DEFAULT_MAX_BYTES, false, Set.of(whatsApp.graph().origin(),
                                 messenger.graph().origin())), settings.pluginsDir(), settings.metricsToken(),

@@ -10,13 +10,13 @@ import dev.parley.media.MediaSettings;
 import dev.parley.testing.FreePort;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
+import dev.parley.testing.MutableClock;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import dev.parley.testing.WebhookRecorder;
 import dev.parley.webhook.WebhookSigner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +56,8 @@ final class CustomRig implements AutoCloseable {
     final JsonHttp http = new JsonHttp();
     final CustomStandIn integration = CustomStandIn.start(TOKEN);
     final WebhookRecorder bot = WebhookRecorder.start((headers, body) -> answer(Json.MAPPER.readTree(body)));
+    /** The clock Parley reads time from: real time until a test moves it (a vendor outage). */
+    final MutableClock clock = new MutableClock();
     final TestParley parley;
 
     CustomRig(StoreKind kind, Path temp) {
@@ -81,7 +83,7 @@ final class CustomRig implements AutoCloseable {
                   - { id: cu, type: custom, widget: web, outbound_url: "%s", token_env: CU_TOKEN }
                   - { id: cf, type: custom, widget: fw, outbound_url: "%s", token_env: CU_TOKEN }
                 """.formatted(port, bot.url(), flow.toString().replace("\\", "/"), integration.url(), integration.url()),
-                Map.of("PW", "pw", "CU_TOKEN", TOKEN), Clock.systemUTC(), settings -> new ServerSettings(
+                Map.of("PW", "pw", "CU_TOKEN", TOKEN), clock, settings -> new ServerSettings(
                         settings.host(), port, settings.dataDir(), settings.databaseUrl(),
                         settings.outboxPollInterval(), new MediaSettings(MediaSettings.DEFAULT_MAX_BYTES, false,
                         Set.of(integration.origin())), settings.pluginsDir(), settings.metricsToken(),

@@ -7,6 +7,7 @@ import dev.parley.channel.standin.TwilioStandIn;
 import dev.parley.json.Json;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
+import dev.parley.testing.MutableClock;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import dev.parley.testing.WebhookRecorder;
@@ -51,6 +52,8 @@ final class SmsRig implements AutoCloseable {
     final JsonHttp http = new JsonHttp();
     final TwilioStandIn twilio = TwilioStandIn.start(ACCOUNT, TOKEN);
     final WebhookRecorder bot = WebhookRecorder.start((headers, body) -> answer(Json.MAPPER.readTree(body)));
+    /** The clock Parley reads time from: real time until a test moves it (a vendor outage). */
+    final MutableClock clock = new MutableClock();
     final TestParley parley;
 
     SmsRig(StoreKind kind, Path temp) {
@@ -77,7 +80,7 @@ final class SmsRig implements AutoCloseable {
                       auth_token_env: TWILIO_TOKEN, api_base_url: "%s" }
                 """.formatted(PUBLIC, bot.url(), flow.toString().replace("\\", "/"), ACCOUNT, NUMBER,
                 twilio.baseUrl(), ACCOUNT, FLOW_NUMBER, twilio.baseUrl()),
-                Map.of("PW", "pw", "TWILIO_TOKEN", TOKEN));
+                Map.of("PW", "pw", "TWILIO_TOKEN", TOKEN), clock);
     }
 
     /** The public webhook URL of {@code channel}, which Twilio calls (through the proxy) and signs. */

@@ -10,6 +10,7 @@ import dev.parley.media.MediaSettings;
 import dev.parley.testing.FreePort;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
+import dev.parley.testing.MutableClock;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import dev.parley.testing.WebhookRecorder;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +42,8 @@ final class TelegramRig implements AutoCloseable {
     final JsonHttp http = new JsonHttp();
     final TelegramStandIn telegram = TelegramStandIn.start(TOKEN, FLOW_TOKEN);
     final WebhookRecorder bot = WebhookRecorder.start((headers, body) -> answer(Json.MAPPER.readTree(body)));
+    /** The clock Parley reads time from: real time until a test moves it (a vendor outage). */
+    final MutableClock clock = new MutableClock();
     final TestParley parley;
 
     TelegramRig(StoreKind kind, Path temp) {
@@ -85,7 +87,7 @@ final class TelegramRig implements AutoCloseable {
                 """.formatted(port, bot.url(), flow, telegram.baseUrl(), telegram.baseUrl()),
                 Map.of("PW", "pw", "TG_TOKEN", TOKEN, "TG_SECRET", SECRET, "TG_FLOW_TOKEN", FLOW_TOKEN,
                         "TG_FLOW_SECRET", FLOW_SECRET),
-                Clock.systemUTC(), settings -> new ServerSettings(settings.host(), port, settings.dataDir(),
+                clock, settings -> new ServerSettings(settings.host(), port, settings.dataDir(),
                         settings.databaseUrl(), settings.outboxPollInterval(), new MediaSettings(
                                 MediaSettings.DEFAULT_MAX_BYTES, false, Set.of()), settings.pluginsDir(),
                         settings.metricsToken(), settings.redis()));

@@ -7,6 +7,7 @@ import dev.parley.channel.standin.ThreemaStandIn;
 import dev.parley.json.Json;
 import dev.parley.testing.HttpAnswer;
 import dev.parley.testing.JsonHttp;
+import dev.parley.testing.MutableClock;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestParley;
 import dev.parley.testing.WebhookRecorder;
@@ -44,6 +45,8 @@ final class ThreemaRig implements AutoCloseable {
     final ThreemaStandIn.Gateway basic = gateway.gateway("*PARLEY2", "secret-two", false);
     final ThreemaStandIn.Gateway flow = gateway.gateway("*PARLEY3", "secret-three", true);
     final WebhookRecorder bot = WebhookRecorder.start((headers, body) -> answer(Json.MAPPER.readTree(body)));
+    /** The clock Parley reads time from: real time until a test moves it (a vendor outage). */
+    final MutableClock clock = new MutableClock();
     final TestParley parley;
 
     ThreemaRig(StoreKind kind, Path temp) {
@@ -74,7 +77,7 @@ final class ThreemaRig implements AutoCloseable {
                       api_secret_env: TF_SECRET, private_key_file: "%s/parley3.key" }
                 """.formatted(bot.url(), dir, gateway.baseUrl(), dir, gateway.baseUrl(), gateway.baseUrl(), dir),
                 Map.of("PW", "pw", "TH_SECRET", e2e.secret(), "TB_SECRET", basic.secret(), "TF_SECRET",
-                        flow.secret()));
+                        flow.secret()), clock);
     }
 
     /** Posts a callback body to channel {@code channel}'s webhook as the Gateway does. */

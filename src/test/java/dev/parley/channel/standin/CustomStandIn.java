@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +35,8 @@ import java.util.regex.Pattern;
  * and the body's shape ({@code channel_id}, {@code user.id}, {@code packet.name}, {@code packet.payload},
  * {@code text}; a choice's options with their ids). A refusal is {@code 401} or {@code 400} with
  * {@code {"error": {"code", "message"}}}. A key it already took is answered with the same id and not taken
- * again, as vendors with idempotency keys do. It can be down for a span of wall time ({@link #failFor}) or refuse
- * every call ({@link #failWith}).
+ * again, as vendors with idempotency keys do. It can be down for a span of time on a given clock
+ * ({@link #failFor}) or refuse every call ({@link #failWith}).
  */
 public final class CustomStandIn implements AutoCloseable {
     private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
@@ -66,6 +67,8 @@ public final class CustomStandIn implements AutoCloseable {
     private final List<Taken> delivered = new CopyOnWriteArrayList<>();
     private final Map<String, String> idsByKey = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** The clock an outage is told by ({@link #failFor}). */
+    private volatile Clock downClock = Clock.systemUTC();
     private volatile Instant downUntil = Instant.MIN;
     private volatile Optional<Refusal> refusal = Optional.empty();
 
@@ -137,9 +140,10 @@ public final class CustomStandIn implements AutoCloseable {
         return delivered.stream().map(Taken::text).toList();
     }
 
-    /** For {@code outage} from now, every call is answered {@code 503} with {@code Retry-After: 1}. */
-    public void failFor(Duration outage) {
-        downUntil = Instant.now().plus(outage);
+    /** For {@code outage} from now by {@code clock}, every call is answered {@code 503} with {@code Retry-After: 1}. */
+    public void failFor(Duration outage, Clock clock) {
+        downClock = clock;
+        downUntil = clock.instant().plus(outage);
     }
 
     /** From now on every well-signed call is refused with {@code status} and the error {@code code}. */
@@ -198,7 +202,7 @@ public final class CustomStandIn implements AutoCloseable {
         if (!headers.getOrDefault("content-type", "").startsWith("application/json")) {
             return error(415, "not_json", "Content-Type must be application/json");
         }
-        if (Instant.now().isBefore(downUntil)) {
+        if (downClock.instant().isBefore(downUntil)) {
             return error(503, "unavailable", "down for maintenance");
         }
         if (refusal.isPresent()) {

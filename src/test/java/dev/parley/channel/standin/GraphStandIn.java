@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The Graph API's front on loopback, shared by the WhatsApp and Messenger stand-ins: it checks the bearer token
  * (else Meta's 401 with code 190), reads the JSON body (else code 100), records every request, and answers
  * Graph's error JSON ({@code {"error": {message, type, code, error_subcode, error_data, fbtrace_id}}}). It can
- * be switched to fail every call with a status and Meta code, or be down for a span of wall-clock time.
+ * be switched to fail every call with a status and Meta code, or be down for a span of time on a given clock.
  */
 public final class GraphStandIn implements AutoCloseable {
 
@@ -52,6 +53,8 @@ public final class GraphStandIn implements AutoCloseable {
     private volatile Optional<Long> retryAfter = Optional.empty();
     private final java.util.concurrent.atomic.AtomicInteger untilFailure = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Optional<Answer> failureOnce = Optional.empty();
+    /** The clock an outage is told by ({@link #failFor}). */
+    private volatile Clock downClock = Clock.systemUTC();
     private volatile Instant downUntil = Instant.MIN;
     private final List<Taken> delivered = new CopyOnWriteArrayList<>();
 
@@ -117,11 +120,12 @@ public final class GraphStandIn implements AutoCloseable {
     }
 
     /**
-     * An outage by the wall clock: for {@code outage} from now every authorised call is answered {@code 503} with
+     * An outage told by {@code clock}: for {@code outage} from now every authorised call is answered {@code 503} with
      * Meta's code 2 ("Service temporarily unavailable", which Meta documents as temporary), then normally again.
      */
-    public void failFor(Duration outage) {
-        downUntil = Instant.now().plus(outage);
+    public void failFor(Duration outage, Clock clock) {
+        downClock = clock;
+        downUntil = clock.instant().plus(outage);
     }
 
     /** The requests it answered with a 2xx status, in order. */
@@ -183,7 +187,7 @@ public final class GraphStandIn implements AutoCloseable {
         if (untilFailure.get() > 0 && untilFailure.decrementAndGet() == 0) {
             return failureOnce.orElseThrow();
         }
-        if (Instant.now().isBefore(downUntil)) {
+        if (downClock.instant().isBefore(downUntil)) {
             return error(503, 2, "OAuthException", "Service temporarily unavailable", Optional.empty());
         }
         Answer answer = failure.orElseGet(() -> route.answer(request));

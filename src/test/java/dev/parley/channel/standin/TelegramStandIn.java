@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the token ({@code 401 Unauthorized}), the method ({@code 404 Not Found}), required fields, text and caption
  * lengths, entities inside the text, the inline keyboard's shape and {@code callback_data} of 1–64 bytes, known
  * {@code file_id}s, a callback query answered once, and {@code setWebhook}'s secret token. It can be down for a
- * span of wall-clock time, answering {@code 502 Bad Gateway} or {@code 429 Too Many Requests} with {@code
+ * span of time on a given clock, answering {@code 502 Bad Gateway} or {@code 429 Too Many Requests} with {@code
  * retry_after} (the rest of the span, in whole seconds).
  */
 public final class TelegramStandIn implements AutoCloseable {
@@ -49,6 +50,8 @@ public final class TelegramStandIn implements AutoCloseable {
     private final Set<String> answeredQueries = ConcurrentHashMap.newKeySet();
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
     private final AtomicLong messageIds = new AtomicLong(100);
+    /** The clock an outage is told by ({@link #failFor}). */
+    private volatile Clock downClock = Clock.systemUTC();
     private volatile Instant downUntil = Instant.MIN;
     private volatile int downStatus = 502;
 
@@ -80,16 +83,17 @@ public final class TelegramStandIn implements AutoCloseable {
     }
 
     /**
-     * For {@code outage} from now every call with a valid token is answered {@code status}: 502 ({@code "Bad
-     * Gateway"}) or 429 ({@code "Too Many Requests: retry after N"} with {@code parameters.retry_after} N, the
+     * For {@code outage} from now by {@code clock} every call with a valid token is answered {@code status}: 502
+     * ({@code "Bad Gateway"}) or 429 ({@code "Too Many Requests: retry after N"} with {@code parameters.retry_after} N, the
      * seconds left of the outage).
      */
-    public void failFor(Duration outage, int status) {
+    public void failFor(Duration outage, int status, Clock clock) {
         if (status != 502 && status != 429) {
             throw new IllegalArgumentException("the stand-in fails with 502 or 429");
         }
         downStatus = status;
-        downUntil = Instant.now().plus(outage);
+        downClock = clock;
+        downUntil = clock.instant().plus(outage);
     }
 
     /** From now on messages to {@code chatId} are refused as Telegram refuses them when the user blocked the bot. */
@@ -163,7 +167,7 @@ public final class TelegramStandIn implements AutoCloseable {
         }
         Call call = new Call(token, method, body);
         calls.add(call);
-        Instant now = Instant.now();
+        Instant now = downClock.instant();
         if (now.isBefore(downUntil)) {
             long left = Math.max(1, (Duration.between(now, downUntil).toMillis() + 999) / 1000);
             return downStatus == 429 ? error(429, "Too Many Requests: retry after " + left, Optional.of(left))

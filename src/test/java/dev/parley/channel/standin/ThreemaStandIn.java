@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -60,6 +61,8 @@ public final class ThreemaStandIn implements AutoCloseable {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(0x1000);
+    /** The clock an outage is told by ({@link #failFor}). */
+    private volatile Clock downClock = Clock.systemUTC();
     private volatile Instant downUntil = Instant.MIN;
     private volatile Optional<Integer> failure = Optional.empty();
 
@@ -119,9 +122,10 @@ public final class ThreemaStandIn implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    /** For {@code outage} from now every call is answered 500, as the Gateway's temporary error. */
-    public void failFor(Duration outage) {
-        downUntil = Instant.now().plus(outage);
+    /** For {@code outage} from now by {@code clock} every call is answered 500, as the Gateway's temporary error. */
+    public void failFor(Duration outage, Clock clock) {
+        downClock = clock;
+        downUntil = clock.instant().plus(outage);
     }
 
     /** From now on every authorised call is answered {@code status} (empty: normally again). */
@@ -225,7 +229,7 @@ public final class ThreemaStandIn implements AutoCloseable {
         if (gateway == null || !gateway.secret().equals(params.get("secret"))) {
             return status(401);
         }
-        if (Instant.now().isBefore(downUntil)) {
+        if (downClock.instant().isBefore(downUntil)) {
             return status(500);
         }
         if (failure.isPresent()) {

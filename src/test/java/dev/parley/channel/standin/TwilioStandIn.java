@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -42,7 +43,7 @@ import javax.crypto.spec.SecretKeySpec;
  * URL (21609). Errors are Twilio's JSON {@code {"code", "message", "more_info", "status"}}; a message taken is
  * answered 201 with Twilio's message resource, {@code "sid": "SM…"}, {@code "status": "queued"}. Files of MMS are
  * served at Twilio's media URLs to the same Basic auth, redirecting to a pre-signed address as Twilio does. It can
- * be down for a span of wall-clock time ({@link #failFor}), or fail every call ({@link #failWith}). {@link #sign}
+ * be down for a span of time on a given clock ({@link #failFor}), or fail every call ({@link #failWith}). {@link #sign}
  * signs a webhook form post the way Twilio does.
  */
 public final class TwilioStandIn implements AutoCloseable {
@@ -68,6 +69,8 @@ public final class TwilioStandIn implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
     private final Map<String, Answer> media = new ConcurrentHashMap<>();
+    /** The clock an outage is told by ({@link #failFor}). */
+    private volatile Clock downClock = Clock.systemUTC();
     private volatile Instant downUntil = Instant.MIN;
     private volatile Optional<Answer> failure = Optional.empty();
 
@@ -113,9 +116,13 @@ public final class TwilioStandIn implements AutoCloseable {
         optedOut.add(number);
     }
 
-    /** For {@code outage} from now every authenticated call is answered 503 (Twilio's 20503), then normally. */
-    public void failFor(Duration outage) {
-        downUntil = Instant.now().plus(outage);
+    /**
+     * For {@code outage} from now by {@code clock} every authenticated call is answered 503 (Twilio's 20503), then
+     * normally.
+     */
+    public void failFor(Duration outage, Clock clock) {
+        downClock = clock;
+        downUntil = clock.instant().plus(outage);
     }
 
     /** From now on every authenticated call fails with {@code status} and Twilio's {@code code}. */
@@ -206,7 +213,7 @@ public final class TwilioStandIn implements AutoCloseable {
     }
 
     private Answer create(Map<String, String> form) {
-        if (Instant.now().isBefore(downUntil)) {
+        if (downClock.instant().isBefore(downUntil)) {
             return error(503, 20503, "Service Unavailable");
         }
         if (failure.isPresent()) {
