@@ -9,7 +9,10 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,12 @@ public final class RedisConnection implements AutoCloseable {
      * Netty, which on a busy host alone can take longer than a command may.
      */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * Between attempts to reconnect: doubling from 100 ms up to 2 s, so a restarted Redis is used again within
+     * about two seconds (Lettuce's own default grows to 30 s).
+     */
+    private static final Delay RECONNECT_DELAY = Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2,
+            TimeUnit.MILLISECONDS);
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private final RedisClient client;
@@ -43,13 +52,15 @@ public final class RedisConnection implements AutoCloseable {
     public static RedisConnection open(RedisSettings settings) {
         RedisURI uri = RedisURI.create(settings.url());
         uri.setTimeout(CONNECT_TIMEOUT);
-        RedisClient client = RedisClient.create(uri);
+        ClientResources resources = ClientResources.builder().reconnectDelay(RECONNECT_DELAY).build();
+        RedisClient client = RedisClient.create(resources, uri);
         try {
             StatefulRedisConnection<String, byte[]> connection = client.connect(CODEC);
             connection.setTimeout(TIMEOUT);
             return new RedisConnection(client, connection, settings.keyPrefix());
         } catch (RedisException e) {
             client.shutdown();
+            resources.shutdown();
             throw new IllegalArgumentException("Redis at " + uri.getHost() + ":" + uri.getPort()
                     + " is not reachable (PARLEY_REDIS_URL / redis_url): " + e.getMessage(), e);
         }
@@ -109,5 +120,7 @@ public final class RedisConnection implements AutoCloseable {
     public void close() {
         connection.close();
         client.shutdown();
+        // resources handed to the client are not the client's to shut down
+        client.getResources().shutdown();
     }
 }
