@@ -181,8 +181,9 @@ class FlowBotTest {
             Files.writeString(file, FLOW.replace("What do you need?", "How can I help?")
                     .replace("Your e-mail address?", "Which e-mail address?"));
             Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+            // each look opens a conversation: a few a second, well inside the widget's limit on opening them
             WebContact late = org.awaitility.Awaitility.await("reloaded flow").atMost(java.time.Duration.ofSeconds(20))
-                    .until(() -> {
+                    .pollInterval(java.time.Duration.ofMillis(250)).until(() -> {
                         WebContact c = WebContact.open(http, parley.baseUrl(), "web");
                         c.awaitItem("welcome", Items.fromBot("button_template"));
                         return c;
