@@ -100,6 +100,8 @@ class TelegramChannelTest {
             List<String> parts = rig.telegram.texts().subList(1, 3);
             assertThat(parts).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(4096));
             assertThat(String.join(" ", parts)).startsWith("word1 word2").hasSizeGreaterThanOrEqualTo(4500);
+            // the send is recorded once Telegram took its last part: one record for the item's two parts
+            await().atMost(WAIT).until(rig.parley::drained);
             assertThat(rig.count("channel_outbound")).isEqualTo(2);
         }
     }
