@@ -114,14 +114,16 @@ public final class Parley implements AutoCloseable {
     public static Parley start(ServerSettings settings, ParleyConfig config, Clock clock, Ids ids) {
         PortCheck.requireFree(settings.host(), settings.port());
         NodeResources node = NodeResources.open(settings.databaseUrl().isEmpty(), settings.dataDir(), settings.redis());
+        // before the database: its statement counters join the registry /metrics reads as they are made
+        ParleyMetrics metrics = ParleyMetrics.start(settings.metricsToken());
         Database db;
         try {
             db = Database.open(Databases.url(settings));
         } catch (RuntimeException e) {
+            metrics.close();
             node.close();
             throw e;
         }
-        ParleyMetrics metrics = ParleyMetrics.start(settings.metricsToken());
         try {
             Limiters limiters = node.limiters(clock);
             List<String> disabled = new WorkspaceApplier(db).apply(config);
