@@ -32,6 +32,18 @@ public final class CampaignStore {
                 .bind("c", contactId).bind("ch", channel).mapTo(Integer.class).findOne().map(v -> v == 1);
     }
 
+    /**
+     * The contact's subscription on the channel of conversation {@code conversationId} ({@link
+     * Campaigns#channelOf}: the messaging channel it was opened on, else {@code channelType}), in one statement.
+     */
+    Optional<Boolean> subscribedIn(Handle h, String contactId, String conversationId, String channelType) {
+        return h.createQuery("""
+                SELECT subscribed FROM campaign_subscriptions WHERE contact_id = :c AND channel = COALESCE(
+                  (SELECT channel_id FROM channel_conversations WHERE conversation_id = :conv), :type)""")
+                .bind("c", contactId).bind("conv", conversationId).bind("type", channelType)
+                .mapTo(Integer.class).findOne().map(v -> v == 1);
+    }
+
     /** Subscribes or unsubscribes the contact on {@code channel}. */
     public void set(Tx tx, String contactId, String channel, boolean subscribed, Source source, Instant now) {
         tx.handle().createUpdate("""

@@ -33,7 +33,7 @@ public final class Campaigns {
 
     /** The contact's subscription on the conversation's channel; empty when never set. */
     public Optional<Boolean> subscribed(Handle h, Conversation conv) {
-        return store.subscribed(h, conv.contactId(), channelOf(h, conv));
+        return store.subscribedIn(h, conv.contactId(), conv.id(), conv.channelType());
     }
 
     /** The contact's subscription on {@code channel}; empty when never set. */

@@ -9,6 +9,8 @@ import dev.parley.store.Ids;
 import dev.parley.store.Tx;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestDatabase;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,6 +118,46 @@ class LaneLeasesTest {
                 assertThat(handler.eventIds).containsExactlyElementsOf(queued);
             }
         }
+    }
+
+    @Test
+    void aClaimAndAReleaseAreOneStatementEachAndDoNotWaitForTheLogToReachDisk() {
+        try (TestDatabase tdb = StoreKind.POSTGRESQL.create(temp); Database db = Database.open(tdb.url());
+                SharedLeases a = SharedLeases.start(db, "node_a", Duration.ofMinutes(1));
+                SharedLeases b = SharedLeases.start(db, "node_b", Duration.ofMinutes(1))) {
+            // the global registry only counts while a registry is added to it (as Parley's metrics do)
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            Metrics.addRegistry(registry);
+            try {
+                double before = statements();
+                assertThat(a.claim("lane")).isTrue();
+                assertThat(statements() - before).isEqualTo(1);
+                assertThat(b.claim("lane")).as("held by node_a").isFalse();
+                before = statements();
+                assertThat(a.release("lane")).as("node_b was turned away meanwhile").isTrue();
+                assertThat(statements() - before).isEqualTo(1);
+                assertThat(b.claim("lane")).isTrue();
+                assertThat(b.release("lane")).as("nobody was turned away").isFalse();
+            } finally {
+                Metrics.removeRegistry(registry);
+            }
+            // test databases turn synchronous_commit off; on this connection it is on, as in production
+            List<String> settings = db.read(h -> {
+                h.execute("SET synchronous_commit = on");
+                try {
+                    return List.of(h.createQuery("SELECT current_setting('synchronous_commit') FROM "
+                            + SharedLeases.NO_FLUSH).mapTo(String.class).one(),
+                            h.createQuery("SHOW synchronous_commit").mapTo(String.class).one());
+                } finally {
+                    h.execute("RESET synchronous_commit");
+                }
+            });
+            assertThat(settings).as("in a lease statement, then in the next one").containsExactly("off", "on");
+        }
+    }
+
+    private static double statements() {
+        return Metrics.globalRegistry.find("parley.db.statements").counter().count();
     }
 
     private static Outbox outbox(Database db, OutboxHandler handler, Duration leaseTtl) {
