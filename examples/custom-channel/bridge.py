@@ -78,6 +78,9 @@ class FromParley(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(raw)))
+        # this server closes the connection after each answer (HTTP/1.0); saying so keeps HTTP/1.1 clients such as
+        # Parley's from sending the next request on a connection that is being closed
+        self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(raw)
 
