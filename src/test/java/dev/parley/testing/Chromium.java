@@ -3,11 +3,14 @@ package dev.parley.testing;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +27,16 @@ public final class Chromium implements AutoCloseable {
             .setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2);
 
     private static final Duration WAIT = Duration.ofMinutes(1);
+    /** Characters of a page's visible text kept for {@link BrowserEvidence}, and console errors per page. */
+    private static final int TEXT = 3000;
+    private static final int ERRORS = 20;
 
     private static Playwright playwright;
     private static Browser browser;
 
     private final List<BrowserContext> contexts = new ArrayList<>();
+    /** The errors each page's console logged; Playwright calls its listeners on the thread that steers it. */
+    private final Map<Page, List<String>> consoleErrors = new IdentityHashMap<>();
 
     private Chromium() {}
 
@@ -62,8 +70,37 @@ public final class Chromium implements AutoCloseable {
     public BrowserContext newContext(Browser.NewContextOptions options) {
         BrowserContext context = browser.newContext(options);
         context.setDefaultTimeout(WAIT.toMillis());
+        context.onPage(this::watch);
         contexts.add(context);
         return context;
+    }
+
+    private void watch(Page page) {
+        List<String> errors = new ArrayList<>();
+        consoleErrors.put(page, errors);
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error") && errors.size() < ERRORS) {
+                errors.add("console error: " + message.text());
+            }
+        });
+        page.onPageError(error -> {
+            if (errors.size() < ERRORS) {
+                errors.add("uncaught: " + error);
+            }
+        });
+    }
+
+    /** A page's address, visible text and console errors, for {@link BrowserEvidence}. */
+    private String describe(Page page) {
+        StringBuilder out = new StringBuilder("page ").append(page.url());
+        try {
+            String text = String.valueOf(page.evaluate("() => document.body ? document.body.innerText : ''"));
+            out.append('\n').append(text.length() > TEXT ? text.substring(0, TEXT) + " …" : text);
+        } catch (PlaywrightException e) {
+            out.append("\n(its content could not be read: ").append(e.getMessage()).append(')');
+        }
+        consoleErrors.getOrDefault(page, List.of()).forEach(error -> out.append('\n').append(error));
+        return out.toString();
     }
 
     private static Path executable() {
@@ -77,9 +114,14 @@ public final class Chromium implements AutoCloseable {
                 + " (apt-get install -y chromium)");
     }
 
-    /** Closes the contexts of this lease; the browser stays for the next test. */
+    /**
+     * Closes the contexts of this lease, first noting what each page shows in case the test fails
+     * ({@link BrowserEvidence}); the browser stays for the next test.
+     */
     @Override
     public void close() {
+        contexts.forEach(context -> context.pages().forEach(page -> BrowserEvidence.record(describe(page))));
+        consoleErrors.clear();
         contexts.forEach(BrowserContext::close);
         contexts.clear();
     }
