@@ -1,6 +1,8 @@
 package dev.parley.testing;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.awaitility.pollinterval.IterativePollInterval;
 import org.junit.platform.launcher.LauncherSession;
@@ -21,6 +23,6 @@ public final class AwaitPolling implements LauncherSessionListener {
     public void launcherSessionOpened(LauncherSession session) {
         Awaitility.setDefaultPollDelay(Duration.ZERO);
         Awaitility.setDefaultPollInterval(new IterativePollInterval(
-                previous -> previous.multipliedBy(2).compareTo(LONGEST) < 0 ? previous.multipliedBy(2) : LONGEST, FIRST));
+                previous -> Collections.min(List.of(previous.multipliedBy(2), LONGEST)), FIRST));
     }
 }

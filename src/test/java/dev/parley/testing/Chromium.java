@@ -79,15 +79,17 @@ public final class Chromium implements AutoCloseable {
         List<String> errors = new ArrayList<>();
         consoleErrors.put(page, errors);
         page.onConsoleMessage(message -> {
-            if (message.type().equals("error") && errors.size() < ERRORS) {
-                errors.add("console error: " + message.text());
+            if (message.type().equals("error")) {
+                note(errors, "console error: " + message.text());
             }
         });
-        page.onPageError(error -> {
-            if (errors.size() < ERRORS) {
-                errors.add("uncaught: " + error);
-            }
-        });
+        page.onPageError(error -> note(errors, "uncaught: " + error));
+    }
+
+    private static void note(List<String> errors, String error) {
+        if (errors.size() < ERRORS) {
+            errors.add(error);
+        }
     }
 
     /** A page's address, visible text and console errors, for {@link BrowserEvidence}. */
