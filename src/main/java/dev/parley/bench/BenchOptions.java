@@ -9,7 +9,9 @@ import java.util.Optional;
  * What one benchmark run does.
  *
  * @param contacts concurrent web contacts (and concurrent clients of the reference run)
- * @param warmup closed-loop time before anything is measured
+ * @param warmup closed-loop time before anything is measured, at least
+ * @param settle after {@code warmup}, how much longer the closed loop may go on warming up while the JIT
+ *     compilers of the target's JVMs are still busy; zero to measure right after {@code warmup}
  * @param duration length of each measured phase (closed loop, then fixed rate)
  * @param rate round trips per second of the fixed-rate phase, spread over all contacts
  * @param timeout a round trip without the bot's reply after this long counts as failed
@@ -21,7 +23,7 @@ import java.util.Optional;
  * @param docs where to write the Markdown report, if anywhere
  * @param command the command line shown in the report
  */
-public record BenchOptions(int contacts, Duration warmup, Duration duration, int rate, Duration timeout,
+public record BenchOptions(int contacts, Duration warmup, Duration settle, Duration duration, int rate, Duration timeout,
         List<Store> stores, int nodes, String redisUrl, boolean relay, boolean reference, Optional<Path> docs,
         String command) {
     /** More nodes than this would only measure how the machine shares its cores. */
@@ -47,6 +49,7 @@ public record BenchOptions(int contacts, Duration warmup, Duration duration, int
         require(contacts >= 1 && contacts <= BenchWorkspace.MAX_SESSIONS,
                 "--contacts must be between 1 and " + BenchWorkspace.MAX_SESSIONS + " (the bot's slots), got " + contacts);
         require(!warmup.isNegative(), "--warmup must not be negative");
+        require(!settle.isNegative() && settle.compareTo(Duration.ofHours(1)) <= 0, "--settle must be between 0 and 1h");
         require(duration.toMillis() >= 100 && duration.compareTo(Duration.ofHours(1)) <= 0,
                 "--duration must be between 100ms and 1h");
         require(rate >= 1 && rate <= 100_000, "--rate must be between 1 and 100000 per second, got " + rate);

@@ -60,7 +60,7 @@ final class BenchmarksDoc {
                     Format.count(c.roundTrips()), Format.count(c.failed()), Format.cores(c.cpu())));
         }
         md.append("\n### Cost per round trip (closed loop)\n\n| | CPU ms: this process | CPU ms: PostgreSQL "
-                + "| SQL statements | commits |\n|---|--:|--:|--:|--:|\n");
+                + "| SQL statements | commits | CPU ms: JIT compilers |\n|---|--:|--:|--:|--:|--:|\n");
         report.results().forEach(r -> md.append("| " + r.label() + " | " + Format.perRoundTrip(r.closed(), " | ")
                 + " |\n"));
         md.append("\n### CPU per round trip of each process (closed loop)\n\n| | process | cores busy "

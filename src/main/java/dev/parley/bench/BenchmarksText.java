@@ -35,7 +35,10 @@ final class BenchmarksText {
                   generator's CPU time is taken from the same cores Parley uses.
                 - **Closed loop** (maximum throughput): every contact sends its next message as soon as the reply
                   to the previous one arrived; after %s of warm-up, the round trips that complete within %s are
-                  counted.
+                  counted. The warm-up goes on while the JIT compilers of the target's JVMs still keep more than
+                  5 %% of a core busy (watched 5 s at a time, for at most %s more: `--settle`): on few cores they
+                  compile for minutes, and their CPU time would be counted as the target's. *Cost per round
+                  trip* shows what they still used while measuring.
                 - **Fixed rate** (latency): %,d messages per second spread evenly over the contacts (message *k*
                   goes to contact *k* mod %,d and is due at *k* / %,d s) for %s, sent whether or not earlier
                   replies came. Latency counts from the due time, so a lagging load generator shows in the figures
@@ -63,7 +66,8 @@ final class BenchmarksText {
                   calls the bot. The CPU time of each node, of PostgreSQL and of Redis is measured on its own
                   (*CPU per round trip of each process*).
 
-                """, BenchmarksDoc.ANALYSIS, BenchWorkspace.MAX_SESSIONS, o.contacts(), warmup, duration, o.rate(),
+                """, BenchmarksDoc.ANALYSIS, BenchWorkspace.MAX_SESSIONS, o.contacts(), warmup, duration,
+                Format.duration(o.settle()), o.rate(),
                 o.contacts(), o.rate(), duration, Format.duration(o.timeout()));
     }
 }

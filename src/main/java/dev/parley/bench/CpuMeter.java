@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  * How busy the machine's cores were during a phase, how much of that was this process (Parley, the bot
  * and the contacts) and how much the PostgreSQL server processes of the benchmark's database (with the
  * server's own background writers), how much each other process the target names (Parley nodes of their
- * own, Redis), and how many SQL statements and commits Parley sent meanwhile.
+ * own, Redis), how much of the JVMs' time went to their JIT compilers, and how many SQL statements and
+ * commits Parley sent meanwhile.
  * Linux only; CPU time comes from {@code /proc}, the counts from Parley's store counters.
  */
 final class CpuMeter {
@@ -35,10 +37,12 @@ final class CpuMeter {
      * @param seconds length of the phase
      * @param statements SQL statements Parley sent (without BEGIN and COMMIT)
      * @param commits write transactions Parley committed
+     * @param compilers cores busy on average, JIT compiler threads of this JVM and of the target's other JVMs
+     *     (already counted in {@code process} and {@code others}): code still being compiled while measuring
      * @param others cores busy on average, by the label of each process the target named, in its order
      */
     record Use(double machine, double process, double postgres, double seconds, long statements, long commits,
-            Map<String, Double> others) {
+            double compilers, Map<String, Double> others) {
 
         Use {
             others = Collections.unmodifiableMap(new LinkedHashMap<>(others));
@@ -55,6 +59,7 @@ final class CpuMeter {
     private final long postgresStart;
     private final long statementsStart;
     private final long commitsStart;
+    private final Map<String, Long> compilersStart;
     private final long wallStart;
     private final List<WatchedProcess> watched;
     private final long[] watchedStart;
@@ -67,6 +72,7 @@ final class CpuMeter {
         this.postgresStart = postgresTicks();
         this.statementsStart = count("parley.db.statements");
         this.commitsStart = count("parley.db.commits");
+        this.compilersStart = compilerThreads(this.watched);
         this.wallStart = System.nanoTime();
     }
 
@@ -78,17 +84,44 @@ final class CpuMeter {
     Optional<Use> stop() {
         double seconds = (System.nanoTime() - wallStart) / 1e9;
         long process = processNanos() - processStart;
-        double postgres = (postgresTicks() - postgresStart) / (double) TICKS_PER_SECOND / seconds;
+        double postgres = cores(postgresTicks() - postgresStart, seconds);
         long statements = count("parley.db.statements") - statementsStart;
         long commits = count("parley.db.commits") - commitsStart;
+        double compilers = compilerCores(compilersStart, compilerThreads(watched), seconds);
         Map<String, Double> others = new LinkedHashMap<>();
         for (int i = 0; i < watched.size(); i++) {
             others.merge(watched.get(i).label(),
-                    (watched.get(i).ticks() - watchedStart[i]) / (double) TICKS_PER_SECOND / seconds, Double::sum);
+                    cores(watched.get(i).ticks() - watchedStart[i], seconds), Double::sum);
         }
         return machineStart.flatMap(start -> machineTicks().map(end -> new Use(
-                (end - start) / (double) TICKS_PER_SECOND / seconds, process / 1e9 / seconds, postgres, seconds,
-                statements, commits, others)));
+                cores(end - start, seconds), process / 1e9 / seconds, postgres, seconds,
+                statements, commits, compilers, others)));
+    }
+
+    /**
+     * CPU ticks each JIT compiler thread of this JVM and of the watched processes used so far, by process
+     * and thread id.
+     */
+    static Map<String, Long> compilerThreads(List<WatchedProcess> watched) {
+        Map<String, Long> ticks = new HashMap<>();
+        ProcessCpu.compilerThreads(Path.of("/proc/self")).forEach((tid, t) -> ticks.put("self/" + tid, t));
+        watched.forEach(p -> p.compilerThreads().forEach((tid, t) -> ticks.put(p.pid() + "/" + tid, t)));
+        return ticks;
+    }
+
+    /**
+     * Cores the compiler threads kept busy between two {@link #compilerThreads} readings {@code seconds}
+     * apart: what each thread listed at the end used since the start (all of it when it started meanwhile).
+     * A thread that ended meanwhile is not counted, so the figure is never below zero.
+     */
+    static double compilerCores(Map<String, Long> start, Map<String, Long> end, double seconds) {
+        return cores(end.entrySet().stream().mapToLong(e -> e.getValue() - start.getOrDefault(e.getKey(), 0L)).sum(),
+                seconds);
+    }
+
+    /** Cores {@code ticks} clock ticks keep busy over {@code seconds}. */
+    static double cores(long ticks, double seconds) {
+        return ticks / (double) TICKS_PER_SECOND / seconds;
     }
 
     /** Busy ticks of all cores (user, nice, system, irq, softirq) from the first line of {@code /proc/stat}. */

@@ -28,19 +28,21 @@ final class Format {
     }
 
     /**
-     * What one round trip cost in a phase: CPU milliseconds of this process and of PostgreSQL, then SQL
-     * statements and commits, e.g. {@code 0.62 | 0.41 | 10.0 | 2.0}; columns Parley does not touch are n/a.
+     * What one round trip cost in a phase: CPU milliseconds of this process and of PostgreSQL, SQL statements
+     * and commits, then CPU milliseconds of the JIT compilers of the target's JVMs (part of the first column
+     * and of the nodes'), e.g. {@code 0.62 | 0.41 | 10.0 | 2.0 | 0.01}; columns Parley does not touch are n/a.
      */
     static String perRoundTrip(PhaseResult phase, String separator) {
         if (phase.cpu().isEmpty() || phase.roundTrips() == 0) {
-            return String.join(separator, "n/a", "n/a", "n/a", "n/a");
+            return String.join(separator, "n/a", "n/a", "n/a", "n/a", "n/a");
         }
         CpuMeter.Use u = phase.cpu().get();
         double n = phase.perSecond() * u.seconds(); // round trips completed while the meter ran
         return String.join(separator, String.format(Locale.ROOT, "%.2f", u.process() * u.seconds() * 1000 / n),
                 u.postgres() < 0.005 ? "n/a" : String.format(Locale.ROOT, "%.2f", u.postgres() * u.seconds() * 1000 / n),
                 u.statements() == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", u.statements() / n),
-                u.commits() == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", u.commits() / n));
+                u.commits() == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", u.commits() / n),
+                String.format(Locale.ROOT, "%.2f", u.compilers() * u.seconds() * 1000 / n));
     }
 
     static String duration(Duration d) {

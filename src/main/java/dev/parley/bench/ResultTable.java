@@ -12,8 +12,9 @@ final class ResultTable {
     static String render(BenchReport report) {
         BenchOptions o = report.options();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "bot round trips, %d contacts; closed loop %s after %s warm-up%n",
-                o.contacts(), Format.duration(o.duration()), Format.duration(o.warmup())));
+        out.append(String.format(Locale.ROOT, "bot round trips, %d contacts; closed loop %s after %s warm-up "
+                + "(and up to %s more while JIT compilers are busy)%n", o.contacts(), Format.duration(o.duration()),
+                Format.duration(o.warmup()), Format.duration(o.settle())));
         out.append(String.format(Locale.ROOT, THROUGHPUT, "target", "round trips/s", "p50", "p99", "measured",
                 "failed", "cores (own/all)"));
         for (TargetResult r : report.results()) {
@@ -23,7 +24,7 @@ final class ResultTable {
                     Format.count(c.failed()), Format.cores(c.cpu())));
         }
         out.append(String.format(Locale.ROOT, "%nper round trip in the closed loop: CPU ms of this process | CPU ms of"
-                + " PostgreSQL | SQL statements | commits%n"));
+                + " PostgreSQL | SQL statements | commits | CPU ms of JIT compilers%n"));
         report.results().forEach(r -> out.append(String.format(Locale.ROOT, "%-32s %s%n", r.label(),
                 Format.perRoundTrip(r.closed(), " | "))));
         out.append(String.format(Locale.ROOT, "%nCPU per round trip of each process in the closed loop: cores busy |"

@@ -1,8 +1,10 @@
 package dev.parley.bench;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs the phases of one benchmark against one target: clients, warm-up and closed loop, then fixed
@@ -22,7 +24,8 @@ final class TargetRun {
             long setupMillis = (System.nanoTime() - t0) / 1_000_000;
             out.printf("  %d clients ready in %d ms; warm-up %s, closed loop %s…%n", clients.size(), setupMillis,
                     Format.duration(options.warmup()), Format.duration(options.duration()));
-            PhaseResult closed = ClosedLoop.run(clients, options.warmup(), options.duration(), target.processes());
+            PhaseResult closed = ClosedLoop.run(clients, () -> warmUp(target, options, out), options.duration(),
+                    target.processes());
             out.printf("  closed loop: %s round trips/s (%,d measured, %,d failed)%n",
                     Format.rate(closed.perSecond()), closed.roundTrips(), closed.failed());
             List<TargetResult.RateResult> rates = new ArrayList<>();
@@ -35,6 +38,15 @@ final class TargetRun {
         } finally {
             clients.forEach(RoundTripper::close);
         }
+    }
+
+    private static void warmUp(Target target, BenchOptions options, PrintStream out) {
+        WarmUp.Outcome w = WarmUp.run(options.warmup(), options.settle(), target.processes());
+        String length = Format.duration(Duration.ofSeconds(w.length().toSeconds()));
+        w.compilerCores().ifPresent(cores -> out.printf(Locale.ROOT,
+                "  warmed up for %s; JIT compilers %.2f cores over the last %s%s%n", length, cores,
+                Format.duration(WarmUp.STEP), w.settled() ? " (settled)"
+                        : ", still compiling when --settle " + Format.duration(options.settle()) + " ran out"));
     }
 
     private static TargetResult.RateResult fixedRate(Target target, List<RoundTripper> clients, int rate,

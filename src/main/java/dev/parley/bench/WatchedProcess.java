@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +20,11 @@ record WatchedProcess(String label, long pid) {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** CPU ticks each of its JIT compiler threads used so far, by thread id; empty for a process that is no JVM. */
+    Map<String, Long> compilerThreads() {
+        return ProcessCpu.compilerThreads(Path.of("/proc", Long.toString(pid)));
     }
 
     /** Every running process whose command line starts with {@code command} (e.g. {@code redis-server}). */

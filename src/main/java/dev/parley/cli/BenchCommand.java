@@ -32,6 +32,11 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "5s", converter = DurationConverter.class)
     Duration warmup;
 
+    @Option(names = "--settle", description = "after --warmup, warm up for at most this much longer while the "
+            + "JIT compilers of Parley's JVMs are still busy (above 5%% of a core over 5s); 0 measures right "
+            + "after --warmup (default ${DEFAULT-VALUE})", defaultValue = "3m", converter = DurationConverter.class)
+    Duration settle;
+
     @Option(names = "--duration", description = "length of each measured phase (default ${DEFAULT-VALUE})",
             defaultValue = "20s", converter = DurationConverter.class)
     Duration duration;
@@ -77,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         List<String> own = args.contains("bench") ? args.subList(args.indexOf("bench") + 1, args.size()) : args;
         String command = ("./parley bench " + String.join(" ", own)).strip();
-        BenchOptions options = new BenchOptions(contacts, warmup, duration, rate, timeout, stores(store), nodes,
+        BenchOptions options = new BenchOptions(contacts, warmup, settle, duration, rate, timeout, stores(store), nodes,
                 redisUrl, relay, reference,
                 writeDocs ? Optional.of(docs) : Optional.empty(), command);
         return Bench.run(options, System.out);

@@ -17,7 +17,7 @@ class BenchSmokeTest {
 
     @Test
     void twoContactsGetBotRepliesThroughParleyOnSqlite() {
-        BenchOptions options = new BenchOptions(2, Duration.ZERO, Duration.ofSeconds(1), 5, Duration.ofSeconds(5),
+        BenchOptions options = new BenchOptions(2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 5, Duration.ofSeconds(5),
                 List.of(BenchOptions.Store.SQLITE), 0, "redis://127.0.0.1:6379", false, false, Optional.empty(),
                 "./parley bench");
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
@@ -40,7 +40,7 @@ class BenchSmokeTest {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         BenchReport report;
         try (RedisServer redis = RedisServer.start()) {
-            BenchOptions options = new BenchOptions(4, Duration.ofSeconds(2), Duration.ofSeconds(1), 5,
+            BenchOptions options = new BenchOptions(4, Duration.ofSeconds(2), Duration.ZERO, Duration.ofSeconds(1), 5,
                     Duration.ofSeconds(10), List.of(), 2, redis.url(), true, false, Optional.empty(),
                     "./parley bench --nodes 2");
             report = Bench.measure(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -69,11 +69,11 @@ class BenchSmokeTest {
     void theReportGivesEachProcessItsCpuPerRoundTripAndEveryTargetAsMultiplesOfTheRelay() {
         // 20 s at 250/s: 5,000 round trips; node 1 busy 0.8 cores → 0.8 × 20 s / 5,000 = 3.2 ms each
         PhaseResult nodes = new PhaseResult(5_000, 250, 4_000, 20_000, 30_000, 40_000, Map.of(),
-                Optional.of(new CpuMeter.Use(1.9, 0.2, 0.5, 20, 0, 0, Map.of("Parley node 1", 0.8,
+                Optional.of(new CpuMeter.Use(1.9, 0.2, 0.5, 20, 0, 0, 0.1, Map.of("Parley node 1", 0.8,
                         "Parley node 2", 0.3, "Redis", 0.05))));
         PhaseResult relay = new PhaseResult(20_000, 1_000, 1_000, 5_000, 8_000, 9_000, Map.of(),
-                Optional.of(new CpuMeter.Use(1.2, 1.0, 0, 20, 0, 0, Map.of())));
-        BenchOptions options = new BenchOptions(50, Duration.ofSeconds(5), Duration.ofSeconds(20), 500,
+                Optional.of(new CpuMeter.Use(1.2, 1.0, 0, 20, 0, 0, 0, Map.of())));
+        BenchOptions options = new BenchOptions(50, Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(20), 500,
                 Duration.ofSeconds(10), List.of(), 2, "redis://127.0.0.1:6379", true, false, Optional.empty(),
                 "./parley bench --nodes 2");
         BenchReport report = new BenchReport(options, Instant.parse("2025-01-02T03:04:05Z"), Machine.describe(),
@@ -88,6 +88,8 @@ class BenchSmokeTest {
                 "| Parley on PostgreSQL, 2 nodes | Parley node 2 | 0.30 | 1.200 |",
                 "| Parley on PostgreSQL, 2 nodes | Redis | 0.05 | 0.200 |",
                 "| Parley on PostgreSQL, 2 nodes | PostgreSQL | 0.50 | 2.000 |",
+                // cost per round trip: this JVM, PostgreSQL, statements, commits, JIT compilers (0.1 × 20 / 5,000)
+                "| Parley on PostgreSQL, 2 nodes | 0.80 | 2.00 | n/a | n/a | 0.40 |",
                 "| " + RelayTarget.LABEL + " | " + Costs.THIS_JVM + " | 1.00 | 1.000 |",
                 // throughput, p50, p99, p99 at 500/s, CPU of all processes: (0.2+0.5+0.8+0.3+0.05) × 20 / 5,000 = 7.4 ms
                 "| Parley on PostgreSQL, 2 nodes | 0.25× | 4.00× | 4.00× | 4.00× | 7.40× |",
@@ -97,10 +99,10 @@ class BenchSmokeTest {
     @Test
     void rewrittenReportKeepsTheHandWrittenAnalysisAndJudgesTheTargets() {
         PhaseResult fast = new PhaseResult(50_000, 2_500, 900, 20_000, 40_000, 60_000, Map.of(),
-                Optional.of(new CpuMeter.Use(1.9, 1.5, 0, 20, 0, 0, Map.of())));
+                Optional.of(new CpuMeter.Use(1.9, 1.5, 0, 20, 0, 0, 0, Map.of())));
         PhaseResult slow = new PhaseResult(4_000, 200, 150_000, 900_000, 1_200_000, 1_500_000,
                 Map.of("no bot reply within 10000 ms", 3L), Optional.empty());
-        BenchOptions options = new BenchOptions(50, Duration.ofSeconds(5), Duration.ofSeconds(20), 500,
+        BenchOptions options = new BenchOptions(50, Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(20), 500,
                 Duration.ofSeconds(10), List.of(BenchOptions.Store.SQLITE), 0, "redis://127.0.0.1:6379", false, true,
                 Optional.empty(), "./parley bench");
         BenchReport report = new BenchReport(options, Instant.parse("2025-01-02T03:04:05Z"), Machine.describe(),
