@@ -89,10 +89,11 @@ public final class RedisConnection implements AutoCloseable {
 
     /**
      * Hears every message on {@code channel} (under this deployment's prefix) on a connection of its own,
-     * closed with this one; Lettuce subscribes again by itself after a reconnect. {@code receiver} runs on
-     * Lettuce's I/O thread and must not block.
+     * closed with this one; Lettuce subscribes again by itself after a reconnect. {@code subscribed} runs each
+     * time Redis confirms the subscription, the first time and after every reconnect: what was published while
+     * the connection was away is lost to it. Both run on Lettuce's I/O thread and must not block.
      */
-    public void subscribe(String channel, Consumer<byte[]> receiver) {
+    public void subscribe(String channel, Consumer<byte[]> receiver, Runnable subscribed) {
         StatefulRedisPubSubConnection<String, byte[]> pubSub = client.connectPubSub(CODEC);
         pubSub.setTimeout(TIMEOUT);
         String key = key(channel);
@@ -101,6 +102,13 @@ public final class RedisConnection implements AutoCloseable {
             public void message(String from, byte[] message) {
                 if (from.equals(key)) {
                     receiver.accept(message);
+                }
+            }
+
+            @Override
+            public void subscribed(String to, long count) {
+                if (to.equals(key)) {
+                    subscribed.run();
                 }
             }
         });

@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Clears the cached workspace (groups, widgets, bots) of every node when an admin changes it on one:
- * the changing node publishes its id on a Redis channel, the others forget what they cached.
+ * the changing node publishes its id on a Redis channel, the others forget what they cached. A node whose
+ * subscription comes back after Redis was away forgets its cache too: a change announced meanwhile missed it.
  */
 public final class WorkspaceChanges {
     static final String CHANNEL = "workspace-changed";
@@ -19,7 +20,7 @@ public final class WorkspaceChanges {
             if (!node.equals(new String(from, StandardCharsets.UTF_8))) {
                 workspace.changedElsewhere();
             }
-        });
+        }, workspace::changedElsewhere);
         workspace.announceChangesThrough(() -> redis.publish(CHANNEL, self));
     }
 }

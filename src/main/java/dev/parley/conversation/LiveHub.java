@@ -115,6 +115,11 @@ public final class LiveHub {
         return listeners.has(conversationId);
     }
 
+    /** The conversations this node has a socket or long poll on. */
+    Set<String> conversationsListenedTo() {
+        return listeners.keys();
+    }
+
     /** Whether this node has a long poll waiting for the contact's new conversations. */
     boolean listensForOpened(String contactId) {
         return openedListeners.has(contactId);
@@ -149,6 +154,10 @@ public final class LiveHub {
 
         int count() {
             return count.get();
+        }
+
+        Set<String> keys() {
+            return Set.copyOf(byKey.keySet());
         }
 
         boolean has(String key) {

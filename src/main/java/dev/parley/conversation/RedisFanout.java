@@ -6,6 +6,7 @@ import dev.parley.json.Json;
 import dev.parley.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -15,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * Live fan-out across nodes: this node's listeners hear at once, the other nodes through a Redis pub/sub
  * channel. A message names what changed (a conversation and {@code seq}, a contact's new conversation);
  * the receiving node reads it from the shared database, and only when it has a listener for it. Typing
- * signals, which are not stored, travel whole. Redis holds nothing durable: a message lost while it
- * restarts only delays a push until the listener's next catch-up or poll.
+ * signals, which are not stored, travel whole. Redis holds nothing durable: what other nodes committed
+ * while this node's subscription was away reached none of its listeners, so each time the subscription comes
+ * back every conversation listened to here is pushed its newest items from the database, and its sockets
+ * and long polls catch up from there.
  */
 public final class RedisFanout implements LiveFanout {
     private static final Logger log = LoggerFactory.getLogger(RedisFanout.class);
@@ -49,7 +52,7 @@ public final class RedisFanout implements LiveFanout {
     public static RedisFanout start(RedisConnection redis, LiveHub hub, Database db, TimelineStore timeline,
             ConversationStore conversations, String node) {
         RedisFanout fanout = new RedisFanout(redis, hub, db, timeline, conversations, node);
-        redis.subscribe(CHANNEL, fanout::received);
+        redis.subscribe(CHANNEL, fanout::received, fanout::resubscribed);
         hub.fanOutThrough(fanout);
         return fanout;
     }
@@ -96,6 +99,27 @@ public final class RedisFanout implements LiveFanout {
                 }
             } catch (RuntimeException e) {
                 log.warn("a live push from another node could not be delivered: {}", e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Pushes each conversation listened to on this node its newest item and its newest item the contact
+     * sees: a listener behind either reads what it missed from the database (a contact's socket skips
+     * items hidden from the contact, an operator's does not).
+     */
+    private void resubscribed() {
+        receivers.execute(() -> {
+            Set<String> listened = hub.conversationsListenedTo();
+            log.info("live pushes through Redis subscribed; {} conversations listened to here catch up", listened.size());
+            for (String conversationId : listened) {
+                try {
+                    db.read(h -> timeline.newest(h, conversationId, false)).ifPresent(hub::deliverItem);
+                    db.read(h -> timeline.newest(h, conversationId, true)).ifPresent(hub::deliverItem);
+                } catch (RuntimeException e) {
+                    log.warn("conversation {} could not catch up after Redis came back: {}", conversationId,
+                            e.getMessage());
+                }
             }
         });
     }

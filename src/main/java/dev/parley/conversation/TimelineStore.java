@@ -112,6 +112,13 @@ public final class TimelineStore {
                 .bind("c", conversationId).bind("s", seq).map((rs, ctx) -> map(rs)).findOne();
     }
 
+    /** The newest item, or the newest the contact sees when {@code contactView}, if any. */
+    Optional<TimelineItem> newest(Handle h, String conversationId, boolean contactView) {
+        return h.createQuery("SELECT * FROM timeline WHERE conversation_id = :c"
+                        + (contactView ? " AND visible_to_contact = 1" : "") + " ORDER BY seq DESC LIMIT 1")
+                .bind("c", conversationId).map((rs, ctx) -> map(rs)).findOne();
+    }
+
     /** The newest item the contact sees that a person or bot wrote (no system line), if any. */
     public Optional<TimelineItem> lastVisible(Handle h, String conversationId) {
         return h.createQuery("SELECT * FROM timeline WHERE conversation_id = :c AND visible_to_contact = 1"
