@@ -23,8 +23,8 @@ import java.util.Optional;
  * @param docs where to write the Markdown report, if anywhere
  * @param command the command line shown in the report
  */
-public record BenchOptions(int contacts, Duration warmup, Duration settle, Duration duration, int rate, Duration timeout,
-        List<Store> stores, int nodes, String redisUrl, boolean relay, boolean reference, Optional<Path> docs,
+public record BenchOptions(int contacts, Duration warmup, Duration settle, Duration duration, int rate,
+        Duration timeout, List<Store> stores, int nodes, String redisUrl, boolean relay, boolean reference, Optional<Path> docs,
         String command) {
     /** More nodes than this would only measure how the machine shares its cores. */
     static final int MAX_NODES = 8;
@@ -49,7 +49,8 @@ public record BenchOptions(int contacts, Duration warmup, Duration settle, Durat
         require(contacts >= 1 && contacts <= BenchWorkspace.MAX_SESSIONS,
                 "--contacts must be between 1 and " + BenchWorkspace.MAX_SESSIONS + " (the bot's slots), got " + contacts);
         require(!warmup.isNegative(), "--warmup must not be negative");
-        require(!settle.isNegative() && settle.compareTo(Duration.ofHours(1)) <= 0, "--settle must be between 0 and 1h");
+        require(!settle.isNegative() && settle.compareTo(Duration.ofHours(1)) <= 0,
+                "--settle must be between 0 and 1h");
         require(duration.toMillis() >= 100 && duration.compareTo(Duration.ofHours(1)) <= 0,
                 "--duration must be between 100ms and 1h");
         require(rate >= 1 && rate <= 100_000, "--rate must be between 1 and 100000 per second, got " + rate);

@@ -45,7 +45,8 @@ final class ClosedLoop {
         volatile long to = Long.MAX_VALUE;
     }
 
-    private static void sleepUntil(long nanoTime) {
+    /** Parks until {@link System#nanoTime} reaches {@code nanoTime}, or the thread is interrupted. */
+    static void sleepUntil(long nanoTime) {
         for (long wait = nanoTime - System.nanoTime(); wait > 0 && !Thread.currentThread().isInterrupted();
                 wait = nanoTime - System.nanoTime()) {
             LockSupport.parkNanos(wait);

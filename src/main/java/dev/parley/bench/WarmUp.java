@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The closed loop's warm-up: at least the time asked for, then on while the JIT compilers of the target's
@@ -25,7 +24,7 @@ final class WarmUp {
      */
     record Outcome(Duration length, Optional<Double> compilerCores) {
         boolean settled() {
-            return compilerCores.filter(cores -> cores < SETTLED_CORES).isPresent();
+            return WarmUp.settled(compilerCores);
         }
     }
 
@@ -34,24 +33,21 @@ final class WarmUp {
     /** Waits {@code minimum}, then up to {@code settleLimit} more until the compilers of {@code watched} settled. */
     static Outcome run(Duration minimum, Duration settleLimit, List<WatchedProcess> watched) {
         long start = System.nanoTime();
-        sleep(minimum.toNanos());
+        ClosedLoop.sleepUntil(start + minimum.toNanos());
         long deadline = System.nanoTime() + settleLimit.toNanos();
         Optional<Double> cores = Optional.empty();
-        while (settleLimit.isPositive() && !cores.filter(c -> c < SETTLED_CORES).isPresent()
-                && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+        while (settleLimit.isPositive() && !settled(cores) && System.nanoTime() < deadline
+                && !Thread.currentThread().isInterrupted()) {
             long t0 = System.nanoTime();
             Map<String, Long> before = CpuMeter.compilerThreads(watched);
-            sleep(STEP.toNanos());
+            ClosedLoop.sleepUntil(t0 + STEP.toNanos());
             cores = Optional.of(CpuMeter.compilerCores(before, CpuMeter.compilerThreads(watched),
                     (System.nanoTime() - t0) / 1e9));
         }
         return new Outcome(Duration.ofNanos(System.nanoTime() - start), cores);
     }
 
-    private static void sleep(long nanos) {
-        long until = System.nanoTime() + nanos;
-        for (long wait = nanos; wait > 0 && !Thread.currentThread().isInterrupted(); wait = until - System.nanoTime()) {
-            LockSupport.parkNanos(wait);
-        }
+    private static boolean settled(Optional<Double> compilerCores) {
+        return compilerCores.filter(cores -> cores < SETTLED_CORES).isPresent();
     }
 }

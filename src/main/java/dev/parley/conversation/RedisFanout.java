@@ -6,9 +6,11 @@ import dev.parley.json.Json;
 import dev.parley.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,11 +113,13 @@ public final class RedisFanout implements LiveFanout {
     private void resubscribed() {
         receivers.execute(() -> {
             Set<String> listened = hub.conversationsListenedTo();
-            log.info("live pushes through Redis subscribed; {} conversations listened to here catch up", listened.size());
+            log.info("live pushes through Redis subscribed; {} conversations listened to here catch up",
+                    listened.size());
             for (String conversationId : listened) {
                 try {
-                    db.read(h -> timeline.newest(h, conversationId, false)).ifPresent(hub::deliverItem);
-                    db.read(h -> timeline.newest(h, conversationId, true)).ifPresent(hub::deliverItem);
+                    db.read(h -> Stream.of(timeline.newest(h, conversationId, false),
+                            timeline.newest(h, conversationId, true)).flatMap(Optional::stream).toList())
+                            .forEach(hub::deliverItem);
                 } catch (RuntimeException e) {
                     log.warn("conversation {} could not catch up after Redis came back: {}", conversationId,
                             e.getMessage());
