@@ -113,7 +113,7 @@ public final class Parley implements AutoCloseable {
 
     public static Parley start(ServerSettings settings, ParleyConfig config, Clock clock, Ids ids) {
         PortCheck.requireFree(settings.host(), settings.port());
-        NodeResources node = NodeResources.open(settings.databaseUrl().isEmpty(), settings.dataDir(), settings.redis());
+        NodeResources node = NodeResources.open(Databases.url(settings), settings.dataDir(), settings.redis());
         // before the database: its statement counters join the registry /metrics reads as they are made
         ParleyMetrics metrics = ParleyMetrics.start(settings.metricsToken());
         Database db;
@@ -135,7 +135,7 @@ public final class Parley implements AutoCloseable {
             WorkspaceStore workspace = new WorkspaceStore();
             ConversationStore conversations = new ConversationStore(hub);
             ContactStore contacts = new ContactStore();
-            Outbox outbox = new Outbox(db, clock, ids);
+            Outbox outbox = new Outbox(db, clock, ids, node.drainers());
             ChoiceTokens choiceTokens = new ChoiceTokens(ids, clock);
             TimelineStore timeline = new TimelineStore(clock, ids, hub, new OutboundQueue(outbox, choiceTokens));
             String nodeId = ids.next("node");

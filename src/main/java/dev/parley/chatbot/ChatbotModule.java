@@ -58,8 +58,8 @@ public final class ChatbotModule {
         d.outbox().register(new DelayedEventsHandler(d.db(), d.clock(), d.workspace(), sessions, chatbot, delays,
                 answers));
         d.outbox().register(new WebhookHandler(d.db(), d.clock(), d.workspace(), sessions, d.conversations(),
-                d.contacts(), new InfoBuilder(d.publicBaseUrl(), d.campaigns()), new WebhookClient(), deliveries, answers,
-                handover, d.inProcess(), d.outbox()));
+                new InfoBuilder(d.publicBaseUrl(), d.campaigns()), new WebhookClient(), deliveries, answers, handover,
+                d.inProcess(), d.outbox()));
         this.timeouts = new TimeoutSweeper(d.db(), d.clock(), d.workspace(), sessions, d.conversations(), d.timeline(),
                 handover, d.dispatches());
         this.hooks = new BotHooks(d.workspace(), d.router(), chatbot, d.conversations(), d.timeline(),

@@ -3,7 +3,6 @@ package dev.parley.chatbot;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.config.BotType;
 import dev.parley.conversation.Contact;
-import dev.parley.conversation.ContactStore;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.json.Json;
@@ -37,7 +36,6 @@ final class WebhookHandler implements OutboxHandler {
     private final WorkspaceStore workspace;
     private final SessionStore sessions;
     private final ConversationStore conversations;
-    private final ContactStore contacts;
     private final InfoBuilder infos;
     private final WebhookClient client;
     private final Handover handover;
@@ -46,14 +44,13 @@ final class WebhookHandler implements OutboxHandler {
     private final WebhookAnswers webhookAnswers;
 
     WebhookHandler(Database db, Clock clock, WorkspaceStore workspace, SessionStore sessions,
-            ConversationStore conversations, ContactStore contacts, InfoBuilder infos, WebhookClient client,
+            ConversationStore conversations, InfoBuilder infos, WebhookClient client,
             DeliveryLog deliveries, AnswerApplier answers, Handover handover, InProcessBots inProcess, Outbox outbox) {
         this.db = db;
         this.clock = clock;
         this.workspace = workspace;
         this.sessions = sessions;
         this.conversations = conversations;
-        this.contacts = contacts;
         this.infos = infos;
         this.client = client;
         this.answers = answers;
@@ -81,8 +78,9 @@ final class WebhookHandler implements OutboxHandler {
             LogContext.conversation(s.conversationId());
             LogContext.bot(s.botId());
             Bot bot = workspace.bot(h, s.botId()).orElseThrow();
-            Conversation conv = conversations.find(h, s.conversationId()).orElseThrow();
-            Contact contact = contacts.find(h, conv.contactId()).orElseThrow();
+            ConversationStore.WithContact found = conversations.findWithContact(h, s.conversationId()).orElseThrow();
+            Conversation conv = found.conversation();
+            Contact contact = found.contact();
             Widget widget = workspace.widget(h, conv.widgetId()).orElseThrow();
             Group group = workspace.group(h, widget.groupId()).orElseThrow();
             return Optional.of(new Call(bot, infos.info(h, s, conv, contact, widget, group)));

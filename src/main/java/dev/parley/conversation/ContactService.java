@@ -110,11 +110,11 @@ public final class ContactService {
 
     private TimelineItem append(Contact contact, String conversationId, Packet packet, Optional<String> clientId) {
         return db.write(tx -> {
-            ConversationStore.Locked locked = lockOwned(tx, contact, conversationId);
+            ConversationStore.Locked locked = lockOwned(tx, contact, conversationId, clientId);
             Conversation conv = locked.conversation();
-            Optional<TimelineItem> earlier = writes.earlier(tx.handle(), conv.id(), clientId);
-            if (earlier.isPresent()) {
-                return earlier.get();
+            if (locked.earlierSeq().isPresent()) {
+                // a retry of a write that was stored: answered with what was stored then
+                return timeline.atSeq(tx.handle(), conv.id(), locked.earlierSeq().get()).orElseThrow();
             }
             requireOpen(conv);
             if (locked.awaitingRegistration()) {
@@ -174,7 +174,12 @@ public final class ContactService {
     }
 
     private ConversationStore.Locked lockOwned(Tx tx, Contact contact, String conversationId) {
-        return conversations.lockWithRegistration(tx, conversationId)
+        return lockOwned(tx, contact, conversationId, Optional.empty());
+    }
+
+    private ConversationStore.Locked lockOwned(Tx tx, Contact contact, String conversationId,
+            Optional<String> clientId) {
+        return conversations.lockForClientWrite(tx, conversationId, clientId)
                 .filter(l -> l.conversation().contactId().equals(contact.id()))
                 .orElseThrow(() -> ClientError.notFound("conversation", conversationId));
     }

@@ -5,6 +5,7 @@ import dev.parley.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -94,15 +95,31 @@ public final class ContactStore {
                 .bind("v", value).map((rs, ctx) -> map(rs)).findFirst();
     }
 
+    private static final List<String> COLUMNS = List.of("id", "name", "email", "mobile_number",
+            "external_customer_id", "locale", "custom_fields", "campaigns", "page_tags", "created_at");
+
+    /**
+     * The contact's columns of the {@code contacts} row aliased {@code table}, each named with {@code prefix}, for a
+     * query that reads a contact beside another table's row ({@link #map(ResultSet, String)} reads them back).
+     */
+    static String columns(String table, String prefix) {
+        return COLUMNS.stream().map(c -> table + "." + c + " AS " + prefix + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private static Contact map(ResultSet rs) throws SQLException {
-        return new Contact(rs.getString("id"),
-                Optional.ofNullable(rs.getString("name")), Optional.ofNullable(rs.getString("email")),
-                Optional.ofNullable(rs.getString("mobile_number")),
-                Optional.ofNullable(rs.getString("external_customer_id")),
-                Optional.ofNullable(rs.getString("locale")),
-                Json.parseStoredObject(rs.getString("custom_fields")),
-                Json.parseStoredObject(rs.getString("campaigns")),
-                Json.parseStoredObject(rs.getString("page_tags")),
-                Instant.ofEpochMilli(rs.getLong("created_at")));
+        return map(rs, "");
+    }
+
+    static Contact map(ResultSet rs, String prefix) throws SQLException {
+        return new Contact(rs.getString(prefix + "id"),
+                Optional.ofNullable(rs.getString(prefix + "name")), Optional.ofNullable(rs.getString(prefix + "email")),
+                Optional.ofNullable(rs.getString(prefix + "mobile_number")),
+                Optional.ofNullable(rs.getString(prefix + "external_customer_id")),
+                Optional.ofNullable(rs.getString(prefix + "locale")),
+                Json.parseStoredObject(rs.getString(prefix + "custom_fields")),
+                Json.parseStoredObject(rs.getString(prefix + "campaigns")),
+                Json.parseStoredObject(rs.getString(prefix + "page_tags")),
+                Instant.ofEpochMilli(rs.getLong(prefix + "created_at")));
     }
 }

@@ -2,16 +2,16 @@ package dev.parley.conversation;
 
 import dev.parley.store.Tx;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The one way a contact's packet enters a conversation, whatever it came through: the website widget's contact API
  * ({@link ContactService}) or a messaging channel's webhook ({@code channel.InboundPipeline}), as a later message or
  * as the first one a conversation opens with. Every channel has normalised and de-duplicated its input before: the
- * widget by the client's id ({@link #earlier}), a messaging channel by the vendor's message id. Here, in the caller's
- * transaction, under the conversation's lock: a file is charged against the conversation's {@link MediaQuota}, the
- * packet is appended to the timeline by the contact, a click is recorded as its choice's answer, and — unless the
- * packet rides in the bot's {@code start} — the hooks hand it on (bot, operators, live fan-out to widget and console).
+ * widget by the client's id ({@link ConversationStore#lockForClientWrite}), a messaging channel by the vendor's
+ * message id. Here, in the caller's transaction, under the conversation's lock: a file is charged against the
+ * conversation's {@link MediaQuota}, the packet is appended to the timeline by the contact, a click is recorded as its
+ * choice's answer, and — unless the packet rides in the bot's {@code start} — the hooks hand it on (bot, operators,
+ * live fan-out to widget and console).
  */
 public final class ContactWrites {
     private final TimelineStore timeline;
@@ -22,11 +22,6 @@ public final class ContactWrites {
         this.timeline = timeline;
         this.hooks = hooks;
         this.quota = quota;
-    }
-
-    /** The item stored earlier with {@code clientId} in the conversation: a retry of a write that was stored. */
-    public Optional<TimelineItem> earlier(Handle h, String conversationId, Optional<String> clientId) {
-        return clientId.flatMap(id -> timeline.byClientId(h, conversationId, id));
     }
 
     /** Stores {@code packet} as the contact's and hands it on to whoever handles the conversation. */

@@ -57,18 +57,46 @@ public final class ConversationStore {
         return lockWithRegistration(tx, id).map(Locked::conversation);
     }
 
-    /** A locked conversation and whether it still waits for the contact to register. */
-    public record Locked(Conversation conversation, boolean awaitingRegistration) {}
+    /**
+     * A locked conversation, whether it still waits for the contact to register, and the {@code seq} of the item
+     * stored earlier with the client id the lock was taken for ({@link #lockForClientWrite}), if any.
+     */
+    public record Locked(Conversation conversation, boolean awaitingRegistration, Optional<Long> earlierSeq) {}
 
     public Optional<Locked> lockWithRegistration(Tx tx, String id) {
-        return tx.handle().createQuery("SELECT * FROM conversations WHERE id = :id" + tx.forUpdate())
-                .bind("id", id)
-                .map((rs, ctx) -> new Locked(map(rs), rs.getInt("awaiting_registration") == 1)).findOne();
+        return lockForClientWrite(tx, id, Optional.empty());
+    }
+
+    /**
+     * As {@link #lockWithRegistration}, and in the same statement looks up the item a contact's client stored
+     * earlier with {@code clientId} (a retried write), so a write with a client id costs no extra read.
+     */
+    public Optional<Locked> lockForClientWrite(Tx tx, String id, Optional<String> clientId) {
+        return tx.handle().createQuery("""
+                SELECT c.*, (SELECT t.seq FROM timeline t WHERE t.conversation_id = c.id AND t.client_id = :client)
+                  AS earlier_seq
+                FROM conversations c WHERE c.id = :id""" + tx.forUpdate())
+                .bind("id", id).bind("client", clientId.orElse(null))
+                .map((rs, ctx) -> {
+                    long seq = rs.getLong("earlier_seq");
+                    Optional<Long> earlier = rs.wasNull() ? Optional.empty() : Optional.of(seq);
+                    return new Locked(map(rs), rs.getInt("awaiting_registration") == 1, earlier);
+                }).findOne();
     }
 
     public void setAwaitingRegistration(Tx tx, String id, boolean awaiting) {
         tx.handle().createUpdate("UPDATE conversations SET awaiting_registration = :a WHERE id = :id")
                 .bind("a", awaiting ? 1 : 0).bind("id", id).execute();
+    }
+
+    /** A conversation and its contact, read in one statement. */
+    public record WithContact(Conversation conversation, Contact contact) {}
+
+    public Optional<WithContact> findWithContact(Handle h, String id) {
+        return h.createQuery("SELECT c.*, " + ContactStore.columns("ct", "contact__")
+                        + " FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = :id")
+                .bind("id", id).map((rs, ctx) -> new WithContact(map(rs), ContactStore.map(rs, "contact__")))
+                .findOne();
     }
 
     public Optional<Conversation> find(Handle h, String id) {

@@ -97,11 +97,6 @@ public final class TimelineStore {
                 .bind("client", clientId.orElse(null));
     }
 
-    public Optional<TimelineItem> byClientId(Handle h, String conversationId, String clientId) {
-        return h.createQuery("SELECT * FROM timeline WHERE conversation_id = :c AND client_id = :k")
-                .bind("c", conversationId).bind("k", clientId).map((rs, ctx) -> map(rs)).findOne();
-    }
-
     public Optional<TimelineItem> byId(Handle h, String conversationId, String id) {
         return h.createQuery("SELECT * FROM timeline WHERE conversation_id = :c AND id = :id")
                 .bind("c", conversationId).bind("id", id).map((rs, ctx) -> map(rs)).findOne();

@@ -5,17 +5,23 @@ import dev.parley.store.Dialect;
 import java.time.Duration;
 
 /**
- * Who may drain a lane. One node on SQLite owns every lane ({@link InProcess}); nodes sharing a
- * PostgreSQL database take a lease row per lane ({@link Shared}), so only one node delivers a lane's
- * head at a time and a dead node's lanes go on elsewhere once its leases run out.
+ * Who may drain a lane. A node alone on its database owns every lane ({@link InProcess}); nodes sharing a
+ * PostgreSQL database take a lease row per lane ({@link SharedLeases}), so only one node delivers a lane's head at a
+ * time and a dead node's lanes go on elsewhere once its leases run out.
  */
 sealed interface LaneLeases extends AutoCloseable permits LaneLeases.InProcess, SharedLeases {
 
-    /** The leases fitting {@code db}: shared rows on PostgreSQL, none needed on SQLite. */
-    static LaneLeases of(Database db, String node, Duration ttl) {
-        return switch (db.dialect()) {
-            case SQLITE -> new InProcess();
-            case POSTGRESQL -> SharedLeases.start(db, node, ttl);
+    /** The leases fitting {@code drainers}: none needed for a node alone, shared rows on PostgreSQL. */
+    static LaneLeases of(Database db, String node, Duration ttl, Drainers drainers) {
+        return switch (drainers) {
+            case Drainers.Alone alone -> new InProcess(alone);
+            case Drainers.Shared shared -> {
+                if (db.dialect() != Dialect.POSTGRESQL) {
+                    throw new IllegalArgumentException("only nodes on PostgreSQL share an outbox, not on "
+                            + db.dialect());
+                }
+                yield SharedLeases.start(db, node, ttl, shared);
+            }
         };
     }
 
@@ -34,16 +40,16 @@ sealed interface LaneLeases extends AutoCloseable permits LaneLeases.InProcess, 
     @Override
     void close();
 
-    /** A single node: the in-process lane workers already keep one drain per lane. */
-    record InProcess() implements LaneLeases {
+    /** A node alone: the in-process lane workers already keep one drain per lane. */
+    record InProcess(Drainers.Alone alone) implements LaneLeases {
         @Override
         public boolean claim(String lane) {
-            return true;
+            return alone.allowed();
         }
 
         @Override
         public boolean held(String lane) {
-            return true;
+            return alone.allowed();
         }
 
         @Override

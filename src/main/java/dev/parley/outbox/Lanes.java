@@ -32,12 +32,13 @@ final class Lanes implements AutoCloseable {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean closed;
 
-    Lanes(Database db, Clock clock, OutboxStore store, String node, Duration leaseTtl, Predicate<OutboxEntry> deliver) {
+    Lanes(Database db, Clock clock, OutboxStore store, String node, Duration leaseTtl, Drainers drainers,
+            Predicate<OutboxEntry> deliver) {
         this.db = db;
         this.clock = clock;
         this.store = store;
         this.deliver = deliver;
-        this.leases = LaneLeases.of(db, node, leaseTtl);
+        this.leases = LaneLeases.of(db, node, leaseTtl, drainers);
     }
 
     /** True when no lane is being drained on this node. */

@@ -40,15 +40,20 @@ public final class Outbox implements AutoCloseable {
             Thread.ofPlatform().name("outbox-poller").daemon().factory());
     private volatile boolean closed;
 
+    /** An outbox drained as {@link Drainers#of} the database's dialect: alone on SQLite, under leases on PostgreSQL. */
     public Outbox(Database db, Clock clock, Ids ids) {
-        this(db, clock, ids, LEASE_TTL);
+        this(db, clock, ids, Drainers.of(db.dialect()));
     }
 
-    public Outbox(Database db, Clock clock, Ids ids, Duration leaseTtl) {
+    public Outbox(Database db, Clock clock, Ids ids, Drainers drainers) {
+        this(db, clock, ids, drainers, LEASE_TTL);
+    }
+
+    public Outbox(Database db, Clock clock, Ids ids, Drainers drainers, Duration leaseTtl) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
-        this.lanes = new Lanes(db, clock, store, ids.next("node"), leaseTtl, this::deliver);
+        this.lanes = new Lanes(db, clock, store, ids.next("node"), leaseTtl, drainers, this::deliver);
     }
 
     /** Adds the handler of one kind; call before {@link #start}. */
@@ -125,7 +130,12 @@ public final class Outbox implements AutoCloseable {
      * lane stops, so a drained outbox cannot be followed by a delivery nobody queued after it.
      */
     public boolean drained() {
-        return lanes.idle() && depth() == 0;
+        return !delivering() && depth() == 0;
+    }
+
+    /** True while a lane is being drained on this node. */
+    boolean delivering() {
+        return !lanes.idle();
     }
 
     /** Returns true when the entry left the lane (delivered). */

@@ -33,6 +33,7 @@ final class SharedLeases implements LaneLeases {
 
     private final Database db;
     private final String node;
+    private final Drainers.Shared shared;
     private final long ttlMillis;
     /** Lanes held, each with the number of the claim that took it, so a renewal never drops a newer claim. */
     private final Map<String, Long> held = new ConcurrentHashMap<>();
@@ -40,14 +41,15 @@ final class SharedLeases implements LaneLeases {
     private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("outbox-leases").daemon().factory());
 
-    private SharedLeases(Database db, String node, Duration ttl) {
+    private SharedLeases(Database db, String node, Duration ttl, Drainers.Shared shared) {
         this.db = db;
         this.node = node;
+        this.shared = shared;
         this.ttlMillis = ttl.toMillis();
     }
 
-    static SharedLeases start(Database db, String node, Duration ttl) {
-        SharedLeases leases = new SharedLeases(db, node, ttl);
+    static SharedLeases start(Database db, String node, Duration ttl, Drainers.Shared shared) {
+        SharedLeases leases = new SharedLeases(db, node, ttl, shared);
         long every = Math.max(1, ttl.toMillis() / 5);
         leases.renewer.scheduleWithFixedDelay(leases::renew, every, every, TimeUnit.MILLISECONDS);
         return leases;
@@ -55,6 +57,9 @@ final class SharedLeases implements LaneLeases {
 
     @Override
     public boolean claim(String lane) {
+        if (!shared.allowed()) {
+            return false;
+        }
         String free = "(outbox_leases.expires_at < %s OR outbox_leases.node = EXCLUDED.node)".formatted(DB_MILLIS);
         boolean taken = node.equals(db.read(h -> h.createQuery("""
                 INSERT INTO outbox_leases (lane, node, expires_at, wanted) SELECT :lane, :node, %s + :ttl, FALSE FROM %s
@@ -72,7 +77,7 @@ final class SharedLeases implements LaneLeases {
 
     @Override
     public boolean held(String lane) {
-        return held.containsKey(lane);
+        return held.containsKey(lane) && shared.allowed();
     }
 
     @Override

@@ -8,12 +8,14 @@ import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
 import dev.parley.store.Ids;
 import dev.parley.testing.ParleyProcess;
+import dev.parley.testing.RedisServer;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,11 +50,15 @@ class DataDirLockTest {
 
     @Test
     void postgresqlNodesShareADataFolderWithoutALock() {
-        try (TestDatabase database = StoreKind.POSTGRESQL.create(temp);
-                Parley first = Parley.start(database.settings(), config, Clock.systemUTC(), Ids.random());
-                Parley second = Parley.start(database.settings(), config, Clock.systemUTC(), Ids.random())) {
-            assertThat(second.port()).isNotEqualTo(first.port());
-            assertThat(database.dataDir().resolve("parley.lock")).doesNotExist();
+        try (RedisServer redis = RedisServer.start(); TestDatabase database = StoreKind.POSTGRESQL.create(temp)) {
+            RedisSettings shared = new RedisSettings(redis.url(), "parley-test-" + UUID.randomUUID() + ":");
+            try (Parley first = Parley.start(database.settings().withRedis(shared), config, Clock.systemUTC(),
+                    Ids.random());
+                    Parley second = Parley.start(database.settings().withRedis(shared), config, Clock.systemUTC(),
+                            Ids.random())) {
+                assertThat(second.port()).isNotEqualTo(first.port());
+                assertThat(database.dataDir().resolve("parley.lock")).doesNotExist();
+            }
         }
     }
 }

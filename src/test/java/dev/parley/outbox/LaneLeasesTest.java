@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,10 +122,49 @@ class LaneLeasesTest {
     }
 
     @Test
+    void aNodeAloneOnPostgresqlDrainsWithoutLeaseStatementsAndOnlyWhileItHoldsTheDatabase() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        try (TestDatabase tdb = StoreKind.POSTGRESQL.create(temp); Database db = Database.open(tdb.url())) {
+            // the entry's insert, the lane's head read and the entry's removal; shared, a claim and a release more
+            assertThat(statementsForOneEntry(db, new Drainers.Shared(() -> true))).isEqualTo(5);
+            assertThat(statementsForOneEntry(db, new Drainers.Alone(() -> true))).isEqualTo(3);
+
+            AtomicBoolean alone = new AtomicBoolean(false);
+            Watching handler = new Watching();
+            try (Outbox outbox = new Outbox(db, Clock.systemUTC(), Ids.random(), new Drainers.Alone(alone::get))) {
+                outbox.register(handler);
+                outbox.start(Duration.ofMillis(50));
+                db.useWrite(tx -> outbox.enqueue(tx, "held", "test", Json.object().put("n", 0)));
+                await("nothing delivered while another node holds the database").during(Duration.ofMillis(500))
+                        .atMost(Duration.ofSeconds(2)).until(handler.delivered::isEmpty);
+                alone.set(true);
+                await("delivered once it holds the database again").atMost(Duration.ofSeconds(10))
+                        .until(() -> handler.delivered.equals(List.of("held:0")));
+            }
+        } finally {
+            Metrics.removeRegistry(registry);
+        }
+    }
+
+    /** Statements from queuing one entry until its lane was drained; no poller runs, the enqueue wakes the lane. */
+    private static long statementsForOneEntry(Database db, Drainers drainers) {
+        Watching handler = new Watching();
+        try (Outbox outbox = new Outbox(db, Clock.systemUTC(), Ids.random(), drainers, Duration.ofMinutes(1))) {
+            outbox.register(handler);
+            double before = statements();
+            db.useWrite(tx -> outbox.enqueue(tx, "counted", "test", Json.object().put("n", 0)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> handler.delivered.size() == 1 && !outbox.delivering());
+            return Math.round(statements() - before);
+        }
+    }
+
+    @Test
     void aClaimAndAReleaseAreOneStatementEachAndDoNotWaitForTheLogToReachDisk() {
+        Drainers.Shared shared = new Drainers.Shared(() -> true);
         try (TestDatabase tdb = StoreKind.POSTGRESQL.create(temp); Database db = Database.open(tdb.url());
-                SharedLeases a = SharedLeases.start(db, "node_a", Duration.ofMinutes(1));
-                SharedLeases b = SharedLeases.start(db, "node_b", Duration.ofMinutes(1))) {
+                SharedLeases a = SharedLeases.start(db, "node_a", Duration.ofMinutes(1), shared);
+                SharedLeases b = SharedLeases.start(db, "node_b", Duration.ofMinutes(1), shared)) {
             // the global registry only counts while a registry is added to it (as Parley's metrics do)
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             Metrics.addRegistry(registry);
@@ -161,7 +201,7 @@ class LaneLeasesTest {
     }
 
     private static Outbox outbox(Database db, OutboxHandler handler, Duration leaseTtl) {
-        Outbox outbox = new Outbox(db, Clock.systemUTC(), Ids.random(), leaseTtl);
+        Outbox outbox = new Outbox(db, Clock.systemUTC(), Ids.random(), Drainers.of(db.dialect()), leaseTtl);
         outbox.register(handler);
         outbox.start(Duration.ofMillis(50));
         return outbox;

@@ -38,8 +38,8 @@ class PostgresStoreTest extends StoreContract {
         assertThat(committed).isEqualTo(1);
         assertThat(item.seq()).isEqualTo(1);
         assertThat(lastSeq(conv)).isEqualTo(1);
-        Optional<TimelineItem> stored = db.read(h -> timeline.byClientId(h, conv, "k"));
-        assertThat(stored).get().extracting(TimelineItem::id).isEqualTo(item.id());
+        assertThat(db.write(tx -> conversations.lockForClientWrite(tx, conv, Optional.of("k"))).orElseThrow()
+                .earlierSeq()).contains(item.seq());
     }
 
     private static double count(String counter) {

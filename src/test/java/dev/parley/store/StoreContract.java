@@ -102,10 +102,39 @@ abstract class StoreContract {
         db.useWrite(tx -> timeline.append(tx, conv, Author.system(), hello, true, Optional.of("k")));
         assertThatThrownBy(() -> db.useWrite(tx -> timeline.append(tx, conv, Author.system(), hello, true,
                 Optional.of("k")))).isInstanceOf(RuntimeException.class);
-        Optional<TimelineItem> stored = db.read(h -> timeline.byClientId(h, conv, "k"));
-        assertThat(stored).isPresent();
+        // the lock a contact's write takes finds the item by its client id in the same statement
+        assertThat(db.write(tx -> conversations.lockForClientWrite(tx, conv, Optional.of("k"))).orElseThrow()
+                .earlierSeq()).contains(1L);
+        assertThat(db.write(tx -> conversations.lockForClientWrite(tx, conv, Optional.of("other"))).orElseThrow()
+                .earlierSeq()).isEmpty();
+        assertThat(db.write(tx -> conversations.lockForClientWrite(tx, conv, Optional.empty())).orElseThrow()
+                .earlierSeq()).isEmpty();
         assertThat(items(conv, false)).hasSize(1);
         assertThat(lastSeq(conv)).isEqualTo(1);
+    }
+
+    @Test
+    void aConversationAndItsContactAreReadTogetherEachWithItsOwnColumns() {
+        Instant contactCreated = Instant.parse("2026-01-02T03:04:05Z");
+        Contact contact = new Contact(ids.next("ct"), Optional.of("Ada"), Optional.of("ada@example.com"),
+                Optional.of("+4915112345678"), Optional.of("cust-1"), Optional.of("de"),
+                Json.object().put("tier", "gold"), Json.object(), Json.object(), contactCreated);
+        Conversation conv = new Conversation(ids.next("conv"), contact.id(), "w", "g", "web", ConversationStatus.INBOX,
+                Optional.empty(), Optional.empty(), Optional.of("Billing"), Json.array(), Optional.of("fr"),
+                Json.object().put("order", "42"), Optional.empty(), "normal", 0, Instant.parse("2026-03-04T05:06:07Z"),
+                Instant.parse("2026-03-04T05:06:07Z"));
+        db.useWrite(tx -> {
+            contacts.insert(tx, contact);
+            conversations.insert(tx, conv);
+        });
+        ConversationStore.WithContact read = db.read(h -> conversations.findWithContact(h, conv.id())).orElseThrow();
+        assertThat(read.contact()).isEqualTo(db.read(h -> contacts.find(h, contact.id())).orElseThrow());
+        assertThat(read.conversation()).isEqualTo(db.read(h -> conversations.find(h, conv.id())).orElseThrow());
+        assertThat(read.contact().locale()).contains("de");
+        assertThat(read.conversation().locale()).contains("fr");
+        assertThat(read.contact().createdAt()).isEqualTo(contactCreated);
+        Optional<ConversationStore.WithContact> missing = db.read(h -> conversations.findWithContact(h, "conv_x"));
+        assertThat(missing).isEmpty();
     }
 
     @Test
