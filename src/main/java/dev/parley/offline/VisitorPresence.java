@@ -29,6 +29,7 @@ public final class VisitorPresence implements AutoCloseable {
     private final Clock clock;
     private final Duration period;
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("visitor-presence").factory());
 
@@ -55,12 +56,13 @@ public final class VisitorPresence implements AutoCloseable {
         mark(List.of(conversationId));
     }
 
-    /** A widget stream of the conversation closed; the visitor is away once none is open. */
+    /**
+     * A widget stream of the conversation closed; the visitor is away once none is open. Streams closed by the node
+     * stopping change nothing here: {@link #close} has cleared the marks of every stream still open.
+     */
     public void closed(String conversationId) {
-        if (open.computeIfPresent(conversationId, (id, n) -> n == 1 ? null : n - 1) == null) {
-            db.useWrite(tx -> tx.handle().createUpdate(
-                    "UPDATE conversations SET visitor_seen_at = NULL WHERE id = :id").bind("id", conversationId)
-                    .execute());
+        if (open.computeIfPresent(conversationId, (id, n) -> n == 1 ? null : n - 1) == null && !stopped) {
+            clear(List.of(conversationId));
         }
     }
 
@@ -83,8 +85,13 @@ public final class VisitorPresence implements AutoCloseable {
                 .bind("id", conversationId).bind("cutoff", cutoff).mapTo(Integer.class).one() > 0;
     }
 
+    private void clear(List<String> conversationIds) {
+        db.useWrite(tx -> tx.handle().createUpdate("UPDATE conversations SET visitor_seen_at = NULL WHERE id IN (<ids>)")
+                .bindList("ids", conversationIds).execute());
+    }
+
     private void mark(List<String> conversationIds) {
-        if (conversationIds.isEmpty()) {
+        if (conversationIds.isEmpty() || stopped) {
             return;
         }
         long now = clock.millis();
@@ -93,8 +100,23 @@ public final class VisitorPresence implements AutoCloseable {
                 .bindList("ids", conversationIds).execute());
     }
 
+    /**
+     * Stops marking and, while the database is still open, marks the visitors of this node's open streams away at
+     * once: the streams are about to close with the node, and a widget that reconnects to another node is marked
+     * there again.
+     */
     @Override
     public void close() {
+        stopped = true;
         timer.shutdownNow();
+        List<String> still = List.copyOf(open.keySet());
+        if (!still.isEmpty()) {
+            try {
+                clear(still);
+            } catch (RuntimeException e) {
+                log.warn("could not mark the visitors of {} open streams away while stopping: {}", still.size(),
+                        e.getMessage());
+            }
+        }
     }
 }

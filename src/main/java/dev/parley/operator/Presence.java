@@ -30,6 +30,7 @@ public final class Presence implements AutoCloseable {
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("presence").factory());
+    private volatile boolean stopped;
 
     public Presence(Database db, Clock clock, Duration awayAfter) {
         this.db = db;
@@ -56,10 +57,15 @@ public final class Presence implements AutoCloseable {
         seen(operatorId);
     }
 
-    /** A console of the operator closed; the away timeout counts from now. */
+    /**
+     * A console of the operator closed; the away timeout counts from now. Consoles closed by the node stopping change
+     * nothing here: {@link #close} has marked every operator with a console still open seen.
+     */
     public void closed(String operatorId) {
         open.computeIfPresent(operatorId, (id, n) -> n == 1 ? null : n - 1);
-        seen(operatorId);
+        if (!stopped) {
+            seen(operatorId);
+        }
     }
 
     /** The operator acted (set a status), which counts as being there. */
@@ -89,8 +95,24 @@ public final class Presence implements AutoCloseable {
         });
     }
 
+    /**
+     * Stops sweeping and, while the database is still open, marks the operators with a console open on this node
+     * seen now: their consoles close with the node, and the away timeout counts from here.
+     */
     @Override
     public void close() {
+        stopped = true;
         timer.shutdownNow();
+        List<String> here = List.copyOf(open.keySet());
+        if (!here.isEmpty()) {
+            try {
+                db.useWrite(tx -> tx.handle().createUpdate(
+                        "UPDATE operators SET console_seen_at = :now WHERE id IN (<ids>)")
+                        .bind("now", clock.millis()).bindList("ids", here).execute());
+            } catch (RuntimeException e) {
+                log.warn("could not mark {} operators with an open console seen while stopping: {}", here.size(),
+                        e.getMessage());
+            }
+        }
     }
 }

@@ -7,8 +7,13 @@ import dev.parley.limit.Limiter;
 import dev.parley.limit.Limiters;
 import dev.parley.limit.RedisLimiters;
 import dev.parley.testing.MutableClock;
+import dev.parley.testing.RedisServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +67,42 @@ class RedisLimitsTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(b.tryAcquire("ada@example.com")).isEmpty();
         assertThat(b.tryAcquire("ada@example.com")).isPresent();
+    }
+
+    @Test
+    void manyRequestsOnOneKeyAtOnceGetExactlyTheCountAndShareTheirSwapsInRedis() throws Exception {
+        try (RedisServer redis = RedisServer.start();
+                RedisConnection nodeC = RedisConnection.open(new RedisSettings(redis.url(), "t:"));
+                RedisConnection nodeD = RedisConnection.open(new RedisSettings(redis.url(), "t:"))) {
+            Rate rate = Rate.of(100, Duration.ofHours(1));
+            List<Limiter> nodes = List.of(new RedisLimiters(nodeC, clock).limiter("many", rate),
+                    new RedisLimiters(nodeD, clock).limiter("many", rate));
+            AtomicInteger granted = new AtomicInteger();
+            try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 400; i++) {
+                    Limiter node = nodes.get(i % 2);
+                    requests.submit(() -> {
+                        if (node.tryAcquire("203.0.113.7").isEmpty()) {
+                            granted.incrementAndGet();
+                        }
+                    });
+                }
+            }
+            assertThat(granted).as("exactly the bucket's count, across both nodes").hasValue(100);
+            // one compare-and-swap script per request at the very least without batching, and retries on top
+            assertThat(calls(redis, "eval")).as("swap scripts sent for 400 requests").isLessThan(200);
+        }
+    }
+
+    private static long calls(RedisServer redis, String command) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(redis.url());
+        try (var connection = client.connect()) {
+            java.util.regex.Matcher calls = java.util.regex.Pattern.compile("cmdstat_" + command + ":calls=(\\d+)")
+                    .matcher(connection.sync().info("commandstats"));
+            return calls.find() ? Long.parseLong(calls.group(1)) : 0;
+        } finally {
+            client.shutdown();
+        }
     }
 
     @Test
