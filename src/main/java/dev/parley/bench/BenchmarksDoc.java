@@ -87,28 +87,33 @@ final class BenchmarksDoc {
         return md.append('\n').toString();
     }
 
+    /** The same targets for Parley in this process on each store: SQLite, and PostgreSQL on one node. */
     private static String targets(BenchReport report) {
-        Optional<TargetResult> sqlite = report.results().stream()
-                .filter(r -> r.store().equals(Optional.of(BenchOptions.Store.SQLITE))).findFirst();
         StringBuilder md = new StringBuilder("## Targets\n\n| target | measured | |\n|---|--:|---|\n");
-        if (sqlite.isEmpty()) {
-            return md.append("| SQLite targets | not run (`--store` left SQLite out) | |\n\n").toString();
+        for (BenchOptions.Store store : BenchOptions.Store.values()) {
+            Optional<TargetResult> result = report.results().stream()
+                    .filter(r -> r.store().equals(Optional.of(store))).findFirst();
+            if (result.isEmpty()) {
+                md.append("| ").append(store.label()).append(" targets | not run (`--store` left ").append(store.label())
+                        .append(" out) | |\n");
+                continue;
+            }
+            PhaseResult closed = result.get().closed();
+            md.append("| ").append(store.label()).append(": ≥ 2,000 bot round trips per second | ")
+                    .append(Format.rate(closed.perSecond())).append("/s | ")
+                    .append(verdict(closed.perSecond() >= TARGET_THROUGHPUT && closed.failed() == 0)).append(" |\n");
+            Optional<PhaseResult> atTarget = result.get().atRate(TARGET_RATE);
+            md.append("| ").append(store.label()).append(": p99 < 50 ms at 500/s | ");
+            if (atTarget.isEmpty()) {
+                md.append("not measured: this run used other rates | |\n");
+            } else {
+                PhaseResult open = atTarget.get();
+                md.append(Format.millis(open.p99Micros())).append(open.failed() == 0 ? ""
+                        : ", " + Format.count(open.failed()) + " failed").append(" | ")
+                        .append(verdict(open.p99Micros() < TARGET_P99_MICROS && open.failed() == 0)).append(" |\n");
+            }
         }
-        PhaseResult closed = sqlite.get().closed();
-        md.append("| SQLite: ≥ 2,000 bot round trips per second | ").append(Format.rate(closed.perSecond()))
-                .append("/s | ").append(verdict(closed.perSecond() >= TARGET_THROUGHPUT && closed.failed() == 0))
-                .append(" |\n");
-        Optional<PhaseResult> atTarget = sqlite.get().atRate(TARGET_RATE);
-        md.append("| SQLite: p99 < 50 ms at 500/s | ");
-        if (atTarget.isEmpty()) {
-            md.append("not measured: this run used other rates | |\n\n");
-        } else {
-            PhaseResult open = atTarget.get();
-            md.append(Format.millis(open.p99Micros())).append(open.failed() == 0 ? ""
-                    : ", " + Format.count(open.failed()) + " failed").append(" | ")
-                    .append(verdict(open.p99Micros() < TARGET_P99_MICROS && open.failed() == 0)).append(" |\n\n");
-        }
-        return md.toString();
+        return md.append('\n').toString();
     }
 
     private static String verdict(boolean met) {

@@ -109,6 +109,8 @@ class BenchSmokeTest {
                 List.of(new TargetResult("Parley on SQLite", Optional.of(BenchOptions.Store.SQLITE), slow,
                                 List.of(new TargetResult.RateResult(100, slow),
                                         new TargetResult.RateResult(500, slow)), 10),
+                        new TargetResult("Parley on PostgreSQL", Optional.of(BenchOptions.Store.POSTGRESQL), fast,
+                                List.of(new TargetResult.RateResult(500, fast)), 12),
                         new TargetResult("Reference (bot alone)", Optional.empty(), fast,
                                 List.of(new TargetResult.RateResult(500, fast)), 0)), 0, "0.50 0.40 0.30");
         String old = "# Benchmarks\n\nA hand-written `## Analysis` section is kept.\n\nold figures\n\n"
@@ -120,7 +122,9 @@ class BenchSmokeTest {
                         "| Parley on SQLite | 100/s |",
                         "| SQLite: ≥ 2,000 bot round trips per second | 200/s | **missed** |",
                         "- Parley on SQLite, 500/s: 3 × no bot reply within 10000 ms", "1.5 / 1.9",
-                        "| SQLite: p99 < 50 ms at 500/s | 900 ms, 3 failed | **missed** |")
+                        "| SQLite: p99 < 50 ms at 500/s | 900 ms, 3 failed | **missed** |",
+                        "| PostgreSQL: ≥ 2,000 bot round trips per second | 2,500/s | met |",
+                        "| PostgreSQL: p99 < 50 ms at 500/s | 20.0 ms | met |")
                 .endsWith("## Analysis\n\nThe writer lock dominated.\n")
                 .doesNotContain("old figures");
     }
