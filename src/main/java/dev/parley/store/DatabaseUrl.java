@@ -37,8 +37,9 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String p
         return new DatabaseUrl(Dialect.POSTGRESQL, jdbc, user, password);
     }
 
+    /** The JDBC URL with a password given in its query ({@code ?password=…}) masked, for messages and logs. */
     @Override
     public String toString() {
-        return jdbcUrl;
+        return jdbcUrl.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
     }
 }
