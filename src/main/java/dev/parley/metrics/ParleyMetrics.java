@@ -71,9 +71,17 @@ public final class ParleyMetrics implements AutoCloseable {
         return MessageDigest.isEqual(token.get(), given);
     }
 
+    /**
+     * Stops collecting. When no registry is left in the global one (no other Parley runs in this process), its meters
+     * are dropped too: a Parley started later in the same process (the benchmark's next target) then adds its
+     * registry to an empty composite, as {@code serve} does, instead of one still holding this Parley's meters.
+     */
     @Override
     public void close() {
         Metrics.globalRegistry.remove(registry);
+        if (Metrics.globalRegistry.getRegistries().isEmpty()) {
+            Metrics.globalRegistry.clear();
+        }
         gc.close();
         registry.close();
     }

@@ -15,6 +15,7 @@ import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestDatabase;
 import dev.parley.testing.WebContact;
 import dev.parley.testing.WebhookRecorder;
+import io.micrometer.core.instrument.Metrics;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -170,6 +172,19 @@ class MetricsTest {
             // the refused attempt is turned away before the password is checked: it is no failure
             assertThat(s.value("parley_login_failures_total")).isEqualTo(attempts - 1);
             assertThat(s.value("parley_rate_limited_total", Map.of("route", "/api/v1/auth/login"))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aParleyStoppedLeavesNoMetersForTheNextOneInTheSameProcess() {
+        try (TestDatabase db = StoreKind.SQLITE.create(temp)) {
+            try (Parley first = start(db, workspace("http://127.0.0.1:1/", "http://127.0.0.1:1/", "{attempts: 1}"))) {
+                assertThat(Metrics.globalRegistry.getMeters()).isNotEmpty();
+            }
+            // a Parley started next (the benchmark's next target) adds its registry to an empty composite, which
+            // Micrometer would otherwise warn about: meters recorded before the registry came would be lost to it
+            assertThat(Metrics.globalRegistry.getRegistries()).isEmpty();
+            assertThat(Metrics.globalRegistry.getMeters()).isEmpty();
         }
     }
 
