@@ -43,6 +43,30 @@ public final class Tx {
         };
     }
 
+    /**
+     * The clause that makes a {@code SELECT} lock the rows it reads and pass over rows another transaction holds
+     * locked: on PostgreSQL {@code FOR UPDATE SKIP LOCKED}; on SQLite nothing, as its write transactions run one at
+     * a time. For periodic writes that may skip a busy row this time rather than wait behind its writer.
+     */
+    public String forUpdateSkipLocked() {
+        return switch (dialect) {
+            case POSTGRESQL -> " FOR UPDATE SKIP LOCKED";
+            case SQLITE -> "";
+        };
+    }
+
+    /**
+     * Lets this transaction commit without waiting for the write-ahead log to reach disk, for writes no
+     * acknowledgement depends on (a presence mark): it releases its row locks sooner, and a database crash can only
+     * lose it. PostgreSQL sets {@code synchronous_commit} off for this transaction alone; SQLite already commits
+     * without a flush in WAL mode at {@code synchronous=NORMAL}.
+     */
+    public void commitWithoutWaitingForDisk() {
+        if (dialect == Dialect.POSTGRESQL) {
+            handle.createQuery("SELECT set_config('synchronous_commit', 'off', true)").mapTo(String.class).one();
+        }
+    }
+
     public Dialect dialect() {
         return dialect;
     }
