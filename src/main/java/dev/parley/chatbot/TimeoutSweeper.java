@@ -9,6 +9,7 @@ import dev.parley.conversation.StatePacket;
 import dev.parley.conversation.TimelineStore;
 import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
+import dev.parley.store.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -101,6 +102,6 @@ final class TimeoutSweeper implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        Timers.stop(timer);
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.cluster;
 
 import dev.parley.store.DatabaseUrl;
+import dev.parley.store.Timers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -165,12 +166,7 @@ public final class DatabaseHold implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        checks.shutdownNow();
-        try {
-            checks.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Timers.stop(checks);
         closeConnection();
     }
 }

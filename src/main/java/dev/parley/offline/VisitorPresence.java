@@ -1,6 +1,7 @@
 package dev.parley.offline;
 
 import dev.parley.store.Database;
+import dev.parley.store.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -116,7 +117,7 @@ public final class VisitorPresence implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
-        timer.shutdownNow();
+        Timers.stop(timer);
         List<String> still = List.copyOf(open.keySet());
         if (!still.isEmpty()) {
             try {

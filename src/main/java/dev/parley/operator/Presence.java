@@ -1,6 +1,7 @@
 package dev.parley.operator;
 
 import dev.parley.store.Database;
+import dev.parley.store.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +103,7 @@ public final class Presence implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
-        timer.shutdownNow();
+        Timers.stop(timer);
         List<String> here = List.copyOf(open.keySet());
         if (!here.isEmpty()) {
             try {

@@ -6,6 +6,7 @@ import dev.parley.metrics.LogContext;
 import dev.parley.store.Database;
 import dev.parley.store.Ids;
 import dev.parley.store.Tx;
+import dev.parley.store.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -219,7 +220,7 @@ public final class Outbox implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        poller.shutdownNow();
+        Timers.stop(poller);
         lanes.close();
     }
 }

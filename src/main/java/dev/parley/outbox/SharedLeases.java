@@ -1,6 +1,7 @@
 package dev.parley.outbox;
 
 import dev.parley.store.Database;
+import dev.parley.store.Timers;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -112,7 +113,7 @@ final class SharedLeases implements LaneLeases {
     /** Stops renewing and hands back every lane held, so other nodes go on at once. */
     @Override
     public void close() {
-        renewer.shutdownNow();
+        Timers.stop(renewer);
         held.clear();
         try {
             db.read(h -> h.createUpdate("DELETE FROM outbox_leases USING " + NO_FLUSH + " WHERE node = :node")

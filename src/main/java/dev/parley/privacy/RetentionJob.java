@@ -6,6 +6,7 @@ import dev.parley.json.Json;
 import dev.parley.media.MediaService;
 import dev.parley.store.Database;
 import dev.parley.store.Ids;
+import dev.parley.store.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,6 +140,6 @@ public final class RetentionJob implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        Timers.stop(timer);
     }
 }
