@@ -94,8 +94,8 @@ final class BenchmarksDoc {
             Optional<TargetResult> result = report.results().stream()
                     .filter(r -> r.store().equals(Optional.of(store))).findFirst();
             if (result.isEmpty()) {
-                md.append("| ").append(store.label()).append(" targets | not run (`--store` left ").append(store.label())
-                        .append(" out) | |\n");
+                md.append("| ").append(store.label()).append(" targets | not run (`--store` left ")
+                        .append(store.label()).append(" out) | |\n");
                 continue;
             }
             PhaseResult closed = result.get().closed();

@@ -87,7 +87,8 @@ public final class VisitorPresence implements AutoCloseable {
     }
 
     private void clear(List<String> conversationIds) {
-        db.useWrite(tx -> tx.handle().createUpdate("UPDATE conversations SET visitor_seen_at = NULL WHERE id IN (<ids>)")
+        db.useWrite(tx -> tx.handle()
+                .createUpdate("UPDATE conversations SET visitor_seen_at = NULL WHERE id IN (<ids>)")
                 .bindList("ids", conversationIds).execute());
     }
 

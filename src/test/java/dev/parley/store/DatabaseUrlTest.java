@@ -20,7 +20,8 @@ class DatabaseUrlTest {
 
     @Test
     void aPasswordInAJdbcUrlsQueryIsMaskedInMessages() {
-        DatabaseUrl url = DatabaseUrl.postgres("jdbc:postgresql://127.0.0.1:1/parley?user=ada&password=s3cret&ssl=false");
+        DatabaseUrl url = DatabaseUrl.postgres(
+                "jdbc:postgresql://127.0.0.1:1/parley?user=ada&password=s3cret&ssl=false");
         assertThat(url.toString()).isEqualTo("jdbc:postgresql://127.0.0.1:1/parley?user=ada&password=***&ssl=false");
         // nothing listens on port 1: both ways of connecting fail, naming the database without its password
         assertThatThrownBy(() -> Database.connect(url)).hasMessageContaining("127.0.0.1:1/parley")
