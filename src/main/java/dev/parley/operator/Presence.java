@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,10 +82,7 @@ public final class Presence implements AutoCloseable {
         Instant now = clock.instant();
         List<String> here = List.copyOf(open.keySet());
         db.useWrite(tx -> {
-            if (!here.isEmpty()) {
-                tx.handle().createUpdate("UPDATE operators SET console_seen_at = :now WHERE id IN (<ids>)")
-                        .bind("now", now.toEpochMilli()).bindList("ids", here).execute();
-            }
+            markSeen(tx.handle(), here, now.toEpochMilli());
             int away = tx.handle().createUpdate("""
                     UPDATE operators SET status = 'away'
                     WHERE status = 'online' AND COALESCE(console_seen_at, :started) <= :cutoff""")
@@ -94,6 +92,13 @@ public final class Presence implements AutoCloseable {
                 log.info("{} operator(s) without an open console for {} are now away", away, awayAfter);
             }
         });
+    }
+
+    private static void markSeen(Handle h, List<String> operatorIds, long now) {
+        if (!operatorIds.isEmpty()) {
+            h.createUpdate("UPDATE operators SET console_seen_at = :now WHERE id IN (<ids>)").bind("now", now)
+                    .bindList("ids", operatorIds).execute();
+        }
     }
 
     /**
@@ -107,9 +112,7 @@ public final class Presence implements AutoCloseable {
         List<String> here = List.copyOf(open.keySet());
         if (!here.isEmpty()) {
             try {
-                db.useWrite(tx -> tx.handle().createUpdate(
-                        "UPDATE operators SET console_seen_at = :now WHERE id IN (<ids>)")
-                        .bind("now", clock.millis()).bindList("ids", here).execute());
+                db.useWrite(tx -> markSeen(tx.handle(), here, clock.millis()));
             } catch (RuntimeException e) {
                 log.warn("could not mark {} operators with an open console seen while stopping: {}", here.size(),
                         e.getMessage());

@@ -10,23 +10,14 @@ import java.util.function.BooleanSupplier;
  * hold on the database (its connection broke and another node took it meanwhile) stops delivering.
  */
 public sealed interface Drainers {
-    boolean allowed();
+    /** Whether this node may drain now. */
+    BooleanSupplier allowed();
 
     /** This node alone: its lane workers keep one drain per lane, with no lease rows. */
-    record Alone(BooleanSupplier stillAlone) implements Drainers {
-        @Override
-        public boolean allowed() {
-            return stillAlone.getAsBoolean();
-        }
-    }
+    record Alone(BooleanSupplier allowed) implements Drainers {}
 
     /** Nodes sharing a PostgreSQL database: a lane is drained only under its lease. */
-    record Shared(BooleanSupplier stillShared) implements Drainers {
-        @Override
-        public boolean allowed() {
-            return stillShared.getAsBoolean();
-        }
-    }
+    record Shared(BooleanSupplier allowed) implements Drainers {}
 
     /** What a database can have when nothing else is known: one node on SQLite, leases on PostgreSQL. */
     static Drainers of(Dialect dialect) {

@@ -44,12 +44,12 @@ sealed interface LaneLeases extends AutoCloseable permits LaneLeases.InProcess, 
     record InProcess(Drainers.Alone alone) implements LaneLeases {
         @Override
         public boolean claim(String lane) {
-            return alone.allowed();
+            return alone.allowed().getAsBoolean();
         }
 
         @Override
         public boolean held(String lane) {
-            return alone.allowed();
+            return alone.allowed().getAsBoolean();
         }
 
         @Override

@@ -58,7 +58,7 @@ final class SharedLeases implements LaneLeases {
 
     @Override
     public boolean claim(String lane) {
-        if (!shared.allowed()) {
+        if (!shared.allowed().getAsBoolean()) {
             return false;
         }
         String free = "(outbox_leases.expires_at < %s OR outbox_leases.node = EXCLUDED.node)".formatted(DB_MILLIS);
@@ -78,7 +78,7 @@ final class SharedLeases implements LaneLeases {
 
     @Override
     public boolean held(String lane) {
-        return held.containsKey(lane) && shared.allowed();
+        return held.containsKey(lane) && shared.allowed().getAsBoolean();
     }
 
     @Override
