@@ -3,7 +3,9 @@ package dev.parley.chatbot;
 import dev.parley.routing.Bot;
 import dev.parley.store.Tx;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -32,20 +34,28 @@ public final class DeliveryLog {
         }
     }
 
+    /** Records a call; sent with the commit of {@code tx} when nothing follows it. */
     void record(Tx tx, Bot bot, Entry e) {
         tx.afterCommit(() -> WebhookCalls.recorded(e));
         DeliveryMasking masking = DeliveryMasking.of(bot);
-        tx.handle().createUpdate("""
+        Map<String, Object> row = new HashMap<>();
+        row.put("bot", e.botId());
+        row.put("cid", e.cid());
+        row.put("event", e.eventId());
+        row.put("name", e.eventName());
+        row.put("attempt", e.attempt());
+        row.put("at", e.at().toEpochMilli());
+        row.put("latency", e.latencyMs());
+        row.put("status", e.status().orElse(null));
+        row.put("outcome", e.outcome());
+        row.put("error", e.error().map(masking::text).orElse(null));
+        row.put("req", cut(masking.mask(e.requestBody())));
+        row.put("res", e.responseBody().map(masking::mask).map(DeliveryLog::cut).orElse(null));
+        tx.writeDeferred("""
                 INSERT INTO deliveries (bot_id, cid, event_id, event_name, attempt, at, latency_ms, status_code,
                   outcome, error, request_body, response_body)
-                VALUES (:bot, :cid, :event, :name, :attempt, :at, :latency, :status, :outcome, :error, :req, :res)""")
-                .bind("bot", e.botId()).bind("cid", e.cid()).bind("event", e.eventId()).bind("name", e.eventName())
-                .bind("attempt", e.attempt()).bind("at", e.at().toEpochMilli()).bind("latency", e.latencyMs())
-                .bind("status", e.status().orElse(null)).bind("outcome", e.outcome())
-                .bind("error", e.error().map(masking::text).orElse(null))
-                .bind("req", cut(masking.mask(e.requestBody())))
-                .bind("res", e.responseBody().map(masking::mask).map(DeliveryLog::cut).orElse(null))
-                .execute();
+                VALUES (:bot, :cid, :event, :name, :attempt, :at, :latency, :status, :outcome, :error, :req, :res)""",
+                row);
     }
 
     /** A recorded call and its id; ids grow with time. */

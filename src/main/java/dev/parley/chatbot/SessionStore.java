@@ -1,8 +1,13 @@
 package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.Contact;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStore;
 import dev.parley.json.Json;
 import dev.parley.store.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -23,12 +28,33 @@ final class SessionStore {
     }
 
     Optional<Session> find(Handle h, String cid) {
-        return h.createQuery("SELECT * FROM bot_sessions WHERE cid = :cid").bind("cid", cid)
-                .map((rs, ctx) -> new Session(rs.getString("cid"), rs.getString("bot_id"),
-                        rs.getString("conversation_id"), "active".equals(rs.getString("status")),
-                        Json.parseStoredObject(rs.getString("context")),
-                        Instant.ofEpochMilli(rs.getLong("started_at"))))
-                .findOne();
+        return h.createQuery("SELECT " + COLUMNS + " FROM bot_sessions s WHERE cid = :cid").bind("cid", cid)
+                .map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    /** A session with its conversation and the conversation's contact. */
+    record InConversation(Session session, Conversation conversation, Contact contact) {}
+
+    /** The session, its conversation and the conversation's contact, read in one statement. */
+    Optional<InConversation> findInConversation(Handle h, String cid) {
+        return h.createQuery("SELECT " + COLUMNS + ", " + ConversationStore.WITH_CONTACT_COLUMNS + " FROM bot_sessions s "
+                        + ConversationStore.joinWithContact("s.conversation_id") + " WHERE s.cid = :cid")
+                .bind("cid", cid).map((rs, ctx) -> {
+                    ConversationStore.WithContact found = ConversationStore.withContact(rs);
+                    return new InConversation(map(rs), found.conversation(), found.contact());
+                }).findOne();
+    }
+
+    /** A session's columns, named apart from a conversation's (which has a {@code status} too). */
+    private static final String COLUMNS = """
+            s.cid AS session__cid, s.bot_id AS session__bot_id, s.conversation_id AS session__conversation_id,
+            s.status AS session__status, s.context AS session__context, s.started_at AS session__started_at""";
+
+    private static Session map(ResultSet rs) throws SQLException {
+        return new Session(rs.getString("session__cid"), rs.getString("session__bot_id"),
+                rs.getString("session__conversation_id"), "active".equals(rs.getString("session__status")),
+                Json.parseStoredObject(rs.getString("session__context")),
+                Instant.ofEpochMilli(rs.getLong("session__started_at")));
     }
 
     void replaceContext(Tx tx, String cid, ObjectNode context) {

@@ -2,9 +2,7 @@ package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.config.BotType;
-import dev.parley.conversation.Contact;
 import dev.parley.conversation.Conversation;
-import dev.parley.conversation.ConversationStore;
 import dev.parley.json.Json;
 import dev.parley.metrics.LogContext;
 import dev.parley.outbox.OutboxEntry;
@@ -35,7 +33,6 @@ final class WebhookHandler implements OutboxHandler {
     private final Clock clock;
     private final WorkspaceStore workspace;
     private final SessionStore sessions;
-    private final ConversationStore conversations;
     private final InfoBuilder infos;
     private final WebhookClient client;
     private final Handover handover;
@@ -43,14 +40,13 @@ final class WebhookHandler implements OutboxHandler {
     private final AnswerApplier answers;
     private final WebhookAnswers webhookAnswers;
 
-    WebhookHandler(Database db, Clock clock, WorkspaceStore workspace, SessionStore sessions,
-            ConversationStore conversations, InfoBuilder infos, WebhookClient client,
-            DeliveryLog deliveries, AnswerApplier answers, Handover handover, InProcessBots inProcess, Outbox outbox) {
+    WebhookHandler(Database db, Clock clock, WorkspaceStore workspace, SessionStore sessions, InfoBuilder infos,
+            WebhookClient client, DeliveryLog deliveries, AnswerApplier answers, Handover handover,
+            InProcessBots inProcess, Outbox outbox) {
         this.db = db;
         this.clock = clock;
         this.workspace = workspace;
         this.sessions = sessions;
-        this.conversations = conversations;
         this.infos = infos;
         this.client = client;
         this.answers = answers;
@@ -74,17 +70,17 @@ final class WebhookHandler implements OutboxHandler {
     @Override
     public Result deliver(OutboxEntry entry) {
         String cid = cid(entry);
-        Optional<Call> call = db.read(h -> sessions.find(h, cid).filter(Session::active).flatMap(s -> {
-            LogContext.conversation(s.conversationId());
-            LogContext.bot(s.botId());
-            Bot bot = workspace.bot(h, s.botId()).orElseThrow();
-            ConversationStore.WithContact found = conversations.findWithContact(h, s.conversationId()).orElseThrow();
-            Conversation conv = found.conversation();
-            Contact contact = found.contact();
-            Widget widget = workspace.widget(h, conv.widgetId()).orElseThrow();
-            Group group = workspace.group(h, widget.groupId()).orElseThrow();
-            return Optional.of(new Call(bot, infos.info(h, s, conv, contact, widget, group)));
-        }));
+        Optional<Call> call = db.read(h -> sessions.findInConversation(h, cid).filter(f -> f.session().active())
+                .map(found -> {
+                    Session s = found.session();
+                    LogContext.conversation(s.conversationId());
+                    LogContext.bot(s.botId());
+                    Bot bot = workspace.bot(h, s.botId()).orElseThrow();
+                    Conversation conv = found.conversation();
+                    Widget widget = workspace.widget(h, conv.widgetId()).orElseThrow();
+                    Group group = workspace.group(h, widget.groupId()).orElseThrow();
+                    return new Call(bot, infos.info(h, s, conv, found.contact(), widget, group));
+                }));
         if (call.isEmpty()) {
             return new Result.Done(tx -> {});
         }

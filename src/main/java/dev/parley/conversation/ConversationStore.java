@@ -92,11 +92,21 @@ public final class ConversationStore {
     /** A conversation and its contact, read in one statement. */
     public record WithContact(Conversation conversation, Contact contact) {}
 
-    public Optional<WithContact> findWithContact(Handle h, String id) {
-        return h.createQuery("SELECT c.*, " + ContactStore.columns("ct", "contact__")
-                        + " FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = :id")
-                .bind("id", id).map((rs, ctx) -> new WithContact(map(rs), ContactStore.map(rs, "contact__")))
-                .findOne();
+    /**
+     * The select list that reads a conversation ({@code c}) and its contact ({@code ct}) in a query of another
+     * table, whose own columns must then be named apart from a conversation's; join them with
+     * {@link #joinWithContact} and read them back with {@link #withContact}.
+     */
+    public static final String WITH_CONTACT_COLUMNS = "c.*, " + ContactStore.columns("ct", "contact__");
+
+    /** Joins the conversation whose id is {@code conversationId} (a column of the query) and its contact. */
+    public static String joinWithContact(String conversationId) {
+        return "JOIN conversations c ON c.id = " + conversationId + " JOIN contacts ct ON ct.id = c.contact_id";
+    }
+
+    /** Reads back what {@link #WITH_CONTACT_COLUMNS} selected. */
+    public static WithContact withContact(ResultSet rs) throws SQLException {
+        return new WithContact(map(rs), ContactStore.map(rs, "contact__"));
     }
 
     public Optional<Conversation> find(Handle h, String id) {

@@ -11,12 +11,13 @@ import org.jdbi.v3.core.Handle;
 /** SQL for the {@code outbox} and {@code outbox_dead} tables. */
 final class OutboxStore {
 
+    /** Queues an entry; sent with the commit of {@code tx} when nothing follows it. */
     void insert(Tx tx, String lane, String kind, String eventId, String payload, Instant now, Instant due) {
-        tx.handle().createUpdate("""
+        tx.writeDeferred("""
                 INSERT INTO outbox (lane, kind, event_id, payload, attempts, next_attempt_at, created_at)
-                VALUES (:lane, :kind, :event, :payload, 0, :due, :now)""")
-                .bind("lane", lane).bind("kind", kind).bind("event", eventId).bind("payload", payload)
-                .bind("now", now.toEpochMilli()).bind("due", due.toEpochMilli()).execute();
+                VALUES (:lane, :kind, :event, :payload, 0, :due, :now)""",
+                Map.of("lane", lane, "kind", kind, "event", eventId, "payload", payload,
+                        "now", now.toEpochMilli(), "due", due.toEpochMilli()));
     }
 
     /** The first two entries of a lane: the one to deliver, and whether another waits behind it. */

@@ -125,7 +125,11 @@ public final class Database implements AutoCloseable {
         Tx[] tx = new Tx[1];
         // READ COMMITTED is PostgreSQL's default: naming it would cost about five round trips per
         // transaction (the driver asks the server for the level before and after setting it)
-        T result = jdbi.inTransaction(h -> work.run(tx[0] = new Tx(h, dialect)));
+        T result = jdbi.inTransaction(h -> {
+            T done = work.run(tx[0] = new Tx(h, dialect));
+            tx[0].sendHeldWithCommit();
+            return done;
+        });
         counters.committed();
         tx[0].committedEffects().forEach(Runnable::run);
         return result;

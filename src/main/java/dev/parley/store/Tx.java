@@ -1,17 +1,32 @@
 package dev.parley.store;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.sql.PreparedStatement;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 
 /**
  * One write transaction: the handle to run SQL on, and effects to run only once it has committed
  * (waking outbox workers, pushing to live sockets) so nothing is announced that could still roll back.
  */
 public final class Tx {
+    /** A named parameter ({@code :name}), not the second half of a cast ({@code ::type}). */
+    private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):(\\w+)");
+
     private final Handle handle;
     private final Dialect dialect;
     private final List<Runnable> afterCommit = new ArrayList<>();
+    /** Writes held back on PostgreSQL until the next statement or the commit ({@link #writeDeferred}). */
+    private final List<Held> held = new ArrayList<>();
+    private boolean sendsHeldFirst;
+
+    /** A write held back: one statement with named parameters. */
+    private record Held(String sql, Map<String, Object> params) {}
 
     Tx(Handle handle, Dialect dialect) {
         this.handle = handle;
@@ -77,6 +92,58 @@ public final class Tx {
 
     public void afterCommit(Runnable effect) {
         afterCommit.add(effect);
+    }
+
+    /**
+     * Runs an {@code INSERT}, {@code UPDATE} or {@code DELETE} whose outcome the caller does not need (a queued outbox
+     * entry, the record of a webhook call), as if run now: it takes effect before any later statement of this
+     * transaction, and its failure rolls the transaction back like any other statement's. On PostgreSQL it is held
+     * back and sent with whatever comes next — when that is the {@code COMMIT}, in the same message, so writes that
+     * end a transaction cost no round trip to the server of their own. SQLite, in the process, runs it at once.
+     */
+    public void writeDeferred(String sql, Map<String, ?> params) {
+        switch (dialect) {
+            case SQLITE -> handle.createUpdate(sql).bindMap(params).execute();
+            case POSTGRESQL -> {
+                if (held.isEmpty() && !sendsHeldFirst) {
+                    sendsHeldFirst = true;
+                    handle.addCustomizer(new StatementCustomizer() {
+                        @Override
+                        public void beforeExecution(PreparedStatement stmt, StatementContext ctx) {
+                            sendHeld("");
+                        }
+                    });
+                }
+                held.add(new Held(sql, new LinkedHashMap<>(params)));
+            }
+        }
+    }
+
+    /** Sends the writes held back and the {@code COMMIT} in one message; nothing when no write is held. */
+    void sendHeldWithCommit() {
+        sendHeld("COMMIT");
+    }
+
+    /**
+     * Sends the held writes, followed by {@code tail} when it is not empty, as one composite statement: the
+     * PostgreSQL driver sends its parts in one message. After a {@code COMMIT} tail the driver sees the transaction
+     * ended, and the commit that follows sends nothing.
+     */
+    private void sendHeld(String tail) {
+        if (held.isEmpty()) {
+            return;
+        }
+        List<Held> writes = List.copyOf(held);
+        held.clear();
+        StringBuilder sql = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < writes.size(); i++) {
+            Held w = writes.get(i);
+            String prefix = "w" + i + "_";
+            sql.append(PARAMETER.matcher(w.sql()).replaceAll(":" + prefix + "$1")).append(";\n");
+            w.params().forEach((name, value) -> params.put(prefix + name, value));
+        }
+        handle.createUpdate(sql.append(tail).toString()).bindMap(params).execute();
     }
 
     List<Runnable> committedEffects() {

@@ -35,6 +35,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,13 +129,13 @@ abstract class StoreContract {
             contacts.insert(tx, contact);
             conversations.insert(tx, conv);
         });
-        ConversationStore.WithContact read = db.read(h -> conversations.findWithContact(h, conv.id())).orElseThrow();
+        ConversationStore.WithContact read = db.read(h -> withContact(h, conv.id())).orElseThrow();
         assertThat(read.contact()).isEqualTo(db.read(h -> contacts.find(h, contact.id())).orElseThrow());
         assertThat(read.conversation()).isEqualTo(db.read(h -> conversations.find(h, conv.id())).orElseThrow());
         assertThat(read.contact().locale()).contains("de");
         assertThat(read.conversation().locale()).contains("fr");
         assertThat(read.contact().createdAt()).isEqualTo(contactCreated);
-        Optional<ConversationStore.WithContact> missing = db.read(h -> conversations.findWithContact(h, "conv_x"));
+        Optional<ConversationStore.WithContact> missing = db.read(h -> withContact(h, "conv_x"));
         assertThat(missing).isEmpty();
     }
 
@@ -262,6 +264,80 @@ abstract class StoreContract {
         return new Conversation(id, contactId, widgetId, "g", "web", ConversationStatus.INBOX, Optional.empty(),
                 Optional.empty(), Optional.empty(), Json.array(), Optional.empty(), Json.object(), Optional.empty(),
                 "normal", 0, now, now);
+    }
+
+    @Test
+    void aDeferredWriteIsSeenByTheRestOfItsTransactionAndGoesWithTheCommit() {
+        db.useWrite(tx -> tx.handle().execute("CREATE TABLE held (id INTEGER PRIMARY KEY, v TEXT, n INTEGER)"));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        try {
+            double before = statements(registry);
+            String seen = db.write(tx -> {
+                tx.handle().execute("INSERT INTO held (id, v) VALUES (1, 'plain')");
+                tx.writeDeferred("INSERT INTO held (id, v, n) VALUES (:id, :v, :n)", row(2, "two", null));
+                String two = tx.handle().createQuery("SELECT v || ':' || CAST(id AS TEXT) FROM held WHERE id = 2")
+                        .mapTo(String.class).one();
+                tx.writeDeferred("INSERT INTO held (id, v, n) VALUES (:id, :v, :n)", row(3, "three", 3));
+                tx.writeDeferred("UPDATE held SET n = :n WHERE id = :id", row(1, null, 1));
+                return two;
+            });
+            assertThat(seen).as("a later statement of the transaction sees the deferred write").isEqualTo("two:2");
+            // PostgreSQL: the plain insert, the held write sent before the read, the read, and the last two writes
+            // in one message with the COMMIT; SQLite runs each write at once
+            assertThat(Math.round(statements(registry) - before)).isEqualTo(kind() == StoreKind.SQLITE ? 5 : 4);
+        } finally {
+            Metrics.removeRegistry(registry);
+        }
+        List<String> rows = db.read(h -> h.createQuery(
+                "SELECT id || '=' || v || '/' || COALESCE(CAST(n AS TEXT), '-') FROM held ORDER BY id")
+                .mapTo(String.class).list());
+        assertThat(rows).containsExactly("1=plain/1", "2=two/-", "3=three/3");
+    }
+
+    @Test
+    void aFailingDeferredWriteRollsItsWholeTransactionBackAndLeavesTheConnectionsSound() {
+        db.useWrite(tx -> tx.handle().execute("CREATE TABLE held (id INTEGER PRIMARY KEY, v TEXT, n INTEGER)"));
+        db.useWrite(tx -> tx.writeDeferred("INSERT INTO held (id, v) VALUES (:id, :v)", row(1, "first", null)));
+        assertThatThrownBy(() -> db.useWrite(tx -> {
+            tx.handle().execute("INSERT INTO held (id, v) VALUES (10, 'rolled back')");
+            tx.writeDeferred("INSERT INTO held (id, v) VALUES (:id, :v)", row(1, "duplicate", null));
+        })).hasMessageContaining("held");
+        // transactions ended by a COMMIT sent with held writes, on pooled connections used again afterwards: each later
+        // transaction is still one (what it wrote before failing is rolled back), none is left open
+        for (int i = 0; i < 40; i++) {
+            int id = 100 + i;
+            db.useWrite(tx -> tx.writeDeferred("INSERT INTO held (id, v) VALUES (:id, :v)", row(id, "kept", null)));
+            assertThatThrownBy(() -> db.useWrite(tx -> {
+                tx.handle().execute("INSERT INTO held (id, v) VALUES (" + (id + 1000) + ", 'rolled back')");
+                throw new IllegalStateException("work failed");
+            })).hasMessage("work failed");
+        }
+        int kept = db.read(h -> h.createQuery("SELECT COUNT(*) FROM held WHERE v = 'kept'").mapTo(Integer.class).one());
+        assertThat(kept).isEqualTo(40);
+        List<String> others = db.read(h -> h.createQuery("SELECT id || '=' || v FROM held WHERE id < 100 OR id >= 1000")
+                .mapTo(String.class).list());
+        assertThat(others).containsExactly("1=first");
+    }
+
+    /** A conversation and its contact read as a query of another table reads them, beside its own columns. */
+    private static Optional<ConversationStore.WithContact> withContact(org.jdbi.v3.core.Handle h, String id) {
+        return h.createQuery("SELECT 'other' AS other__status, " + ConversationStore.WITH_CONTACT_COLUMNS
+                        + " FROM (SELECT CAST(:id AS TEXT) AS conversation_id) o "
+                        + ConversationStore.joinWithContact("o.conversation_id"))
+                .bind("id", id).map((rs, ctx) -> ConversationStore.withContact(rs)).findOne();
+    }
+
+    private static Map<String, Object> row(int id, String v, Integer n) {
+        Map<String, Object> row = new java.util.HashMap<>();
+        row.put("id", id);
+        row.put("v", v);
+        row.put("n", n);
+        return row;
+    }
+
+    private static double statements(SimpleMeterRegistry registry) {
+        return registry.find(StoreCounters.STATEMENTS).counter().count();
     }
 
     List<TimelineItem> items(String conv, boolean contactView) {
