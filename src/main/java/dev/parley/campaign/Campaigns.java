@@ -46,8 +46,13 @@ public final class Campaigns {
      * the subscription on the conversation's channel ({@code true}, {@code false}, or {@code null} when never set).
      */
     public ObjectNode contactJson(Handle h, Conversation conv, Contact contact) {
+        return contactJson(contact, subscribed(h, conv));
+    }
+
+    /** {@link #contactJson(Handle, Conversation, Contact)} with the subscription already read. */
+    public static ObjectNode contactJson(Contact contact, Optional<Boolean> subscribed) {
         ObjectNode json = contact.toJson();
-        subscribed(h, conv).ifPresentOrElse(on -> json.put("campaigns", on), () -> json.putNull("campaigns"));
+        subscribed.ifPresentOrElse(on -> json.put("campaigns", on), () -> json.putNull("campaigns"));
         return json;
     }
 

@@ -58,7 +58,7 @@ public final class ChatbotModule {
         d.outbox().register(new DelayedEventsHandler(d.db(), d.clock(), d.workspace(), sessions, chatbot, delays,
                 answers));
         d.outbox().register(new WebhookHandler(d.db(), d.clock(), d.workspace(), sessions,
-                new InfoBuilder(d.publicBaseUrl(), d.campaigns()), new WebhookClient(), deliveries, answers, handover,
+                new InfoBuilder(d.publicBaseUrl()), new WebhookClient(), deliveries, answers, handover,
                 d.inProcess(), d.outbox()));
         this.timeouts = new TimeoutSweeper(d.db(), d.clock(), d.workspace(), sessions, d.conversations(), d.timeline(),
                 handover, d.dispatches());

@@ -7,25 +7,27 @@ import dev.parley.conversation.Conversation;
 import dev.parley.json.Json;
 import dev.parley.routing.Group;
 import dev.parley.routing.Widget;
-import org.jdbi.v3.core.Handle;
+import java.util.Optional;
 
 /** Builds the {@code info} object of webhook calls (chatbot spec §3.1). */
 final class InfoBuilder {
     private final String publicBaseUrl;
-    private final Campaigns campaigns;
 
-    InfoBuilder(String publicBaseUrl, Campaigns campaigns) {
+    InfoBuilder(String publicBaseUrl) {
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
-        this.campaigns = campaigns;
     }
 
-    /** {@code contact.campaigns} is the contact's subscription on the conversation's channel, {@code null} if never set. */
-    ObjectNode info(Handle h, Session session, Conversation conv, Contact contact, Widget widget, Group group) {
+    /**
+     * {@code contact.campaigns} is the contact's subscription on the conversation's channel ({@code subscribed}),
+     * {@code null} if never set.
+     */
+    ObjectNode info(Session session, Conversation conv, Contact contact, Optional<Boolean> subscribed, Widget widget,
+            Group group) {
         ObjectNode info = Json.object();
         info.put("cid", session.cid());
         info.put("approach_mode", conv.approachMode());
         info.set("context", session.context());
-        info.set("contact", campaigns.contactJson(h, conv, contact));
+        info.set("contact", Campaigns.contactJson(contact, subscribed));
         info.set("conversation", conversation(conv));
         info.set("widget", widget(widget, group, conv));
         return info;

@@ -1,6 +1,7 @@
 package dev.parley.chatbot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.campaign.CampaignStore;
 import dev.parley.conversation.Contact;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
@@ -32,16 +33,18 @@ final class SessionStore {
                 .map((rs, ctx) -> map(rs)).findOne();
     }
 
-    /** A session with its conversation and the conversation's contact. */
-    record InConversation(Session session, Conversation conversation, Contact contact) {}
+    /** A session with its conversation, the conversation's contact and the contact's campaign subscription. */
+    record InConversation(Session session, Conversation conversation, Contact contact, Optional<Boolean> subscribed) {}
 
-    /** The session, its conversation and the conversation's contact, read in one statement. */
+    /** The session, its conversation, the conversation's contact and their subscription, read in one statement. */
     Optional<InConversation> findInConversation(Handle h, String cid) {
-        return h.createQuery("SELECT " + COLUMNS + ", " + ConversationStore.WITH_CONTACT_COLUMNS + " FROM bot_sessions s "
+        return h.createQuery("SELECT " + COLUMNS + ", " + ConversationStore.WITH_CONTACT_COLUMNS + ", "
+                        + CampaignStore.subscribedColumn("c") + " AS campaigns__subscribed FROM bot_sessions s "
                         + ConversationStore.joinWithContact("s.conversation_id") + " WHERE s.cid = :cid")
                 .bind("cid", cid).map((rs, ctx) -> {
                     ConversationStore.WithContact found = ConversationStore.withContact(rs);
-                    return new InConversation(map(rs), found.conversation(), found.contact());
+                    return new InConversation(map(rs), found.conversation(), found.contact(),
+                            CampaignStore.subscribed(rs, "campaigns__subscribed"));
                 }).findOne();
     }
 

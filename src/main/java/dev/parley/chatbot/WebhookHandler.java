@@ -79,7 +79,7 @@ final class WebhookHandler implements OutboxHandler {
                     Conversation conv = found.conversation();
                     Widget widget = workspace.widget(h, conv.widgetId()).orElseThrow();
                     Group group = workspace.group(h, widget.groupId()).orElseThrow();
-                    return new Call(bot, infos.info(h, s, conv, found.contact(), widget, group));
+                    return new Call(bot, infos.info(s, conv, found.contact(), found.subscribed(), widget, group));
                 }));
         if (call.isEmpty()) {
             return new Result.Done(tx -> {});
