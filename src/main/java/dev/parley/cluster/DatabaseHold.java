@@ -29,6 +29,11 @@ public final class DatabaseHold implements AutoCloseable {
     /** The advisory lock's key: "parley" in ASCII; advisory lock keys are per database. */
     static final long KEY = 0x7061726c6579L;
     static final Duration CHECK_EVERY = Duration.ofSeconds(2);
+    /**
+     * How long a starting node waits for a node that is stopping: a session's locks go only once its server process
+     * has ended, a moment after its connection closed (a process killed, a node restarted at once).
+     */
+    static final Duration STOPPING = Duration.ofSeconds(2);
 
     /** Whether this node holds the database alone (no Redis) or shares it with other nodes (Redis). */
     public enum Kind {
@@ -66,9 +71,18 @@ public final class DatabaseHold implements AutoCloseable {
         boolean taken;
         try {
             taken = hold.tryTake();
+            long deadline = System.nanoTime() + STOPPING.toNanos();
+            while (!taken && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                taken = hold.tryTake();
+            }
         } catch (SQLException e) {
             hold.close();
             throw new IllegalArgumentException("cannot connect to the database at " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            hold.close();
+            throw new IllegalStateException("interrupted while taking the database", e);
         }
         if (!taken) {
             hold.close();
@@ -162,11 +176,22 @@ public final class DatabaseHold implements AutoCloseable {
         }
     }
 
-    /** Gives the database up: the session ends and the lock with it. */
+    /**
+     * Gives the database up. The lock is released before the connection closes: a session's locks go only once its
+     * server process has ended, a moment after the connection closed, and a node started right after this one stopped
+     * (a restart) would otherwise find the database still held.
+     */
     @Override
     public void close() {
         closed = true;
         Timers.stop(checks);
+        if (held && connection != null) {
+            try (PreparedStatement release = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+                release.execute();
+            } catch (SQLException ignored) {
+                // the connection broke: the lock went with its session
+            }
+        }
         closeConnection();
     }
 }

@@ -13,10 +13,15 @@ import dev.parley.testing.RedisServer;
 import dev.parley.testing.StoreKind;
 import dev.parley.testing.TestDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +86,35 @@ class DatabaseHoldTest {
                 assertThat(other.held()).isTrue();
             }
             await("and takes it once the other node stopped").atMost(Duration.ofSeconds(15)).until(first::held);
+        }
+    }
+
+    @Test
+    void aStartingNodeWaitsAMomentForANodeThatIsStopping() throws Exception {
+        try (TestDatabase database = StoreKind.POSTGRESQL.create(temp);
+                Connection stopping = DriverManager.getConnection(database.url().jdbcUrl(), database.url().user(),
+                        database.url().password())) {
+            // the session of a node that stopped just now, whose server process has not ended yet
+            try (PreparedStatement lock = stopping.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, DatabaseHold.KEY);
+                lock.execute();
+            }
+            CompletableFuture<DatabaseHold> starting = CompletableFuture.supplyAsync(
+                    () -> DatabaseHold.take(database.url(), DatabaseHold.Kind.ALONE));
+            await("the starting node is still waiting").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1))
+                    .until(() -> !starting.isDone());
+            stopping.close();
+            try (DatabaseHold hold = starting.get(10, TimeUnit.SECONDS)) {
+                assertThat(hold.held()).isTrue();
+            }
+            // a node that goes on running is refused once the wait is over
+            try (DatabaseHold running = DatabaseHold.take(database.url(), DatabaseHold.Kind.ALONE)) {
+                long started = System.nanoTime();
+                assertThatThrownBy(() -> DatabaseHold.take(database.url(), DatabaseHold.Kind.ALONE))
+                        .hasMessageStartingWith("another Parley node is running on this PostgreSQL database");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(DatabaseHold.STOPPING);
+                assertThat(running.held()).isTrue();
+            }
         }
     }
 
