@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 db=parley_floor
-psql_() { psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 "$@"; }
+psql_() { PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 "$@"; }
 psql_ -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 trap 'psql_ -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"' EXIT
 if ! out=$(PARLEY_DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$db" ./parley migrate 2>&1); then

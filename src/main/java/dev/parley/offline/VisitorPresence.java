@@ -1,6 +1,7 @@
 package dev.parley.offline;
 
 import dev.parley.store.Database;
+import dev.parley.store.StopGate;
 import dev.parley.store.Timers;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class VisitorPresence implements AutoCloseable {
     private final Clock clock;
     private final Duration period;
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
-    private volatile boolean stopped;
+    private final StopGate gate = new StopGate();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("visitor-presence").factory());
 
@@ -58,12 +59,12 @@ public final class VisitorPresence implements AutoCloseable {
     }
 
     /**
-     * A widget stream of the conversation closed; the visitor is away once none is open. Streams closed by the node
-     * stopping change nothing here: {@link #close} has cleared the marks of every stream still open.
+     * A widget stream of the conversation closed; the visitor is away once none is open. Streams closed while the node
+     * stops change nothing here: {@link #close} clears the marks of every stream still open, after those under way.
      */
     public void closed(String conversationId) {
-        if (open.computeIfPresent(conversationId, (id, n) -> n == 1 ? null : n - 1) == null && !stopped) {
-            clear(List.of(conversationId));
+        if (open.computeIfPresent(conversationId, (id, n) -> n == 1 ? null : n - 1) == null) {
+            gate.run(() -> clear(List.of(conversationId)));
         }
     }
 
@@ -98,16 +99,16 @@ public final class VisitorPresence implements AutoCloseable {
      * waiting for the disk: so it never waits behind a conversation's writers, nor holds them up while it commits.
      */
     private void mark(List<String> conversationIds) {
-        if (conversationIds.isEmpty() || stopped) {
+        if (conversationIds.isEmpty()) {
             return;
         }
         long now = clock.millis();
-        db.useWrite(tx -> {
+        gate.run(() -> db.useWrite(tx -> {
             tx.commitWithoutWaitingForDisk();
             tx.handle().createUpdate("UPDATE conversations SET visitor_seen_at = :now WHERE id IN (SELECT id FROM"
                             + " conversations WHERE id IN (<ids>)" + tx.forUpdateSkipLocked() + ")")
                     .bind("now", now).bindList("ids", conversationIds).execute();
-        });
+        }));
     }
 
     /**
@@ -117,7 +118,7 @@ public final class VisitorPresence implements AutoCloseable {
      */
     @Override
     public void close() {
-        stopped = true;
+        gate.stop();
         Timers.stop(timer);
         List<String> still = List.copyOf(open.keySet());
         if (!still.isEmpty()) {

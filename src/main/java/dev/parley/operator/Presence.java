@@ -1,6 +1,7 @@
 package dev.parley.operator;
 
 import dev.parley.store.Database;
+import dev.parley.store.StopGate;
 import dev.parley.store.Timers;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public final class Presence implements AutoCloseable {
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("presence").factory());
-    private volatile boolean stopped;
+    private final StopGate gate = new StopGate();
 
     public Presence(Database db, Clock clock, Duration awayAfter) {
         this.db = db;
@@ -60,14 +61,12 @@ public final class Presence implements AutoCloseable {
     }
 
     /**
-     * A console of the operator closed; the away timeout counts from now. Consoles closed by the node stopping change
-     * nothing here: {@link #close} has marked every operator with a console still open seen.
+     * A console of the operator closed; the away timeout counts from now. Consoles closed while the node stops change
+     * nothing here: {@link #close} marks every operator with a console still open seen, after those under way.
      */
     public void closed(String operatorId) {
         open.computeIfPresent(operatorId, (id, n) -> n == 1 ? null : n - 1);
-        if (!stopped) {
-            seen(operatorId);
-        }
+        gate.run(() -> seen(operatorId));
     }
 
     /** The operator acted (set a status), which counts as being there. */
@@ -107,7 +106,7 @@ public final class Presence implements AutoCloseable {
      */
     @Override
     public void close() {
-        stopped = true;
+        gate.stop();
         Timers.stop(timer);
         List<String> here = List.copyOf(open.keySet());
         if (!here.isEmpty()) {
