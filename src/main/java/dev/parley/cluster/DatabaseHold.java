@@ -111,23 +111,23 @@ public final class DatabaseHold implements AutoCloseable {
         return held && !closed;
     }
 
+    /** Asks for the lock, on the connection of an earlier refusal if there is one. */
     private boolean tryTake() throws SQLException {
-        Properties props = new Properties();
-        if (!url.user().isEmpty()) {
-            props.setProperty("user", url.user());
-            props.setProperty("password", url.password());
+        if (connection == null) {
+            Properties props = new Properties();
+            if (!url.user().isEmpty()) {
+                props.setProperty("user", url.user());
+                props.setProperty("password", url.password());
+            }
+            props.setProperty("ApplicationName", "parley node hold");
+            connection = DriverManager.getConnection(url.jdbcUrl(), props);
         }
-        props.setProperty("ApplicationName", "parley node hold");
-        connection = DriverManager.getConnection(url.jdbcUrl(), props);
         try (PreparedStatement take = connection.prepareStatement("SELECT " + kind.function + "(?)")) {
             take.setLong(1, KEY);
             try (ResultSet rs = take.executeQuery()) {
                 rs.next();
                 held = rs.getBoolean(1);
             }
-        }
-        if (!held) {
-            closeConnection();
         }
         return held;
     }
@@ -147,7 +147,11 @@ public final class DatabaseHold implements AutoCloseable {
             if (tryTake()) {
                 refused = false;
                 log.info("this node holds the database again ({})", kind.name().toLowerCase(java.util.Locale.ROOT));
-            } else if (!refused) {
+                return;
+            }
+            // a refused connection holds nothing: the next check tries on a new one
+            closeConnection();
+            if (!refused) {
                 refused = true;
                 log.error("{} — it took the database while this node's connection was away; this node delivers"
                         + " nothing until that node stops", refusal(kind));

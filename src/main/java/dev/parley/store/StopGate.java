@@ -32,14 +32,13 @@ public final class StopGate {
         }
     }
 
-    /** Turns later writes away and waits (up to {@link #WAIT}) for those under way; true when none is left. */
-    public boolean stop() {
+    /** Turns later writes away and waits (up to {@link #WAIT}) for those under way. */
+    public void stop() {
         stopping = true;
         try {
-            return writes.writeLock().tryLock(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            writes.writeLock().tryLock(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

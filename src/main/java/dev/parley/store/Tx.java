@@ -105,7 +105,7 @@ public final class Tx {
         switch (dialect) {
             case SQLITE -> handle.createUpdate(sql).bindMap(params).execute();
             case POSTGRESQL -> {
-                if (held.isEmpty() && !sendsHeldFirst) {
+                if (!sendsHeldFirst) {
                     sendsHeldFirst = true;
                     handle.addCustomizer(new StatementCustomizer() {
                         @Override

@@ -68,9 +68,7 @@ class StopWithOpenSocketsTest {
             for (int i = 0; i < 30; i++) {
                 WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
                 StreamTest.Collector widget = new StreamTest.Collector();
-                http.client().newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + parley.port()
-                        + "/api/web/v1/conversations/" + contact.conversationId() + "/stream?token="
-                        + contact.token() + "&after=0"), widget).join();
+                openWidget(parley, contact, widget);
                 contacts.add(contact);
                 widgets.add(widget);
             }
@@ -113,9 +111,7 @@ class StopWithOpenSocketsTest {
         try (Connection holder = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
             WebContact contact = WebContact.open(http, parley.baseUrl(), "web");
             StreamTest.Collector widget = new StreamTest.Collector();
-            WebSocket socket = http.client().newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:"
-                    + parley.port() + "/api/web/v1/conversations/" + contact.conversationId() + "/stream?token="
-                    + contact.token() + "&after=0"), widget).join();
+            WebSocket socket = openWidget(parley, contact, widget);
             await("the visitor is seen").atMost(Duration.ofSeconds(10))
                     .until(() -> visitorSeenAt(parley.parley().database(), contact.conversationId()) != null);
             // a writer holds the conversation's row, so the close handler's write is under way when the node stops
@@ -149,6 +145,13 @@ class StopWithOpenSocketsTest {
             }
             parley.database().close();
         }
+    }
+
+    /** The contact's widget stream of its conversation, from the start. */
+    private WebSocket openWidget(TestParley parley, WebContact contact, StreamTest.Collector widget) {
+        return http.client().newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + parley.port()
+                + "/api/web/v1/conversations/" + contact.conversationId() + "/stream?token=" + contact.token()
+                + "&after=0"), widget).join();
     }
 
     private static int waitingToMarkAway(Database db) {
