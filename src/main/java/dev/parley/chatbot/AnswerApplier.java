@@ -83,7 +83,7 @@ final class AnswerApplier {
         Optional<String> conversation = sessions.find(tx.handle(), call.cid()).map(Session::conversationId);
         for (Skip skip : skipped) {
             deliveries.record(tx, bot, new DeliveryLog.Entry(call.botId(), call.cid(), call.eventId(),
-                    skip.eventName(), call.attempt(), call.at(), call.latencyMs(), call.status(), SKIPPED,
+                    skip.eventName(), call.attempt(), call.at(), call.latency(), call.status(), SKIPPED,
                     Optional.of(skip.reason()), "", Optional.empty()));
             conversation.ifPresent(id -> timeline.append(tx, id, Author.system(),
                     new StatePacket.BotEventSkipped(bot.id(), call.eventId(),

@@ -9,6 +9,7 @@ import dev.parley.routing.WorkspaceStore;
 import dev.parley.store.Database;
 import dev.parley.store.Tx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,7 @@ final class DelayedEventsHandler implements OutboxHandler {
             if (!skipped.isEmpty()) {
                 log.warn("{} delayed event(s) of session {} were refused; see the delivery log", skipped.size(), cid);
                 answers.record(tx, bot.get(), new DeliveryLog.Entry(bot.get().id(), cid, entry.eventId(), "delay",
-                        entry.attempt(), clock.instant(), 0, Optional.empty(), AnswerApplier.SKIPPED,
+                        entry.attempt(), clock.instant(), Duration.ZERO, Optional.empty(), AnswerApplier.SKIPPED,
                         Optional.empty(), "", Optional.empty()), skipped);
             }
             if (entry.payload().path("typing").asBoolean()) {

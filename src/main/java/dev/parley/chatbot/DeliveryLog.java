@@ -2,6 +2,7 @@ package dev.parley.chatbot;
 
 import dev.parley.routing.Bot;
 import dev.parley.store.Tx;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,16 +21,16 @@ public final class DeliveryLog {
 
     /** One call, as recorded. */
     public record Entry(String botId, String cid, String eventId, String eventName, int attempt, Instant at,
-            long latencyMs, Optional<Integer> status, String outcome, Optional<String> error, String requestBody,
+            Duration latency, Optional<Integer> status, String outcome, Optional<String> error, String requestBody,
             Optional<String> responseBody) {
 
         Entry outcome(String newOutcome, Optional<String> newError) {
-            return new Entry(botId, cid, eventId, eventName, attempt, at, latencyMs, status, newOutcome, newError,
+            return new Entry(botId, cid, eventId, eventName, attempt, at, latency, status, newOutcome, newError,
                     requestBody, responseBody);
         }
 
         Entry answer(Optional<Integer> newStatus, Optional<String> newResponse) {
-            return new Entry(botId, cid, eventId, eventName, attempt, at, latencyMs, newStatus, outcome, error,
+            return new Entry(botId, cid, eventId, eventName, attempt, at, latency, newStatus, outcome, error,
                     requestBody, newResponse);
         }
     }
@@ -45,7 +46,7 @@ public final class DeliveryLog {
         row.put("name", e.eventName());
         row.put("attempt", e.attempt());
         row.put("at", e.at().toEpochMilli());
-        row.put("latency", e.latencyMs());
+        row.put("latency", e.latency().toMillis());
         row.put("status", e.status().orElse(null));
         row.put("outcome", e.outcome());
         row.put("error", e.error().map(masking::text).orElse(null));
@@ -71,7 +72,7 @@ public final class DeliveryLog {
                     Optional<Integer> code = rs.wasNull() ? Optional.empty() : Optional.of(status);
                     return new Logged(rs.getLong("id"), new Entry(rs.getString("bot_id"), rs.getString("cid"),
                             rs.getString("event_id"), rs.getString("event_name"), rs.getInt("attempt"),
-                            Instant.ofEpochMilli(rs.getLong("at")), rs.getLong("latency_ms"), code,
+                            Instant.ofEpochMilli(rs.getLong("at")), Duration.ofMillis(rs.getLong("latency_ms")), code,
                             rs.getString("outcome"), Optional.ofNullable(rs.getString("error")),
                             Objects.requireNonNullElse(rs.getString("request_body"), ""),
                             Optional.ofNullable(rs.getString("response_body"))));

@@ -75,8 +75,8 @@ final class WebhookAnswers {
         lates.awaiting(call.cid(), call.eventId());
         late.thenAcceptAsync(answer -> {
             DeliveryLog.Entry timed = new DeliveryLog.Entry(call.botId(), call.cid(), call.eventId(),
-                    call.eventName(), call.attempt(), call.at(), (System.nanoTime() - t0) / 1_000_000, call.status(),
-                    call.outcome(), call.error(), call.requestBody(), call.responseBody());
+                    call.eventName(), call.attempt(), call.at(), Duration.ofNanos(System.nanoTime() - t0),
+                    call.status(), call.outcome(), call.error(), call.requestBody(), call.responseBody());
             try {
                 late(entry, bot, timed, answer);
             } catch (RuntimeException e) {

@@ -14,14 +14,14 @@ final class WebhookCalls {
     private WebhookCalls() {}
 
     static void recorded(DeliveryLog.Entry e) {
-        Meters.webhookCall(e.botId(), e.outcome(), e.latencyMs());
+        Meters.webhookCall(e.botId(), e.outcome(), e.latency());
         String status = e.status().map(s -> "HTTP " + s).orElse("no answer");
         if ("delivered".equals(e.outcome())) {
             log.debug("webhook {} attempt {} to bot {}: {}, {}, {} ms", e.eventName(), e.attempt(), e.botId(),
-                    e.outcome(), status, e.latencyMs());
+                    e.outcome(), status, e.latency().toMillis());
         } else {
             log.warn("webhook {} attempt {} to bot {}: {}, {}, {} ms", e.eventName(), e.attempt(), e.botId(),
-                    e.outcome(), status, e.latencyMs());
+                    e.outcome(), status, e.latency().toMillis());
         }
     }
 }

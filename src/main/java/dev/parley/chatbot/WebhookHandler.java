@@ -18,6 +18,7 @@ import dev.parley.webhook.WebhookSigner;
 import dev.parley.store.Tx;
 import dev.parley.outbox.Outbox;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -105,9 +106,9 @@ final class WebhookHandler implements OutboxHandler {
         long t0 = System.nanoTime();
         WebhookClient.Waited waited = client.postWaiting(bot.webhookUrl().get(), headers, requestBody,
                 bot.requestTimeout(), WebhookAnswers.LATE_WINDOW);
-        long latencyMs = (System.nanoTime() - t0) / 1_000_000;
+        Duration latency = Duration.ofNanos(System.nanoTime() - t0);
         DeliveryLog.Entry base = new DeliveryLog.Entry(bot.id(), cid, entry.eventId(), eventName(entry),
-                entry.attempt(), started, latencyMs, Optional.empty(), "failed", Optional.empty(), requestBody,
+                entry.attempt(), started, latency, Optional.empty(), "failed", Optional.empty(), requestBody,
                 Optional.empty());
         waited.late().ifPresent(late -> webhookAnswers.awaitLate(entry, bot, base, t0, late));
         return webhookAnswers.inTime(bot, base, waited.outcome(), entry.attempt() >= bot.retry().attempts());
@@ -118,9 +119,9 @@ final class WebhookHandler implements OutboxHandler {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         InProcessBots.Answer answer = inProcess.answer(bot, info, (ObjectNode) entry.payload().get("packet"));
-        long latencyMs = (System.nanoTime() - t0) / 1_000_000;
+        Duration latency = Duration.ofNanos(System.nanoTime() - t0);
         DeliveryLog.Entry base = new DeliveryLog.Entry(bot.id(), cid, entry.eventId(), eventName(entry),
-                entry.attempt(), started, latencyMs, Optional.of(200), "delivered", Optional.empty(), requestBody,
+                entry.attempt(), started, latency, Optional.of(200), "delivered", Optional.empty(), requestBody,
                 Optional.of(answer.body()));
         AnswerApplier.Prepared prepared = answers.prepare(answer.body(), cid);
         return new Result.Done(tx -> {

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -59,10 +58,10 @@ public final class Meters {
     }
 
     /** One call of a bot's webhook (or one in-process answer of a flow bot), as its delivery log records it. */
-    public static void webhookCall(String botId, String outcome, long latencyMs) {
+    public static void webhookCall(String botId, String outcome, Duration latency) {
         Timer.builder("parley.webhook.calls").description("bot webhook calls by outcome, with their latency")
                 .tag("bot", botId).tag("outcome", outcome).serviceLevelObjectives(WEBHOOK_BUCKETS)
-                .register(Metrics.globalRegistry).record(latencyMs, TimeUnit.MILLISECONDS);
+                .register(Metrics.globalRegistry).record(latency);
     }
 
     /** One request to Braze's REST API and how many objects (attributes, events, purchases, ids) it carried. */

@@ -50,7 +50,7 @@ public final class AdminDeliveries {
         n.put("event", e.eventName());
         n.put("attempt", e.attempt());
         n.put("at", e.at().toString());
-        n.put("latency_ms", e.latencyMs());
+        n.put("latency_ms", e.latency().toMillis());
         n.put("status", e.status().orElse(null));
         n.put("outcome", e.outcome());
         n.put("error", e.error().map(masking::text).orElse(null));
