@@ -26,11 +26,13 @@ final class ParleyNode implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final UndoneOnExit stop;
 
     private ParleyNode(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.stop = new UndoneOnExit("the Parley node " + process.pid(), this::stop);
     }
 
     /** Starts a node on {@code config} with {@code env} added to this process's environment; waits until ready. */
@@ -114,6 +116,10 @@ final class ParleyNode implements AutoCloseable {
     /** Stops the node (SIGTERM), and for good if it has not stopped within 10 s. */
     @Override
     public void close() {
+        stop.now();
+    }
+
+    private void stop() {
         terminate();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
-/** A fresh database on the local PostgreSQL server (127.0.0.1:5432, user postgres), dropped on close. */
+/**
+ * A fresh database on the local PostgreSQL server (127.0.0.1:5432, user postgres), dropped on close, or when the
+ * benchmark is stopped before that.
+ */
 final class PostgresScratch implements AutoCloseable {
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final String USER = "postgres";
@@ -14,9 +17,12 @@ final class PostgresScratch implements AutoCloseable {
     static final String PREFIX = "parley_bench_";
 
     private final String name;
+    private final UndoneOnExit drop;
 
     private PostgresScratch(String name) {
         this.name = name;
+        this.drop = new UndoneOnExit("the database " + name, () -> admin("DROP DATABASE IF EXISTS " + name
+                + " WITH (FORCE)"));
     }
 
     static PostgresScratch create() {
@@ -32,7 +38,7 @@ final class PostgresScratch implements AutoCloseable {
 
     @Override
     public void close() {
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        drop.now();
     }
 
     private static void admin(String sql) {
