@@ -41,7 +41,8 @@ final class PostgresScratch implements AutoCloseable {
         drop.now();
     }
 
-    private static void admin(String sql) {
+    /** Runs {@code sql} on the server's {@code postgres} database (creating and dropping databases). */
+    static void admin(String sql) {
         try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, "");
                 Statement s = c.createStatement()) {
             s.execute(sql);

@@ -61,7 +61,7 @@ class BenchStoppedTest {
                 bench.destroyForcibly();
                 nodes.forEach(ProcessHandle::destroyForcibly);
                 if (database.isPresent()) {
-                    admin("DROP DATABASE IF EXISTS " + database.get() + " WITH (FORCE)");
+                    PostgresScratch.admin("DROP DATABASE IF EXISTS " + database.get() + " WITH (FORCE)");
                 }
             }
         }
@@ -75,19 +75,9 @@ class BenchStoppedTest {
                 .orElseThrow(() -> new AssertionError("the node was started without PARLEY_DATABASE_URL"));
     }
 
-    private static Connection postgres() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = postgres(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
     private static Set<String> benchDatabases() throws SQLException {
         Set<String> names = new HashSet<>();
-        try (Connection c = postgres();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '"
                         + PostgresScratch.PREFIX + "%'")) {
